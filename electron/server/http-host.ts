@@ -1,0 +1,215 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApiError, type ApiErrorCode, type Envelope } from '../../shared/api/errors';
+import type { ApiEvent } from '../../shared/api/events';
+import { APP_CSP } from '../../shared/csp';
+import type { Services } from '../services/create-services';
+
+export interface HttpHostOptions {
+  services: Pick<Services, 'dispatch'>;
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; random per run otherwise. */
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  /** The URL to open, carrying the per-run token. */
+  appUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+};
+
+const STATUS_OF: Partial<Record<ApiErrorCode, number>> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  locked: 423,
+};
+
+/**
+ * The browser host: serves the built renderer and maps `POST /api/<method>` onto the same
+ * dispatcher the Electron host uses. Bound to 127.0.0.1 only. Every API request must carry the
+ * per-run token, and the Host and Origin headers must name this server, which keeps other local
+ * pages (and DNS-rebinding tricks) away from the API.
+ */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const rendererDir = path.resolve(options.rendererDir);
+  const eventClients = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  function emit(event: ApiEvent): void {
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const client of eventClients) client.write(line);
+  }
+
+  function tokenMatches(given: string | undefined | null): boolean {
+    if (!given) return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  function sendJson(res: http.ServerResponse, status: number, body: Envelope): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  }
+
+  function forbid(res: http.ServerResponse, message: string): void {
+    sendJson(res, 403, { ok: false, error: new ApiError('forbidden', message).toJSON() });
+  }
+
+  async function readBody(req: http.IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) throw new ApiError('invalid_input', 'Request body is larger than 10 MB');
+      chunks.push(chunk as Buffer);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (!text.trim()) return {};
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ApiError('invalid_input', 'Request body is not valid JSON');
+    }
+  }
+
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    let relative = decodeURIComponent(pathname).replace(/^\/+/, '');
+    if (!relative) relative = 'index.html';
+    let file = path.resolve(rendererDir, relative);
+    if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let stat = await fs.stat(file).catch(() => null);
+    if (!stat?.isFile()) {
+      // Unknown paths without an extension are app routes: serve the app.
+      if (path.extname(relative)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      file = path.join(rendererDir, 'index.html');
+      stat = await fs.stat(file).catch(() => null);
+      if (!stat) {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('The renderer is not built. Run npm run build.');
+        return;
+      }
+    }
+    const isHtml = file.endsWith('.html');
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-length': stat.size,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': isHtml ? 'no-store' : 'public, max-age=3600',
+      ...(isHtml ? { 'content-security-policy': APP_CSP, 'x-frame-options': 'DENY' } : {}),
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!allowedHosts().has(req.headers.host ?? '')) return forbid(res, 'Host header does not name this server');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname);
+
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return forbid(res, 'Requests from other origins are not allowed');
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (!tokenMatches(url.searchParams.get('token'))) return forbid(res, 'Missing or wrong token');
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      eventClients.add(res);
+      req.on('close', () => eventClients.delete(res));
+      return;
+    }
+
+    const auth = req.headers.authorization;
+    const given = auth?.startsWith('Bearer ') ? auth.slice(7) : (req.headers['x-toolkit-token'] as string | undefined);
+    if (!tokenMatches(given)) return forbid(res, 'Missing or wrong token');
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    const methodName = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let input: unknown;
+    try {
+      input = await readBody(req);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('invalid_input', 'Could not read the request');
+      return sendJson(res, 400, { ok: false, error: apiError.toJSON() });
+    }
+    const callIdHeader = req.headers['x-call-id'];
+    const envelope = await options.services.dispatch(methodName, input, {
+      callId: typeof callIdHeader === 'string' && callIdHeader ? callIdHeader : undefined,
+      emit,
+    });
+    sendJson(res, envelope.ok ? 200 : (STATUS_OF[envelope.error.code] ?? 500), envelope);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        sendJson(res, 500, { ok: false, error: new ApiError('internal', (error as Error).message).toJSON() });
+      } else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    appUrl: `${url}/?token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of eventClients) client.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

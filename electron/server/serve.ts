@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createNoticeBoard } from '../services/context';
+import { createServices } from '../services/create-services';
+import { parseServeArgs } from './args';
+import { buildRendererIfNeeded } from './build-if-needed';
+import { startHttpHost } from './http-host';
+import { resolveSecretCipher } from './secret-setup';
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const rendererDir = args.build ? await buildRendererIfNeeded(projectRoot, (l) => console.log(l)) : path.join(projectRoot, 'out', 'renderer');
+  const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const secrets = await resolveSecretCipher(process.env);
+  const notices = createNoticeBoard();
+  const services = await createServices({
+    dataDir: args.dataDir,
+    hostKind: 'browser',
+    appVersion: version,
+    notices,
+    secretCipher: secrets.cipher,
+    secretCipherUnavailableReason: secrets.reason,
+  });
+  const host = await startHttpHost({ services, rendererDir, port: args.port });
+  console.log(`Support Toolkit is running. Open this address in your browser (it carries this run's access token):`);
+  console.log(`  ${host.appUrl}`);
+  console.log(`Data folder: ${args.dataDir}`);
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = async () => {
+    await host.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Support Toolkit could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

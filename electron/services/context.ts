@@ -1,0 +1,64 @@
+import type { MethodName, MethodParsedInput, MethodResult } from '../../shared/api/contract';
+import type { HostKind } from '../../shared/api/methods/app';
+
+/** Per-call context every handler receives. */
+export interface CallContext {
+  callId: string;
+  /** Aborted by `app.cancel` or when the host shuts down. Long operations must honour it. */
+  signal: AbortSignal;
+  /** Reports progress of a long call to the renderer through the host's event channel. */
+  progress(message: string, fraction?: number): void;
+}
+
+/**
+ * Encrypts secrets (database passwords) for storage. The Electron host passes one backed by
+ * safeStorage; the browser host and CLI pass AES-256-GCM with a passphrase-derived key. Stored
+ * values carry a scheme prefix (`v1:safe:` / `v1:gcm:`).
+ */
+export interface SecretCipher {
+  readonly scheme: 'safe' | 'gcm';
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+}
+
+/** Prints self-contained HTML to PDF (Electron printToPDF, or Chromium through Playwright). */
+export interface PdfPrinter {
+  print(html: string, options: { pageSize: 'A4' | 'Letter'; title: string; signal?: AbortSignal }): Promise<Uint8Array>;
+  close?(): Promise<void>;
+}
+
+/** Collects sentences the user must see (files moved aside, degraded capabilities). */
+export interface NoticeBoard {
+  add(message: string): void;
+  list(): string[];
+}
+
+/** What the host hands to the services. Electron-only capabilities arrive as small interfaces. */
+export interface ServiceDeps {
+  dataDir: string;
+  hostKind: HostKind;
+  appVersion: string;
+  notices: NoticeBoard;
+  /** Undefined when the host cannot encrypt (e.g. Linux without a keyring): saving passwords is refused. */
+  secretCipher?: SecretCipher;
+  /** Why `secretCipher` is missing, in words for the user. */
+  secretCipherUnavailableReason?: string;
+  pdfPrinter?: PdfPrinter;
+  /** Clock, replaceable in tests. */
+  now?: () => Date;
+}
+
+export type Handler<M extends MethodName> = (input: MethodParsedInput<M>, ctx: CallContext) => Promise<MethodResult<M>>;
+
+/** The handlers of one feature's methods, e.g. `HandlersFor<typeof profileMethods>`. */
+export type HandlersFor<T> = { [K in keyof T & MethodName]: Handler<K> };
+
+export function createNoticeBoard(): NoticeBoard {
+  const messages: string[] = [];
+  return {
+    add: (message) => {
+      if (!messages.includes(message)) messages.push(message);
+    },
+    list: () => [...messages],
+  };
+}

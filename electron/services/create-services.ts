@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import { ApiError, zodToApiError, type Envelope } from '../../shared/api/errors';
+import type { ApiEvent } from '../../shared/api/events';
+import type { CallContext, HandlersFor, ServiceDeps } from './context';
+import { createProbeService } from './probes';
+import { createProfileService } from './profiles';
+import { createReportService } from './reports';
+import { createSessionService } from './sessions';
+import { createSettingsService } from './settings';
+import { createWhatIfService } from './whatif';
+
+export type ApiHandlers = HandlersFor<typeof contract>;
+
+export interface DispatchOptions {
+  callId?: string;
+  /** Where progress events of this call go (IPC to the window, SSE to the browser). */
+  emit?: (event: ApiEvent) => void;
+}
+
+/**
+ * The composition root of the back end: builds every feature service in dependency order and
+ * one dispatcher that validates input, runs the handler and returns an Envelope. Every host
+ * (Electron IPC, HTTP, CLI) calls `dispatch`, so validation and error mapping live in one place.
+ */
+export async function createServices(deps: ServiceDeps) {
+  await fs.mkdir(deps.dataDir, { recursive: true });
+  const settings = createSettingsService(deps);
+  const profiles = createProfileService(deps);
+  const probes = createProbeService(deps, { profiles });
+  const whatif = createWhatIfService(deps);
+  const sessions = createSessionService(deps, { profiles, probes, settings });
+  const reports = createReportService(deps, { sessions, profiles, settings });
+
+  const running = new Map<string, AbortController>();
+
+  const handlers: ApiHandlers = {
+    'app.info': async () => ({
+      name: 'Support Toolkit',
+      version: deps.appVersion,
+      dataDir: deps.dataDir,
+      hostKind: deps.hostKind,
+      notices: deps.notices.list(),
+    }),
+    'app.cancel': async ({ callId }) => {
+      const controller = running.get(callId);
+      controller?.abort(new ApiError('cancelled', 'Cancelled by the user'));
+      return { cancelled: Boolean(controller) };
+    },
+    ...settings.handlers,
+    ...whatif.handlers,
+    ...profiles.handlers,
+    ...probes.handlers,
+    ...sessions.handlers,
+    ...reports.handlers,
+  };
+
+  async function dispatch(name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<Envelope> {
+    if (!isMethodName(name)) {
+      return { ok: false, error: new ApiError('not_found', `Unknown API method "${name}"`).toJSON() };
+    }
+    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error).toJSON() };
+    const callId = options.callId ?? randomUUID();
+    const controller = new AbortController();
+    running.set(callId, controller);
+    const ctx: CallContext = {
+      callId,
+      signal: controller.signal,
+      progress: (message, fraction) => options.emit?.({ kind: 'progress', callId, message, fraction }),
+    };
+    try {
+      const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: toApiError(error, name).toJSON() };
+    } finally {
+      running.delete(callId);
+    }
+  }
+
+  async function close(): Promise<void> {
+    for (const controller of running.values()) controller.abort(new ApiError('cancelled', 'The app is closing'));
+    await deps.pdfPrinter?.close?.();
+  }
+
+  return { deps, handlers, dispatch, close, settings, profiles, probes, whatif, sessions, reports };
+}
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+/** Maps anything thrown to a typed error. Unexpected errors keep only their message, never a stack. */
+export function toApiError(error: unknown, method: MethodName | string): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error && typeof error === 'object' && 'issues' in error && Array.isArray((error as { issues: unknown }).issues)) {
+    return zodToApiError(error as Parameters<typeof zodToApiError>[0]);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError('internal', `Something went wrong in ${method}: ${message}`);
+}

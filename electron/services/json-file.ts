@@ -1,0 +1,150 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+
+/**
+ * A versioned JSON document on disk.
+ *
+ * - Writes are atomic: temp file in the same folder, fsync, rename, fsync of the folder, so a crash
+ *   leaves either the old or the new file, never half of one.
+ * - `update` serialises read-modify-write cycles per file, so two writes at once lose neither.
+ * - A file that cannot be parsed or fails validation is moved aside (renamed, never deleted), the
+ *   default is used, and a notice says where the old file went.
+ */
+export interface JsonFileOptions<T> {
+  file: string;
+  /** Current schema version written into the file as `version`. */
+  version: number;
+  /** Validates `data` after migration. */
+  schema: z.ZodType<T>;
+  defaults: () => T;
+  /** migrations[n] turns the `data` of version n into version n+1. */
+  migrations?: Record<number, (data: unknown) => unknown>;
+  /** Called when a file was moved aside, with a sentence for the user. */
+  onNotice?: (message: string) => void;
+}
+
+export interface JsonFile<T> {
+  read(): Promise<T>;
+  write(value: T): Promise<void>;
+  /** Serialised read-modify-write; the function's result is written and returned. */
+  update(fn: (current: T) => T | Promise<T>): Promise<T>;
+  readonly file: string;
+}
+
+export async function writeFileAtomic(file: string, contents: string): Promise<void> {
+  const dir = path.dirname(file);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  const handle = await fs.open(tmp, 'w', 0o600);
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(tmp, file);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+  // fsync the folder so the rename itself survives a power cut (not supported on Windows).
+  if (process.platform !== 'win32') {
+    const dirHandle = await fs.open(dir, 'r');
+    try {
+      await dirHandle.sync();
+    } catch {
+      /* some file systems refuse; the rename is still atomic */
+    } finally {
+      await dirHandle.close();
+    }
+  }
+}
+
+/** Moves a broken file aside and returns its new path. */
+export async function moveAside(file: string, reason: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.corrupt-${stamp}`;
+  await fs.rename(file, target);
+  await fs.writeFile(`${target}.reason.txt`, `${reason}\n`, 'utf8').catch(() => undefined);
+  return target;
+}
+
+export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
+  const { file, version, schema, defaults, migrations = {}, onNotice } = options;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serialise<R>(task: () => Promise<R>): Promise<R> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function readUnlocked(): Promise<T> {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults();
+      throw error;
+    }
+    const problem = (reason: string): T => {
+      throw new CorruptFileError(reason);
+    };
+    try {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch (error) {
+        return problem(`it is not valid JSON (${(error as Error).message})`);
+      }
+      if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { version?: unknown }).version !== 'number') {
+        return problem('it has no schema version');
+      }
+      let fileVersion = (parsed as { version: number }).version;
+      let data = (parsed as { data?: unknown }).data;
+      if (fileVersion > version) {
+        return problem(`it was written by a newer version of the app (schema ${fileVersion}, this app reads up to ${version})`);
+      }
+      while (fileVersion < version) {
+        const migrate = migrations[fileVersion];
+        if (!migrate) return problem(`no migration from schema version ${fileVersion}`);
+        data = migrate(data);
+        fileVersion += 1;
+      }
+      const result = schema.safeParse(data);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        return problem(`it failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+      }
+      return result.data;
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      const moved = await moveAside(file, error.message);
+      onNotice?.(
+        `${path.basename(file)} could not be read because ${error.message}. It was moved to ${moved} and a fresh file was started; nothing was deleted.`,
+      );
+      return defaults();
+    }
+  }
+
+  async function writeUnlocked(value: T): Promise<void> {
+    const checked = schema.parse(value);
+    await writeFileAtomic(file, `${JSON.stringify({ version, data: checked }, null, 2)}\n`);
+  }
+
+  return {
+    file,
+    read: () => serialise(readUnlocked),
+    write: (value) => serialise(() => writeUnlocked(value)),
+    update: (fn) =>
+      serialise(async () => {
+        const next = await fn(await readUnlocked());
+        await writeUnlocked(next);
+        return next;
+      }),
+  };
+}
+
+class CorruptFileError extends Error {}

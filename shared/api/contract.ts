@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { MethodDef } from './define';
+import { appMethods } from './methods/app';
+import { whatIfMethods } from './methods/whatif';
+import { profileMethods } from './methods/profiles';
+import { probeMethods } from './methods/probes';
+import { sessionMethods } from './methods/sessions';
+import { reportMethods } from './methods/reports';
+
+/** The whole API, declared once. Each feature owns one file under methods/. */
+export const contract = {
+  ...appMethods,
+  ...whatIfMethods,
+  ...profileMethods,
+  ...probeMethods,
+  ...sessionMethods,
+  ...reportMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+type DefOf<M extends MethodName> = Contract[M] extends MethodDef ? Contract[M] : never;
+/** What a caller passes (defaults still optional). */
+export type MethodInput<M extends MethodName> = z.input<DefOf<M>['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type MethodParsedInput<M extends MethodName> = z.output<DefOf<M>['input']>;
+export type MethodResult<M extends MethodName> = DefOf<M> extends MethodDef<z.ZodType, infer R> ? R : never;
+
+/** Options of one call from the renderer. */
+export interface CallOptions {
+  /** Lets the caller cancel the call with `app.cancel` and match progress events. */
+  callId?: string;
+  onProgress?: (event: { message: string; fraction?: number }) => void;
+}
+
+/** The typed client the renderer and tests use, whatever transport is behind it. */
+export type ToolkitClient = {
+  [M in MethodName]: (input: MethodInput<M>, options?: CallOptions) => Promise<MethodResult<M>>;
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { settingsPatchSchema, type Settings } from '../../settings';
+
+export const hostKindSchema = z.enum(['electron', 'browser', 'cli']);
+export type HostKind = z.infer<typeof hostKindSchema>;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  dataDir: string;
+  hostKind: HostKind;
+  /** Things the user must know about, e.g. a data file that was corrupt and moved aside. */
+  notices: string[];
+}
+
+export const appMethods = {
+  'app.info': method(z.object({}).strict()).returns<AppInfo>(),
+  /** Cancels a long call started with the given call id; no error if it already ended. */
+  'app.cancel': method(z.object({ callId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
+  'settings.get': method(z.object({}).strict()).returns<Settings>(),
+  'settings.set': method(settingsPatchSchema).returns<Settings>(),
+};
