@@ -18,6 +18,28 @@ async function newestMtime(dir: string): Promise<number> {
  * on a fresh clone just works.
  */
 export async function buildRendererIfNeeded(projectRoot: string, log: (line: string) => void): Promise<string> {
+  // Two test runs or hosts starting at once must not build over each other: take a lock folder.
+  const lock = path.join(projectRoot, 'out', '.build-lock');
+  await fs.mkdir(path.dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 250) {
+    try {
+      await fs.mkdir(lock);
+      break;
+    } catch {
+      const stat = await fs.stat(lock).catch(() => null);
+      // A lock older than 5 minutes was left by a crashed build.
+      if (stat && Date.now() - stat.mtimeMs > 5 * 60_000) await fs.rm(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await buildUnlocked(projectRoot, log);
+  } finally {
+    await fs.rm(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildUnlocked(projectRoot: string, log: (line: string) => void): Promise<string> {
   const outDir = path.join(projectRoot, 'out', 'renderer');
   const built = await fs.stat(path.join(outDir, 'index.html')).catch(() => null);
   const sources = Math.max(
