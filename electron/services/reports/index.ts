@@ -1,4 +1,5 @@
 import type { reportMethods } from '../../../shared/api/methods/reports';
+import { ApiError } from '../../../shared/api/errors';
 import type { HandlersFor, ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
 import type { SessionService } from '../sessions';
@@ -8,7 +9,16 @@ export function createReportService(
   _deps: ServiceDeps,
   _needs: { sessions: SessionService; profiles: ProfileService; settings: SettingsService },
 ) {
-  const handlers: HandlersFor<typeof reportMethods> = {};
+  const notYet = async (): Promise<never> => {
+    throw new ApiError('unavailable', 'Reports need troubleshooting sessions, which this build cannot read yet.');
+  };
+  const handlers: HandlersFor<typeof reportMethods> = {
+    'reports.preview': notYet,
+    'reports.export': notYet,
+    'reports.list': async () => [],
+    'reports.open': notYet,
+    'reports.delete': notYet,
+  };
   return { handlers };
 }
 export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,175 @@
+/**
+ * The resolution report of one troubleshooting session, as data. Built from a session by
+ * ./build.ts, rendered to HTML (./html.ts, also the PDF) and Markdown (./markdown.ts), and exported
+ * as JSON for tools. Versioned: a tool reading the JSON checks `reportVersion` first.
+ *
+ * Never holds credentials: the environment is described by name, role, engine and host only.
+ */
+
+export const REPORT_VERSION = 1 as const;
+
+/** How the session ended, as the customer reads it. */
+export type ReportOutcome = 'resolved' | 'not-resolved' | 'within-limit' | 'unverified';
+
+export const OUTCOME_LABELS: Record<ReportOutcome, string> = {
+  resolved: 'Resolved',
+  'not-resolved': 'Not resolved',
+  'within-limit': 'Within limit: other cause',
+  unverified: 'Not verified yet',
+};
+
+/** Where a fact came from and when it was read or entered. */
+export interface ReportSource {
+  /** In words, e.g. "OSSYS_PARAMETER (platform database)" or "entered by the engineer". */
+  source: string;
+  /** ISO time; null when not recorded. */
+  at: string | null;
+}
+
+export interface ReportEnvironment {
+  name: string;
+  /** e.g. "Production"; null when not recorded. */
+  role: string | null;
+  /** e.g. "SQL Server", "Oracle", "Demo database", "Offline (entered by hand)". */
+  engine: string;
+  /** Database host name (no user, no password); null when offline. */
+  host: string | null;
+}
+
+export interface ReportHeader {
+  title: string;
+  environment: ReportEnvironment;
+  /** Customer name or ticket tag; null when none was given. */
+  customer: string | null;
+  engineerName: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  outcome: ReportOutcome;
+  outcomeLabel: string;
+}
+
+export interface ReportSymptom {
+  /** Number of 432 errors found in the window (a lower bound when `capped`). */
+  count: number;
+  capped: boolean;
+  windowStart: string | null;
+  windowEnd: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  perServer: Array<{ server: string; count: number }>;
+  sampleMessage: string | null;
+  source: ReportSource;
+}
+
+export interface ReportFinding {
+  /** Group the fact belongs to, e.g. "Servers", "Threads", "Mailbox". */
+  topic: string;
+  label: string;
+  value: string;
+  source: ReportSource;
+}
+
+export interface ReportServerRow {
+  name: string;
+  sendsEmail: boolean | null;
+  threads: number | null;
+  threadsSource: string;
+  zone: string | null;
+}
+
+export interface ReportMailboxCalc {
+  mailbox: string;
+  limit: number;
+  before: { connections: number; arithmetic: string };
+  /** null when nothing was changed. */
+  after: { connections: number; arithmetic: string } | null;
+}
+
+export interface ReportCalculation {
+  provider: string;
+  limit: number;
+  mailboxes: ReportMailboxCalc[];
+  /** The engine's one-sentence verdict before the change. */
+  verdict: string;
+}
+
+export interface ReportChange {
+  description: string;
+  /** What was changed, e.g. "Scheduler.NumberOfThreadsForEmails (global)". */
+  target: string;
+  before: string | null;
+  after: string | null;
+  /** Exactly the SQL the app ran; null when the engineer made the change by hand. */
+  statement: string | null;
+  parameters: Record<string, string | number | null> | null;
+  actor: string | null;
+  at: string | null;
+  auditId: string | null;
+  /** When the change was undone; null when it stands. */
+  undoneAt: string | null;
+}
+
+export interface ReportRestartStep {
+  server: string;
+  done: boolean;
+  at: string | null;
+}
+
+export interface ReportActions {
+  plan: { title: string; reason: string; tradeOff: string | null } | null;
+  changes: ReportChange[];
+  restart: ReportRestartStep[];
+  /** How to undo, in words; null when nothing can or needs to be undone. */
+  undo: string | null;
+}
+
+export interface ReportVerification {
+  checkedAt: string | null;
+  passed: boolean | null;
+  /** What was checked and what was seen, in words. */
+  summary: string;
+  details: string[];
+}
+
+export interface ReportEvent {
+  at: string;
+  message: string;
+}
+
+export interface ReportReference {
+  title: string;
+  /** null when the source has no stable public address. */
+  url: string | null;
+}
+
+export interface ReportModel {
+  reportVersion: typeof REPORT_VERSION;
+  sessionId: string;
+  generatedAt: string;
+  header: ReportHeader;
+  /** Two or three sentences a customer can read. */
+  summary: string;
+  symptom: ReportSymptom | null;
+  findings: ReportFinding[];
+  servers: ReportServerRow[];
+  calculation: ReportCalculation | null;
+  actions: ReportActions;
+  verification: ReportVerification | null;
+  appendix: { events: ReportEvent[]; references: ReportReference[] };
+}
+
+/** The guidance every report cites (domain.md, section 5). */
+export const REPORT_REFERENCES: ReportReference[] = [
+  {
+    title: 'OutSystems Support, incident model IM-2795: "Error sending emails due to exceeding concurrent connections"',
+    url: null,
+  },
+  {
+    title: 'Microsoft: SMTP AUTH client submission allows 3 concurrent connections per mailbox (the address Exchange quotes in the 432 reply)',
+    url: 'https://aka.ms/concurrent_sending',
+  },
+  {
+    title: 'Microsoft Learn: Exchange Online limits (sending limits)',
+    url: 'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
+  },
+];
