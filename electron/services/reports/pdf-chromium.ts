@@ -1,0 +1,86 @@
+import { chromium, type Browser } from 'playwright-core';
+import { ApiError } from '../../../shared/api/errors';
+import { PDF_MARGINS_MM, pdfFooterTemplate } from '../../../shared/report/footer';
+import type { PdfPrinter } from '../context';
+import { CHROMIUM_ARGS, CHROMIUM_NOT_FOUND, findChromium } from './chromium-path';
+
+/**
+ * Prints report HTML to PDF with the system Chromium through playwright-core, for the browser host
+ * and the command line (the desktop app uses Electron's own printToPDF). The browser starts on the
+ * first print and stays open between prints, since starting it costs most of the time.
+ * Pages run with JavaScript off and every network request refused: a report needs nothing outside.
+ */
+export function createChromiumPdfPrinter(options: { executablePath?: string } = {}): PdfPrinter {
+  let browser: Promise<Browser> | null = null;
+
+  function launch(): Promise<Browser> {
+    const executablePath = options.executablePath ?? findChromium();
+    if (!executablePath) return Promise.reject(new ApiError('unavailable', `PDF export needs Chromium. ${CHROMIUM_NOT_FOUND}`));
+    const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).then((b) => {
+      // A crashed or killed browser is started again on the next print.
+      b.on('disconnected', () => {
+        if (browser === started) browser = null;
+      });
+      return b;
+    });
+    started.catch(() => {
+      if (browser === started) browser = null;
+    });
+    return started;
+  }
+
+  async function print(html: string, { pageSize, title, signal }: Parameters<PdfPrinter['print']>[1]): Promise<Uint8Array> {
+    throwIfAborted(signal);
+    browser ??= launch();
+    let instance: Browser;
+    try {
+      instance = await browser;
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('unavailable', 'Chromium could not be started to print the PDF.', { details: (error as Error).message });
+    }
+    const context = await instance.newContext({ javaScriptEnabled: false, offline: true });
+    const abort = () => void context.close().catch(() => undefined);
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      await context.route('**/*', (route) => route.abort());
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      throwIfAborted(signal);
+      const margin = (mm: number) => `${mm}mm`;
+      const pdf = await page.pdf({
+        format: pageSize,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: pdfFooterTemplate(title),
+        margin: {
+          top: margin(PDF_MARGINS_MM.top),
+          right: margin(PDF_MARGINS_MM.right),
+          bottom: margin(PDF_MARGINS_MM.bottom),
+          left: margin(PDF_MARGINS_MM.left),
+        },
+      });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    } catch (error) {
+      throwIfAborted(signal);
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('internal', 'Chromium could not print the PDF.', { details: (error as Error).message });
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  async function close(): Promise<void> {
+    const current = browser;
+    browser = null;
+    if (current) await (await current.catch(() => null))?.close().catch(() => undefined);
+  }
+
+  return { print, close };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ApiError('cancelled', 'PDF export was cancelled');
+}

@@ -1,0 +1,236 @@
+import { renderBudgetChart } from './chart';
+import { escapeHtml as e } from './escape';
+import { formatCount, formatParameters, formatTime, formatYesNo, plural } from './format';
+import type { ReportChange, ReportModel } from './model';
+import { reportStyles } from './styles';
+
+export interface HtmlOptions {
+  pageSize: 'A4' | 'Letter';
+  /** @font-face rules of the bundled font (data: URLs), loaded by the back end; '' for system fonts only. */
+  fontCss?: string;
+}
+
+/**
+ * The report as one self-contained HTML document: inline CSS and font, the chart as inline SVG, no
+ * scripts, no external resources. The preview shows it and the PDF printer prints it, so what the
+ * engineer sees is what the customer gets. Every text value is escaped.
+ */
+export function renderReportHtml(model: ReportModel, options: HtmlOptions): string {
+  const { header } = model;
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    // The document needs nothing from outside: no scripts, no remote loads.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`,
+    `<title>${e(header.title)}</title>`,
+    `<style>${options.fontCss ?? ''}${reportStyles(options.pageSize)}</style>`,
+    '</head>',
+    '<body>',
+    renderHeader(model),
+    renderSymptom(model),
+    renderFindings(model),
+    renderCalculation(model),
+    renderActions(model),
+    renderVerification(model),
+    renderAppendix(model),
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+function table(headings: string[], rows: string[][], options: { numeric?: number[]; className?: string } = {}): string {
+  const num = new Set(options.numeric ?? []);
+  const cls = (i: number) => (num.has(i) ? ' class="num"' : '');
+  return [
+    `<table${options.className ? ` class="${options.className}"` : ''}>`,
+    `<thead><tr>${headings.map((h, i) => `<th${cls(i)}>${e(h)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...rows.map((cells) => `<tr>${cells.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`),
+    '</tbody></table>',
+  ].join('');
+}
+
+function factsTable(rows: Array<[string, string]>): string {
+  return `<table class="facts"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>`;
+}
+
+function renderHeader(model: ReportModel): string {
+  const { header } = model;
+  const env = header.environment;
+  return [
+    '<header>',
+    `<h1>${e(header.title)}</h1>`,
+    `<p class="subtitle">Resolution report · generated ${e(formatTime(model.generatedAt))}</p>`,
+    factsTable([
+      ['Environment', `<strong>${e(env.name)}</strong>${env.role ? ` (${e(env.role)})` : ''}`],
+      ['Platform database', `${e(env.engine)}${env.host ? ` on ${e(env.host)}` : ''}`],
+      ['Customer / ticket', e(header.customer ?? 'not given')],
+      ['Engineer', e(header.engineerName || 'not given')],
+      ['Session', `${e(formatTime(header.startedAt))} to ${e(formatTime(header.endedAt, 'still open'))}`],
+      ['Outcome', `<span class="outcome outcome-${e(header.outcome)}">${e(header.outcomeLabel)}</span>`],
+    ]),
+    '</header>',
+    '<section><h2>Summary</h2>',
+    `<p class="summary">${e(model.summary)}</p></section>`,
+  ].join('');
+}
+
+function renderSymptom(model: ReportModel): string {
+  const s = model.symptom;
+  if (!s) return '<section><h2>Symptom evidence</h2><p class="muted">The error log was not searched in this session.</p></section>';
+  const countText = `${s.capped ? 'at least ' : ''}${plural(s.count, 'error')}`;
+  return [
+    '<section><h2>Symptom evidence</h2>',
+    `<p>${e(countText)} “432 4.3.2 Concurrent connections limit exceeded” found${
+      s.windowStart ? ` between ${e(formatTime(s.windowStart))} and ${e(formatTime(s.windowEnd))}` : ''
+    }.</p>`,
+    factsTable([
+      ['First seen', e(formatTime(s.firstSeen, 'none'))],
+      ['Last seen', e(formatTime(s.lastSeen, 'none'))],
+      ['Source', `${e(s.source.source)}, read ${e(formatTime(s.source.at))}`],
+    ]),
+    s.perServer.length
+      ? table(
+          ['Front-end server', 'Errors'],
+          s.perServer.map((p) => [e(p.server), e(formatCount(p.count))]),
+          { numeric: [1] },
+        )
+      : '',
+    s.sampleMessage ? `<h3>Sample message</h3><pre>${e(s.sampleMessage)}</pre>` : '',
+    '</section>',
+  ].join('');
+}
+
+function renderFindings(model: ReportModel): string {
+  const parts = ['<section><h2>Findings</h2>'];
+  if (model.servers.length) {
+    parts.push(
+      '<h3>Front-end servers</h3>',
+      table(
+        ['Server', 'Sends email', 'Threads for emails', 'Zone'],
+        model.servers.map((s) => [
+          e(s.name),
+          e(formatYesNo(s.sendsEmail)),
+          s.threads === null ? 'unknown' : `${e(s.threads)} <span class="muted small">(${e(s.threadsSource)})</span>`,
+          e(s.zone ?? 'unknown'),
+        ]),
+        { numeric: [2] },
+      ),
+    );
+  }
+  if (model.findings.length) {
+    parts.push(
+      '<h3>Facts and where they come from</h3>',
+      table(
+        ['Topic', 'Fact', 'Value', 'Source and time'],
+        model.findings.map((f) => [
+          e(f.topic),
+          e(f.label),
+          e(f.value),
+          `${e(f.source.source)}<br><span class="small muted when">${e(formatTime(f.source.at))}</span>`,
+        ]),
+      ),
+    );
+  }
+  if (!model.servers.length && !model.findings.length) parts.push('<p class="muted">No facts were recorded.</p>');
+  parts.push('</section>');
+  return parts.join('');
+}
+
+function renderCalculation(model: ReportModel): string {
+  const c = model.calculation;
+  if (!c) return '<section><h2>Calculation</h2><p class="muted">No calculation was made in this session.</p></section>';
+  const state = (connections: number, limit: number) =>
+    connections > limit ? `<span class="over">over the limit</span>` : `<span class="within">within the limit</span>`;
+  return [
+    '<section><h2>Calculation: connections per mailbox</h2>',
+    `<p>${e(c.provider)} allows <strong>${e(c.limit)}</strong> concurrent connections per sending mailbox. Every server that sends email opens one connection per email thread, and all of them share the mailbox's limit.</p>`,
+    table(
+      ['Mailbox', 'Before', 'After', 'Limit'],
+      c.mailboxes.map((m) => [
+        e(m.mailbox),
+        `<strong>${e(m.before.connections)}</strong> · ${state(m.before.connections, m.limit)}<br><span class="small">${e(m.before.arithmetic)}</span>`,
+        m.after
+          ? `<strong>${e(m.after.connections)}</strong> · ${state(m.after.connections, m.limit)}<br><span class="small">${e(m.after.arithmetic)}</span>`
+          : '<span class="muted">no change</span>',
+        e(m.limit),
+      ]),
+    ),
+    `<div class="keep">${renderBudgetChart(c)}</div>`,
+    `<p class="muted small">Diagnosis: ${e(c.verdict)}</p>`,
+    '</section>',
+  ].join('');
+}
+
+function renderChange(change: ReportChange): string {
+  const undone = change.undoneAt ? ` <span class="over">Undone ${e(formatTime(change.undoneAt))}.</span>` : '';
+  const rows: Array<[string, string]> = [
+    ['Setting', e(change.target)],
+    ['Before → after', `${e(change.before ?? 'none')} → <strong>${e(change.after ?? 'none')}</strong>`],
+    ['By', `${e(change.actor ?? 'not recorded')}, ${e(formatTime(change.at))}`],
+  ];
+  if (change.auditId) rows.push(['Audit entry', `<code>${e(change.auditId)}</code>`]);
+  return [
+    '<div class="change">',
+    `<h3>${e(change.description)}</h3>`,
+    undone ? `<p>${undone}</p>` : '',
+    factsTable(rows),
+    change.statement
+      ? `<p class="small">Statement the app ran${change.parameters ? ` (parameters: ${e(formatParameters(change.parameters))})` : ''}:</p><pre>${e(change.statement)}</pre>`
+      : '<p class="small muted">Changed by hand by the engineer; the app ran no statement.</p>',
+    '</div>',
+  ].join('');
+}
+
+function renderActions(model: ReportModel): string {
+  const a = model.actions;
+  const parts = ['<section><h2>Actions</h2>'];
+  if (a.plan) {
+    parts.push(
+      `<p><strong>Plan chosen: ${e(a.plan.title)}.</strong> ${e(a.plan.reason)}</p>`,
+      a.plan.tradeOff ? `<p class="muted">Trade-off: ${e(a.plan.tradeOff)}</p>` : '',
+    );
+  } else parts.push('<p class="muted">No change plan was chosen.</p>');
+  parts.push(...a.changes.map(renderChange));
+  if (a.restart.length) {
+    parts.push(
+      '<h3>Scheduler Service restart</h3>',
+      table(
+        ['Front-end server', 'Restarted', 'When'],
+        a.restart.map((r) => [e(r.server), r.done ? 'yes' : '<span class="over">no</span>', e(formatTime(r.at, r.done ? 'not recorded' : '—'))]),
+      ),
+    );
+  }
+  if (a.undo) parts.push(`<h3>Undo</h3><p>${e(a.undo)}</p>`);
+  parts.push('</section>');
+  return parts.join('');
+}
+
+function renderVerification(model: ReportModel): string {
+  const v = model.verification;
+  if (!v) return '<section><h2>Verification</h2><p class="muted">No verification was recorded.</p></section>';
+  const result = v.passed === null ? 'inconclusive' : v.passed ? 'passed' : 'failed';
+  const cls = v.passed === null ? 'muted' : v.passed ? 'within' : 'over';
+  return [
+    '<section><h2>Verification</h2>',
+    `<p>Result: <span class="${cls}">${e(result)}</span>${v.checkedAt ? `, checked ${e(formatTime(v.checkedAt))}` : ''}. ${e(v.summary)}</p>`,
+    v.details.length ? `<ul>${v.details.map((d) => `<li>${e(d)}</li>`).join('')}</ul>` : '',
+    '</section>',
+  ].join('');
+}
+
+function renderAppendix(model: ReportModel): string {
+  const { events, references } = model.appendix;
+  return [
+    '<section><h2>Appendix A: session event log</h2>',
+    events.length
+      ? table(['Time', 'Event'], events.map((ev) => [`<span class="when">${e(formatTime(ev.at))}</span>`, e(ev.message)]), { className: 'log' })
+      : '<p class="muted">The session recorded no events.</p>',
+    '</section>',
+    '<section><h2>Appendix B: sources of the guidance</h2><ul class="refs">',
+    ...references.map((r) => `<li>${e(r.title)}${r.url ? `<br><a href="${e(r.url)}">${e(r.url)}</a>` : ''}</li>`),
+    '</ul></section>',
+  ].join('');
+}

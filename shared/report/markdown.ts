@@ -1,0 +1,198 @@
+import { formatCount, formatParameters, formatTime, formatYesNo, plural } from './format';
+import type { ReportModel } from './model';
+
+/**
+ * The report as Markdown, for pasting into a ticket. Same sections as the HTML; text values are
+ * escaped so a server or customer name cannot break a table or start a heading.
+ */
+export function renderReportMarkdown(model: ReportModel): string {
+  const { header } = model;
+  const env = header.environment;
+  const out: string[] = [];
+  const line = (text = '') => out.push(text);
+
+  line(`# ${md(header.title)}`);
+  line();
+  line(`| | |`);
+  line(`| --- | --- |`);
+  line(`| Environment | **${md(env.name)}**${env.role ? ` (${md(env.role)})` : ''} |`);
+  line(`| Platform database | ${md(env.engine)}${env.host ? ` on ${md(env.host)}` : ''} |`);
+  line(`| Customer / ticket | ${md(header.customer ?? 'not given')} |`);
+  line(`| Engineer | ${md(header.engineerName || 'not given')} |`);
+  line(`| Session | ${formatTime(header.startedAt)} to ${formatTime(header.endedAt, 'still open')} |`);
+  line(`| Outcome | **${md(header.outcomeLabel)}** |`);
+  line();
+  line('## Summary');
+  line();
+  line(md(model.summary));
+  line();
+
+  line('## Symptom evidence');
+  line();
+  const s = model.symptom;
+  if (!s) line('The error log was not searched in this session.');
+  else {
+    line(
+      `${s.capped ? 'At least ' : ''}${plural(s.count, 'error')} "432 4.3.2 Concurrent connections limit exceeded" found` +
+        (s.windowStart ? ` between ${formatTime(s.windowStart)} and ${formatTime(s.windowEnd)}` : '') +
+        '.',
+    );
+    line();
+    line(`- First seen: ${formatTime(s.firstSeen, 'none')}`);
+    line(`- Last seen: ${formatTime(s.lastSeen, 'none')}`);
+    line(`- Source: ${md(s.source.source)}, read ${formatTime(s.source.at)}`);
+    if (s.perServer.length) {
+      line();
+      line('| Front-end server | Errors |');
+      line('| --- | ---: |');
+      for (const p of s.perServer) line(`| ${cell(p.server)} | ${formatCount(p.count)} |`);
+    }
+    if (s.sampleMessage) {
+      line();
+      line('Sample message:');
+      line();
+      line(fence(s.sampleMessage));
+    }
+  }
+  line();
+
+  line('## Findings');
+  line();
+  if (model.servers.length) {
+    line('| Server | Sends email | Threads for emails | Zone |');
+    line('| --- | --- | ---: | --- |');
+    for (const sv of model.servers) {
+      line(
+        `| ${cell(sv.name)} | ${formatYesNo(sv.sendsEmail)} | ${sv.threads === null ? 'unknown' : `${sv.threads} (${cell(sv.threadsSource)})`} | ${cell(sv.zone ?? 'unknown')} |`,
+      );
+    }
+    line();
+  }
+  if (model.findings.length) {
+    line('| Topic | Fact | Value | Source | Time |');
+    line('| --- | --- | --- | --- | --- |');
+    for (const f of model.findings) {
+      line(`| ${cell(f.topic)} | ${cell(f.label)} | ${cell(f.value)} | ${cell(f.source.source)} | ${formatTime(f.source.at)} |`);
+    }
+    line();
+  }
+  if (!model.servers.length && !model.findings.length) line('No facts were recorded.\n');
+
+  line('## Calculation: connections per mailbox');
+  line();
+  const c = model.calculation;
+  if (!c) line('No calculation was made in this session.');
+  else {
+    line(`${md(c.provider)} allows **${c.limit}** concurrent connections per sending mailbox.`);
+    line();
+    line('| Mailbox | Before | After | Limit |');
+    line('| --- | --- | --- | ---: |');
+    for (const m of c.mailboxes) {
+      const state = (n: number) => (n > m.limit ? 'over the limit' : 'within the limit');
+      line(
+        `| ${cell(m.mailbox)} | **${m.before.connections}** (${state(m.before.connections)}): ${cell(m.before.arithmetic)} | ${
+          m.after ? `**${m.after.connections}** (${state(m.after.connections)}): ${cell(m.after.arithmetic)}` : 'no change'
+        } | ${m.limit} |`,
+      );
+    }
+    line();
+    line(`Diagnosis: ${md(c.verdict)}`);
+  }
+  line();
+
+  line('## Actions');
+  line();
+  const a = model.actions;
+  if (a.plan) {
+    line(`**Plan chosen: ${md(a.plan.title)}.** ${md(a.plan.reason)}`);
+    if (a.plan.tradeOff) line(`\nTrade-off: ${md(a.plan.tradeOff)}`);
+  } else line('No change plan was chosen.');
+  for (const ch of a.changes) {
+    line();
+    line(`### ${md(ch.description)}`);
+    line();
+    line(`- Setting: ${md(ch.target)}`);
+    line(`- Before → after: ${md(ch.before ?? 'none')} → **${md(ch.after ?? 'none')}**`);
+    line(`- By: ${md(ch.actor ?? 'not recorded')}, ${formatTime(ch.at)}`);
+    if (ch.auditId) line(`- Audit entry: \`${ch.auditId.replace(/`/g, "'")}\``);
+    if (ch.undoneAt) line(`- **Undone ${formatTime(ch.undoneAt)}**`);
+    if (ch.statement) {
+      line();
+      line(`Statement the app ran${ch.parameters ? ` (parameters: ${md(formatParameters(ch.parameters))})` : ''}:`);
+      line();
+      line(fence(ch.statement, 'sql'));
+    } else {
+      line('- Changed by hand by the engineer; the app ran no statement.');
+    }
+  }
+  if (a.restart.length) {
+    line();
+    line('### Scheduler Service restart');
+    line();
+    line('| Front-end server | Restarted | When |');
+    line('| --- | --- | --- |');
+    for (const r of a.restart) line(`| ${cell(r.server)} | ${r.done ? 'yes' : '**no**'} | ${formatTime(r.at, r.done ? 'not recorded' : '—')} |`);
+  }
+  if (a.undo) {
+    line();
+    line('### Undo');
+    line();
+    line(md(a.undo));
+  }
+  line();
+
+  line('## Verification');
+  line();
+  const v = model.verification;
+  if (!v) line('No verification was recorded.');
+  else {
+    const result = v.passed === null ? 'inconclusive' : v.passed ? 'passed' : 'failed';
+    line(`Result: **${result}**${v.checkedAt ? `, checked ${formatTime(v.checkedAt)}` : ''}. ${md(v.summary)}`);
+    if (v.details.length) {
+      line();
+      for (const d of v.details) line(`- ${md(d)}`);
+    }
+  }
+  line();
+
+  line('## Appendix A: session event log');
+  line();
+  if (!model.appendix.events.length) line('The session recorded no events.');
+  else {
+    line('| Time | Event |');
+    line('| --- | --- |');
+    for (const ev of model.appendix.events) line(`| ${formatTime(ev.at)} | ${cell(ev.message)} |`);
+  }
+  line();
+  line('## Appendix B: sources of the guidance');
+  line();
+  for (const r of model.appendix.references) line(`- ${md(r.title)}${r.url ? ` <${r.url}>` : ''}`);
+  line();
+  line(`_Generated ${formatTime(model.generatedAt)} · report format version ${model.reportVersion}_`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Escapes Markdown syntax in inline text and keeps it on one line. */
+export function md(text: string): string {
+  return (
+    text
+      .replace(/\r?\n/g, ' ')
+      .replace(/([\\`*[\]<>|~])/g, '\\$1')
+      // Underscores inside words (OSSYS_SERVER) never start emphasis; only those at a word edge can.
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+      // Only a line start can make a heading or a list item.
+      .replace(/^(\s*)(#|[-+]\s|\d+\.\s)/, '$1\\$2')
+  );
+}
+
+/** A table cell: escaped, one line. */
+function cell(text: string): string {
+  return md(text);
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside the text. */
+function fence(text: string, lang = ''): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const bar = '`'.repeat(Math.max(3, longest + 1));
+  return `${bar}${lang}\n${text}\n${bar}`;
+}
