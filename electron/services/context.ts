@@ -44,6 +44,8 @@ export interface ServiceDeps {
   /** Why `secretCipher` is missing, in words for the user. */
   secretCipherUnavailableReason?: string;
   pdfPrinter?: PdfPrinter;
+  /** Desktop only: asks where to save an exported file and writes it; null when the user cancels. */
+  saveFile?: (suggestedName: string, data: Uint8Array) => Promise<string | null>;
   /** Clock, replaceable in tests. */
   now?: () => Date;
 }
