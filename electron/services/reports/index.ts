@@ -1,24 +1,90 @@
-import type { reportMethods } from '../../../shared/api/methods/reports';
+import type { ReportExportResult, reportMethods } from '../../../shared/api/methods/reports';
 import { ApiError } from '../../../shared/api/errors';
+import type { ReportModel } from '../../../shared/report/model';
 import type { HandlersFor, ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
 import type { SessionService } from '../sessions';
 import type { SettingsService } from '../settings';
+import { MIME_TYPES, renderReportFile, reportFileName, reportHtml } from './render';
+import { createReportStore } from './store';
+
+/** Builds the report model of a session as it is now. */
+export type SessionReportSource = (sessionId: string, context: { engineerName: string; generatedAt: string }) => Promise<ReportModel>;
 
 export function createReportService(
-  _deps: ServiceDeps,
-  _needs: { sessions: SessionService; profiles: ProfileService; settings: SettingsService },
+  deps: ServiceDeps,
+  needs: { sessions: SessionService; profiles: ProfileService; settings: SettingsService },
+  options: { source?: SessionReportSource } = {},
 ) {
-  const notYet = async (): Promise<never> => {
-    throw new ApiError('unavailable', 'Reports need troubleshooting sessions, which this build cannot read yet.');
-  };
+  const now = deps.now ?? (() => new Date());
+  const store = createReportStore({ dataDir: deps.dataDir, notices: deps.notices, now });
+  const source = options.source ?? sessionSource(needs.sessions);
+
+  async function modelOfSession(sessionId: string): Promise<ReportModel> {
+    const settings = await needs.settings.get();
+    return source(sessionId, { engineerName: settings.engineerName, generatedAt: now().toISOString() });
+  }
+
+  async function storedModel(id: string): Promise<ReportModel> {
+    const model = (await store.find(id)) ? await store.readModel(id) : null;
+    if (!model) throw new ApiError('not_found', 'This report no longer exists. It may have been deleted.', { field: 'id' });
+    return model;
+  }
+
   const handlers: HandlersFor<typeof reportMethods> = {
-    'reports.preview': notYet,
-    'reports.export': notYet,
-    'reports.list': async () => [],
-    'reports.open': notYet,
-    'reports.delete': notYet,
+    'reports.preview': async ({ sessionId }) => {
+      const model = await modelOfSession(sessionId);
+      const { pageSize } = await needs.settings.get();
+      return { html: reportHtml(model, pageSize), model };
+    },
+    'reports.open': async ({ id }) => {
+      const model = await storedModel(id);
+      const { pageSize } = await needs.settings.get();
+      return { html: reportHtml(model, pageSize), model };
+    },
+    'reports.list': () => store.list(),
+    'reports.delete': async ({ id }) => ({ deleted: await store.remove(id) }),
+    'reports.export': async ({ sessionId, reportId, format }, ctx) => {
+      ctx.progress('Preparing the report', 0.05);
+      const model = reportId ? await storedModel(reportId) : await modelOfSession(sessionId!);
+      const { pageSize } = await needs.settings.get();
+      if (format === 'pdf') ctx.progress('Printing the PDF', 0.2);
+      const bytes = await renderReportFile(model, format, {
+        pageSize,
+        printer: deps.pdfPrinter,
+        signal: ctx.signal,
+        noPrinterReason:
+          deps.hostKind === 'electron'
+            ? 'PDF export is not available in this window. Export Markdown or JSON instead.'
+            : 'PDF export needs Chromium, which this host was started without. Export Markdown or JSON instead.',
+      });
+      if (ctx.signal.aborted) throw new ApiError('cancelled', 'Export was cancelled');
+      const fileName = reportFileName(model, format);
+      const base = { fileName, mime: MIME_TYPES[format], bytes: bytes.byteLength };
+      if (deps.saveFile) {
+        // Desktop: the user picks where the file goes; closing the dialog exports nothing.
+        ctx.progress('Choose where to save the file', 0.9);
+        const savedTo = await deps.saveFile(fileName, bytes);
+        if (savedTo === null) return { reportId: reportId ?? '', ...base, savedTo: null } satisfies ReportExportResult;
+        const entry = await store.record(model, format, fileName, bytes, reportId);
+        return { reportId: entry.id, ...base, savedTo };
+      }
+      const entry = await store.record(model, format, fileName, bytes, reportId);
+      ctx.progress('Done', 1);
+      return { reportId: entry.id, ...base, base64: Buffer.from(bytes).toString('base64') };
+    },
   };
-  return { handlers };
+  return { handlers, store, modelOfSession };
 }
 export type ReportService = ReturnType<typeof createReportService>;
+
+/** Until the session store offers `get`, a session's report cannot be built. */
+function sessionSource(sessions: SessionService): SessionReportSource {
+  const withGet = sessions as unknown as { get?: (id: string) => Promise<unknown> };
+  return async () => {
+    if (typeof withGet.get !== 'function') {
+      throw new ApiError('unavailable', 'Reports need troubleshooting sessions, which this build cannot read yet.');
+    }
+    throw new ApiError('unavailable', 'Building a report from a session is not available yet.');
+  };
+}

@@ -1,0 +1,53 @@
+import type { ReportFormat } from '../../../shared/api/methods/reports';
+import { ApiError } from '../../../shared/api/errors';
+import { fileSlug } from '../../../shared/report/format';
+import { renderReportHtml } from '../../../shared/report/html';
+import { renderReportMarkdown } from '../../../shared/report/markdown';
+import type { ReportModel } from '../../../shared/report/model';
+import type { PdfPrinter } from '../context';
+import { reportFontCss } from './fonts';
+
+export const MIME_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** The preview and the PDF: the same document, with the bundled font inlined. */
+export function reportHtml(model: ReportModel, pageSize: 'A4' | 'Letter'): string {
+  return renderReportHtml(model, { pageSize, fontCss: reportFontCss() });
+}
+
+/** e.g. "Contoso-PRD-connection-limit-report-2025-03-14.pdf". */
+export function reportFileName(model: ReportModel, format: ReportFormat): string {
+  const day = model.header.startedAt.slice(0, 10).replace(/[^0-9-]/g, '') || 'undated';
+  return `${fileSlug(model.header.environment.name, 40)}-connection-limit-report-${day}.${format}`;
+}
+
+export interface RenderOptions {
+  pageSize: 'A4' | 'Letter';
+  printer?: PdfPrinter;
+  signal?: AbortSignal;
+  /** Why there is no printer, in words, when there is none. */
+  noPrinterReason?: string;
+}
+
+/** The bytes of one export format. */
+export async function renderReportFile(model: ReportModel, format: ReportFormat, options: RenderOptions): Promise<Uint8Array> {
+  switch (format) {
+    case 'md':
+      return new TextEncoder().encode(renderReportMarkdown(model));
+    case 'json':
+      return new TextEncoder().encode(`${JSON.stringify(model, null, 2)}\n`);
+    case 'pdf': {
+      if (!options.printer) {
+        throw new ApiError('unavailable', options.noPrinterReason ?? 'PDF export is not available here. Export Markdown or JSON instead.');
+      }
+      return options.printer.print(reportHtml(model, options.pageSize), {
+        pageSize: options.pageSize,
+        title: model.header.title,
+        signal: options.signal,
+      });
+    }
+  }
+}
