@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNoticeBoard } from '../services/context';
 import { createServices } from '../services/create-services';
+import { createChromiumPdfPrinter } from '../services/reports/pdf-chromium';
 import { parseServeArgs } from './args';
 import { buildRendererIfNeeded } from './build-if-needed';
 import { startHttpHost } from './http-host';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     notices,
     secretCipher: secrets.cipher,
     secretCipherUnavailableReason: secrets.reason,
+    pdfPrinter: createChromiumPdfPrinter(),
   });
   const host = await startHttpHost({ services, rendererDir, port: args.port });
   console.log(`Support Toolkit is running. Open this address in your browser (it carries this run's access token):`);
