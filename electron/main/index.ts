@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { createNoticeBoard, type SecretCipher } from '../services/context';
 import { createServices, type Services } from '../services/create-services';
 import { registerIpc } from './ipc';
+import { createElectronPdfPrinter } from './pdf-printer';
+import { createSaveFile } from './save-file';
 import { buildMenu } from './menu';
 import { hardenSession, lockDownContents } from './security';
 
@@ -79,6 +81,8 @@ void app.whenReady().then(async () => {
     notices: createNoticeBoard(),
     secretCipher: secrets.cipher,
     secretCipherUnavailableReason: secrets.reason,
+    pdfPrinter: createElectronPdfPrinter(),
+    saveFile: createSaveFile(() => mainWindow),
   });
   registerIpc(services, (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl));
   buildMenu({ isDev: !app.isPackaged });
