@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDERS } from './providers';
 
 /**
  * Input and output of the connection budget engine (what-if calculator, CLI, wizard diagnosis).
@@ -38,6 +39,44 @@ export const throughputSchema = z.object({
   backlog: wholeNumber('Backlog').default(0),
 });
 
+/**
+ * Rules that span fields: names must be unique (plans and the report name servers and
+ * environments, so two of the same name would be ambiguous), and providers that publish no
+ * connection limit need one from the user.
+ */
+function checkNamesAndLimit(
+  input: { provider: ProviderId; limit?: number; environments: { name: string; servers: { name: string }[] }[] },
+  ctx: z.RefinementCtx,
+): void {
+  if (input.limit === undefined && PROVIDERS[input.provider].limit === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['limit'],
+      message: `${PROVIDERS[input.provider].name} publishes no connection limit: give one`,
+    });
+  }
+  const environments = new Set<string>();
+  input.environments.forEach((environment, e) => {
+    const key = environment.name.toLowerCase();
+    if (environments.has(key)) {
+      ctx.addIssue({ code: 'custom', path: ['environments', e, 'name'], message: `Environment name "${environment.name}" is used twice` });
+    }
+    environments.add(key);
+    const servers = new Set<string>();
+    environment.servers.forEach((server, s) => {
+      const serverKey = server.name.toLowerCase();
+      if (servers.has(serverKey)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['environments', e, 'servers', s, 'name'],
+          message: `Server name "${server.name}" is used twice in ${environment.name}`,
+        });
+      }
+      servers.add(serverKey);
+    });
+  });
+}
+
 export const budgetInputSchema = z.object({
   provider: providerIdSchema.default('exchange-online'),
   /** Overrides the preset's concurrent connection limit (required for providers that publish none). */
@@ -46,7 +85,7 @@ export const budgetInputSchema = z.object({
   perMinuteCap: z.number().positive().optional(),
   environments: z.array(environmentSchema).min(1, 'At least one environment is needed'),
   throughput: throughputSchema.optional(),
-});
+}).superRefine(checkNamesAndLimit);
 export type BudgetInput = z.input<typeof budgetInputSchema>;
 export type BudgetInputParsed = z.output<typeof budgetInputSchema>;
 
