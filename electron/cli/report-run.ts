@@ -1,0 +1,75 @@
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReportExportResult } from '../../shared/api/methods/reports';
+import { createNoticeBoard, type PdfPrinter } from '../services/context';
+import { createServices } from '../services/create-services';
+import { createChromiumPdfPrinter } from '../services/reports/pdf-chromium';
+import { parseReportArgs, REPORT_USAGE, UsageError } from './report-args';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/**
+ * `npm run -s report -- --session ID --format pdf|md|json --out FILE`: exports a session's report
+ * with the same services the apps use (so it is listed on the Reports page too). Returns the exit
+ * code: 0 written, 1 failed (message in words), 2 bad command line (message names the option).
+ */
+export async function runReportCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  options: { pdfPrinter?: PdfPrinter } = {},
+): Promise<number> {
+  let args;
+  try {
+    args = parseReportArgs(argv, env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(error.message);
+    io.err(REPORT_USAGE);
+    return 2;
+  }
+  if (args === 'help') {
+    io.out(REPORT_USAGE);
+    return 0;
+  }
+  const ownPrinter = options.pdfPrinter ? undefined : createChromiumPdfPrinter();
+  const services = await createServices({
+    dataDir: args.dataDir,
+    hostKind: 'cli',
+    appVersion: appVersion(),
+    notices: createNoticeBoard(),
+    pdfPrinter: options.pdfPrinter ?? ownPrinter,
+  });
+  try {
+    for (const notice of services.deps.notices.list()) io.err(notice);
+    const envelope = await services.dispatch('reports.export', { sessionId: args.sessionId, format: args.format });
+    if (!envelope.ok) {
+      io.err(`Could not export the report: ${envelope.error.message}`);
+      if (envelope.error.details) io.err(`Details: ${envelope.error.details}`);
+      return 1;
+    }
+    const result = envelope.value as ReportExportResult;
+    await fs.mkdir(path.dirname(args.out), { recursive: true });
+    await fs.writeFile(args.out, Buffer.from(result.base64 ?? '', 'base64'));
+    io.out(`Wrote ${args.out} (${args.format.toUpperCase()}, ${formatBytes(result.bytes)})`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
