@@ -88,3 +88,34 @@ export interface ApplyThreadsResult {
   auditId: string;
   appliedAt: string;
 }
+
+/** Result of a preview: exactly the statement Apply will run and its parameters. */
+export interface ApplyPreview {
+  statement: string;
+  parameters: Record<string, string | number | null>;
+  /** Plain sentence of what the statement changes, e.g. "Sets the global row from 2 to 1." */
+  description: string;
+}
+
+/** One write to a platform database, kept in the data folder (audit.json). Entries are never edited. */
+export interface AuditEntry {
+  id: string;
+  kind: 'apply' | 'undo';
+  /** ISO time of the commit. */
+  at: string;
+  actor: string;
+  profileId: string;
+  /** Name of the environment (profile) at the time of the write. */
+  environment: string;
+  engine: 'sqlserver' | 'oracle' | 'demo';
+  parameter: string;
+  statement: string;
+  parameters: Record<string, string | number | null>;
+  before: string | null;
+  after: string;
+  sessionId?: string;
+  /** For an undo: the entry it reverted. */
+  undoOf?: string;
+  /** Filled when listed: the undo entry that reverted this one, if any. */
+  undoneBy?: string;
+}
