@@ -100,7 +100,7 @@ function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[]
       const parts = [`keeps ${emailServersOf(plan, sendingToday)}`, `uses ${listInWords(used)}`];
       if (plan.throughput) parts.push(`${plan.throughput.after.messagesPerMinute} messages per minute`);
       if (overrideNote) parts.push(overrideNote);
-      plan.tradeOff = `Recommended: ${parts.join(', ')}.`;
+      plan.tradeOff = `${capitalise(parts.join(', '))}.`;
       return;
     }
     const best = scores[0]!;

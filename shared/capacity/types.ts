@@ -52,7 +52,10 @@ function checkNamesAndLimit(
     ctx.addIssue({
       code: 'custom',
       path: ['limit'],
-      message: `${PROVIDERS[input.provider].name} publishes no connection limit: give one`,
+      message:
+        input.provider === 'custom'
+          ? 'Give the concurrent connection limit of your SMTP server'
+          : `Give a concurrent connection limit: ${PROVIDERS[input.provider].name} publishes none`,
     });
   }
   const environments = new Set<string>();
