@@ -1,13 +1,108 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import type { DbConnection } from '../db/types';
+import { moveAside, writeFileAtomic } from '../json-file';
+import { DEMO_SCHEMA_VERSION } from './schema';
+import { applySeed, incidentSeed, type DemoSeed } from './seeds';
+import { createLock, createSqlJsConnection, type DemoDatabaseHandle } from './sqljs-connection';
 
 /** The built-in profile id of the embedded demo environment. */
 export const DEMO_PROFILE_ID = 'demo';
 export const DEMO_PROFILE_NAME = 'Demo farm (embedded)';
 
+export function demoDatabaseFile(dataDir: string): string {
+  return path.join(dataDir, 'demo', 'platform.sqlite');
+}
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs();
+  return sqlJs;
+}
+
+/** Builds a fresh seeded database in memory (also used by tests and the bench). */
+export async function createSeededDatabase(seed: DemoSeed, now: Date): Promise<Database> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  applySeed(db, seed, now);
+  db.run(`PRAGMA user_version = ${DEMO_SCHEMA_VERSION}`);
+  return db;
+}
+
+export interface DemoOptions {
+  now?: () => Date;
+  /** Told when a damaged demo file was moved aside and a fresh one seeded. */
+  onNotice?: (message: string) => void;
+}
+
+// One in-memory copy per file, shared by every connection: sql.js has no server to share it.
+const open = new Map<string, Promise<DemoDatabaseHandle>>();
+
+async function loadOrSeed(file: string, options: DemoOptions): Promise<DemoDatabaseHandle> {
+  const SQL = await loadSqlJs();
+  const now = options.now?.() ?? new Date();
+  let db: Database | undefined;
+  try {
+    const bytes = await fs.readFile(file);
+    const candidate = new SQL.Database(bytes);
+    try {
+      const version = candidate.exec('PRAGMA user_version')[0]?.values[0]?.[0];
+      if (version !== DEMO_SCHEMA_VERSION) throw new Error(`it has schema version ${String(version)}, this app uses ${DEMO_SCHEMA_VERSION}`);
+      candidate.exec('SELECT COUNT(*) FROM OSSYS_PARAMETER');
+      db = candidate;
+    } catch (error) {
+      candidate.close();
+      const moved = await moveAside(file, (error as Error).message);
+      options.onNotice?.(`The demo database could not be read (${(error as Error).message}). It was moved to ${moved} and a fresh demo was created.`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const handle: DemoDatabaseHandle = {
+    db: db ?? (await createSeededDatabase(incidentSeed(now), now)),
+    lock: createLock(),
+    save: async () => writeFileAtomic(file, handle.db.export()),
+  };
+  if (!db) await handle.save();
+  return handle;
+}
+
+function handleFor(dataDir: string, options: DemoOptions): Promise<DemoDatabaseHandle> {
+  const file = path.resolve(demoDatabaseFile(dataDir));
+  let handle = open.get(file);
+  if (!handle) {
+    handle = loadOrSeed(file, options);
+    open.set(file, handle);
+    handle.catch(() => open.delete(file));
+  }
+  return handle;
+}
+
 /**
  * Opens the embedded demo platform database (sql.js) kept in the data folder, creating and
  * seeding it with the 432 incident on first use.
  */
-export async function openDemoConnection(_dataDir: string): Promise<DbConnection> {
-  throw new Error('The demo environment is being built');
+export async function openDemoConnection(dataDir: string, options: DemoOptions = {}): Promise<DbConnection> {
+  return createSqlJsConnection(await handleFor(dataDir, options));
+}
+
+/** Replaces the demo database with a fresh seed (the incident by default) and saves it. */
+export async function resetDemoDatabase(dataDir: string, options: DemoOptions & { seed?: (now: Date) => DemoSeed } = {}): Promise<void> {
+  const handle = await handleFor(dataDir, options);
+  await handle.lock(async () => {
+    const now = options.now?.() ?? new Date();
+    const fresh = await createSeededDatabase((options.seed ?? incidentSeed)(now), now);
+    handle.db.close();
+    handle.db = fresh;
+    await handle.save();
+  });
+}
+
+/** Drops the in-memory copy so the next connection reads the file again (tests of what was saved). */
+export async function forgetDemoDatabase(dataDir: string): Promise<void> {
+  const file = path.resolve(demoDatabaseFile(dataDir));
+  const handle = open.get(file);
+  open.delete(file);
+  if (handle) (await handle).db.close();
 }

@@ -1,0 +1,53 @@
+/**
+ * Tables of the embedded demo platform database, shaped like an OutSystems 11 platform database
+ * (domain.md section 3). Where the real layout is unknown ("Send Emails" per server, zones, the email
+ * status table) the demo picks one plausible layout that the probes discover by introspection, as
+ * they would on a real server; a seed can leave those parts out so the probes report "unknown".
+ */
+export const DEMO_SCHEMA_VERSION = 1;
+
+export interface DemoLayout {
+  /** OSSYS_SERVER has a SEND_EMAILS column. */
+  sendEmailsColumn: boolean;
+  /** OSSYS_ZONE and OSSYS_ZONE_SERVER exist. */
+  zones: boolean;
+  /** OSSYS_EMAIL_STATUS (the Email_Status entity) exists. */
+  emailStatus: boolean;
+}
+
+export function schemaStatements(layout: DemoLayout): string[] {
+  const logTable = (name: string) => [
+    `CREATE TABLE ${name} (
+      ID INTEGER PRIMARY KEY, INSTANT TEXT NOT NULL, SESSION_ID TEXT, MESSAGE TEXT, STACK TEXT,
+      MODULE_NAME TEXT, SERVER TEXT, ESPACE_NAME TEXT, APPLICATION_NAME TEXT, TENANT_ID INTEGER)`,
+    // The log is write-optimised and has few indexes; INSTANT is the one every bounded query needs.
+    `CREATE INDEX IDX_${name}_INSTANT ON ${name} (INSTANT)`,
+  ];
+  return [
+    `CREATE TABLE OSSYS_PARAMETER (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, VAL TEXT, HOST TEXT, HOST_SERIAL TEXT)`,
+    `CREATE TABLE OSSYS_SERVER (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, IP_ADDRESS TEXT, IS_ACTIVE INTEGER NOT NULL${
+      layout.sendEmailsColumn ? ', SEND_EMAILS INTEGER NOT NULL DEFAULT 1' : ''
+    })`,
+    ...(layout.zones
+      ? [
+          `CREATE TABLE OSSYS_ZONE (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, IS_ACTIVE INTEGER NOT NULL DEFAULT 1)`,
+          `CREATE TABLE OSSYS_ZONE_SERVER (ID INTEGER PRIMARY KEY, ZONE_ID INTEGER NOT NULL, SERVER_ID INTEGER NOT NULL)`,
+        ]
+      : []),
+    `CREATE TABLE OSSYS_EMAIL (ID INTEGER PRIMARY KEY, SUBJECT TEXT, CREATED TEXT, SENDER TEXT)`,
+    ...(layout.emailStatus
+      ? [
+          `CREATE TABLE OSSYS_EMAIL_STATUS (ID INTEGER PRIMARY KEY, EMAIL_ID INTEGER NOT NULL, ERROR_COUNT INTEGER NOT NULL DEFAULT 0,
+            NEXT_RUN TEXT, SENT TEXT, LAST_ERROR_ID TEXT, IS_RUNNING_AT TEXT)`,
+        ]
+      : []),
+    // Two of the rotating log tables and the current/previous week views over them.
+    ...logTable('OSLOG_ERROR_0'),
+    ...logTable('OSLOG_ERROR_1'),
+    `CREATE VIEW OSLOG_ERROR AS SELECT * FROM OSLOG_ERROR_0`,
+    `CREATE VIEW OSLOG_ERROR_PREVIOUS AS SELECT * FROM OSLOG_ERROR_1`,
+  ];
+}
+
+/** OutSystems stores "no date" as 1900-01-01; the demo does too. */
+export const NULL_DATE = '1900-01-01T00:00:00.000Z';

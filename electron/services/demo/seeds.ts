@@ -1,0 +1,229 @@
+import type { Database } from 'sql.js';
+import { NULL_DATE, schemaStatements, type DemoLayout } from './schema';
+
+/**
+ * What the demo platform database holds: the incident of the first playbook and scenario variants
+ * for tests. Times are relative to `now`, so the data is always "recent"; a fixed pseudo-random
+ * sequence keeps every seed identical from one run to the next.
+ */
+export interface DemoSeed {
+  name: string;
+  layout: DemoLayout;
+  servers: Array<{ name: string; ip: string; active: boolean; sendsEmail: boolean; zone?: string }>;
+  parameters: Array<{ name: string; val: string; host?: string }>;
+  errors: Array<{ instant: Date; server: string; message: string; module: string }>;
+  emails: { failing: number; pending: number; sentLast24h: number; sentOlder: number };
+}
+
+export const THREADS_PARAMETER = 'Scheduler.NumberOfThreadsForEmails';
+/** Where the fiveServers scenario keeps "Send Emails": per-host parameter rows (one plausible layout). */
+export const SEND_EMAILS_PARAMETER = 'Scheduler.SendEmails';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Texts of the incident as Exchange Online words them (domain.md section 1). */
+export const CONCURRENCY_MESSAGES = [
+  'Error sending email {id}: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information. [Hostname=AM9PR04MB1234.eurprd04.prod.outlook.com]',
+  'Error sending email {id}: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information',
+  'Error sending email {id}: 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded [Hostname=BN8PR12MB3333.namprd12.prod.outlook.com]',
+];
+
+/** Other errors a real log holds around the 432s, some of them SMTP errors the toolkit must not count. */
+export const OTHER_MESSAGES = [
+  'Error sending email {id}: 421 4.3.2 Service not available, closing transmission channel',
+  'Error sending email {id}: 554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
+  'Error sending email {id}: 421 4.7.0 Temporary server error. Please try again later',
+  'Error sending email {id}: Unable to connect to the remote server',
+  "Timer 'SendDailyDigest' took more than 20 minutes to execute and was aborted",
+  'Object reference not set to an instance of an object.',
+  'The operation has timed out',
+  'Invalid Login: the user name or password is not correct',
+];
+
+/** A small deterministic generator (mulberry32), so seeds do not change between runs. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+/** `count` errors at working hours over the last `days` days, newest no later than one hour ago. */
+function spread(now: Date, random: () => number, count: number, days: number, servers: string[], messages: readonly string[], module: string) {
+  const rows: DemoSeed['errors'] = [];
+  for (let i = 0; i < count; i++) {
+    const instant = new Date(now.getTime() - HOUR - Math.floor(random() * (days * DAY - HOUR)));
+    rows.push({ instant, server: pick(random, servers), message: pick(random, messages).replace('{id}', String(40000 + i)), module });
+  }
+  return rows;
+}
+
+const PLATFORM_PARAMETERS: DemoSeed['parameters'] = [
+  { name: 'Scheduler.EmailBackoffMaxDays', val: '2' },
+  { name: 'Scheduler.NumberOfThreadsForTimers', val: '3' },
+  { name: 'Scheduler.NumberOfThreadsForProcesses', val: '10' },
+];
+
+/** The incident: 2 front-ends sending email, 2 threads each (4 > 3), 432s over the last days, a backlog. */
+export function incidentSeed(now: Date): DemoSeed {
+  const random = seededRandom(432);
+  const servers = ['FE01', 'FE02'];
+  return {
+    name: 'incident',
+    layout: { sendEmailsColumn: true, zones: true, emailStatus: true },
+    servers: [
+      { name: 'FE01', ip: '10.0.1.11', active: true, sendsEmail: true, zone: 'Global' },
+      { name: 'FE02', ip: '10.0.1.12', active: true, sendsEmail: true, zone: 'Global' },
+    ],
+    parameters: [{ name: THREADS_PARAMETER, val: '2' }, ...PLATFORM_PARAMETERS],
+    errors: [
+      ...spread(now, random, 84, 6, servers, CONCURRENCY_MESSAGES, 'EmailSender'),
+      ...spread(now, random, 60, 13, servers, OTHER_MESSAGES, 'Orders'),
+    ],
+    emails: { failing: 37, pending: 18, sentLast24h: 240, sentOlder: 500 },
+  };
+}
+
+/**
+ * A larger farm: 5 servers, 2 of them not sending email, a per-host thread override on FE03, a
+ * second zone, "Send Emails" kept as per-host parameter rows, and a noisy log where other errors
+ * arrive in the same minutes as the 432s.
+ */
+export function fiveServersSeed(now: Date): DemoSeed {
+  const random = seededRandom(5);
+  const senders = ['FE01', 'FE02', 'FE03'];
+  const servers: DemoSeed['servers'] = [
+    { name: 'FE01', ip: '10.0.2.11', active: true, sendsEmail: true, zone: 'Global' },
+    { name: 'FE02', ip: '10.0.2.12', active: true, sendsEmail: true, zone: 'Global' },
+    { name: 'FE03', ip: '10.0.2.13', active: true, sendsEmail: true, zone: 'DMZ' },
+    { name: 'FE04', ip: '10.0.2.14', active: true, sendsEmail: false, zone: 'Global' },
+    { name: 'FE05', ip: '10.0.2.15', active: false, sendsEmail: false, zone: 'DMZ' },
+  ];
+  const incident = spread(now, random, 40, 5, senders, CONCURRENCY_MESSAGES, 'EmailSender');
+  const noise = incident.flatMap((row, i) => [
+    { ...row, instant: new Date(row.instant.getTime() - 20_000), message: OTHER_MESSAGES[i % OTHER_MESSAGES.length]!.replace('{id}', String(i)), module: 'Orders' },
+    { ...row, instant: new Date(row.instant.getTime() + 15_000), message: OTHER_MESSAGES[(i + 3) % OTHER_MESSAGES.length]!.replace('{id}', String(i)), module: 'Portal' },
+  ]);
+  return {
+    name: 'fiveServers',
+    layout: { sendEmailsColumn: false, zones: true, emailStatus: true },
+    servers,
+    parameters: [
+      { name: THREADS_PARAMETER, val: '2' },
+      { name: THREADS_PARAMETER, val: '1', host: 'FE03' },
+      ...servers.map((s) => ({ name: SEND_EMAILS_PARAMETER, val: s.sendsEmail ? 'True' : 'False', host: s.name })),
+      ...PLATFORM_PARAMETERS,
+    ],
+    errors: [...incident, ...noise],
+    emails: { failing: 12, pending: 4, sentLast24h: 80, sentOlder: 100 },
+  };
+}
+
+/** The incident without the Scheduler.NumberOfThreadsForEmails row: the wizard must ask. */
+export function missingParameterSeed(now: Date): DemoSeed {
+  const seed = incidentSeed(now);
+  return { ...seed, name: 'missingParameter', parameters: seed.parameters.filter((p) => p.name !== THREADS_PARAMETER) };
+}
+
+/** A database where "Send Emails", zones and the email status table are nowhere to be found. */
+export function unknownLayoutSeed(now: Date): DemoSeed {
+  return { ...incidentSeed(now), name: 'unknownLayout', layout: { sendEmailsColumn: false, zones: false, emailStatus: false } };
+}
+
+export const scenarioSeeds = {
+  incident: incidentSeed,
+  fiveServers: fiveServersSeed,
+  missingParameter: missingParameterSeed,
+  unknownLayout: unknownLayoutSeed,
+} as const;
+export type ScenarioName = keyof typeof scenarioSeeds;
+
+/** The last 7 days go to the current week's log view, older rows to the previous week's. */
+export function logTableFor(instant: Date, now: Date): 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1' {
+  return now.getTime() - instant.getTime() < 7 * DAY ? 'OSLOG_ERROR_0' : 'OSLOG_ERROR_1';
+}
+
+/** Inserts log rows through one prepared statement (fast enough for the million-row bench log). */
+export function insertLogRows(db: Database, table: 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1', rows: Iterable<DemoSeed['errors'][number]>): number {
+  const stmt = db.prepare(
+    `INSERT INTO ${table} (INSTANT, SESSION_ID, MESSAGE, STACK, MODULE_NAME, SERVER, ESPACE_NAME, APPLICATION_NAME, TENANT_ID)
+     VALUES (:instant, '', :message, '', :module, :server, :module, :module, 1)`,
+  );
+  let count = 0;
+  try {
+    for (const row of rows) {
+      stmt.bind({ ':instant': row.instant.toISOString(), ':message': row.message, ':module': row.module, ':server': row.server });
+      stmt.step();
+      count++;
+    }
+  } finally {
+    stmt.free();
+  }
+  return count;
+}
+
+/** Creates the schema in an empty database and fills it with `seed`, in one transaction. */
+export function applySeed(db: Database, seed: DemoSeed, now: Date): void {
+  db.run('BEGIN');
+  try {
+    for (const statement of schemaStatements(seed.layout)) db.run(statement);
+    const zones = [...new Set(seed.servers.map((s) => s.zone).filter((z): z is string => Boolean(z)))];
+    seed.servers.forEach((server, i) => {
+      const id = i + 1;
+      if (seed.layout.sendEmailsColumn) {
+        db.run('INSERT INTO OSSYS_SERVER (ID, NAME, IP_ADDRESS, IS_ACTIVE, SEND_EMAILS) VALUES (?, ?, ?, ?, ?)', [
+          id, server.name, server.ip, server.active ? 1 : 0, server.sendsEmail ? 1 : 0,
+        ]);
+      } else {
+        db.run('INSERT INTO OSSYS_SERVER (ID, NAME, IP_ADDRESS, IS_ACTIVE) VALUES (?, ?, ?, ?)', [id, server.name, server.ip, server.active ? 1 : 0]);
+      }
+      if (seed.layout.zones && server.zone) {
+        db.run('INSERT INTO OSSYS_ZONE_SERVER (ZONE_ID, SERVER_ID) VALUES (?, ?)', [zones.indexOf(server.zone) + 1, id]);
+      }
+    });
+    if (seed.layout.zones) zones.forEach((zone, i) => db.run('INSERT INTO OSSYS_ZONE (ID, NAME) VALUES (?, ?)', [i + 1, zone]));
+    for (const p of seed.parameters) {
+      db.run('INSERT INTO OSSYS_PARAMETER (NAME, VAL, HOST, HOST_SERIAL) VALUES (?, ?, ?, ?)', [p.name, p.val, p.host ?? null, p.host ? `${p.host}-SN` : null]);
+    }
+    const sorted = [...seed.errors].sort((a, b) => a.instant.getTime() - b.instant.getTime());
+    insertLogRows(db, 'OSLOG_ERROR_1', sorted.filter((row) => logTableFor(row.instant, now) === 'OSLOG_ERROR_1'));
+    insertLogRows(db, 'OSLOG_ERROR_0', sorted.filter((row) => logTableFor(row.instant, now) === 'OSLOG_ERROR_0'));
+    seedEmails(db, seed, now);
+    db.run('COMMIT');
+  } catch (error) {
+    db.run('ROLLBACK');
+    throw error;
+  }
+}
+
+function seedEmails(db: Database, seed: DemoSeed, now: Date): void {
+  const random = seededRandom(25);
+  const { failing, pending, sentLast24h, sentOlder } = seed.emails;
+  const kinds = [
+    ...Array.from({ length: failing }, () => 'failing' as const),
+    ...Array.from({ length: pending }, () => 'pending' as const),
+    ...Array.from({ length: sentLast24h }, () => 'recent' as const),
+    ...Array.from({ length: sentOlder }, () => 'older' as const),
+  ];
+  kinds.forEach((kind, i) => {
+    const id = i + 1;
+    const created = new Date(now.getTime() - Math.floor(random() * (kind === 'older' ? 6 * DAY : DAY)) - (kind === 'older' ? DAY : 0));
+    db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER) VALUES (?, ?, ?, ?)', [id, `Order confirmation #${10000 + id}`, created.toISOString(), 'noreply@contoso.example']);
+    if (!seed.layout.emailStatus) return;
+    const sent = kind === 'recent' || kind === 'older' ? new Date(Math.min(now.getTime() - 60_000, created.getTime() + 60_000)).toISOString() : NULL_DATE;
+    const errorCount = kind === 'failing' ? 1 + Math.floor(random() * 6) : 0;
+    const nextRun = kind === 'failing' ? new Date(now.getTime() + errorCount * 10 * 60_000).toISOString() : kind === 'pending' ? now.toISOString() : NULL_DATE;
+    db.run('INSERT INTO OSSYS_EMAIL_STATUS (EMAIL_ID, ERROR_COUNT, NEXT_RUN, SENT, LAST_ERROR_ID, IS_RUNNING_AT) VALUES (?, ?, ?, ?, ?, ?)', [
+      id, errorCount, nextRun, sent, kind === 'failing' ? `err-${id}` : '', NULL_DATE,
+    ]);
+  });
+}
