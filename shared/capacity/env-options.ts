@@ -168,7 +168,9 @@ export function envOptions(env: EnvModel, limit: number): EnvOption[] {
   add(buildOption(env, env.threads, sending, false)); // as it is today
   if (sending.length > 0) {
     const zoneCount = new Set(sending.map((s) => s.zone)).size;
-    const candidates = [...new Set([env.threads, ...Array.from({ length: limit }, (_, i) => i + 1)])].filter((t) => t <= limit);
+    // Today's value stays a candidate even above the limit: servers with per-host overrides may
+    // not use it, and switching some of them off may be the smallest change.
+    const candidates = [...new Set([env.threads, ...Array.from({ length: limit }, (_, i) => i + 1)])];
     for (const threads of candidates) {
       for (const removeOverrides of [false, true]) {
         const threadsOf = (s: ServerModel) => (removeOverrides || s.override === undefined ? threads : s.override);

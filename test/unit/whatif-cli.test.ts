@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runWhatIf } from '../../electron/cli/whatif-run';
+import { computeBudget, expandShorthand } from '../../shared/capacity/engine';
+import { PROJECT_ROOT, removeDir, tempDataDir } from '../support/host';
+
+const noFile = async (file: string) => {
+  throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+};
+const run = (args: string) => runWhatIf(args.split(' ').filter(Boolean), noFile);
+
+describe('whatif command line', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDataDir('st-whatif-');
+  });
+  afterEach(() => removeDir(dir));
+
+  it('2 servers x 2 threads: over the limit, exit 1, recommends 2 servers x 1 thread', async () => {
+    const out = await run('--servers 2 --threads 2');
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toContain('2 servers x 2 threads = 4 > 3');
+    expect(out.stdout).toContain('Recommended: 2 servers x 1 thread');
+    expect(out.stdout).toContain('Scheduler.NumberOfThreadsForEmails 2 -> 1');
+  });
+
+  it('answers the other examples and exits 0 within the limit', async () => {
+    expect((await run('--servers 5 --threads 2')).stdout).toContain('Recommended: 3 servers x 1 thread');
+    expect((await run('--servers 1 --threads 4')).stdout).toContain('Recommended: 1 server x 3 threads');
+    const within = await run('--servers 2 --threads 2 --limit 4');
+    expect(within.exitCode).toBe(0);
+    expect(within.stdout).toContain('= 4 <= 4');
+  });
+
+  it('--json prints exactly the engine output', async () => {
+    const out = await run('--servers 2 --threads 2 --json');
+    expect(JSON.parse(out.stdout)).toEqual(computeBudget(expandShorthand({ servers: 2, threads: 2 })));
+  });
+
+  it('invalid input exits 2 with a message naming the field', async () => {
+    const negative = await run('--servers 2 --threads -1');
+    expect(negative).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(negative.stderr).toMatch(/threads: threads cannot be negative/);
+    expect((await run('--servers 2.5 --threads 1')).stderr).toMatch(/servers must be a whole number/);
+    expect((await run('--servers two --threads 1')).stderr).toMatch(/--servers must be a number/);
+    expect((await run('--servers 2')).exitCode).toBe(2);
+    expect((await run('--servers 2 --threads 2 --provider custom')).stderr).toMatch(/limit: Give the concurrent connection limit/);
+    expect((await run('--input missing.json')).stderr).toMatch(/missing.json: the file does not exist/);
+  });
+
+  it('reads a scenario file, full or shorthand, and names the field of a bad one', async () => {
+    const full = path.join(dir, 'full.json');
+    writeFileSync(full, JSON.stringify({ environments: [{ name: 'PRD', emailThreads: 2, servers: [{ name: 'FE1' }, { name: 'FE2', sendsEmail: false }] }] }));
+    const read = (file: string) => import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8'));
+    const ok = await runWhatIf(['--input', full], read);
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toContain('1 server x 2 threads = 2 <= 3');
+
+    const short = path.join(dir, 'short.json');
+    writeFileSync(short, JSON.stringify({ servers: 4, threads: 1 }));
+    expect((await runWhatIf(['--input', short], read)).exitCode).toBe(1);
+
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ environments: [{ name: 'PRD', emailThreads: 2, servers: [{ name: 'FE1' }, { name: 'FE1' }] }] }));
+    const refused = await runWhatIf(['--input', bad], read);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('environments.0.servers.1.name: Server name "FE1" is used twice in PRD');
+
+    writeFileSync(bad, '{ not json');
+    expect((await runWhatIf(['--input', bad], read)).stderr).toMatch(/not valid JSON/);
+  });
+
+  it('the npm script sets the process exit code', () => {
+    const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+    const cli = path.join(PROJECT_ROOT, 'electron', 'cli', 'whatif.ts');
+    const over = spawnSync(tsx, [cli, '--servers', '2', '--threads', '2'], { encoding: 'utf8' });
+    expect(over.status).toBe(1);
+    expect(over.stdout).toContain('Recommended: 2 servers x 1 thread');
+    const invalid = spawnSync(tsx, [cli, '--servers', '0', '--threads', '2'], { encoding: 'utf8' });
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(/servers must be at least 1/);
+  });
+});
