@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { ApiError } from '../../../shared/api/errors';
 import { PDF_MARGINS_MM, pdfFooterTemplate } from '../../../shared/report/footer';
 import type { PdfPrinter } from '../context';
@@ -11,17 +11,20 @@ import { CHROMIUM_ARGS, CHROMIUM_NOT_FOUND, findChromium } from './chromium-path
  * Pages run with JavaScript off and every network request refused: a report needs nothing outside.
  */
 export function createChromiumPdfPrinter(options: { executablePath?: string } = {}): PdfPrinter {
-  let browser: Promise<Browser> | null = null;
+  let browser: Promise<BrowserContext> | null = null;
 
-  function launch(): Promise<Browser> {
+  function launch(): Promise<BrowserContext> {
     const executablePath = options.executablePath ?? findChromium();
     if (!executablePath) return Promise.reject(new ApiError('unavailable', `PDF export needs Chromium. ${CHROMIUM_NOT_FOUND}`));
-    const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).then((b) => {
+    const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).then(async (b) => {
       // A crashed or killed browser is started again on the next print.
       b.on('disconnected', () => {
         if (browser === started) browser = null;
       });
-      return b;
+      // One context for all prints (creating one costs a few hundred ms); each print gets a page.
+      const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+      await context.route('**/*', (route) => route.abort());
+      return context;
     });
     started.catch(() => {
       if (browser === started) browser = null;
@@ -32,19 +35,17 @@ export function createChromiumPdfPrinter(options: { executablePath?: string } = 
   async function print(html: string, { pageSize, title, signal }: Parameters<PdfPrinter['print']>[1]): Promise<Uint8Array> {
     throwIfAborted(signal);
     browser ??= launch();
-    let instance: Browser;
+    let context: BrowserContext;
     try {
-      instance = await browser;
+      context = await browser;
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError('unavailable', 'Chromium could not be started to print the PDF.', { details: (error as Error).message });
     }
-    const context = await instance.newContext({ javaScriptEnabled: false, offline: true });
-    const abort = () => void context.close().catch(() => undefined);
+    const page = await context.newPage();
+    const abort = () => void page.close().catch(() => undefined);
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      await context.route('**/*', (route) => route.abort());
-      const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       throwIfAborted(signal);
       const margin = (mm: number) => `${mm}mm`;
@@ -68,14 +69,14 @@ export function createChromiumPdfPrinter(options: { executablePath?: string } = 
       throw new ApiError('internal', 'Chromium could not print the PDF.', { details: (error as Error).message });
     } finally {
       signal?.removeEventListener('abort', abort);
-      await context.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
     }
   }
 
   async function close(): Promise<void> {
     const current = browser;
     browser = null;
-    if (current) await (await current.catch(() => null))?.close().catch(() => undefined);
+    if (current) await (await current.catch(() => null))?.browser()?.close().catch(() => undefined);
   }
 
   return { print, close };
