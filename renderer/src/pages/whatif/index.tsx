@@ -1,10 +1,36 @@
+import { Editor } from './Editor';
+import { Results } from './Results';
+import { Scenarios } from './Scenarios';
+import { useWhatIf } from './store';
+import './whatif.css';
+
+/** The offline what-if calculator: edit a farm, see its connection budget and plans as you type. */
 export function WhatIfPage() {
+  const lastResult = useWhatIf((s) => s.lastResult);
+  const errorCount = useWhatIf((s) => Object.keys(s.evaluation.errors).length);
+
   return (
-    <section className="page">
+    <section className="page whatif-page">
       <header className="page-header">
         <h2>What-if</h2>
+        <p className="muted">How many SMTP connections reach each sending mailbox, and which changes bring them within the limit. Works offline.</p>
       </header>
-      <p className="muted">Coming next.</p>
+      <div className="whatif-layout">
+        <div className="stack">
+          {errorCount > 0 && (
+            <div className="banner banner-warning" role="alert">
+              <div className="banner-body">
+                {errorCount === 1 ? 'One field needs attention.' : `${errorCount} fields need attention.`} The result shown is from the last valid input.
+              </div>
+            </div>
+          )}
+          <Editor />
+        </div>
+        <div className="stack">
+          {lastResult ? <Results result={lastResult} stale={errorCount > 0} /> : <p className="empty">Fill in the fields to see the result.</p>}
+          <Scenarios />
+        </div>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,221 @@
+import { PROVIDER_LIST, PROVIDERS } from '../../../../shared/capacity/providers';
+import type { ProviderId } from '../../../../shared/capacity/types';
+import { newEnvironment, newServer, type EnvironmentDraft, type ServerDraft, type WhatIfDraft } from './draft';
+import { FieldError, TextField } from './fields';
+import { useWhatIf } from './store';
+
+/** The calculator's input: provider and limits, throughput, environments and their servers. */
+export function Editor() {
+  const draft = useWhatIf((s) => s.draft);
+  const errors = useWhatIf((s) => s.evaluation.errors);
+  const edit = useWhatIf((s) => s.edit);
+  const preset = PROVIDERS[draft.provider];
+  const set = (patch: Partial<WhatIfDraft>) => edit((d) => ({ ...d, ...patch }));
+
+  return (
+    <div className="stack whatif-editor">
+      <section className="card" aria-labelledby="whatif-provider">
+        <h3 id="whatif-provider">SMTP provider</h3>
+        <div className="field">
+          <label htmlFor="whatif-provider-select">Provider</label>
+          <select
+            id="whatif-provider-select"
+            value={draft.provider}
+            onChange={(event) => set({ provider: event.target.value as ProviderId })}
+            aria-describedby="whatif-provider-note"
+          >
+            {PROVIDER_LIST.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <span id="whatif-provider-note" className="field-hint">
+            {preset.note}
+          </span>
+        </div>
+        <div className="whatif-inline">
+          <TextField
+            label="Connection limit per mailbox"
+            numeric
+            value={draft.limit}
+            placeholder={preset.limit === null ? 'required' : String(preset.limit)}
+            onChange={(limit) => set({ limit })}
+            error={errors.limit}
+          />
+          <TextField
+            label="Messages per minute per mailbox"
+            numeric
+            value={draft.perMinuteCap}
+            placeholder={preset.perMinuteCap === null ? 'no cap' : String(preset.perMinuteCap)}
+            onChange={(perMinuteCap) => set({ perMinuteCap })}
+            error={errors.perMinuteCap}
+          />
+        </div>
+        <h4>Throughput (optional)</h4>
+        <div className="whatif-inline">
+          <TextField
+            label="Seconds to send one email"
+            numeric
+            value={draft.avgSendSeconds}
+            placeholder="e.g. 1.5"
+            onChange={(avgSendSeconds) => set({ avgSendSeconds })}
+            error={errors['throughput.avgSendSeconds']}
+          />
+          <TextField
+            label="Emails waiting (backlog)"
+            numeric
+            value={draft.backlog}
+            placeholder="e.g. 1200"
+            onChange={(backlog) => set({ backlog })}
+            error={errors['throughput.backlog']}
+          />
+        </div>
+      </section>
+
+      {draft.environments.map((env, e) => (
+        <EnvironmentEditor key={env.key} env={env} index={e} canRemove={draft.environments.length > 1} />
+      ))}
+      <FieldError id="whatif-environments-error" message={errors.environments} />
+      <div className="row">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => edit((d) => ({ ...d, environments: [...d.environments, newEnvironment(d.environments.length)] }))}
+        >
+          Add environment
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function EnvironmentEditor({ env, index, canRemove }: { env: EnvironmentDraft; index: number; canRemove: boolean }) {
+  const errors = useWhatIf((s) => s.evaluation.errors);
+  const edit = useWhatIf((s) => s.edit);
+  const path = `environments.${index}`;
+  const update = (change: (env: EnvironmentDraft) => EnvironmentDraft) =>
+    edit((d) => ({ ...d, environments: d.environments.map((x) => (x.key === env.key ? change(x) : x)) }));
+  const updateServer = (key: string, patch: Partial<ServerDraft>) =>
+    update((x) => ({ ...x, servers: x.servers.map((s) => (s.key === key ? { ...s, ...patch } : s)) }));
+  const label = `Environment ${index + 1}`;
+
+  return (
+    <section className="card" role="group" aria-label={label}>
+      <div className="row">
+        <h3 className="whatif-env-title">
+          {label}
+          {env.name.trim() ? `: ${env.name}` : ''}
+        </h3>
+        <span className="spacer" />
+        {canRemove && (
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            onClick={() => edit((d) => ({ ...d, environments: d.environments.filter((x) => x.key !== env.key) }))}
+          >
+            Remove environment
+          </button>
+        )}
+      </div>
+      <div className="whatif-inline">
+        <TextField label="Environment name" value={env.name} onChange={(name) => update((x) => ({ ...x, name }))} error={errors[`${path}.name`]} />
+        <TextField
+          label="Sending mailbox"
+          value={env.mailbox}
+          placeholder="its own when empty"
+          hint="Environments with the same mailbox share its limit."
+          onChange={(mailbox) => update((x) => ({ ...x, mailbox }))}
+          error={errors[`${path}.mailbox`]}
+        />
+        <TextField
+          label="Email threads (global)"
+          numeric
+          value={env.threads}
+          hint="Scheduler.NumberOfThreadsForEmails"
+          onChange={(threads) => update((x) => ({ ...x, threads }))}
+          error={errors[`${path}.emailThreads`]}
+        />
+      </div>
+      <table className="table whatif-servers">
+        <caption className="visually-hidden">Front-end servers of {label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Server</th>
+            <th scope="col">Sends email</th>
+            <th scope="col">Per-host threads</th>
+            <th scope="col">Deployment zone</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {env.servers.map((server, s) => {
+            const serverPath = `${path}.servers.${s}`;
+            const n = s + 1;
+            return (
+              <tr key={server.key}>
+                <td>
+                  <TextField
+                    hiddenLabel
+                    label={`Server ${n} name`}
+                    value={server.name}
+                    onChange={(name) => updateServer(server.key, { name })}
+                    error={errors[`${serverPath}.name`]}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Server ${n} sends email`}
+                    checked={server.sendsEmail}
+                    onChange={(event) => updateServer(server.key, { sendsEmail: event.target.checked })}
+                  />
+                </td>
+                <td>
+                  <TextField
+                    hiddenLabel
+                    numeric
+                    label={`Server ${n} per-host threads`}
+                    placeholder="global"
+                    value={server.threads}
+                    onChange={(threads) => updateServer(server.key, { threads })}
+                    error={errors[`${serverPath}.emailThreads`]}
+                  />
+                </td>
+                <td>
+                  <TextField
+                    hiddenLabel
+                    label={`Server ${n} zone`}
+                    value={server.zone}
+                    placeholder="Global"
+                    onChange={(zone) => updateServer(server.key, { zone })}
+                    error={errors[`${serverPath}.zone`]}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    aria-label={`Remove server ${n}`}
+                    disabled={env.servers.length === 1}
+                    onClick={() => update((x) => ({ ...x, servers: x.servers.filter((y) => y.key !== server.key) }))}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <FieldError id={`whatif-${env.key}-servers-error`} message={errors[`${path}.servers`]} />
+      <div className="row whatif-add-server">
+        <button type="button" className="btn btn-small" onClick={() => update((x) => ({ ...x, servers: [...x.servers, newServer(x.servers.map((y) => y.name))] }))}>
+          Add server
+        </button>
+      </div>
+    </section>
+  );
+}

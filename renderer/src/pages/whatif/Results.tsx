@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { budgetToMarkdown } from '../../../../shared/capacity/markdown';
+import type { BudgetResult, Plan } from '../../../../shared/capacity/types';
+import { useUi } from '../../stores/ui';
+import { BudgetChart } from './BudgetChart';
+
+/** Verdict, chart, per-mailbox arithmetic, plans and ways out; the result of the last valid input. */
+export function Results({ result, stale }: { result: BudgetResult; stale: boolean }) {
+  return (
+    <div className="stack" aria-live="polite">
+      <div role="status" className={`banner ${result.allWithinLimit ? 'banner-success' : 'banner-error'}`}>
+        <div className="banner-body">
+          <strong>{result.allWithinLimit ? 'Within the limit.' : 'Over the limit.'}</strong> {result.verdict}
+          {stale && <p className="small">This is the result of the last valid input; fix the marked fields to update it.</p>}
+        </div>
+      </div>
+      <section className="card" aria-labelledby="whatif-mailboxes">
+        <div className="row">
+          <h3 id="whatif-mailboxes">Connections per mailbox</h3>
+          <span className="spacer" />
+          <CopyMarkdown result={result} />
+        </div>
+        <BudgetChart result={result} />
+        <table className="table">
+          <caption className="visually-hidden">Connections per mailbox (the chart as a table)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Mailbox</th>
+              <th scope="col">Connections</th>
+              <th scope="col">Limit</th>
+              <th scope="col">Headroom</th>
+              <th scope="col">Arithmetic</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.mailboxes.map((m) => (
+              <tr key={m.mailbox}>
+                <th scope="row">
+                  {m.mailbox}
+                  <div className="muted small">{m.environments.join(', ')}</div>
+                </th>
+                <td>
+                  {m.connections}{' '}
+                  <span className={`badge ${m.withinLimit ? 'badge-success' : 'badge-danger'}`}>{m.withinLimit ? 'within' : 'over'}</span>
+                </td>
+                <td>{m.limit}</td>
+                <td>{m.headroom}</td>
+                <td className="mono small">{m.arithmetic}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {result.plans.length > 0 && (
+        <section aria-labelledby="whatif-plans" className="stack">
+          <h3 id="whatif-plans">Plans</h3>
+          {result.plans.map((plan, i) => (
+            <PlanCard key={plan.id} plan={plan} recommended={i === 0} />
+          ))}
+          <p className="muted small">After changing the threads value or Send Emails, restart the Scheduler Service on every front-end server.</p>
+        </section>
+      )}
+      {result.noPlan.map((none) => (
+        <section key={none.mailbox} className="card whatif-noplan" aria-label={`No plan for ${none.mailbox}`}>
+          <h3>No plan for {none.mailbox}</h3>
+          <p>{none.reason}</p>
+          <p>Ways out that Microsoft documents:</p>
+          <ul>
+            {none.alternatives.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function PlanCard({ plan, recommended }: { plan: Plan; recommended: boolean }) {
+  return (
+    <article className={`card whatif-plan ${recommended ? 'whatif-plan-recommended' : ''}`} aria-label={`${recommended ? 'Recommended plan' : 'Alternative plan'}: ${plan.title}`}>
+      <div className="row">
+        {recommended && <span className="badge badge-success">Recommended</span>}
+        {plan.touchesOverrides && <span className="badge badge-warning">Per-host override</span>}
+        <h4 className="whatif-plan-title">{plan.title}</h4>
+      </div>
+      <p className="whatif-tradeoff">{plan.tradeOff}</p>
+      <ul className="whatif-changes">
+        {plan.changes.map((c) => (
+          <li key={c.description}>{c.description}</li>
+        ))}
+      </ul>
+      <p className="muted small">
+        Connections after: {Object.entries(plan.connectionsAfter).map(([m, c]) => `${m} ${c}`).join(', ')} · email-sending servers after:{' '}
+        {plan.emailServersAfter}
+        {plan.throughput && (
+          <>
+            {' '}
+            · {plan.throughput.before.messagesPerMinute} → {plan.throughput.after.messagesPerMinute} messages per minute
+            {plan.throughput.after.minutesToDrain !== null && (
+              <>
+                {' '}
+                · backlog drained in {plan.throughput.before.minutesToDrain} → {plan.throughput.after.minutesToDrain} min
+              </>
+            )}
+          </>
+        )}
+      </p>
+    </article>
+  );
+}
+
+function CopyMarkdown({ result }: { result: BudgetResult }) {
+  const [copied, setCopied] = useState(false);
+  const showError = useUi((s) => s.showError);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(budgetToMarkdown(result));
+            setCopied(true);
+            window.setTimeout(() => setCopied(false), 2500);
+          } catch (error) {
+            showError(new Error(`The result could not be copied to the clipboard (${(error as Error).message}).`));
+          }
+        }}
+      >
+        Copy as Markdown
+      </button>
+      <span role="status" className="small muted">
+        {copied ? 'Copied' : ''}
+      </span>
+    </>
+  );
+}
