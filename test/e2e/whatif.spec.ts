@@ -1,0 +1,80 @@
+import { expect, test } from './fixtures';
+
+test('build a scenario, see the verdict and plans, save it and reopen it after a restart', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'What-if', exact: true }).click();
+
+  // The article's farm: 2 servers x 2 threads on one Exchange Online mailbox.
+  const env1 = page.getByRole('group', { name: 'Environment 1' });
+  await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toContainText('2 servers x 2 threads = 4 > 3');
+  const recommended = page.getByRole('article', { name: /^Recommended plan/ });
+  await expect(recommended).toContainText('2 servers x 1 thread');
+  await expect(recommended).toContainText('Scheduler.NumberOfThreadsForEmails 2 -> 1');
+  await expect(page.getByRole('img', { name: /Connections per mailbox against the limit of 3/ })).toBeVisible();
+
+  // Five servers: the recommendation switches two off and lowers the threads.
+  for (let i = 0; i < 3; i++) await env1.getByRole('button', { name: 'Add server' }).click();
+  await expect(recommended).toContainText('3 servers x 1 thread');
+  await expect(recommended).toContainText('turn off Send Emails on FE5');
+
+  // Invalid input is marked at its field and the last valid result stays.
+  const threads = env1.getByLabel('Email threads (global)');
+  await threads.fill('1.5');
+  await expect(threads).toHaveAttribute('aria-invalid', 'true');
+  await expect(env1.getByText('Email threads must be a whole number')).toBeVisible();
+  await expect(recommended).toContainText('3 servers x 1 thread');
+  await env1.getByLabel('Server 2 name').fill('FE1');
+  await threads.fill('2');
+  await expect(env1.getByText('Server name "FE1" is used twice in PRD')).toBeVisible();
+  await env1.getByLabel('Server 2 name').fill('FE2');
+
+  // Only one server sends: within the limit.
+  for (const n of [2, 3, 4, 5]) await env1.getByLabel(`Server ${n} sends email`).uncheck();
+  await expect(page.getByRole('status').filter({ hasText: 'Within the limit.' })).toContainText('uses 2 of 3 connections');
+  await expect(page.getByRole('heading', { name: 'Plans' })).toHaveCount(0);
+  await env1.getByLabel('Server 2 sends email').check();
+
+  // Copy as Markdown puts the result on the clipboard.
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByText('Copied', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('### Recommended: 2 servers x 1 thread');
+
+  // Save, restart the app, reopen.
+  await page.getByLabel('Scenario name').fill('Contoso PRD');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(page.getByRole('list', { name: 'Saved scenarios' })).toContainText('Contoso PRD');
+
+  const restarted = await app.restart();
+  await page.goto(restarted.host.appUrl);
+  await page.getByRole('link', { name: 'What-if', exact: true }).click();
+  await page.getByRole('button', { name: 'Open Contoso PRD' }).click();
+  await expect(page.getByRole('group', { name: 'Environment 1' }).getByLabel('Server 5 name')).toHaveValue('FE5');
+  await expect(page.getByRole('group', { name: 'Environment 1' }).getByLabel('Server 3 sends email')).not.toBeChecked();
+  await expect(page.getByRole('article', { name: /^Recommended plan/ })).toContainText('2 servers x 1 thread');
+
+  // Delete asks once more, then the scenario is gone.
+  await page.getByRole('button', { name: 'Delete Contoso PRD' }).click();
+  await page.getByRole('button', { name: 'Confirm delete Contoso PRD' }).click();
+  await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
+});
+
+test('two environments sharing a mailbox split its limit, and too many zones has no plan', async ({ page, app }) => {
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'What-if', exact: true }).click();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  const env2 = page.getByRole('group', { name: 'Environment 2' });
+  await env2.getByLabel('Sending mailbox').fill('NoReply@contoso.com');
+  await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toContainText('= 8 > 3');
+  await expect(page.getByRole('article', { name: /^Recommended plan/ })).toContainText(/PRD: .*QA: /);
+
+  // Four zones in one environment cannot stay within 3 connections.
+  await env2.getByRole('button', { name: 'Remove environment' }).click();
+  const env1 = page.getByRole('group', { name: 'Environment 1' });
+  await env1.getByRole('button', { name: 'Add server' }).click();
+  await env1.getByRole('button', { name: 'Add server' }).click();
+  for (const n of [1, 2, 3, 4]) await env1.getByLabel(`Server ${n} zone`).fill(`Zone ${n}`);
+  const noPlan = page.getByRole('region', { name: /No plan for noreply@contoso.com/ });
+  await expect(noPlan).toContainText('4 deployment zones');
+  await expect(noPlan).toContainText('SMTP relay connector');
+});
