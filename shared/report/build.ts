@@ -1,0 +1,220 @@
+import type { BudgetResult, MailboxBudget } from '../capacity/types';
+import { formatCount, plural } from './format';
+import {
+  OUTCOME_LABELS,
+  REPORT_REFERENCES,
+  REPORT_VERSION,
+  type ReportCalculation,
+  type ReportModel,
+  type ReportOutcome,
+  type ReportServerRow,
+  type ReportSymptom,
+} from './model';
+import type { ReportSessionInput } from './session-input';
+
+export interface BuildContext {
+  /** From settings; '' when not set. */
+  engineerName: string;
+  generatedAt: string;
+}
+
+const ENGINE_LABELS: Record<ReportSessionInput['environment']['engine'], string> = {
+  sqlserver: 'SQL Server',
+  oracle: 'Oracle',
+  demo: 'Demo database',
+  manual: 'Offline (facts entered by hand)',
+};
+
+/**
+ * The report of a session: a pure function, so the preview, every export and the tests agree.
+ * Reads only the fields it prints; the environment is copied field by field, so anything else a
+ * session carries (a connection's user or password) can never reach a report.
+ */
+export function buildReport(session: ReportSessionInput, context: BuildContext): ReportModel {
+  const env = session.environment;
+  const outcome = outcomeOf(session);
+  const calculation = calculationOf(session);
+  return {
+    reportVersion: REPORT_VERSION,
+    sessionId: session.id,
+    generatedAt: context.generatedAt,
+    header: {
+      title: `Email connection limit (432 4.3.2) on ${env.name}`,
+      environment: {
+        name: env.name,
+        role: env.role ?? null,
+        engine: ENGINE_LABELS[env.engine],
+        host: env.engine === 'manual' ? null : (env.host ?? null),
+      },
+      customer: session.customer?.trim() || null,
+      engineerName: context.engineerName.trim() || null,
+      startedAt: session.startedAt,
+      endedAt: session.endedAt,
+      outcome,
+      outcomeLabel: OUTCOME_LABELS[outcome],
+    },
+    summary: summaryOf(session, outcome, calculation),
+    symptom: symptomOf(session),
+    findings: session.facts.map((f) => ({ topic: f.topic, label: f.label, value: f.value, source: { source: f.source, at: f.at } })),
+    servers: serversOf(session),
+    calculation,
+    actions: {
+      plan: session.chosenPlan
+        ? { title: session.chosenPlan.plan.title, reason: session.chosenPlan.reason, tradeOff: session.chosenPlan.plan.tradeOff || null }
+        : null,
+      changes: session.applies.map((a) => ({
+        description: a.description,
+        target: a.target,
+        before: a.before,
+        after: a.after,
+        statement: a.statement,
+        parameters: a.parameters,
+        actor: a.actor,
+        at: a.at,
+        auditId: a.auditId,
+        undoneAt: a.undone ? (a.undoneAt ?? a.at) : null,
+      })),
+      restart: session.restart.map((r) => ({ server: r.server, done: r.done, at: r.at })),
+      undo: undoOf(session),
+    },
+    verification: session.verification
+      ? {
+          checkedAt: session.verification.at,
+          passed: session.verification.passed,
+          summary: session.verification.summary,
+          details: session.verification.details ?? [],
+        }
+      : null,
+    appendix: {
+      events: session.events.map((e) => ({ at: e.at, message: e.message })),
+      references: REPORT_REFERENCES.map((r) => ({ ...r })),
+    },
+  };
+}
+
+export function outcomeOf(session: ReportSessionInput): ReportOutcome {
+  const changed = session.applies.some((a) => !a.undone);
+  if (session.diagnosis?.allWithinLimit && !changed) return 'within-limit';
+  const passed = session.verification?.passed;
+  if (passed === true) return 'resolved';
+  if (passed === false) return 'not-resolved';
+  return 'unverified';
+}
+
+function symptomOf(session: ReportSessionInput): ReportSymptom | null {
+  const e = session.errors;
+  if (!e) return null;
+  return {
+    count: e.count,
+    capped: e.capped,
+    windowStart: e.windowStart,
+    windowEnd: e.windowEnd,
+    firstSeen: e.firstSeen,
+    lastSeen: e.lastSeen,
+    perServer: e.perServer.map((p) => ({ server: p.server, count: p.count })),
+    sampleMessage: e.samples[0]?.message ?? null,
+    source: { source: `Error log (OSLOG_ERROR, ${session.environment.name})`, at: e.readAt },
+  };
+}
+
+/** Servers of this environment as the diagnosis counted them. */
+function serversOf(session: ReportSessionInput): ReportServerRow[] {
+  const seen = new Map<string, ReportServerRow>();
+  for (const mailbox of session.diagnosis?.mailboxes ?? []) {
+    for (const s of mailbox.servers) {
+      if (s.environment !== session.environment.name || seen.has(s.server)) continue;
+      seen.set(s.server, { name: s.server, sendsEmail: s.sendsEmail, threads: s.threads, threadsSource: s.threadsSource, zone: s.zone });
+    }
+  }
+  return [...seen.values()];
+}
+
+function calculationOf(session: ReportSessionInput): ReportCalculation | null {
+  const before = session.diagnosis;
+  if (!before) return null;
+  const changed = session.applies.some((a) => !a.undone);
+  const after = changed ? session.afterDiagnosis : null;
+  return {
+    provider: before.provider.name,
+    limit: before.provider.limit,
+    verdict: before.verdict,
+    mailboxes: before.mailboxes.map((m) => {
+      const afterBox = after?.mailboxes.find((a) => a.mailbox === m.mailbox);
+      const planned = changed ? session.chosenPlan?.plan.connectionsAfter[m.mailbox] : undefined;
+      return {
+        mailbox: m.mailbox,
+        limit: m.limit,
+        before: { connections: m.connections, arithmetic: m.arithmetic },
+        after: afterBox
+          ? { connections: afterBox.connections, arithmetic: afterBox.arithmetic }
+          : planned !== undefined
+            ? { connections: planned, arithmetic: `${planned} ${planned > m.limit ? '>' : '<='} ${m.limit} with the plan applied` }
+            : null,
+      };
+    }),
+  };
+}
+
+/** The mailbox the story is about: the most loaded one of this environment. */
+function mainMailbox(budget: BudgetResult | null, environment: string): MailboxBudget | undefined {
+  const mine = budget?.mailboxes.filter((m) => m.environments.includes(environment)) ?? [];
+  return [...mine].sort((a, b) => b.connections - a.connections)[0];
+}
+
+function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculation: ReportCalculation | null): string {
+  const env = session.environment.name;
+  const box = mainMailbox(session.diagnosis, env);
+  const calc = calculation?.mailboxes.find((m) => m.mailbox === box?.mailbox);
+  // "Exchange Online SMTP AUTH (smtp.office365.com:587)" reads better without the address.
+  const provider = session.diagnosis?.provider.name.replace(/\s*\([^)]*\)\s*$/, '') ?? 'the mail server';
+  const verified = (session.verification?.summary ?? '').trim().replace(/\.$/, '');
+  const seen = session.errors
+    ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, '"432 4.3.2 Concurrent connections limit exceeded" error')} were logged.`
+    : '';
+  const cause = box
+    ? `${env} opened ${formatCount(box.connections)} concurrent connections to the mailbox ${box.mailbox}, ${
+        box.withinLimit ? 'within' : 'above'
+      } the limit of ${box.limit} that ${provider} allows (${box.arithmetic}).`
+    : `No calculation of connections was made for ${env}.`;
+  const restarted = session.restart.filter((r) => r.done).length;
+  const applied = session.applies.filter((a) => !a.undone);
+  const action = applied.length
+    ? `${applied.length === 1 ? 'The change' : 'The changes'} “${applied.map((a) => a.description).join('”, “')}” ${applied.length === 1 ? 'was' : 'were'} made${
+        calc?.after ? `, bringing the mailbox to ${calc.after.connections} connections` : ''
+      }, and the Scheduler Service was restarted on ${restarted} of ${session.restart.length} front-end servers.`
+    : '';
+  switch (outcome) {
+    case 'within-limit':
+      return join(
+        seen,
+        cause,
+        'This environment alone does not explain the errors, so no setting was changed; other senders on the same mailbox or another cause need to be looked at.',
+      );
+    case 'resolved':
+      return join(cause, action, `The check after the restart passed (${verified}).`);
+    case 'not-resolved':
+      return join(cause, action, `The check after the restart still failed (${verified}), so further investigation is needed.`);
+    case 'unverified':
+      return join(seen, cause, action || 'No change has been applied yet.', applied.length ? 'The result has not been verified yet.' : '');
+  }
+}
+
+function join(...sentences: string[]): string {
+  return sentences
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+function undoOf(session: ReportSessionInput): string | null {
+  const undone = session.applies.filter((a) => a.undone);
+  const standing = session.applies.filter((a) => !a.undone);
+  const parts: string[] = [];
+  if (undone.length) parts.push(`${undone.map((a) => a.description).join('; ')} ${undone.length === 1 ? 'was' : 'were'} undone: the recorded previous value was restored.`);
+  if (standing.length) {
+    parts.push(
+      `To undo, restore ${standing.map((a) => `${a.target} to ${a.before ?? 'no value'}`).join(' and ')} (the app's Undo does this from the recorded value) and restart the Scheduler Service on every front-end server.`,
+    );
+  }
+  return parts.length ? parts.join(' ') : null;
+}

@@ -1,0 +1,49 @@
+import type { BudgetResult, Plan } from '../capacity/types';
+import type { ErrorsProbeResult } from '../probes/types';
+
+/**
+ * What a resolution report needs from a troubleshooting session. Kept apart from the wizard's own
+ * Session type so the report depends only on what it prints; the session service maps a Session
+ * onto it. Credentials have no place here: the environment carries name, role, engine and host.
+ */
+export interface ReportSessionInput {
+  id: string;
+  startedAt: string;
+  /** null while the session is open. */
+  endedAt: string | null;
+  /** Customer name or ticket tag. */
+  customer?: string | null;
+  environment: {
+    name: string;
+    role?: string | null;
+    engine: 'sqlserver' | 'oracle' | 'demo' | 'manual';
+    /** Database server host name, never a connection string. */
+    host?: string | null;
+  };
+  /** Facts read or entered during the session, each with its source and time. */
+  facts: Array<{ topic: string; label: string; value: string; source: string; at: string | null }>;
+  /** The error-log search; null when offline or skipped. */
+  errors: ErrorsProbeResult | null;
+  /** The diagnosis before any change. */
+  diagnosis: BudgetResult | null;
+  /** The same calculation with the change applied, when one was made. */
+  afterDiagnosis?: BudgetResult | null;
+  chosenPlan: { plan: Plan; reason: string } | null;
+  applies: Array<{
+    description: string;
+    target: string;
+    before: string | null;
+    after: string | null;
+    /** Exactly the SQL that ran; null when the engineer changed it by hand. */
+    statement: string | null;
+    parameters: Record<string, string | number | null> | null;
+    actor: string | null;
+    at: string | null;
+    auditId: string | null;
+    undone: boolean;
+    undoneAt?: string | null;
+  }>;
+  restart: Array<{ server: string; done: boolean; at: string | null }>;
+  verification: { at: string | null; passed: boolean | null; summary: string; details?: string[] } | null;
+  events: Array<{ at: string; message: string }>;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../shared/report/build';
+import { renderReportHtml } from '../../shared/report/html';
+import { renderReportMarkdown } from '../../shared/report/markdown';
+import { FIXTURE_PASSWORD, loadSession, SESSION_FIXTURES } from '../fixtures/sessions';
+
+const context = { engineerName: 'Ana Souza', generatedAt: '2025-08-01T10:00:00.000Z' };
+
+describe('report model from recorded sessions', () => {
+  it('resolved: header, evidence, calculation before and after, the applied SQL, verification', () => {
+    const model = buildReport(loadSession('resolved'), context);
+    expect(model.reportVersion).toBe(1);
+    expect(model.header).toMatchObject({
+      title: 'Email connection limit (432 4.3.2) on Contoso PRD',
+      environment: { name: 'Contoso PRD', role: 'Production', engine: 'SQL Server', host: 'sql-prd.contoso.local' },
+      customer: 'Contoso Ltd · ticket 48211',
+      engineerName: 'Ana Souza',
+      outcome: 'resolved',
+      outcomeLabel: 'Resolved',
+    });
+    expect(Object.keys(model.header.environment).sort()).toEqual(['engine', 'host', 'name', 'role']);
+    expect(model.symptom).toMatchObject({ count: 1284, perServer: [{ server: 'FE-PRD-01', count: 700 }, { server: 'FE-PRD-02', count: 584 }] });
+    expect(model.symptom?.sampleMessage).toContain('432 4.3.2 Concurrent connections limit exceeded');
+    expect(model.calculation?.mailboxes).toEqual([
+      {
+        mailbox: 'noreply@contoso.com',
+        limit: 3,
+        before: { connections: 4, arithmetic: '2 servers x 2 threads = 4 > 3' },
+        after: { connections: 2, arithmetic: '2 servers x 1 thread = 2 <= 3' },
+      },
+    ]);
+    expect(model.servers.map((s) => [s.name, s.threads, s.sendsEmail])).toEqual([
+      ['FE-PRD-01', 2, true],
+      ['FE-PRD-02', 2, true],
+    ]);
+    expect(model.actions.changes[0]).toMatchObject({ before: '2', after: '1', actor: 'Ana Souza', auditId: 'audit-7f3c2a', undoneAt: null });
+    expect(model.actions.changes[0]?.statement).toMatch(/^UPDATE OSSYS_PARAMETER SET VAL = @value/);
+    expect(model.actions.restart.every((r) => r.done && r.at)).toBe(true);
+    expect(model.actions.undo).toContain('restore Scheduler.NumberOfThreadsForEmails (global row) to 2');
+    expect(model.verification?.passed).toBe(true);
+    expect(model.findings.every((f) => f.source.source && f.source.at)).toBe(true);
+    expect(model.appendix.references.map((r) => r.url)).toContain('https://aka.ms/concurrent_sending');
+    // Two or three sentences, with the numbers a customer needs.
+    const sentences = model.summary.split(/(?<=\.)\s+(?=[A-Z])/);
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences.length).toBeLessThanOrEqual(3);
+    expect(model.summary).toContain('opened 4 concurrent connections to the mailbox noreply@contoso.com, above the limit of 3');
+    expect(model.summary).toContain('bringing the mailbox to 2 connections');
+    expect(model.summary).toContain('restarted on 2 of 2 front-end servers');
+  });
+
+  it('not resolved: says the check failed and which restart is missing', () => {
+    const model = buildReport(loadSession('not-resolved'), context);
+    expect(model.header.outcome).toBe('not-resolved');
+    expect(model.header.outcomeLabel).toBe('Not resolved');
+    expect(model.header.environment.engine).toBe('Oracle');
+    expect(model.summary).toContain('still failed');
+    expect(model.summary).toContain('restarted on 3 of 4 front-end servers');
+    expect(model.actions.changes[0]?.statement).toBeNull();
+    expect(model.actions.restart.find((r) => r.server === 'APP-04')).toEqual({ server: 'APP-04', done: false, at: null });
+    expect(model.calculation?.mailboxes[0]?.after).toEqual({ connections: 3, arithmetic: '3 servers x 1 thread = 3 <= 3' });
+  });
+
+  it('within limit: no change, no "after", points at another cause', () => {
+    const model = buildReport(loadSession('within-limit'), context);
+    expect(model.header.outcome).toBe('within-limit');
+    expect(model.header.outcomeLabel).toBe('Within limit: other cause');
+    expect(model.header.customer).toBeNull();
+    expect(model.calculation?.mailboxes[0]).toMatchObject({ before: { connections: 2 }, after: null });
+    expect(model.actions).toEqual({ plan: null, changes: [], restart: [], undo: null });
+    expect(model.summary).toContain('within the limit of 3');
+    expect(model.summary).toContain('no setting was changed');
+  });
+
+  it('offline: no database host, no error-log evidence, changes made by hand', () => {
+    const model = buildReport(loadSession('offline'), context);
+    expect(model.header.environment).toEqual({ name: 'Tailspin PRD', role: 'Production', engine: 'Offline (facts entered by hand)', host: null });
+    expect(model.symptom).toBeNull();
+    expect(model.header.outcome).toBe('resolved');
+    expect(model.actions.changes[0]?.statement).toBeNull();
+    expect(model.findings.every((f) => f.source.source.startsWith('entered by the engineer'))).toBe(true);
+    expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('The error log was not searched in this session.');
+  });
+
+  it('long: keeps every event, names in any script, and a capped count reads "at least"', () => {
+    const model = buildReport(loadSession('long-international'), context);
+    expect(model.appendix.events).toHaveLength(600);
+    expect(model.header.environment.name).toBe('Αθήνα-PRD');
+    expect(model.servers.map((s) => s.name)).toEqual(['ΔΙΑΚΟΜΙΣΤΗΣ-01', 'СЕРВЕР-02', '服务器-03']);
+    expect(model.symptom?.capped).toBe(true);
+    expect(renderReportMarkdown(model)).toContain('At least 750 errors');
+  });
+
+  it('an unfinished session is "not verified yet"', () => {
+    const session = { ...loadSession('resolved'), verification: null, endedAt: null };
+    const model = buildReport(session, { ...context, engineerName: '' });
+    expect(model.header.outcome).toBe('unverified');
+    expect(model.header.engineerName).toBeNull();
+    expect(model.summary).toContain('has not been verified yet');
+    expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('still open');
+  });
+
+  it('never puts a password or database user in any output', () => {
+    for (const name of SESSION_FIXTURES) {
+      const model = buildReport(loadSession(name), context);
+      const outputs = [JSON.stringify(model), renderReportHtml(model, { pageSize: 'A4' }), renderReportMarkdown(model)];
+      for (const output of outputs) {
+        expect(output).not.toContain(FIXTURE_PASSWORD);
+        expect(output).not.toContain('DO-NOT-LEAK');
+        expect(output).not.toMatch(/"password"|"user"/i);
+      }
+    }
+  });
+});
