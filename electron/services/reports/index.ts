@@ -1,6 +1,8 @@
 import type { ReportExportResult, reportMethods } from '../../../shared/api/methods/reports';
 import { ApiError } from '../../../shared/api/errors';
+import { buildReport } from '../../../shared/report/build';
 import type { ReportModel } from '../../../shared/report/model';
+import type { ReportSessionInput } from '../../../shared/report/session-input';
 import type { HandlersFor, ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
 import type { SessionService } from '../sessions';
@@ -78,13 +80,17 @@ export function createReportService(
 }
 export type ReportService = ReturnType<typeof createReportService>;
 
-/** Until the session store offers `get`, a session's report cannot be built. */
+/**
+ * A session's report input comes from the session service: it offers
+ * `reportInput(id): Promise<ReportSessionInput>` (mapping its Session onto what the report prints,
+ * throwing not_found for an unknown id). Until it does, previews say so in words.
+ */
 function sessionSource(sessions: SessionService): SessionReportSource {
-  const withGet = sessions as unknown as { get?: (id: string) => Promise<unknown> };
-  return async () => {
-    if (typeof withGet.get !== 'function') {
+  const offered = sessions as unknown as { reportInput?: (id: string) => Promise<ReportSessionInput> };
+  return async (sessionId, context) => {
+    if (typeof offered.reportInput !== 'function') {
       throw new ApiError('unavailable', 'Reports need troubleshooting sessions, which this build cannot read yet.');
     }
-    throw new ApiError('unavailable', 'Building a report from a session is not available yet.');
+    return buildReport(await offered.reportInput(sessionId), context);
   };
 }
