@@ -46,6 +46,8 @@ export interface ServerFact {
 export interface ServersProbeResult extends ProbeMeta {
   servers: ServerFact[];
   summary: string;
+  /** Why OSSYS_SERVER itself could not be read (the wizard then asks for the servers). */
+  problem?: string;
 }
 
 export interface ErrorSample {
@@ -67,6 +69,10 @@ export interface ErrorsProbeResult extends ProbeMeta {
   perHour: Array<{ hour: string; count: number }>;
   samples: ErrorSample[];
   summary: string;
+  /** Log views that could not be read, with the reason; their occurrences are not counted. */
+  problems?: string[];
+  /** Rows the database returned after its LIKE prefilter, before the exact match in code. */
+  candidatesRead?: number;
 }
 
 export interface EmailQueueProbeResult extends ProbeMeta {

@@ -1,24 +1,11 @@
 import type { probeMethods } from '../../../shared/api/methods/probes';
-import { ApiError } from '../../../shared/api/errors';
 import type { HandlersFor, ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
-import type { ProbeServiceApi } from './types';
+import { createProbeApi, profileSourceFrom } from './service';
 
-export function createProbeService(_deps: ServiceDeps, _needs: { profiles: ProfileService }) {
-  const notYet = async (): Promise<never> => {
-    throw new ApiError('unavailable', 'Platform probes are not available yet');
-  };
-  const api: ProbeServiceApi = {
-    readThreads: notYet,
-    readServers: notYet,
-    readErrors: notYet,
-    readEmailQueue: notYet,
-    previewApplyThreads: notYet,
-    applyThreads: notYet,
-    undoApply: notYet,
-    resetDemo: notYet,
-    listAudit: notYet,
-  };
+/** Platform database probes, Apply/Undo with audit, and the demo reset, as a service and as API handlers. */
+export function createProbeService(deps: ServiceDeps, needs: { profiles: ProfileService }) {
+  const api = createProbeApi(deps, profileSourceFrom(deps, needs.profiles));
   const handlers: HandlersFor<typeof probeMethods> = {
     'probes.threads': ({ profileId }, ctx) => api.readThreads(profileId, ctx),
     'probes.servers': ({ profileId }, ctx) => api.readServers(profileId, ctx),

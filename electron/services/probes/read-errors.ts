@@ -1,0 +1,110 @@
+import { ApiError } from '../../../shared/api/errors';
+import { CONCURRENCY_ERROR_LIKE_PATTERNS, isConcurrencyError } from '../../../shared/incidents/concurrency-error';
+import type { ErrorSample, ErrorsProbeResult } from '../../../shared/probes/types';
+import type { DbConnection } from '../db/types';
+import { probeFailure, throwIfCancelled, unreadableReason } from './failures';
+import { readOnly } from './read-only';
+import { errorCandidatesSql, type LogView } from './sql/errors';
+import type { ErrorsProbeOptions } from './types';
+import { isoTime, text } from './values';
+
+const DAY = 86_400_000;
+export const DEFAULT_WINDOW_DAYS = 7;
+/** At most this many candidate rows per log view: the log is the customer's busiest table. */
+export const ERROR_ROW_CAP = 5000;
+const SAMPLE_COUNT = 5;
+const VIEWS: LogView[] = ['OSLOG_ERROR', 'OSLOG_ERROR_PREVIOUS'];
+
+export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date; until: Date } {
+  const until = opts.until ? new Date(opts.until) : now;
+  const since = opts.since ? new Date(opts.since) : new Date(until.getTime() - (opts.days ?? DEFAULT_WINDOW_DAYS) * DAY);
+  if (Number.isNaN(until.getTime()) || Number.isNaN(since.getTime())) throw new ApiError('invalid_input', 'The time window is not a valid date', { field: 'since' });
+  if (since >= until) throw new ApiError('invalid_input', 'The window must start before it ends', { field: 'since' });
+  if (until.getTime() - since.getTime() > 14 * DAY) throw new ApiError('invalid_input', 'The window can be at most 14 days: the log keeps this week and last week', { field: 'since' });
+  return { since, until };
+}
+
+/** The parameters of one view's statement: the window, the prefilter and the cap. */
+export function errorQueryParams(since: Date, until: Date, cap = ERROR_ROW_CAP) {
+  const [like1, like2] = CONCURRENCY_ERROR_LIKE_PATTERNS;
+  return { since, until, like1, like2, cap };
+}
+
+/**
+ * Occurrences of the 432 error in the current and previous week's log views (the log connection
+ * points at the log catalog/schema when the profile has one). Bounded by time window and row cap.
+ */
+export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, now: Date): Promise<Omit<ErrorsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
+  const { since, until } = errorWindow(opts, now);
+  const params = errorQueryParams(since, until);
+  const problems: string[] = [];
+  let capped = false;
+  let candidatesRead = 0;
+  const matches: ErrorSample[] = [];
+  await readOnly(conn, async (tx) => {
+    for (const [i, view] of VIEWS.entries()) {
+      throwIfCancelled(opts.signal, `reading ${view}`);
+      opts.progress?.(`Searching ${view} for 432 errors`, (i + 0.5) / VIEWS.length);
+      let rows: Array<Record<string, unknown>>;
+      try {
+        rows = await tx.query(errorCandidatesSql(view)[tx.engine], params, { signal: opts.signal });
+      } catch (error) {
+        const reason = unreadableReason(error, view);
+        if (reason === null) throw probeFailure(error, `searching ${view}`);
+        problems.push(reason);
+        continue;
+      }
+      candidatesRead += rows.length;
+      if (rows.length >= ERROR_ROW_CAP) capped = true;
+      for (const row of rows) {
+        const message = text(row.MESSAGE) ?? '';
+        const instant = isoTime(row.INSTANT);
+        if (instant && isConcurrencyError(message)) matches.push({ instant, server: text(row.SERVER), message });
+      }
+    }
+  });
+  return summarise(matches, { since, until, capped, problems, candidatesRead });
+}
+
+function summarise(matches: ErrorSample[], info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number }) {
+  matches.sort((a, b) => b.instant.localeCompare(a.instant));
+  const perServer = new Map<string, number>();
+  const perHour = new Map<string, number>();
+  for (const m of matches) {
+    perServer.set(m.server ?? '(no server)', (perServer.get(m.server ?? '(no server)') ?? 0) + 1);
+    const hour = `${m.instant.slice(0, 13)}:00:00.000Z`;
+    perHour.set(hour, (perHour.get(hour) ?? 0) + 1);
+  }
+  const samples: ErrorSample[] = [];
+  const seen = new Set<string>();
+  for (const m of matches) {
+    // Distinct wordings first: the email id alone does not make a new sample.
+    const key = m.message.replace(/\d+/g, '#');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    samples.push(m);
+    if (samples.length === SAMPLE_COUNT) break;
+  }
+  const count = matches.length;
+  const days = Math.round((info.until.getTime() - info.since.getTime()) / 86_400_000);
+  let summary =
+    count === 0
+      ? `No 432 concurrency errors in the log over the last ${days} days.`
+      : `${info.capped ? 'At least ' : ''}${count} occurrence${count === 1 ? '' : 's'} of the 432 concurrency error over the last ${days} days, on ${perServer.size} server${perServer.size === 1 ? '' : 's'}.`;
+  if (info.capped) summary += ` The search stopped at ${ERROR_ROW_CAP} candidate rows per log view to spare the database; the count is a lower bound.`;
+  if (info.problems.length) summary += ` Not searched: ${info.problems.join('; ')}.`;
+  return {
+    windowStart: info.since.toISOString(),
+    windowEnd: info.until.toISOString(),
+    count,
+    capped: info.capped,
+    firstSeen: matches.at(-1)?.instant ?? null,
+    lastSeen: matches[0]?.instant ?? null,
+    perServer: [...perServer].map(([server, n]) => ({ server, count: n })).sort((a, b) => b.count - a.count),
+    perHour: [...perHour].map(([hour, n]) => ({ hour, count: n })).sort((a, b) => a.hour.localeCompare(b.hour)),
+    samples,
+    summary,
+    ...(info.problems.length ? { problems: info.problems } : {}),
+    candidatesRead: info.candidatesRead,
+  };
+}

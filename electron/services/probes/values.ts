@@ -1,0 +1,29 @@
+/** Reading driver values the same way whatever the engine returns (Date vs text, 1 vs true vs 'Y'). */
+export function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** OutSystems writes "no date" as 1900-01-01; NULL and that date both mean "none". */
+export function isoTime(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() <= 1900) return null;
+  return date.toISOString();
+}
+
+export function flag(value: unknown): boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  const s = String(value).trim().toLowerCase();
+  if (['1', 'true', 'y', 'yes', 'on'].includes(s)) return true;
+  if (['0', 'false', 'n', 'no', 'off'].includes(s)) return false;
+  return null;
+}
+
+export function count(value: unknown): number {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) ? n : 0;
+}
