@@ -76,7 +76,7 @@ function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[]
     const touchesOverrides = choice.some((c) => c.score.touchesOverrides);
     return {
       id: `plan-${hash(changes.map((c) => c.description).join('\n'))}`,
-      title: titleOf(choice),
+      title: titleOf(choice, models.reduce((n, m) => n + m.environments.length, 0)),
       tradeOff: '',
       changes,
       connectionsAfter,

@@ -98,8 +98,9 @@ export function crossMailboxes(perMailbox: MailboxOption[][]): MailboxOption[][]
   return bestFirstFront(combos, (c) => sumScores(c.map((m) => m.score))).slice(0, MAX_PLANS);
 }
 
-export function titleOf(choice: MailboxOption[]): string {
+/** "2 servers x 1 thread"; environments are named when the input has more than one. */
+export function titleOf(choice: MailboxOption[], environmentCount: number): string {
   const options = choice.flatMap((m) => m.options);
-  if (options.length === 1) return describeKept(options[0]!);
+  if (options.length === 1 && environmentCount === 1) return describeKept(options[0]!);
   return options.map((o) => `${o.env.name}: ${describeKept(o)}${o.changes.length === 0 ? ' (unchanged)' : ''}`).join('; ');
 }
