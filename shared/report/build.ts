@@ -168,6 +168,8 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
   // "Exchange Online SMTP AUTH (smtp.office365.com:587)" reads better without the address.
   const provider = session.diagnosis?.provider.name.replace(/\s*\([^)]*\)\s*$/, '') ?? 'the mail server';
   const verified = (session.verification?.summary ?? '').trim().replace(/\.$/, '');
+  // Inside parentheses mid-sentence: "No 432 errors" becomes "no 432 errors" (not "APP-04 ...").
+  const verifiedInline = /^[A-Z][a-z]/.test(verified) ? verified[0]!.toLowerCase() + verified.slice(1) : verified;
   const seen = session.errors
     ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, '"432 4.3.2 Concurrent connections limit exceeded" error')} were logged.`
     : '';
@@ -191,9 +193,9 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
         'This environment alone does not explain the errors, so no setting was changed; other senders on the same mailbox or another cause need to be looked at.',
       );
     case 'resolved':
-      return join(cause, action, `The check after the restart passed (${verified}).`);
+      return join(cause, action, `The check after the restart passed (${verifiedInline}).`);
     case 'not-resolved':
-      return join(cause, action, `The check after the restart still failed (${verified}), so further investigation is needed.`);
+      return join(cause, action, `The check after the restart still failed (${verifiedInline}), so further investigation is needed.`);
     case 'unverified':
       return join(seen, cause, action || 'No change has been applied yet.', applied.length ? 'The result has not been verified yet.' : '');
   }

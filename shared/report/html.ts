@@ -80,7 +80,7 @@ function renderHeader(model: ReportModel): string {
 function renderSymptom(model: ReportModel): string {
   const s = model.symptom;
   if (!s) return '<section><h2>Symptom evidence</h2><p class="muted">The error log was not searched in this session.</p></section>';
-  const countText = `${s.capped ? 'at least ' : ''}${plural(s.count, 'error')}`;
+  const countText = `${s.capped ? 'At least ' : ''}${plural(s.count, 'error')}`;
   return [
     '<section><h2>Symptom evidence</h2>',
     `<p>${e(countText)} “432 4.3.2 Concurrent connections limit exceeded” found${

@@ -4,6 +4,7 @@ import { useUi } from '../../stores/ui';
 import { ConfirmDelete } from './ConfirmDelete';
 import { formatDay, formatDayTime, OUTCOME_BADGE } from './format';
 import { useReports } from './store';
+import './reports.css';
 
 /** Every exported report: environment, date, outcome and formats; open or delete. */
 export function ReportList() {
@@ -25,7 +26,7 @@ export function ReportList() {
   }
   return (
     <>
-      <table className="table" aria-label="Exported reports">
+      <table className="table reports-table" aria-label="Exported reports">
         <thead>
           <tr>
             <th scope="col">Environment</th>
