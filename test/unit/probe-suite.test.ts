@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isConcurrencyError } from '../../shared/incidents/concurrency-error';
+import { createNoticeBoard, type ServiceDeps } from '../../electron/services/context';
+import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
+import { CONCURRENCY_MESSAGES, scenarioSeeds, type DemoSeed, type ScenarioName } from '../../electron/services/demo/seeds';
+import { createProbeApi } from '../../electron/services/probes/service';
+import type { ProbeServiceApi } from '../../electron/services/probes/types';
+import { removeDir, tempDataDir } from '../support/host';
+import { demoSource } from '../support/probe-faults';
+
+/**
+ * The probe suite on the embedded demo engine, one data folder per scenario. The same probes run
+ * against real servers in probe-real-servers.test.ts when TEST_MSSQL_URL / TEST_ORACLE_URL are set.
+ */
+const NOW = new Date('2025-03-14T12:00:00.000Z');
+
+function depsFor(dataDir: string): ServiceDeps {
+  return { dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard(), now: () => NOW };
+}
+
+const dirs: string[] = [];
+async function scenario(name: ScenarioName | ((now: Date) => DemoSeed)): Promise<{ api: ProbeServiceApi; dataDir: string }> {
+  const dataDir = tempDataDir('st-probe-');
+  dirs.push(dataDir);
+  await resetDemoDatabase(dataDir, { now: () => NOW, seed: typeof name === 'function' ? name : scenarioSeeds[name] });
+  return { api: createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW)), dataDir };
+}
+afterAll(async () => {
+  for (const dir of dirs) {
+    await forgetDemoDatabase(dir);
+    removeDir(dir);
+  }
+});
+
+describe('threads probe', () => {
+  it('reads the global row of the incident', async () => {
+    const { api } = await scenario('incident');
+    const result = await api.readThreads(DEMO_PROFILE_ID);
+    expect(result.rows).toEqual([{ name: 'Scheduler.NumberOfThreadsForEmails', value: '2', host: null }]);
+    expect(result.globalValue).toBe(2);
+    expect(result.engine).toBe('demo');
+    expect(result.summary).toContain('is 2');
+  });
+
+  it('shows a per-host row as an override for its host', async () => {
+    const { api } = await scenario('fiveServers');
+    const result = await api.readThreads(DEMO_PROFILE_ID);
+    expect(result.globalValue).toBe(2);
+    expect(result.hostValues).toEqual({ FE03: 1 });
+    expect(result.summary).toContain('FE03 = 1');
+  });
+
+  it('says "no row" plainly when the parameter is missing', async () => {
+    const { api } = await scenario('missingParameter');
+    const result = await api.readThreads(DEMO_PROFILE_ID);
+    expect(result.rows).toEqual([]);
+    expect(result.globalValue).toBeNull();
+    expect(result.summary).toMatch(/^No row named Scheduler\.NumberOfThreadsForEmails exists/);
+  });
+});
+
+describe('servers probe', () => {
+  it('finds the Send Emails column and the zones by introspection', async () => {
+    const { api } = await scenario('incident');
+    const { servers } = await api.readServers(DEMO_PROFILE_ID);
+    expect(servers.map((s) => [s.name, s.ip, s.active, s.sendsEmail, s.zone])).toEqual([
+      ['FE01', '10.0.1.11', true, true, 'Global'],
+      ['FE02', '10.0.1.12', true, true, 'Global'],
+    ]);
+    expect(servers[0]!.sendsEmailOrigin).toEqual({ kind: 'database', detail: 'OSSYS_SERVER.SEND_EMAILS' });
+    expect(servers[0]!.zoneOrigin.kind).toBe('database');
+  });
+
+  it('reads Send Emails from per-host parameter rows and a second zone', async () => {
+    const { api } = await scenario('fiveServers');
+    const result = await api.readServers(DEMO_PROFILE_ID);
+    const byName = Object.fromEntries(result.servers.map((s) => [s.name, s]));
+    expect(result.servers).toHaveLength(5);
+    expect(['FE01', 'FE02', 'FE03', 'FE04', 'FE05'].map((n) => byName[n]!.sendsEmail)).toEqual([true, true, true, false, false]);
+    expect(byName.FE04!.sendsEmailOrigin).toEqual({ kind: 'database', detail: 'OSSYS_PARAMETER row Scheduler.SendEmails for host FE04' });
+    expect(byName.FE03!.zone).toBe('DMZ');
+    expect(byName.FE05!.active).toBe(false);
+    expect(result.summary).toContain('2 deployment zones');
+  });
+
+  it('says "unknown" with the reason when the database does not tell', async () => {
+    const { api } = await scenario('unknownLayout');
+    const { servers } = await api.readServers(DEMO_PROFILE_ID);
+    expect(servers).toHaveLength(2);
+    for (const server of servers) {
+      expect(server.sendsEmail).toBeNull();
+      expect(server.sendsEmailOrigin).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('neither an OSSYS_SERVER column nor a per-host parameter row') });
+      expect(server.zoneOrigin).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('no OSSYS_ZONE') });
+    }
+  });
+});
+
+describe('432 errors probe', () => {
+  it('counts the incident in both log views and leaves other errors out', async () => {
+    const { api } = await scenario('incident');
+    const result = await api.readErrors(DEMO_PROFILE_ID);
+    expect(result.count).toBe(84);
+    expect(result.capped).toBe(false);
+    expect(result.candidatesRead).toBeGreaterThan(result.count); // "421 4.3.2" passes the prefilter, not the matcher
+    expect(result.perServer.reduce((n, s) => n + s.count, 0)).toBe(84);
+    expect(result.perHour.reduce((n, h) => n + h.count, 0)).toBe(84);
+    expect(result.perServer.map((s) => s.server).sort()).toEqual(['FE01', 'FE02']);
+    expect(result.firstSeen! <= result.lastSeen!).toBe(true);
+    expect(result.windowEnd).toBe(NOW.toISOString());
+    expect(result.windowStart).toBe('2025-03-07T12:00:00.000Z');
+    expect(result.samples.length).toBeGreaterThan(0);
+    expect(result.samples.length).toBeLessThanOrEqual(5);
+    for (const sample of result.samples) expect(isConcurrencyError(sample.message)).toBe(true);
+    expect(result.summary).toContain('84 occurrences');
+  });
+
+  it('finds the 432s among other errors logged in the same minutes', async () => {
+    const { api } = await scenario('fiveServers');
+    const result = await api.readErrors(DEMO_PROFILE_ID);
+    expect(result.count).toBe(40);
+    expect(new Set(result.perServer.map((s) => s.server))).toEqual(new Set(['FE01', 'FE02', 'FE03']));
+  });
+
+  it('keeps to the time window it is given', async () => {
+    const { api } = await scenario('incident');
+    const lastDay = await api.readErrors(DEMO_PROFILE_ID, { days: 1 });
+    const all = await api.readErrors(DEMO_PROFILE_ID);
+    expect(lastDay.count).toBeLessThan(all.count);
+    expect(lastDay.perHour.every((h) => h.hour >= '2025-03-13T12')).toBe(true);
+    const old = await api.readErrors(DEMO_PROFILE_ID, { since: '2025-02-20T00:00:00Z', until: '2025-03-01T00:00:00Z' });
+    expect(old.count).toBe(0);
+    expect(old.summary).toMatch(/^No 432 concurrency errors/);
+  });
+
+  it('stops at the row cap and says the count is a lower bound', async () => {
+    const flood = (now: Date): DemoSeed => ({
+      ...scenarioSeeds.incident(now),
+      errors: Array.from({ length: 6000 }, (_, i) => ({
+        instant: new Date(now.getTime() - 60_000 - i * 60_000),
+        server: 'FE01',
+        message: CONCURRENCY_MESSAGES[0]!.replace('{id}', String(i)),
+        module: 'EmailSender',
+      })),
+    });
+    const { api } = await scenario(flood);
+    const result = await api.readErrors(DEMO_PROFILE_ID);
+    expect(result.capped).toBe(true);
+    expect(result.count).toBe(5000);
+    expect(result.summary).toContain('lower bound');
+  });
+
+  it('refuses a window longer than the log keeps', async () => {
+    const { api } = await scenario('incident');
+    await expect(api.readErrors(DEMO_PROFILE_ID, { days: 30 })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('email queue probe', () => {
+  it('counts pending, failing and sent emails of the last 24 hours', async () => {
+    const { api } = await scenario('incident');
+    const result = await api.readEmailQueue(DEMO_PROFILE_ID);
+    expect(result).toMatchObject({ known: true, pending: 18, failing: 37, sentLast24h: 240 });
+    expect(result.summary).toContain('37 failing');
+  });
+
+  it('says "unknown" with the reason when there is no status table', async () => {
+    const { api } = await scenario('unknownLayout');
+    const result = await api.readEmailQueue(DEMO_PROFILE_ID);
+    expect(result.known).toBe(false);
+    expect(result.reason).toContain('no OSSYS_EMAIL');
+    expect(result.pending).toBeUndefined();
+  });
+});
+
+describe('apply and undo', () => {
+  let api: ProbeServiceApi;
+  let dataDir: string;
+  beforeEach(async () => {
+    ({ api, dataDir } = await scenario('incident'));
+  });
+
+  it('changes the value in one transaction, reads it back, records an audit entry, and undo restores it', async () => {
+    const preview = await api.previewApplyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1 });
+    const result = await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana Support', sessionId: 's-1' });
+    expect(result).toMatchObject({ before: '2', after: '1', statement: preview.statement, parameters: preview.parameters });
+    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(1);
+
+    // Saved to disk, not only in memory.
+    await forgetDemoDatabase(dataDir);
+    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(1);
+
+    const [entry] = await api.listAudit();
+    expect(entry).toMatchObject({ id: result.auditId, kind: 'apply', actor: 'Ana Support', environment: 'Demo farm (embedded)', engine: 'demo', before: '2', after: '1', statement: preview.statement, sessionId: 's-1' });
+
+    const undo = await api.undoApply(result.auditId, { actor: 'Ana Support' });
+    expect(undo).toMatchObject({ before: '1', after: '2' });
+    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    const audit = await api.listAudit();
+    expect(audit.map((e) => e.kind)).toEqual(['undo', 'apply']);
+    expect(audit[1]!.undoneBy).toBe(undo.auditId);
+    await expect(api.undoApply(result.auditId, { actor: 'Ana Support' })).rejects.toMatchObject({ code: 'conflict', message: 'This change was already undone' });
+  });
+
+  it('refuses when the value changed underneath and names the new value', async () => {
+    const other = await openDemoConnection(dataDir);
+    await other.execute("UPDATE OSSYS_PARAMETER SET VAL = '3' WHERE NAME = 'Scheduler.NumberOfThreadsForEmails'");
+    await expect(api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('is now 3, not 2'),
+    });
+    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(3);
+    expect(await api.listAudit()).toEqual([]);
+  });
+
+  it('refuses undo when the value was changed again after the apply', async () => {
+    const applied = await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    await (await openDemoConnection(dataDir)).execute("UPDATE OSSYS_PARAMETER SET VAL = '4' WHERE NAME = 'Scheduler.NumberOfThreadsForEmails'");
+    await expect(api.undoApply(applied.auditId, { actor: 'Ana' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('is now 4, not 1') });
+  });
+
+  it('will not invent a row that does not exist', async () => {
+    const missing = await scenario('missingParameter');
+    await expect(missing.api.applyThreads(DEMO_PROFILE_ID, { expected: null, newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('Factory Configuration'),
+    });
+  });
+
+  it('reset demo restores the seed after an apply', async () => {
+    await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    await api.resetDemo();
+    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+  });
+});
+
+describe('the demo database file', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = tempDataDir('st-demo-file-');
+    dirs.push(dataDir);
+  });
+
+  it('is created and seeded on first use', async () => {
+    const conn = await openDemoConnection(dataDir);
+    const rows = await conn.query<{ N: number }>('SELECT COUNT(*) AS N FROM OSSYS_SERVER');
+    expect(rows[0]!.N).toBe(2);
+    expect(await conn.serverVersion()).toMatch(/^Embedded demo \(SQLite \d/);
+  });
+
+  it('refuses writes inside a read-only transaction, at the engine', async () => {
+    const conn = await openDemoConnection(dataDir);
+    await expect(conn.transaction((tx) => tx.execute("UPDATE OSSYS_PARAMETER SET VAL = '9'"), { readOnly: true })).rejects.toThrow(/readonly/);
+    const [row] = await conn.query<{ VAL: string }>("SELECT VAL FROM OSSYS_PARAMETER WHERE NAME = 'Scheduler.NumberOfThreadsForEmails'");
+    expect(row!.VAL).toBe('2');
+  });
+});
