@@ -56,10 +56,14 @@ export function permissionDeniedError(table: string): Error {
   return Object.assign(new Error(`The SELECT permission was denied on the object '${table}', database 'outsystems', schema 'dbo'.`), { number: 229, code: 'EREQUEST' });
 }
 
-/** Fails every statement that names `table` (word match) with a permission error. */
+/**
+ * Fails every statement that reads `table` (word match) with a permission error. Catalog queries
+ * that merely list its name still answer, as they do for a login with catalog rights.
+ */
 export function denyTable(conn: DbConnection, table: string): DbConnection {
   const pattern = new RegExp(`\\b${table}\\b`, 'i');
-  return wrapConnection(conn, (sql) => (pattern.test(sql) ? permissionDeniedError(table) : null));
+  const catalog = /INFORMATION_SCHEMA|ALL_TAB_COLUMNS|sqlite_master/i;
+  return wrapConnection(conn, (sql) => (pattern.test(sql) && !catalog.test(sql) ? permissionDeniedError(table) : null));
 }
 
 /** Lets `n - 1` statements through, then the connection is lost for good. */

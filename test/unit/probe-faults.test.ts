@@ -1,0 +1,139 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNoticeBoard } from '../../electron/services/context';
+import { DEMO_PROFILE_ID, forgetDemoDatabase, resetDemoDatabase } from '../../electron/services/demo/connect';
+import type { DbConnection } from '../../electron/services/db/types';
+import { createProbeApi } from '../../electron/services/probes/service';
+import { removeDir, tempDataDir } from '../support/host';
+import { demoSource, denyTable, dropBeforeCommit, loseConnectionAt, recording, timeOut, wrapConnection } from '../support/probe-faults';
+
+/** Faults real platform databases produce, reproduced with driver-shaped errors over the demo engine. */
+const NOW = new Date('2025-03-14T12:00:00.000Z');
+const dirs: string[] = [];
+
+async function setup(wrap?: (conn: DbConnection) => DbConnection) {
+  const dataDir = tempDataDir('st-probe-fault-');
+  dirs.push(dataDir);
+  await resetDemoDatabase(dataDir, { now: () => NOW });
+  const deps = { dataDir, hostKind: 'cli' as const, appVersion: 'test', notices: createNoticeBoard(), now: () => NOW };
+  return { dataDir, faulty: createProbeApi(deps, demoSource(dataDir, NOW, wrap)), healthy: createProbeApi(deps, demoSource(dataDir, NOW)) };
+}
+afterAll(async () => {
+  for (const dir of dirs) {
+    await forgetDemoDatabase(dir);
+    removeDir(dir);
+  }
+});
+
+describe('connection lost during a probe', () => {
+  it('stops the servers probe with a sentence that says what was being read', async () => {
+    const { faulty } = await setup((c) => loseConnectionAt(c, 2));
+    await expect(faulty.readServers(DEMO_PROFILE_ID)).rejects.toMatchObject({
+      code: 'connection_failed',
+      message: expect.stringMatching(/^The connection to the database was lost while .+Nothing was changed; try again\.$/),
+      details: expect.stringContaining('ECONNRESET'),
+    });
+  });
+
+  it('does not report "unknown" for a fact it lost the connection for', async () => {
+    const { faulty } = await setup((c) => loseConnectionAt(c, 3));
+    await expect(faulty.readServers(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'connection_failed' });
+    const { faulty: errors } = await setup((c) => loseConnectionAt(c, 2));
+    await expect(errors.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'connection_failed' });
+  });
+});
+
+describe('query timeout', () => {
+  it('ends the 432 search with a timeout error, not a wrong count', async () => {
+    const { faulty } = await setup((c) => timeOut(c, /OSLOG_ERROR_PREVIOUS/));
+    await expect(faulty.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('within the query timeout') });
+  });
+
+  it('ends the threads probe with a timeout error', async () => {
+    const { faulty } = await setup((c) => timeOut(c, /OSSYS_PARAMETER/));
+    await expect(faulty.readThreads(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'timeout' });
+  });
+});
+
+describe('permission denied on one table', () => {
+  it('zones: the servers still come back, the zone says why it is unknown', async () => {
+    const { faulty } = await setup((c) => denyTable(c, 'OSSYS_ZONE_SERVER'));
+    const { servers } = await faulty.readServers(DEMO_PROFILE_ID);
+    expect(servers.map((s) => s.name)).toEqual(['FE01', 'FE02']);
+    expect(servers.every((s) => s.sendsEmail === true)).toBe(true);
+    for (const s of servers) {
+      expect(s.zone).toBeNull();
+      expect(s.zoneOrigin).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('permission denied') });
+    }
+  });
+
+  it('OSSYS_SERVER: the probe returns no servers and the reason, and the threads probe still works', async () => {
+    const { faulty } = await setup((c) => denyTable(c, 'OSSYS_SERVER'));
+    const result = await faulty.readServers(DEMO_PROFILE_ID);
+    expect(result.servers).toEqual([]);
+    expect(result.problem).toContain('may not read OSSYS_SERVER');
+    expect((await faulty.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+  });
+
+  it('email status table: the queue is unknown with the reason', async () => {
+    const { faulty } = await setup((c) => denyTable(c, 'OSSYS_EMAIL_STATUS'));
+    const result = await faulty.readEmailQueue(DEMO_PROFILE_ID);
+    expect(result.known).toBe(false);
+    expect(result.reason).toContain('may not read OSSYS_EMAIL_STATUS');
+  });
+
+  it("previous week's log: this week's occurrences are counted and the summary says what was not searched", async () => {
+    const { faulty, healthy } = await setup((c) => denyTable(c, 'OSLOG_ERROR_PREVIOUS'));
+    const partial = await faulty.readErrors(DEMO_PROFILE_ID, { days: 10 });
+    const full = await healthy.readErrors(DEMO_PROFILE_ID, { days: 10 });
+    expect(partial.count).toBeGreaterThan(0);
+    expect(partial.problems).toEqual(['this login may not read OSLOG_ERROR_PREVIOUS (permission denied)']);
+    expect(partial.summary).toContain('Not searched');
+    expect(full.problems).toBeUndefined();
+  });
+});
+
+describe('apply faults', () => {
+  it('interrupted before commit: the value is unchanged on disk and nothing is audited', async () => {
+    const { faulty, healthy, dataDir } = await setup(dropBeforeCommit);
+    await expect(faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
+    expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    await forgetDemoDatabase(dataDir);
+    expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect(await healthy.listAudit()).toEqual([]);
+  });
+
+  it('connection lost at the UPDATE: rolled back, unchanged', async () => {
+    const { faulty, healthy } = await setup((c) => wrapConnection(c, (_sql, kind) => (kind === 'execute' ? Object.assign(new Error('Connection lost - write EPIPE'), { code: 'ESOCKET' }) : null)));
+    await expect(faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
+    expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+  });
+
+  it('runs exactly the statement the preview showed, with the same parameters', async () => {
+    let rec: ReturnType<typeof recording> | undefined;
+    const { faulty } = await setup((c) => (rec = recording(c)).conn);
+    const preview = await faulty.previewApplyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1 });
+    await faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    const writes = rec!.log.filter((e) => e.kind === 'execute');
+    expect(writes).toEqual([{ kind: 'execute', sql: preview.statement, params: preview.parameters }]);
+  });
+
+  it('probes never write: every probe statement is a read', async () => {
+    let rec: ReturnType<typeof recording> | undefined;
+    const { faulty } = await setup((c) => (rec = recording(c)).conn);
+    await faulty.readThreads(DEMO_PROFILE_ID);
+    await faulty.readServers(DEMO_PROFILE_ID);
+    await faulty.readErrors(DEMO_PROFILE_ID);
+    await faulty.readEmailQueue(DEMO_PROFILE_ID);
+    expect(rec!.log.length).toBeGreaterThan(0);
+    expect(rec!.log.every((e) => e.kind === 'query' && /^\s*SELECT\b/i.test(e.sql))).toBe(true);
+  });
+});
+
+describe('cancellation', () => {
+  it('a cancelled call stops before reading', async () => {
+    const { healthy } = await setup();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(healthy.readErrors(DEMO_PROFILE_ID, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
