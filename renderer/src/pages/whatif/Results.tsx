@@ -21,35 +21,37 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
           <CopyMarkdown result={result} />
         </div>
         <BudgetChart result={result} />
-        <table className="table">
-          <caption className="visually-hidden">Connections per mailbox (the chart as a table)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mailbox</th>
-              <th scope="col">Connections</th>
-              <th scope="col">Limit</th>
-              <th scope="col">Headroom</th>
-              <th scope="col">Arithmetic</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.mailboxes.map((m) => (
-              <tr key={m.mailbox}>
-                <th scope="row">
-                  {m.mailbox}
-                  <div className="muted small">{m.environments.join(', ')}</div>
-                </th>
-                <td>
-                  {m.connections}{' '}
-                  <span className={`badge ${m.withinLimit ? 'badge-success' : 'badge-danger'}`}>{m.withinLimit ? 'within' : 'over'}</span>
-                </td>
-                <td>{m.limit}</td>
-                <td>{m.headroom}</td>
-                <td className="mono small">{m.arithmetic}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">Connections per mailbox (the chart as a table)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Mailbox</th>
+                <th scope="col">Connections</th>
+                <th scope="col">Limit</th>
+                <th scope="col">Headroom</th>
+                <th scope="col">Arithmetic</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.mailboxes.map((m) => (
+                <tr key={m.mailbox}>
+                  <th scope="row">
+                    {m.mailbox}
+                    <div className="muted small">{m.environments.join(', ')}</div>
+                  </th>
+                  <td>
+                    {m.connections}{' '}
+                    <span className={`badge ${m.withinLimit ? 'badge-success' : 'badge-danger'}`}>{m.withinLimit ? 'within' : 'over'}</span>
+                  </td>
+                  <td>{m.limit}</td>
+                  <td>{m.headroom}</td>
+                  <td className="mono small">{m.arithmetic}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       {result.plans.length > 0 && (
         <section aria-labelledby="whatif-plans" className="stack">
