@@ -1,0 +1,275 @@
+import type { BudgetResult, Plan } from '../capacity/types';
+import type { EmailQueueProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../probes/types';
+
+/**
+ * Playbooks and troubleshooting sessions. A playbook is data plus pure functions; a session is the
+ * state one engineer builds while walking it. The reducer in ./engine.ts is the only thing that
+ * changes a session, and every change leaves a timestamped event, so the resolution report can tell
+ * what happened in which order.
+ */
+
+/** Where a fact came from: read by a probe, given by the engineer, or computed from other facts. */
+export type FactSource = 'probe' | 'engineer' | 'derived';
+
+/** Fact values are plain JSON, so a session file round-trips without loss. */
+export type FactValue = string | number | boolean | null | FactValue[] | { [key: string]: FactValue };
+
+export interface Fact {
+  /** Stable key, e.g. "threads.global" or "restart:FE01". */
+  key: string;
+  value: FactValue;
+  source: FactSource;
+  /** ISO time the fact was read, given or derived. */
+  at: string;
+  /** Where exactly it came from, e.g. "OSSYS_PARAMETER (global row)" or "typed in from Factory Configuration". */
+  detail?: string;
+  /** Id of the step that gathered it. */
+  step: string;
+}
+
+/** Facts by key, as checks and derivations read them. */
+export type FactMap = Readonly<Record<string, Fact | undefined>>;
+
+export type StepKind =
+  | 'confirm-symptom'
+  | 'collect-facts'
+  | 'diagnose'
+  | 'choose-plan'
+  | 'apply'
+  | 'restart-checklist'
+  | 'verify'
+  | 'report';
+
+/** The probes a step can run on a saved connection. */
+export type ProbeKind = 'errors' | 'servers' | 'threads' | 'emailQueue' | 'errorsAfter' | 'threadsAfter' | 'serversAfter';
+
+/** A fact a step gathers, and how the engineer can give it when no probe can. */
+export interface FactDef {
+  key: string;
+  label: string;
+  /** Sources this fact may come from; the first is preferred. */
+  sources: FactSource[];
+  /** How the wizard asks for it when typed in. */
+  input?: 'number' | 'text' | 'textarea' | 'yes-no' | 'servers' | 'host-threads' | 'senders' | 'choice';
+  /** For input 'choice'. */
+  choices?: Array<{ value: string; label: string }>;
+  hint?: string;
+  optional?: boolean;
+}
+
+/** What a step shows and needs, computed from the facts so far. */
+export interface StepContext {
+  facts: FactMap;
+  session: Session;
+}
+
+export interface StepDef {
+  id: string;
+  kind: StepKind;
+  title: string;
+  /** Guidance in our own words; may depend on the facts (e.g. name the servers to restart). */
+  guidance: (ctx: StepContext) => string;
+  facts: FactDef[];
+  /** Probes that fill this step's facts on a saved connection. */
+  probes?: ProbeKind[];
+  /** Facts computed from earlier ones; re-run whenever anything changes. */
+  derive?: (ctx: StepContext) => Array<Omit<Fact, 'at' | 'step' | 'source'> & { at?: string }>;
+  /**
+   * When the step is complete: null when it is, else the sentence telling the engineer what is
+   * missing (shown when Continue is refused).
+   */
+  check: (ctx: StepContext) => string | null;
+}
+
+export interface Playbook {
+  id: string;
+  title: string;
+  summary: string;
+  /** Recognises pasted error texts this playbook is about. */
+  recognises: (text: string) => boolean;
+  steps: StepDef[];
+  /** Turns a probe result into facts of the given step. */
+  factsFromProbe?: (probe: ProbeKind, result: unknown, session: Session) => Array<Omit<Fact, 'step' | 'at'> & { at?: string }>;
+  /** The outcome when the session is completed, from its facts. */
+  outcome?: (ctx: StepContext) => SessionOutcome;
+  /** The diagnosis and plans before the change, when the playbook computes one (for the report). */
+  diagnosis?: (ctx: StepContext) => BudgetResult | null;
+  /** The same calculation with the facts read after the change. */
+  diagnosisAfter?: (ctx: StepContext) => BudgetResult | null;
+}
+
+export type SessionStatus = 'in-progress' | 'resolved' | 'not-resolved' | 'within-limit-other-cause';
+export type SessionOutcome = Exclude<SessionStatus, 'in-progress'>;
+
+/**
+ * The environment as it was when the session started: enough to name it in a report, never a
+ * credential (no user, password or connection string).
+ */
+export interface EnvironmentSnapshot {
+  /** null when working offline. */
+  profileId: string | null;
+  name: string;
+  role: string | null;
+  engine: 'sqlserver' | 'oracle' | 'demo' | 'manual';
+  /** Database server host name, never a connection string. */
+  host: string | null;
+  customer: string | null;
+  /** The mailbox this environment sends email through, when the profile knows it. */
+  mailbox: string | null;
+}
+
+export interface StepState {
+  status: 'pending' | 'done' | 'skipped';
+  /** Why the engineer skipped it. */
+  skipReason?: string;
+  completedAt?: string;
+}
+
+/** One write through the app's Apply (or its undo), as the probe reported it. */
+export interface ApplyRecord {
+  description: string;
+  /** What changed, e.g. "Scheduler.NumberOfThreadsForEmails (global row)". */
+  target: string;
+  /** Exactly the SQL that ran, with placeholders, and its parameters. */
+  statement: string;
+  parameters: Record<string, string | number | null>;
+  before: string | null;
+  after: string;
+  actor: string;
+  at: string;
+  auditId: string;
+  undone: boolean;
+  undoneAt?: string;
+  undoAuditId?: string;
+}
+
+/** "I applied it myself": what the engineer says was done, by hand, outside the app. */
+export interface ManualApplyNote {
+  note: string;
+  actor: string;
+  at: string;
+}
+
+export interface RestartItem {
+  server: string;
+  /** ISO time it was ticked; null while not done. */
+  at: string | null;
+}
+
+export type VerificationResult = 'pass' | 'fail' | 'watch';
+
+export interface Verification {
+  /** When the engineer last verified. */
+  at: string;
+  /** The latest restart tick: only 432s after it count. */
+  since: string | null;
+  /** 432 errors logged after the restart (probe or engineer); null when not known yet. */
+  errorsAfter: number | null;
+  errorsAfterSource: FactSource | null;
+  result: VerificationResult;
+  /** Minutes between re-checks while watching. */
+  watchMinutes?: number;
+  /** The budget recomputed from the facts read after the change. */
+  budgetAfter: BudgetResult | null;
+  summary: string;
+}
+
+export interface SessionEvent {
+  at: string;
+  type:
+    | 'started'
+    | 'fact'
+    | 'probe'
+    | 'continued'
+    | 'back'
+    | 'goto'
+    | 'skipped'
+    | 'rederived'
+    | 'plan-chosen'
+    | 'applied'
+    | 'undone'
+    | 'applied-manually'
+    | 'restart-ticked'
+    | 'verified'
+    | 'completed'
+    | 'reopened';
+  /** Step id the event happened on. */
+  step: string;
+  /** One sentence a report can print. */
+  summary: string;
+}
+
+/** Probe results kept whole, for the report and for "what did the probe actually say". */
+export interface KeptProbes {
+  errorsBefore: ErrorsProbeResult | null;
+  threads: ThreadsProbeResult | null;
+  servers: ServersProbeResult | null;
+  queue: EmailQueueProbeResult | null;
+  errorsAfter: ErrorsProbeResult | null;
+  threadsAfter: ThreadsProbeResult | null;
+  serversAfter: ServersProbeResult | null;
+}
+
+/**
+ * A troubleshooting session: everything a report needs, saved after every change.
+ * The raw state (facts, step states, records, events) is what the reducer changes; `diagnosis`,
+ * `restart`, `verification` and `status` are re-derived from it after every change by `deriveSession`
+ * and stored too, so a reader (the report) does not have to re-derive.
+ */
+export interface Session {
+  schema: 1;
+  id: string;
+  playbookId: string;
+  environment: EnvironmentSnapshot;
+  offline: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the engineer completes the session; null while open. */
+  completedAt: string | null;
+  status: SessionStatus;
+  /** Index into the playbook's steps of the step on screen. */
+  current: number;
+  steps: Record<string, StepState>;
+  /** Current value of every fact, engineer and probe facts first, derived facts recomputed. */
+  facts: Fact[];
+  /** The pasted error text that opened the session, if any. */
+  pastedError: string | null;
+  probes: KeptProbes;
+  /** The connection budget before any change (null until servers and threads are known). */
+  diagnosis: BudgetResult | null;
+  /** The plan the engineer chose, and why. */
+  plan: { id: string; reason: string; plan: Plan | null } | null;
+  applies: ApplyRecord[];
+  manualApplies: ManualApplyNote[];
+  restart: RestartItem[];
+  verification: Verification | null;
+  events: SessionEvent[];
+}
+
+/** What the reducer accepts. Services add probe results and apply records through the same door. */
+export type SessionAction =
+  | { type: 'answer'; facts: Record<string, FactValue>; detail?: string }
+  | { type: 'probe-result'; probe: ProbeKind; result: unknown }
+  | { type: 'continue' }
+  | { type: 'back' }
+  | { type: 'goto'; step: string }
+  | { type: 'skip'; reason: string }
+  | { type: 'choose-plan'; planId: string; reason: string }
+  | { type: 'apply-recorded'; record: Omit<ApplyRecord, 'undone'> }
+  | { type: 'undo-recorded'; auditId: string; undoAuditId: string; at: string }
+  | { type: 'applied-manually'; note: string; actor: string }
+  | { type: 'tick'; server: string; done: boolean }
+  | { type: 'verify'; result?: VerificationResult; watchMinutes?: number }
+  | { type: 'complete' }
+  | { type: 'reopen' };
+
+/** A step as the wizard shows it: definition, state, its facts and whether it may continue. */
+export interface StepView {
+  def: StepDef;
+  index: number;
+  state: StepState;
+  facts: Fact[];
+  guidance: string;
+  /** null when complete, else what is missing. */
+  missing: string | null;
+}
