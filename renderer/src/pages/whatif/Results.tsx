@@ -46,7 +46,7 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
                   </td>
                   <td>{m.limit}</td>
                   <td>{m.headroom}</td>
-                  <td className="mono small">{m.arithmetic}</td>
+                  <td className="mono small whatif-arithmetic">{m.arithmetic}</td>
                 </tr>
               ))}
             </tbody>
