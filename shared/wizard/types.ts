@@ -96,6 +96,22 @@ export interface Playbook {
   diagnosis?: (ctx: StepContext) => BudgetResult | null;
   /** The same calculation with the facts read after the change. */
   diagnosisAfter?: (ctx: StepContext) => BudgetResult | null;
+  /** Servers whose restart the restart checklist asks for. */
+  restartServers?: (ctx: StepContext) => string[];
+  /** Judges the verification from the facts read after the change. */
+  verify?: (ctx: StepContext, requested: { result?: VerificationResult; watchMinutes?: number; at: string }) => Verification;
+  /** Exact steps of a plan: where to click and what to type, or the SQL. */
+  planInstructions?: (plan: Plan, ctx: StepContext) => PlanInstruction[];
+  /** The value the app can apply itself for a plan (global threads only), or why it cannot. */
+  applyFromApp?: (ctx: StepContext) => { expected: string | null; newValue: number; description: string } | { unavailable: string };
+}
+
+/** One thing to do for a plan: in words, and the SQL when it can be done in the database. */
+export interface PlanInstruction {
+  text: string;
+  /** Menu path, e.g. "Factory Configuration > Platform Configurations". */
+  where?: string;
+  sql?: string;
 }
 
 export type SessionStatus = 'in-progress' | 'resolved' | 'not-resolved' | 'within-limit-other-cause';
