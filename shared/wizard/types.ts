@@ -79,6 +79,11 @@ export interface StepDef {
    * missing (shown when Continue is refused).
    */
   check: (ctx: StepContext) => string | null;
+  /**
+   * When the step does not apply (e.g. no plan is needed because the farm is within the limit):
+   * the reason, and the step is skipped with it when the engineer continues past it.
+   */
+  skipWhen?: (ctx: StepContext) => string | null;
 }
 
 export interface Playbook {

@@ -1,0 +1,308 @@
+import { ApiError } from '../../api/errors';
+import { computeBudget } from '../../capacity/engine';
+import type { BudgetResult } from '../../capacity/types';
+import { isConcurrencyError } from '../../incidents/concurrency-error';
+import type { ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../../probes/types';
+import type { Fact, FactValue, Playbook, StepContext, Verification } from '../../wizard/types';
+import { budgetGap, budgetInput, num, servers, text, THREADS_PARAMETER } from './facts';
+import { planInstructions } from './instructions';
+
+/**
+ * Playbook: Exchange Online "432 4.3.2 Concurrent connections limit exceeded" (domain.md sections
+ * 1 and 2). It follows the support article's steps and adds what the article leaves out: the limit
+ * is per mailbox and shared by every sender on it, each zone keeps a sending server, per-host rows
+ * count as overrides, and a missing parameter row is asked for, never assumed.
+ */
+
+export const CONCURRENCY_PLAYBOOK_ID = 'exchange-432-concurrency';
+
+type NewFact = Omit<Fact, 'step' | 'at' | 'source'> & { source?: Fact['source']; at?: string };
+
+function diagnosisOf(ctx: StepContext): BudgetResult | null {
+  const input = budgetInput(ctx.session, ctx.facts);
+  return input ? safeBudget(input) : null;
+}
+
+function diagnosisAfterOf(ctx: StepContext): BudgetResult | null {
+  if (num(ctx.facts, 'after.threads.global') === null) return null;
+  const input = budgetInput(ctx.session, ctx.facts, { threads: 'after.threads.global', servers: 'after.servers', hosts: 'after.threads.hosts' });
+  return input ? safeBudget(input) : null;
+}
+
+/** The engine refuses inconsistent input (e.g. two servers of the same name): no diagnosis then. */
+function safeBudget(input: Parameters<typeof computeBudget>[0]): BudgetResult | null {
+  try {
+    return computeBudget(input);
+  } catch {
+    return null;
+  }
+}
+
+const withinLimit = (ctx: StepContext) => ctx.session.diagnosis?.allWithinLimit === true;
+
+function frontEnds(ctx: StepContext): string[] {
+  return (servers(ctx.facts) ?? []).filter((s) => s.active && s.name).map((s) => s.name);
+}
+
+function recognised(ctx: StepContext): boolean {
+  const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
+  return evidence !== '' && isConcurrencyError(evidence);
+}
+
+function latestRestart(ctx: StepContext): string | null {
+  const times = ctx.session.restart.map((r) => r.at).filter((t): t is string => t !== null).sort();
+  return times[times.length - 1] ?? null;
+}
+
+function verify(ctx: StepContext, request: { result?: 'pass' | 'fail' | 'watch'; watchMinutes?: number; at: string }): Verification {
+  const since = latestRestart(ctx);
+  const errorsFact = ctx.facts['after.errors.count'];
+  const errorsAfter = num(ctx.facts, 'after.errors.count');
+  const budgetAfter = diagnosisAfterOf(ctx);
+  const base = { at: request.at, since, errorsAfter, errorsAfterSource: errorsFact?.source ?? null, budgetAfter };
+  if (request.result === 'watch') {
+    const minutes = request.watchMinutes ?? 5;
+    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the 432 count is checked again every ${minutes} minutes while the page is open.` };
+  }
+  if (budgetAfter === null) throw new ApiError('invalid_input', `Read ${THREADS_PARAMETER} again after the change (or type in the value Factory Configuration shows now).`);
+  if (errorsAfter === null) throw new ApiError('invalid_input', 'Count the 432 errors logged after the restart (or type in how many you see in Service Center).');
+  const after = budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ');
+  if (errorsAfter === 0 && budgetAfter.allWithinLimit) {
+    return { ...base, result: 'pass', summary: `Verified: ${after}, and no 432 errors since ${since ?? 'the change'}.` };
+  }
+  const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged since ${since ?? 'the change'}`;
+  return { ...base, result: 'fail', summary: `Not fixed yet: ${why}. Go back to the plan.` };
+}
+
+function perServerText(result: ErrorsProbeResult): string {
+  return result.perServer.map((p) => `${p.server}: ${p.count}`).join(', ');
+}
+
+function fromProbe(probe: string, result: unknown): NewFact[] {
+  switch (probe) {
+    case 'errors': {
+      const r = result as ErrorsProbeResult;
+      const facts: NewFact[] = [{ key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first 432 in the window' });
+      if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last 432 in the window' });
+      if (r.perServer.length) facts.push({ key: 'errors.perServer', value: perServerText(r), detail: 'per front-end' });
+      return facts;
+    }
+    case 'emailQueue':
+      return [{ key: 'queue.summary', value: (result as { summary: string }).summary, detail: 'email queue' }];
+    case 'servers':
+    case 'serversAfter': {
+      const r = result as ServersProbeResult;
+      if (r.problem || r.servers.length === 0) return [];
+      const unknown = r.servers.filter((s) => s.sendsEmail === null || s.zone === null).map((s) => s.name);
+      return [
+        {
+          key: probe === 'servers' ? 'servers' : 'after.servers',
+          value: r.servers.map((s) => ({ name: s.name, sendsEmail: s.sendsEmail, zone: s.zone, active: s.active })) as FactValue,
+          detail: unknown.length ? `OSSYS_SERVER; not known for ${unknown.join(', ')}` : 'OSSYS_SERVER',
+        },
+      ];
+    }
+    case 'threads':
+    case 'threadsAfter': {
+      const r = result as ThreadsProbeResult;
+      const prefix = probe === 'threads' ? 'threads' : 'after.threads';
+      const facts: NewFact[] = [];
+      if (r.globalValue !== null) facts.push({ key: `${prefix}.global`, value: r.globalValue, detail: 'OSSYS_PARAMETER (global row)' });
+      if (Object.keys(r.hostValues).length) facts.push({ key: `${prefix}.hosts`, value: r.hostValues, detail: 'OSSYS_PARAMETER (per-host rows)' });
+      return facts;
+    }
+    case 'errorsAfter': {
+      const r = result as ErrorsProbeResult;
+      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${r.windowStart}` }];
+    }
+    default:
+      return [];
+  }
+}
+
+export const concurrencyPlaybook: Playbook = {
+  id: CONCURRENCY_PLAYBOOK_ID,
+  title: '432 4.3.2 Concurrent connections limit exceeded',
+  summary: 'Emails fail with "432 4.3.2 Concurrent connections limit exceeded" (Exchange Online): too many SMTP connections to one mailbox.',
+  recognises: isConcurrencyError,
+  diagnosis: diagnosisOf,
+  diagnosisAfter: diagnosisAfterOf,
+  restartServers: frontEnds,
+  verify,
+  outcome: (ctx) => (ctx.session.diagnosis?.allWithinLimit ? 'within-limit-other-cause' : ctx.session.verification?.result === 'pass' ? 'resolved' : 'not-resolved'),
+  planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx)),
+  applyFromApp: (ctx) => {
+    if (ctx.session.offline) return { unavailable: 'Offline: apply the change in Factory Configuration, then record it here.' };
+    const change = ctx.session.plan?.plan?.changes.find((c) => c.kind === 'set-global-threads');
+    if (!change || typeof change.to !== 'number') {
+      return { unavailable: 'This plan changes servers or per-host rows; apply it by hand as the steps say, then record it here.' };
+    }
+    const row = ctx.session.probes.threads?.rows.find((r) => r.host === null);
+    if (!ctx.session.probes.threads) return { unavailable: `Read ${THREADS_PARAMETER} with the probe first (step "Threads").` };
+    return { expected: row?.value ?? null, newValue: change.to, description: change.description };
+  },
+  factsFromProbe: (probe, result) => fromProbe(probe, result).map((f) => ({ ...f, source: 'probe' as const })),
+  steps: [
+    {
+      id: 'symptom',
+      kind: 'confirm-symptom',
+      title: 'Symptom',
+      guidance: () =>
+        'Confirm the incident: emails fail with "432 4.3.2 Concurrent connections limit exceeded". Search the error log (the last 7 days), or paste the error you saw in Service Center > Monitoring > Errors, or describe the screenshot you were sent.',
+      probes: ['errors', 'emailQueue'],
+      facts: [
+        { key: 'errors.count', label: '432 errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many 432 errors the error log shows' },
+        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
+        { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
+        { key: 'symptom.recognised', label: 'Recognised as the 432 error', sources: ['derived'], optional: true },
+      ],
+      derive: (ctx) => {
+        const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean);
+        return evidence.length ? [{ key: 'symptom.recognised', value: recognised(ctx), detail: 'from the pasted text' }] : [];
+      },
+      check: (ctx) => {
+        const count = num(ctx.facts, 'errors.count');
+        if ((count ?? 0) > 0 || recognised(ctx)) return null;
+        if (count === 0) return 'No 432 errors were found. Paste the error you saw, or check another time window before going on.';
+        if (text(ctx.facts, 'symptom.evidence')) return 'The pasted text is not the 432 concurrent connections error. Paste the exact error, or give the count from the error log.';
+        return 'Search the error log, or paste the error you saw.';
+      },
+    },
+    {
+      id: 'servers',
+      kind: 'collect-facts',
+      title: 'Servers',
+      guidance: () =>
+        'List the front-end servers (Service Center > Administration > Servers): which are active, which have "Send Emails" on, and their deployment zone. Where the probe says "not known", check Service Center and correct it.',
+      probes: ['servers'],
+      facts: [{ key: 'servers', label: 'Front-end servers', sources: ['probe', 'engineer'], input: 'servers' }],
+      check: (ctx) => {
+        const rows = servers(ctx.facts);
+        if (!rows || rows.filter((r) => r.active).length === 0) return 'Read the servers with the probe, or add at least one active front-end.';
+        const unknown = rows.filter((r) => r.active && (r.sendsEmail === null || r.zone === null));
+        if (unknown.length) return `Say whether ${unknown.map((r) => r.name).join(', ')} send email and in which zone: the probe could not tell.`;
+        if (!rows.some((r) => r.active && r.sendsEmail)) return 'No active server sends email: check "Send Emails" in Service Center.';
+        return null;
+      },
+    },
+    {
+      id: 'threads',
+      kind: 'collect-facts',
+      title: 'Threads',
+      guidance: () =>
+        `Read ${THREADS_PARAMETER}: the global value and any per-host rows (Factory Configuration > Platform Configurations, or SELECT * FROM OSSYS_PARAMETER WHERE NAME = '${THREADS_PARAMETER}'). When there is no row, type in the value Factory Configuration shows.`,
+      probes: ['threads'],
+      facts: [
+        { key: 'threads.global', label: 'Threads for emails (global)', sources: ['probe', 'engineer'], input: 'number' },
+        { key: 'threads.hosts', label: 'Per-host rows', sources: ['probe', 'engineer'], input: 'host-threads', optional: true },
+      ],
+      check: (ctx) => (num(ctx.facts, 'threads.global') === null ? `Give the value of ${THREADS_PARAMETER}: the probe found no global row, or it was not read yet.` : null),
+    },
+    {
+      id: 'mailbox',
+      kind: 'collect-facts',
+      title: 'Shared mailbox',
+      guidance: () =>
+        'The limit (3 connections) is per mailbox: every environment and application that sends through the same mailbox shares it. Name the mailbox this environment sends through and add the other senders on it.',
+      facts: [
+        { key: 'mailbox', label: 'Sending mailbox', sources: ['engineer', 'derived'], input: 'text', hint: 'e.g. noreply@contoso.com' },
+        { key: 'mailbox.others', label: 'Other senders on this mailbox', sources: ['engineer'], input: 'senders', optional: true },
+      ],
+      derive: (ctx) =>
+        !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],
+      check: (ctx) => (text(ctx.facts, 'mailbox') ? null : 'Say which mailbox this environment sends email through.'),
+    },
+    {
+      id: 'diagnosis',
+      kind: 'diagnose',
+      title: 'Diagnosis',
+      guidance: (ctx) =>
+        withinLimit(ctx)
+          ? 'Within the limit: the 432 errors have another cause. Check for other senders on the same mailbox that are not listed (other environments, LifeTime, other applications, scripts), recent changes (new front-end, threads raised, mailbox shared recently), and whether the errors stopped already.'
+          : 'The connection budget per mailbox: servers that send email times their threads, summed over every sender on the mailbox, against the limit of 3.',
+      facts: [
+        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
+        { key: 'diagnosis.arithmetic', label: 'Arithmetic', sources: ['derived'] },
+      ],
+      derive: (ctx) => {
+        const result = diagnosisOf(ctx);
+        if (!result) return [];
+        return [
+          { key: 'diagnosis.verdict', value: result.verdict, detail: 'connection budget' },
+          { key: 'diagnosis.arithmetic', value: result.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`).join('; '), detail: 'connection budget' },
+        ];
+      },
+      check: (ctx) => budgetGap(ctx.facts) ?? (ctx.session.diagnosis ? null : 'The facts do not add up to a budget; check the server names for duplicates.'),
+    },
+    {
+      id: 'plan',
+      kind: 'choose-plan',
+      title: 'Plan',
+      guidance: (ctx) =>
+        withinLimit(ctx)
+          ? 'Nothing to change: the budget is within the limit. Continue to record what you checked.'
+          : ctx.session.diagnosis && ctx.session.diagnosis.plans.length === 0
+            ? 'No plan keeps every zone sending within the limit. Consider the alternatives below: a separate mailbox, an SMTP relay connector, or a bulk delivery service.'
+            : 'Choose a plan. The first one is recommended; each lists the exact steps.',
+      facts: [],
+      check: (ctx) =>
+        withinLimit(ctx) || (ctx.session.diagnosis?.plans.length ?? 0) === 0 || ctx.session.plan ? null : 'Choose one of the plans.',
+    },
+    {
+      id: 'apply',
+      kind: 'apply',
+      title: 'Apply',
+      guidance: () =>
+        'Apply the plan: from the app (the threads value, on a saved connection: preview, confirm, read back, undo), or do it yourself in Factory Configuration / Service Center and record what you did.',
+      facts: [],
+      check: (ctx) =>
+        withinLimit(ctx) || ctx.session.applies.some((a) => !a.undone) || ctx.session.manualApplies.length > 0
+          ? null
+          : 'Apply the change from the app, or record what you applied yourself.',
+    },
+    {
+      id: 'restart',
+      kind: 'restart-checklist',
+      title: 'Restart',
+      guidance: () =>
+        'The Scheduler Service reads the threads value when it starts. Restart it on every front-end: Windows service "OutSystems Scheduler Service" (self-managed), or LifeTime > the environment > Restart Services (OutSystems Cloud). Tick each server when done.',
+      facts: [],
+      check: (ctx) => {
+        if (withinLimit(ctx)) return null;
+        const open = ctx.session.restart.filter((r) => r.at === null).map((r) => r.server);
+        return open.length ? `Tick the restart of ${open.join(', ')}.` : null;
+      },
+    },
+    {
+      id: 'verify',
+      kind: 'verify',
+      title: 'Verify',
+      guidance: () =>
+        'Read the threads value again, recompute the budget, and look for 432 errors logged after the restart. Pass when none appear; watch to re-check while this page is open.',
+      probes: ['threadsAfter', 'serversAfter', 'errorsAfter'],
+      facts: [
+        { key: 'after.threads.global', label: 'Threads for emails now', sources: ['probe', 'engineer'], input: 'number' },
+        { key: 'after.errors.count', label: '432 errors since the restart', sources: ['probe', 'engineer'], input: 'number' },
+      ],
+      check: (ctx) => {
+        if (withinLimit(ctx)) return null;
+        const v = ctx.session.verification;
+        if (!v) return 'Verify the fix.';
+        if (v.result === 'pass') return null;
+        return v.result === 'watch' ? 'Still watching for 432 errors.' : 'Not fixed yet: go back to the plan.';
+      },
+    },
+    {
+      id: 'report',
+      kind: 'report',
+      title: 'Report',
+      guidance: () => 'Complete the session and hand over the resolution report.',
+      facts: [],
+      check: () => null,
+    },
+  ],
+};

@@ -1,0 +1,381 @@
+import type {
+  EnvironmentSnapshot,
+  Fact,
+  FactMap,
+  FactValue,
+  Playbook,
+  RestartItem,
+  Session,
+  SessionAction,
+  SessionEvent,
+  StepContext,
+  StepDef,
+  StepView,
+} from './types';
+
+/**
+ * The session state machine. Pure: every function takes the session, the playbook and the time,
+ * and returns a new session; the caller stores it. Every action leaves one or more events, and
+ * after every action `deriveSession` recomputes derived facts, the diagnosis, the restart checklist
+ * and the status, so what is stored is always consistent with the facts.
+ */
+
+/** A rule of the wizard the engineer broke (e.g. Continue with a fact missing): the message says what to do. */
+export class WizardRuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WizardRuleError';
+  }
+}
+
+export interface NewSession {
+  id: string;
+  playbook: Playbook;
+  environment: EnvironmentSnapshot;
+  offline: boolean;
+  now: string;
+  pastedError?: string | null;
+}
+
+export function createSession({ id, playbook, environment, offline, now, pastedError = null }: NewSession): Session {
+  const session: Session = {
+    schema: 1,
+    id,
+    playbookId: playbook.id,
+    environment,
+    offline,
+    createdAt: now,
+    updatedAt: now,
+    completedAt: null,
+    status: 'in-progress',
+    current: 0,
+    steps: Object.fromEntries(playbook.steps.map((s) => [s.id, { status: 'pending' as const }])),
+    facts: [],
+    pastedError,
+    probes: { errorsBefore: null, threads: null, servers: null, queue: null, errorsAfter: null, threadsAfter: null, serversAfter: null },
+    diagnosis: null,
+    plan: null,
+    applies: [],
+    manualApplies: [],
+    restart: [],
+    verification: null,
+    events: [],
+  };
+  const where = offline ? 'offline (facts typed in)' : `on ${environment.name}`;
+  const started = log(session, { at: now, type: 'started', step: playbook.steps[0]!.id, summary: `Started "${playbook.title}" ${where}.` });
+  return deriveSession(started, playbook);
+}
+
+export function factMap(facts: readonly Fact[]): FactMap {
+  return Object.fromEntries(facts.map((f) => [f.key, f]));
+}
+
+export function contextOf(session: Session): StepContext {
+  return { facts: factMap(session.facts), session };
+}
+
+/** The step that gathers a fact key, or undefined for a key no step declares. */
+export function stepOfFact(playbook: Playbook, key: string): StepDef | undefined {
+  return playbook.steps.find((s) => s.facts.some((f) => f.key === key));
+}
+
+function log(session: Session, event: SessionEvent): Session {
+  return { ...session, updatedAt: event.at, events: [...session.events, event] };
+}
+
+function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+export function describeValue(value: FactValue | undefined): string {
+  if (value === null || value === undefined) return 'unknown';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * Sets given (non-derived) facts. When a value actually changes, every later step that was done is
+ * opened again: its answers may rest on the old value, and the derived facts after it are recomputed.
+ */
+function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fact, 'step'>>, now: string, summaryPrefix: string): Session {
+  let facts = [...session.facts];
+  let earliestChanged = Infinity;
+  const changed: string[] = [];
+  for (const fact of incoming) {
+    const step = stepOfFact(playbook, fact.key);
+    if (!step) throw new WizardRuleError(`This playbook has no fact named "${fact.key}".`);
+    const previous = facts.find((f) => f.key === fact.key);
+    facts = facts.filter((f) => f.key !== fact.key);
+    facts.push({ ...fact, step: step.id });
+    if (!previous || !sameValue(previous.value, fact.value)) {
+      changed.push(`${labelOf(playbook, fact.key)} = ${describeValue(fact.value)}`);
+      earliestChanged = Math.min(earliestChanged, playbook.steps.indexOf(step));
+    }
+  }
+  let next: Session = { ...session, facts };
+  if (changed.length === 0) return next;
+  next = log(next, { at: now, type: 'fact', step: playbook.steps[Math.min(earliestChanged, playbook.steps.length - 1)]!.id, summary: `${summaryPrefix}: ${changed.join('; ')}.` });
+  const reopened = playbook.steps.filter((s, i) => i > earliestChanged && next.steps[s.id]?.status === 'done');
+  if (reopened.length > 0) {
+    const steps = { ...next.steps };
+    for (const s of reopened) steps[s.id] = { status: 'pending' };
+    next = log({ ...next, steps }, {
+      at: now,
+      type: 'rederived',
+      step: playbook.steps[earliestChanged]!.id,
+      summary: `Changed facts re-opened: ${reopened.map((s) => s.title).join(', ')}.`,
+    });
+  }
+  return next;
+}
+
+export function labelOf(playbook: Playbook, key: string): string {
+  return stepOfFact(playbook, key)?.facts.find((f) => f.key === key)?.label ?? key;
+}
+
+function currentStep(session: Session, playbook: Playbook): StepDef {
+  return playbook.steps[Math.min(session.current, playbook.steps.length - 1)]!;
+}
+
+function findStepIndex(playbook: Playbook, id: string): number {
+  const index = playbook.steps.findIndex((s) => s.id === id);
+  if (index < 0) throw new WizardRuleError(`This playbook has no step "${id}".`);
+  return index;
+}
+
+/** Applies one action. Throws WizardRuleError when the action is not allowed now. */
+export function reduceSession(session: Session, action: SessionAction, playbook: Playbook, now: string): Session {
+  if (session.completedAt && action.type !== 'reopen') {
+    throw new WizardRuleError('This session is completed; reopen it to change it.');
+  }
+  const step = currentStep(session, playbook);
+  let next: Session;
+  switch (action.type) {
+    case 'answer': {
+      const incoming = Object.entries(action.facts).map(([key, value]) => ({ key, value, source: 'engineer' as const, at: now, detail: action.detail ?? 'entered by the engineer' }));
+      next = setFacts(session, playbook, incoming, now, 'Engineer gave');
+      break;
+    }
+    case 'probe-result': {
+      const facts = playbook.factsFromProbe?.(action.probe, action.result, session) ?? [];
+      const kept = { ...session.probes, ...probeSlot(action.probe, action.result) };
+      next = setFacts({ ...session, probes: kept }, playbook, facts.map((f) => ({ ...f, at: f.at ?? now })), now, `Probe "${action.probe}" read`);
+      next = log(next, { at: now, type: 'probe', step: step.id, summary: probeSummary(action.probe, action.result) });
+      break;
+    }
+    case 'continue': {
+      const ctx = contextOf(session);
+      const missing = step.check(ctx);
+      if (missing) throw new WizardRuleError(missing);
+      next = markDone(session, step, now);
+      next = log(next, { at: now, type: 'continued', step: step.id, summary: `Completed "${step.title}".` });
+      next = moveForward(next, playbook, session.current + 1, now);
+      break;
+    }
+    case 'back': {
+      if (session.current === 0) throw new WizardRuleError('This is the first step.');
+      let target = session.current - 1;
+      // Skip back over steps that were skipped because they did not apply.
+      while (target > 0 && session.steps[playbook.steps[target]!.id]?.status === 'skipped') target--;
+      next = log({ ...session, current: target }, { at: now, type: 'back', step: playbook.steps[target]!.id, summary: `Went back to "${playbook.steps[target]!.title}".` });
+      break;
+    }
+    case 'goto': {
+      const target = findStepIndex(playbook, action.step);
+      const firstOpen = playbook.steps.findIndex((s) => session.steps[s.id]?.status === 'pending');
+      if (target > session.current && firstOpen >= 0 && target > firstOpen) {
+        throw new WizardRuleError(`Finish "${playbook.steps[firstOpen]!.title}" first.`);
+      }
+      next = log({ ...session, current: target }, { at: now, type: 'goto', step: action.step, summary: `Opened "${playbook.steps[target]!.title}".` });
+      break;
+    }
+    case 'skip': {
+      const reason = action.reason.trim();
+      if (!reason) throw new WizardRuleError('Say why you skip this step.');
+      next = { ...session, steps: { ...session.steps, [step.id]: { status: 'skipped', skipReason: reason, completedAt: now } } };
+      next = log(next, { at: now, type: 'skipped', step: step.id, summary: `Skipped "${step.title}": ${reason}` });
+      next = moveForward(next, playbook, session.current + 1, now);
+      break;
+    }
+    case 'choose-plan': {
+      const plan = session.diagnosis?.plans.find((p) => p.id === action.planId) ?? null;
+      if (!plan) throw new WizardRuleError('That plan is not one of the plans for the current facts.');
+      const reason = action.reason.trim() || (session.diagnosis?.plans[0]?.id === plan.id ? 'The recommended plan.' : 'Chosen by the engineer.');
+      next = log({ ...session, plan: { id: plan.id, reason, plan } }, { at: now, type: 'plan-chosen', step: step.id, summary: `Chose plan "${plan.title}": ${reason}` });
+      break;
+    }
+    case 'apply-recorded': {
+      next = log({ ...session, applies: [...session.applies, { ...action.record, undone: false }] }, {
+        at: action.record.at,
+        type: 'applied',
+        step: step.id,
+        summary: `${action.record.actor} applied from the app: ${action.record.target} ${action.record.before ?? '(no row)'} -> ${action.record.after}.`,
+      });
+      break;
+    }
+    case 'undo-recorded': {
+      const record = session.applies.find((a) => a.auditId === action.auditId);
+      if (!record) throw new WizardRuleError('No change with that id was applied in this session.');
+      const applies = session.applies.map((a) => (a.auditId === action.auditId ? { ...a, undone: true, undoneAt: action.at, undoAuditId: action.undoAuditId } : a));
+      next = log({ ...session, applies }, { at: action.at, type: 'undone', step: step.id, summary: `Undid the change: ${record.target} back to ${record.before ?? '(no row)'}.` });
+      break;
+    }
+    case 'applied-manually': {
+      const note = action.note.trim();
+      if (!note) throw new WizardRuleError('Describe what you changed.');
+      next = log({ ...session, manualApplies: [...session.manualApplies, { note, actor: action.actor, at: now }] }, {
+        at: now,
+        type: 'applied-manually',
+        step: step.id,
+        summary: `${action.actor} applied it by hand: ${note}`,
+      });
+      break;
+    }
+    case 'tick': {
+      if (!session.restart.some((r) => r.server === action.server)) throw new WizardRuleError(`"${action.server}" is not on the restart checklist.`);
+      const restart: RestartItem[] = session.restart.map((r) => (r.server === action.server ? { server: r.server, at: action.done ? now : null } : r));
+      next = log({ ...session, restart }, {
+        at: now,
+        type: 'restart-ticked',
+        step: step.id,
+        summary: action.done ? `Scheduler Service restarted on ${action.server}.` : `Restart of ${action.server} un-ticked.`,
+      });
+      break;
+    }
+    case 'verify': {
+      if (!playbook.verify) throw new WizardRuleError('This playbook has no verification.');
+      const missing = step.kind === 'verify' ? step.check({ ...contextOf(session), session: { ...session, verification: { result: 'watch' } as Session['verification'] } }) : null;
+      if (missing) throw new WizardRuleError(missing);
+      const verification = playbook.verify(contextOf(session), { result: action.result, watchMinutes: action.watchMinutes, at: now });
+      next = log({ ...session, verification }, { at: now, type: 'verified', step: step.id, summary: verification.summary });
+      break;
+    }
+    case 'complete': {
+      const outcome = playbook.outcome?.(contextOf(session)) ?? 'resolved';
+      next = log({ ...session, completedAt: now, status: outcome, steps: { ...session.steps, [step.id]: { status: 'done', completedAt: now } } }, {
+        at: now,
+        type: 'completed',
+        step: step.id,
+        summary: `Session completed: ${OUTCOME_WORDS[outcome]}.`,
+      });
+      return deriveSession(next, playbook);
+    }
+    case 'reopen': {
+      if (!session.completedAt) throw new WizardRuleError('This session is still open.');
+      next = log({ ...session, completedAt: null, status: 'in-progress' }, { at: now, type: 'reopened', step: step.id, summary: 'Session reopened.' });
+      break;
+    }
+  }
+  return deriveSession(next, playbook);
+}
+
+export const OUTCOME_WORDS: Record<Session['status'], string> = {
+  'in-progress': 'in progress',
+  resolved: 'resolved',
+  'not-resolved': 'not resolved',
+  'within-limit-other-cause': 'within the limit, the 432s have another cause',
+};
+
+function markDone(session: Session, step: StepDef, now: string): Session {
+  return { ...session, steps: { ...session.steps, [step.id]: { status: 'done', completedAt: now } } };
+}
+
+/** Moves to `index`, skipping (with their reason) the steps that do not apply to these facts. */
+function moveForward(session: Session, playbook: Playbook, index: number, now: string): Session {
+  let next = session;
+  let target = Math.min(index, playbook.steps.length - 1);
+  while (target < playbook.steps.length - 1) {
+    const candidate = playbook.steps[target]!;
+    const reason = candidate.skipWhen?.(contextOf(next));
+    if (!reason) break;
+    next = { ...next, steps: { ...next.steps, [candidate.id]: { status: 'skipped', skipReason: reason, completedAt: now } } };
+    next = log(next, { at: now, type: 'skipped', step: candidate.id, summary: `Skipped "${candidate.title}": ${reason}` });
+    target++;
+  }
+  return { ...next, current: target };
+}
+
+function probeSlot(probe: SessionAction & { type: 'probe-result' } extends { probe: infer P } ? P : never, result: unknown): Partial<Session['probes']> {
+  switch (probe) {
+    case 'errors':
+      return { errorsBefore: result as Session['probes']['errorsBefore'] };
+    case 'threads':
+      return { threads: result as Session['probes']['threads'] };
+    case 'servers':
+      return { servers: result as Session['probes']['servers'] };
+    case 'emailQueue':
+      return { queue: result as Session['probes']['queue'] };
+    case 'errorsAfter':
+      return { errorsAfter: result as Session['probes']['errorsAfter'] };
+    case 'threadsAfter':
+      return { threadsAfter: result as Session['probes']['threadsAfter'] };
+    case 'serversAfter':
+      return { serversAfter: result as Session['probes']['serversAfter'] };
+  }
+}
+
+function probeSummary(probe: string, result: unknown): string {
+  const summary = result && typeof result === 'object' && 'summary' in result ? String((result as { summary: unknown }).summary) : '';
+  return `Probe "${probe}" ran${summary ? `: ${summary}` : '.'}`;
+}
+
+/**
+ * Recomputes everything that follows from the given facts: derived facts step by step (each step
+ * sees the facts of the steps before it), the diagnosis, the chosen plan against the new plans,
+ * the restart checklist (keeping ticks) and the verification's budget.
+ */
+export function deriveSession(session: Session, playbook: Playbook): Session {
+  const given = session.facts.filter((f) => f.source !== 'derived');
+  let facts: Fact[] = [...given];
+  for (const step of playbook.steps) {
+    if (!step.derive) continue;
+    const ctx: StepContext = { facts: factMap(facts), session: { ...session, facts } };
+    for (const d of step.derive(ctx)) {
+      const previous = session.facts.find((f) => f.key === d.key && f.source === 'derived');
+      const at = previous && sameValue(previous.value, d.value) ? previous.at : (d.at ?? session.updatedAt);
+      facts = facts.filter((f) => f.key !== d.key);
+      facts.push({ key: d.key, value: d.value, detail: d.detail, source: 'derived', at, step: step.id });
+    }
+  }
+  let next: Session = { ...session, facts };
+  const diagnosis = playbook.diagnosis?.(contextOf(next)) ?? null;
+  next = { ...next, diagnosis };
+  if (next.plan) {
+    const plan = diagnosis?.plans.find((p) => p.id === next.plan!.id) ?? null;
+    // Keep a plan that was acted on even when the facts moved on: the report must say what was done.
+    const acted = next.applies.length > 0 || next.manualApplies.length > 0;
+    next = { ...next, plan: plan || acted ? { ...next.plan, plan: plan ?? next.plan.plan } : null };
+  }
+  const servers = playbook.restartServers?.(contextOf(next)) ?? [];
+  next = { ...next, restart: servers.map((server) => ({ server, at: session.restart.find((r) => r.server === server)?.at ?? null })) };
+  if (next.verification && playbook.diagnosisAfter) {
+    next = { ...next, verification: { ...next.verification, budgetAfter: playbook.diagnosisAfter(contextOf(next)) } };
+  }
+  return next;
+}
+
+/** Every step as the wizard shows it. */
+export function stepViews(session: Session, playbook: Playbook): StepView[] {
+  const ctx = contextOf(session);
+  return playbook.steps.map((def, index) => ({
+    def,
+    index,
+    state: session.steps[def.id] ?? { status: 'pending' },
+    facts: session.facts.filter((f) => f.step === def.id),
+    guidance: def.guidance(ctx),
+    missing: def.check(ctx),
+  }));
+}
+
+/** The fact's value, or undefined when not known. */
+export function factValue<T extends FactValue>(facts: FactMap, key: string): T | undefined {
+  const fact = facts[key];
+  return fact === undefined || fact.value === null ? undefined : (fact.value as T);
+}
+
+/** Latest restart tick: only errors logged after it count for verification. */
+export function lastRestartAt(session: Session): string | null {
+  const ticks = session.restart.map((r) => r.at).filter((at): at is string => Boolean(at)).sort();
+  return ticks.at(-1) ?? null;
+}
