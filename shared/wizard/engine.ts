@@ -379,3 +379,8 @@ export function lastRestartAt(session: Session): string | null {
   const ticks = session.restart.map((r) => r.at).filter((at): at is string => Boolean(at)).sort();
   return ticks.at(-1) ?? null;
 }
+
+/** The latest event: what the session list shows as "last change". */
+export function lastChange(session: Session): SessionEvent {
+  return session.events.at(-1) ?? { at: session.updatedAt, type: 'started', step: '', summary: 'Started.' };
+}
