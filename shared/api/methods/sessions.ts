@@ -1,2 +1,58 @@
-// Methods of this feature are added here; shared/api/contract.ts already includes them.
-export const sessionMethods = {};
+import { z } from 'zod';
+import { method } from '../define';
+import type { ApplyPreview } from '../../probes/types';
+import type { PlaybookSummary, SessionSummary, SessionView } from '../../wizard/view';
+
+const id = z.string().min(1, 'Choose a session');
+const factValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string().max(20_000), z.number(), z.boolean(), z.null(), z.array(factValue).max(500), z.record(z.string(), factValue)]),
+);
+const reason = z.string().max(2000);
+
+/** What the engineer can do in a session. Probe results and apply records come only from the back end. */
+export const sessionActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('answer'), facts: z.record(z.string().min(1).max(200), factValue), detail: z.string().max(500).optional() }).strict(),
+  z.object({ type: z.literal('continue') }).strict(),
+  z.object({ type: z.literal('back') }).strict(),
+  z.object({ type: z.literal('goto'), step: z.string().min(1) }).strict(),
+  z.object({ type: z.literal('skip'), reason }).strict(),
+  z.object({ type: z.literal('choose-plan'), planId: z.string().min(1), reason }).strict(),
+  z.object({ type: z.literal('applied-manually'), note: z.string().max(5000) }).strict(),
+  z.object({ type: z.literal('tick'), server: z.string().min(1), done: z.boolean() }).strict(),
+  z
+    .object({ type: z.literal('verify'), result: z.literal('watch').optional(), watchMinutes: z.number().int().min(1, 'At least 1 minute').max(240).optional() })
+    .strict(),
+  z.object({ type: z.literal('complete') }).strict(),
+  z.object({ type: z.literal('reopen') }).strict(),
+]);
+export type EngineerAction = z.infer<typeof sessionActionSchema>;
+
+export const probeKindSchema = z.enum(['errors', 'servers', 'threads', 'emailQueue', 'errorsAfter', 'threadsAfter', 'serversAfter']);
+
+export const sessionMethods = {
+  'playbooks.list': method(z.object({}).strict()).returns<PlaybookSummary[]>(),
+  /** "Paste an error": the playbooks that recognise the text, and a sentence saying so (or that none does). */
+  'playbooks.recognise': method(z.object({ text: z.string().max(100_000) }).strict()).returns<{ playbooks: PlaybookSummary[]; message: string }>(),
+  'sessions.list': method(z.object({}).strict()).returns<SessionSummary[]>(),
+  'sessions.get': method(z.object({ id }).strict()).returns<SessionView>(),
+  /** Starts a session on a saved environment (`profileId`) or offline (`profileId: null`, facts typed in). */
+  'sessions.create': method(
+    z
+      .object({
+        playbookId: z.string().min(1, 'Choose a playbook'),
+        profileId: z.string().min(1).nullable(),
+        /** Offline only: what to call the environment in the report. */
+        environmentName: z.string().trim().max(100).optional(),
+        pastedError: z.string().max(100_000).optional(),
+      })
+      .strict(),
+  ).returns<SessionView>(),
+  'sessions.act': method(z.object({ id, action: sessionActionSchema }).strict()).returns<SessionView>(),
+  /** Runs one probe on the session's environment and records its result as probe facts. */
+  'sessions.runProbe': method(z.object({ id, probe: probeKindSchema }).strict(), { long: true }).returns<SessionView>(),
+  /** Exactly the statement the app's Apply would run for the chosen plan. */
+  'sessions.previewApply': method(z.object({ id }).strict()).returns<ApplyPreview & { expected: string | null; newValue: number }>(),
+  'sessions.apply': method(z.object({ id }).strict(), { long: true }).returns<SessionView>(),
+  'sessions.undo': method(z.object({ id, auditId: z.string().min(1) }).strict(), { long: true }).returns<SessionView>(),
+  'sessions.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),
+};

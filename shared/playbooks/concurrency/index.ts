@@ -287,6 +287,8 @@ export const concurrencyPlaybook: Playbook = {
       facts: [
         { key: 'after.threads.global', label: 'Threads for emails now', sources: ['probe', 'engineer'], input: 'number' },
         { key: 'after.errors.count', label: '432 errors since the restart', sources: ['probe', 'engineer'], input: 'number' },
+        { key: 'after.threads.hosts', label: 'Per-host rows now', sources: ['probe', 'engineer'], input: 'host-threads', optional: true },
+        { key: 'after.servers', label: 'Front-end servers now', sources: ['probe', 'engineer'], input: 'servers', optional: true },
       ],
       check: (ctx) => {
         if (withinLimit(ctx)) return null;

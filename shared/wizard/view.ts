@@ -1,0 +1,85 @@
+import { contextOf, lastChange, stepViews } from './engine';
+import type { FactDef, PlanInstruction, Playbook, ProbeKind, Session, StepKind, StepState } from './types';
+
+/**
+ * What the wizard page receives: the session plus every step computed into plain data (guidance,
+ * what is missing, exact plan steps). Functions stay in the back end, so the page can show any
+ * registered playbook without code of its own.
+ */
+export interface StepInfo {
+  id: string;
+  kind: StepKind;
+  title: string;
+  guidance: string;
+  facts: FactDef[];
+  probes: ProbeKind[];
+  state: StepState;
+  /** null when the step is complete, else what is missing, in words. */
+  missing: string | null;
+}
+
+export interface SessionView {
+  session: Session;
+  playbook: PlaybookSummary;
+  steps: StepInfo[];
+  /** Exact steps of each plan the diagnosis offers, by plan id. */
+  planInstructions: Record<string, PlanInstruction[]>;
+  /** What the app itself can apply for the chosen plan, or why it cannot. */
+  applyFromApp: { expected: string | null; newValue: number; description: string } | { unavailable: string } | null;
+}
+
+export interface PlaybookSummary {
+  id: string;
+  title: string;
+  summary: string;
+  steps: Array<{ id: string; kind: StepKind; title: string }>;
+}
+
+/** One line of the Troubleshoot page's session list. */
+export interface SessionSummary {
+  id: string;
+  playbookId: string;
+  playbookTitle: string;
+  environment: string;
+  offline: boolean;
+  status: Session['status'];
+  /** Title of the step on screen. */
+  step: string;
+  lastChange: { at: string; summary: string };
+  createdAt: string;
+}
+
+export function playbookSummary(playbook: Playbook): PlaybookSummary {
+  return { id: playbook.id, title: playbook.title, summary: playbook.summary, steps: playbook.steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title })) };
+}
+
+export function sessionView(session: Session, playbook: Playbook): SessionView {
+  const ctx = contextOf(session);
+  const steps = stepViews(session, playbook).map((v) => ({
+    id: v.def.id,
+    kind: v.def.kind,
+    title: v.def.title,
+    guidance: v.guidance,
+    facts: v.def.facts,
+    probes: v.def.probes ?? [],
+    state: v.state,
+    missing: v.missing,
+  }));
+  const planInstructions = Object.fromEntries((session.diagnosis?.plans ?? []).map((p) => [p.id, playbook.planInstructions?.(p, ctx) ?? []]));
+  return { session, playbook: playbookSummary(playbook), steps, planInstructions, applyFromApp: playbook.applyFromApp?.(ctx) ?? null };
+}
+
+export function sessionSummary(session: Session, playbook: Playbook | undefined): SessionSummary {
+  const last = lastChange(session);
+  return {
+    id: session.id,
+    playbookId: session.playbookId,
+    playbookTitle: playbook?.title ?? session.playbookId,
+    environment: session.environment.name,
+    offline: session.offline,
+    status: session.status,
+    step: playbook?.steps[session.current]?.title ?? '',
+    lastChange: { at: last.at, summary: last.summary },
+    createdAt: session.createdAt,
+  };
+}
