@@ -1,14 +1,185 @@
+import { randomUUID } from 'node:crypto';
 import type { sessionMethods } from '../../../shared/api/methods/sessions';
-import type { HandlersFor, ServiceDeps } from '../context';
+import { ApiError } from '../../../shared/api/errors';
+import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry, recognitionMessage } from '../../../shared/playbooks';
+import { contextOf, createSession, lastRestartAt, reduceSession, WizardRuleError } from '../../../shared/wizard/engine';
+import type { Playbook, ProbeKind, Session, SessionAction } from '../../../shared/wizard/types';
+import { playbookSummary, sessionSummary, sessionView } from '../../../shared/wizard/view';
+import type { CallContext, HandlersFor, ServiceDeps } from '../context';
 import type { ProbeService } from '../probes';
 import type { ProfileService } from '../profiles';
 import type { SettingsService } from '../settings';
+import { environmentOf, touchProfile } from './environment';
+import { reportInputOf } from '../../../shared/wizard/report-input';
+import { createSessionStore } from './store';
 
+const THREADS_TARGET = 'Scheduler.NumberOfThreadsForEmails (global row)';
+
+/**
+ * Troubleshooting sessions: the pure engine (shared/wizard) runs every change; this service adds
+ * what needs the outside world (probes, Apply/Undo, the clock) and saves the session after every
+ * change, so a session survives a restart of the app.
+ */
 export function createSessionService(
-  _deps: ServiceDeps,
-  _needs: { profiles: ProfileService; probes: ProbeService; settings: SettingsService },
+  deps: ServiceDeps,
+  needs: { profiles: ProfileService; probes: ProbeService; settings: SettingsService },
+  options: { playbooks?: readonly Playbook[] } = {},
 ) {
-  const handlers: HandlersFor<typeof sessionMethods> = {};
-  return { handlers };
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const registry = createPlaybookRegistry(options.playbooks ?? BUILT_IN_PLAYBOOKS);
+  const store = createSessionStore(deps.dataDir, (message) => deps.notices.add(message));
+
+  function playbookOf(session: Session): Playbook {
+    const playbook = registry.get(session.playbookId);
+    if (!playbook) throw new ApiError('not_found', `This session uses the playbook "${session.playbookId}", which this version of the app does not have.`);
+    return playbook;
+  }
+
+  function reduce(session: Session, action: SessionAction): Session {
+    try {
+      return reduceSession(session, action, playbookOf(session), now());
+    } catch (error) {
+      if (error instanceof WizardRuleError) throw new ApiError('invalid_input', error.message);
+      throw error;
+    }
+  }
+
+  async function act(id: string, action: SessionAction) {
+    const session = await store.update(id, (current) => reduce(current, action));
+    return sessionView(session, playbookOf(session));
+  }
+
+  async function actor(): Promise<string> {
+    const settings = await needs.settings.get();
+    return settings.engineerName.trim() || 'Support engineer';
+  }
+
+  function onlineProfile(session: Session): string {
+    if (session.offline || !session.environment.profileId) {
+      throw new ApiError('invalid_input', 'This session works offline: type the facts in instead of reading them from a database.');
+    }
+    return session.environment.profileId;
+  }
+
+  async function readProbe(session: Session, probe: ProbeKind, ctx: CallContext): Promise<unknown> {
+    const profileId = onlineProfile(session);
+    const opts = { signal: ctx.signal, progress: ctx.progress };
+    switch (probe) {
+      case 'errors':
+        return needs.probes.readErrors(profileId, { ...opts, days: 7 });
+      case 'errorsAfter': {
+        // Only 432s logged after the restart (or, before any tick, after the change) tell whether it worked.
+        const since = lastRestartAt(session) ?? session.applies.at(-1)?.at ?? session.manualApplies.at(-1)?.at;
+        if (!since) throw new ApiError('invalid_input', 'Tick the restarts first: only errors logged after the restart count.');
+        return needs.probes.readErrors(profileId, { ...opts, since });
+      }
+      case 'threads':
+      case 'threadsAfter':
+        return needs.probes.readThreads(profileId, opts);
+      case 'servers':
+      case 'serversAfter':
+        return needs.probes.readServers(profileId, opts);
+      case 'emailQueue':
+        return needs.probes.readEmailQueue(profileId, opts);
+    }
+  }
+
+  function applyRequest(session: Session) {
+    const offer = playbookOf(session).applyFromApp?.(contextOf(session));
+    if (!offer) throw new ApiError('invalid_input', 'This playbook has nothing the app can apply; apply the change by hand and record it.');
+    if ('unavailable' in offer) throw new ApiError('invalid_input', offer.unavailable);
+    return offer;
+  }
+
+  const handlers: HandlersFor<typeof sessionMethods> = {
+    'playbooks.list': async () => registry.list().map(playbookSummary),
+    'playbooks.recognise': async ({ text }) => {
+      const matches = registry.recognise(text);
+      return { playbooks: matches.map(playbookSummary), message: recognitionMessage(text, matches) };
+    },
+    'sessions.list': async () => {
+      const sessions = await store.list();
+      return sessions
+        .map((s) => sessionSummary(s, registry.get(s.playbookId)))
+        .sort((a, b) => b.lastChange.at.localeCompare(a.lastChange.at));
+    },
+    'sessions.get': async ({ id }) => {
+      const session = await store.get(id);
+      return sessionView(session, playbookOf(session));
+    },
+    'sessions.create': async ({ playbookId, profileId, environmentName, pastedError }) => {
+      const playbook = registry.get(playbookId);
+      if (!playbook) throw new ApiError('not_found', 'No playbook has that id', { field: 'playbookId' });
+      const environment = await environmentOf(needs.profiles, profileId, environmentName);
+      let session = createSession({ id: randomUUID(), playbook, environment, offline: profileId === null, now: now(), pastedError: pastedError?.trim() || null });
+      if (pastedError?.trim()) {
+        // The pasted text is evidence for the first step, kept as the engineer's fact.
+        const evidenceKey = playbook.steps[0]?.facts.find((f) => f.input === 'textarea' && f.sources.includes('engineer'))?.key;
+        if (evidenceKey) session = reduceSession(session, { type: 'answer', facts: { [evidenceKey]: pastedError.trim() }, detail: 'pasted when the session started' }, playbook, now());
+      }
+      await store.save(session);
+      if (profileId) await touchProfile(needs.profiles, profileId);
+      return sessionView(session, playbook);
+    },
+    'sessions.act': ({ id, action }) => act(id, action as SessionAction),
+    'sessions.runProbe': async ({ id, probe }, ctx) => {
+      const result = await readProbe(await store.get(id), probe, ctx);
+      return act(id, { type: 'probe-result', probe, result });
+    },
+    'sessions.previewApply': async ({ id }) => {
+      const session = await store.get(id);
+      const request = applyRequest(session);
+      const preview = await needs.probes.previewApplyThreads(onlineProfile(session), { expected: request.expected, newValue: request.newValue });
+      return { ...preview, expected: request.expected, newValue: request.newValue };
+    },
+    'sessions.apply': async ({ id }, ctx) => {
+      const session = await store.get(id);
+      const request = applyRequest(session);
+      const who = await actor();
+      const result = await needs.probes.applyThreads(
+        onlineProfile(session),
+        { expected: request.expected, newValue: request.newValue, actor: who, sessionId: id },
+        { signal: ctx.signal, progress: ctx.progress },
+      );
+      return act(id, {
+        type: 'apply-recorded',
+        record: {
+          description: request.description,
+          target: THREADS_TARGET,
+          statement: result.statement,
+          parameters: result.parameters,
+          before: result.before,
+          after: result.after,
+          actor: who,
+          at: result.appliedAt,
+          auditId: result.auditId,
+        },
+      });
+    },
+    'sessions.undo': async ({ id, auditId }, ctx) => {
+      const session = await store.get(id);
+      const record = session.applies.find((a) => a.auditId === auditId);
+      if (!record) throw new ApiError('not_found', 'No change with that id was applied in this session.', { field: 'auditId' });
+      if (record.undone) throw new ApiError('conflict', 'This change was already undone.');
+      const result = await needs.probes.undoApply(auditId, { actor: await actor(), signal: ctx.signal, progress: ctx.progress });
+      return act(id, { type: 'undo-recorded', auditId, undoAuditId: result.auditId, at: result.appliedAt });
+    },
+    'sessions.delete': async ({ id }) => {
+      await store.remove(id);
+      return { deleted: true as const };
+    },
+  };
+
+  return {
+    handlers,
+    playbooks: registry,
+    /** What the resolution report is built from (see shared/report/session-input.ts). */
+    async reportInput(id: string) {
+      const session = await store.get(id);
+      return reportInputOf(session, registry.get(session.playbookId));
+    },
+    /** The stored session itself, for callers that need more than the report. */
+    get: (id: string) => store.get(id),
+  };
 }
 export type SessionService = ReturnType<typeof createSessionService>;
