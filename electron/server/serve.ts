@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const rendererDir = args.build ? await buildRendererIfNeeded(projectRoot, (l) => console.log(l)) : path.join(projectRoot, 'out', 'renderer');
   const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const secrets = await resolveSecretCipher(process.env);
+  const secrets = await resolveSecretCipher(process.env, { dataDir: args.dataDir });
   const notices = createNoticeBoard();
   const services = await createServices({
     dataDir: args.dataDir,

@@ -1,8 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../shared/api/errors';
 import type { profileMethods } from '../../../shared/api/methods/profiles';
+import type { ProfileForm, ProfilePublic, StoredProfile } from '../../../shared/profiles/schema';
 import type { HandlersFor, ServiceDeps } from '../context';
+import { openConnection } from '../db/connect';
+import { describeTarget } from '../db/target';
+import type { DbConnection } from '../db/types';
+import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection } from '../demo/connect';
+import { createSecretVault } from '../secrets';
+import { exportProfiles, keepsSecret, parseImport, planImport, previewOf } from './exchange';
+import { byLastUse, demoProfile, sessionKey, toPublic } from './public';
+import { createProfileStore } from './store';
+import { targetOf, type Purpose } from './targets';
+import { testConnection } from './test-connection';
 
-export function createProfileService(_deps: ServiceDeps) {
-  const handlers: HandlersFor<typeof profileMethods> = {};
-  return { handlers };
+export type { Purpose } from './targets';
+
+/**
+ * Saved environment connections: the profiles file, their passwords (encrypted, or in memory for
+ * the session), test connection, import/export. The probes and the wizard use `list`, `get`,
+ * `connect` and `touch`; the renderer uses `handlers`.
+ */
+export function createProfileService(deps: ServiceDeps) {
+  const store = createProfileStore(deps.dataDir, deps.notices);
+  const vault = createSecretVault(deps.secretCipher, deps.secretCipherUnavailableReason);
+  const now = () => deps.now?.() ?? new Date();
+
+  async function list(): Promise<ProfilePublic[]> {
+    const doc = await store.read();
+    return [demoProfile(doc.demoLastUsedAt), ...doc.profiles.map((p) => toPublic(p, vault))].sort(byLastUse);
+  }
+
+  async function stored(id: string): Promise<StoredProfile> {
+    const found = (await store.read()).profiles.find((p) => p.id === id);
+    if (!found) throw new ApiError('not_found', 'No saved environment has that id; it may have been deleted.', { field: 'id' });
+    return found;
+  }
+
+  function refuseBuiltIn(id: string, doing: string): void {
+    if (id === DEMO_PROFILE_ID) throw new ApiError('forbidden', `The built-in demo environment cannot be ${doing}.`, { field: 'id' });
+  }
+
+  async function get(id: string): Promise<ProfilePublic> {
+    if (id === DEMO_PROFILE_ID) return demoProfile((await store.read()).demoLastUsedAt);
+    return toPublic(await stored(id), vault);
+  }
+
+  /** The secret fields after a save: seal when remembered, else keep in memory only. */
+  function secretsFor(id: string, form: ProfileForm, previous?: StoredProfile): Pick<StoredProfile, 'secret' | 'logSecret'> {
+    const keep = previous && keepsSecret(previous, form);
+    const out: Pick<StoredProfile, 'secret' | 'logSecret'> = {};
+    const pairs = [
+      ['secret', 'password', 'platform'],
+      ['logSecret', 'logPassword', 'log'],
+    ] as const;
+    for (const [field, input, purpose] of pairs) {
+      const typed = form[input];
+      const key = sessionKey(id, purpose);
+      if (typed) {
+        if (form.rememberPassword) {
+          out[field] = vault.seal(typed);
+          vault.session.delete(key);
+        } else {
+          vault.session.set(key, typed);
+        }
+      } else if (previous && keep && form.rememberPassword && previous[field]) {
+        out[field] = previous[field];
+      } else if (previous && keep && !form.rememberPassword && previous[field] && vault.stateOf(previous[field]) === 'saved') {
+        // Turning "remember" off: the password moves from the file to this session's memory.
+        vault.session.set(key, vault.open(previous[field]));
+      } else if (previous && !keep) {
+        vault.session.delete(key);
+      }
+    }
+    return out;
+  }
+
+  function fieldsOf(form: ProfileForm): Omit<ProfileForm, 'password' | 'logPassword'> {
+    const { password: _p, logPassword: _l, ...fields } = form;
+    return fields;
+  }
+
+  async function create(form: ProfileForm): Promise<ProfilePublic> {
+    const id = randomUUID();
+    const stamp = now().toISOString();
+    const profile: StoredProfile = { ...fieldsOf(form), id, createdAt: stamp, updatedAt: stamp, lastUsedAt: null, ...secretsFor(id, form) };
+    await store.update((doc) => ({ ...doc, profiles: [...doc.profiles, profile] }));
+    return toPublic(profile, vault);
+  }
+
+  async function update(id: string, form: ProfileForm): Promise<ProfilePublic> {
+    refuseBuiltIn(id, 'edited');
+    let saved: StoredProfile | undefined;
+    await store.update((doc) => {
+      const previous = doc.profiles.find((p) => p.id === id);
+      if (!previous) throw new ApiError('not_found', 'No saved environment has that id; it may have been deleted.', { field: 'id' });
+      saved = { ...fieldsOf(form), id, createdAt: previous.createdAt, updatedAt: now().toISOString(), lastUsedAt: previous.lastUsedAt, ...secretsFor(id, form, previous) };
+      return { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? saved! : p)) };
+    });
+    return toPublic(saved!, vault);
+  }
+
+  async function touch(id: string): Promise<ProfilePublic> {
+    const stamp = now().toISOString();
+    if (id === DEMO_PROFILE_ID) {
+      await store.update((doc) => ({ ...doc, demoLastUsedAt: stamp }));
+      return demoProfile(stamp);
+    }
+    let touched: StoredProfile | undefined;
+    await store.update((doc) => {
+      const found = doc.profiles.find((p) => p.id === id);
+      if (!found) throw new ApiError('not_found', 'No saved environment has that id; it may have been deleted.', { field: 'id' });
+      touched = { ...found, lastUsedAt: stamp };
+      return { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? touched! : p)) };
+    });
+    return toPublic(touched!, vault);
+  }
+
+  /** The password for one purpose, from this session's memory or the encrypted file. */
+  function passwordOf(profile: StoredProfile, purpose: Purpose): string {
+    const own = purpose === 'log' && Boolean(profile.logUser);
+    const key = sessionKey(profile.id, own ? 'log' : 'platform');
+    const inMemory = vault.session.get(key);
+    if (inMemory) return inMemory;
+    const stored = own ? profile.logSecret : profile.secret;
+    const who = own ? `the log database user ${profile.logUser}` : `${profile.user}`;
+    if (!stored) {
+      throw new ApiError('locked', `Enter the password of ${who} for "${profile.name}": it is not saved.`, { field: own ? 'logPassword' : 'password' });
+    }
+    return vault.open(stored);
+  }
+
+  async function connect(id: string, options: { purpose: Purpose; signal?: AbortSignal }): Promise<DbConnection> {
+    if (id === DEMO_PROFILE_ID) return openDemoConnection(deps.dataDir, { now: deps.now, onNotice: (m) => deps.notices.add(m) });
+    const profile = await stored(id);
+    const platform = options.purpose === 'log' && profile.logUser ? '' : passwordOf(profile, 'platform');
+    const log = options.purpose === 'log' && profile.logUser ? passwordOf(profile, 'log') : undefined;
+    return openConnection(targetOf(profile, options.purpose, { platform, log }), { signal: options.signal });
+  }
+
+  const handlers: HandlersFor<typeof profileMethods> = {
+    'profiles.list': () => list(),
+    'profiles.get': ({ id }) => get(id),
+    'profiles.capabilities': async () => ({ canRememberPasswords: vault.canRemember, ...(vault.unavailableReason ? { reason: vault.unavailableReason } : {}) }),
+    'profiles.create': ({ profile }) => create(profile),
+    'profiles.update': ({ id, profile }) => update(id, profile),
+    'profiles.duplicate': async ({ id }) => {
+      refuseBuiltIn(id, 'duplicated');
+      const source = await stored(id);
+      const copyId = randomUUID();
+      const stamp = now().toISOString();
+      const copy: StoredProfile = { ...source, id: copyId, name: `${source.name} (copy)`.slice(0, 100), createdAt: stamp, updatedAt: stamp, lastUsedAt: null };
+      for (const purpose of ['platform', 'log'] as const) {
+        const inMemory = vault.session.get(sessionKey(id, purpose));
+        if (inMemory) vault.session.set(sessionKey(copyId, purpose), inMemory);
+      }
+      await store.update((doc) => ({ ...doc, profiles: [...doc.profiles, copy] }));
+      return toPublic(copy, vault);
+    },
+    'profiles.delete': async ({ id }) => {
+      refuseBuiltIn(id, 'deleted');
+      await store.update((doc) => {
+        if (!doc.profiles.some((p) => p.id === id)) throw new ApiError('not_found', 'No saved environment has that id; it may have been deleted.', { field: 'id' });
+        return { ...doc, profiles: doc.profiles.filter((p) => p.id !== id) };
+      });
+      vault.session.delete(sessionKey(id, 'platform'));
+      vault.session.delete(sessionKey(id, 'log'));
+      return { deleted: true as const };
+    },
+    'profiles.touch': ({ id }) => touch(id),
+    'profiles.unlock': async ({ id, password, logPassword }) => {
+      refuseBuiltIn(id, 'given a password');
+      const profile = await stored(id);
+      vault.session.set(sessionKey(id, 'platform'), password);
+      if (logPassword) vault.session.set(sessionKey(id, 'log'), logPassword);
+      return toPublic(profile, vault);
+    },
+    'profiles.test': async ({ id, profile: form }, ctx) => {
+      if (!form && id === DEMO_PROFILE_ID) {
+        return testConnection({
+          engine: 'demo',
+          target: DEMO_PROFILE_NAME,
+          scope: 'the demo database',
+          open: () => connect(DEMO_PROFILE_ID, { purpose: 'platform' }),
+          signal: ctx.signal,
+          progress: ctx.progress,
+          secrets: [],
+        });
+      }
+      const saved = id && id !== DEMO_PROFILE_ID ? await stored(id) : undefined;
+      const fields = form ?? saved!;
+      let password = form?.password || undefined;
+      let passwordProblem: ApiError | undefined;
+      if (!password) {
+        try {
+          if (!saved) throw new ApiError('locked', 'Enter the password to test this connection.', { field: 'password' });
+          // A saved password only goes to the server and user it was saved for.
+          if (form && !keepsSecret(saved, form)) throw new ApiError('locked', 'The server or user changed: enter the password to test this connection.', { field: 'password' });
+          password = passwordOf(saved, 'platform');
+        } catch (error) {
+          passwordProblem = error instanceof ApiError ? error : new ApiError('locked', 'Enter the password to test this connection.');
+        }
+      }
+      const target = targetOf(fields, 'platform', { platform: password ?? '' });
+      const scope = target.engine === 'sqlserver' ? `database ${target.database}` : target.schema ? `schema ${target.schema.toUpperCase()}` : `the schema of user ${target.user}`;
+      return testConnection({
+        engine: target.engine,
+        target: describeTarget(target),
+        scope,
+        open: async (signal) => {
+          if (passwordProblem) throw passwordProblem;
+          return openConnection(target, { signal });
+        },
+        signal: ctx.signal,
+        progress: ctx.progress,
+        secrets: [password],
+      });
+    },
+    'profiles.export': async ({ ids }) => {
+      const doc = await store.read();
+      const chosen = ids ? doc.profiles.filter((p) => ids.includes(p.id)) : doc.profiles;
+      const file = exportProfiles(chosen, now());
+      return { fileName: `support-toolkit-profiles-${now().toISOString().slice(0, 10)}.json`, json: `${JSON.stringify(file, null, 2)}\n`, count: chosen.length };
+    },
+    'profiles.importPreview': async ({ json }) => previewOf(planImport(parseImport(json), (await store.read()).profiles)),
+    'profiles.import': async ({ json }) => {
+      const file = parseImport(json);
+      let preview = previewOf([]);
+      await store.update((doc) => {
+        const plan = planImport(file, doc.profiles);
+        preview = previewOf(plan);
+        const stamp = now().toISOString();
+        let profiles = [...doc.profiles];
+        for (const { incoming, replaces } of plan) {
+          const { id: _ignored, ...fields } = incoming;
+          if (replaces) {
+            const keep = keepsSecret(replaces, fields);
+            const next: StoredProfile = {
+              ...fields,
+              id: replaces.id,
+              createdAt: replaces.createdAt,
+              updatedAt: stamp,
+              lastUsedAt: replaces.lastUsedAt,
+              ...(keep && replaces.secret ? { secret: replaces.secret } : {}),
+              ...(keep && replaces.logSecret ? { logSecret: replaces.logSecret } : {}),
+            };
+            profiles = profiles.map((p) => (p.id === replaces.id ? next : p));
+          } else {
+            profiles.push({ ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp, lastUsedAt: null });
+          }
+        }
+        return { ...doc, profiles };
+      });
+      return preview;
+    },
+  };
+
+  return { list, get, connect, touch, handlers };
 }
 export type ProfileService = ReturnType<typeof createProfileService>;
