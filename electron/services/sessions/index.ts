@@ -10,7 +10,7 @@ import type { ProbeService } from '../probes';
 import type { ProfileService } from '../profiles';
 import type { SettingsService } from '../settings';
 import { environmentOf, touchProfile } from './environment';
-import { reportInputOf } from '../../../shared/wizard/report-input';
+import { toReportInput } from './report-input';
 import { createSessionStore } from './store';
 
 const THREADS_TARGET = 'Scheduler.NumberOfThreadsForEmails (global row)';
@@ -176,7 +176,7 @@ export function createSessionService(
     /** What the resolution report is built from (see shared/report/session-input.ts). */
     async reportInput(id: string) {
       const session = await store.get(id);
-      return reportInputOf(session, registry.get(session.playbookId));
+      return toReportInput(session, registry.get(session.playbookId));
     },
     /** The stored session itself, for callers that need more than the report. */
     get: (id: string) => store.get(id),

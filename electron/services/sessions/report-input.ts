@@ -1,0 +1,94 @@
+import type { ReportSessionInput } from '../../../shared/report/session-input';
+import { describeValue, labelOf } from '../../../shared/wizard/engine';
+import type { Playbook, Session } from '../../../shared/wizard/types';
+
+/**
+ * The resolution report's view of a session: facts in words with their step, source and time, the
+ * applies, the restart ticks, the verification and the event log. No credential is in a session,
+ * so none can reach the report.
+ */
+export function toReportInput(session: Session, playbook: Playbook | undefined): ReportSessionInput {
+  const stepTitle = (id: string) => playbook?.steps.find((s) => s.id === id)?.title ?? id;
+  const v = session.verification;
+  return {
+    id: session.id,
+    startedAt: session.createdAt,
+    endedAt: session.completedAt,
+    customer: session.environment.customer,
+    environment: {
+      name: session.environment.name,
+      role: session.environment.role,
+      engine: session.environment.engine,
+      host: session.environment.host,
+    },
+    facts: session.facts.map((f) => ({
+      topic: stepTitle(f.step),
+      label: playbook ? labelOf(playbook, f.key) : f.key,
+      value: factText(f.value),
+      source: f.detail ? `${f.source} (${f.detail})` : f.source,
+      at: f.at,
+    })),
+    errors: session.probes.errorsBefore,
+    diagnosis: session.diagnosis,
+    afterDiagnosis: v?.budgetAfter ?? null,
+    chosenPlan: session.plan?.plan ? { plan: session.plan.plan, reason: session.plan.reason } : null,
+    applies: [
+      ...session.applies.map((a) => ({
+        description: a.description,
+        target: a.target,
+        before: a.before,
+        after: a.after,
+        statement: a.statement,
+        parameters: a.parameters,
+        actor: a.actor,
+        at: a.at,
+        auditId: a.auditId,
+        undone: a.undone,
+        undoneAt: a.undoneAt ?? null,
+      })),
+      ...session.manualApplies.map((m) => ({
+        description: m.note,
+        target: 'Applied by hand',
+        before: null,
+        after: null,
+        statement: null,
+        parameters: null,
+        actor: m.actor,
+        at: m.at,
+        auditId: null,
+        undone: false,
+      })),
+    ],
+    restart: session.restart.map((r) => ({ server: r.server, done: r.at !== null, at: r.at })),
+    verification: v
+      ? {
+          at: v.at,
+          passed: v.result === 'pass' ? true : v.result === 'fail' ? false : null,
+          summary: v.summary,
+          details: [
+            ...(v.since ? [`Restart: ${v.since}`] : []),
+            ...(v.errorsAfter !== null ? [`432 errors since the restart: ${v.errorsAfter} (${v.errorsAfterSource ?? 'unknown source'})`] : []),
+            ...(v.budgetAfter ? v.budgetAfter.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`) : []),
+          ],
+        }
+      : null,
+    events: session.events.map((e) => ({ at: e.at, message: e.summary })),
+  };
+}
+
+function factText(value: Session['facts'][number]['value']): string {
+  if (Array.isArray(value) && value.every((row) => row && typeof row === 'object' && 'name' in row)) {
+    return value
+      .map((row) => {
+        const r = row as Record<string, unknown>;
+        const sends = r.sendsEmail === true ? 'sends email' : r.sendsEmail === false ? 'no email' : 'email not known';
+        const extra = typeof r.servers === 'number' ? `${String(r.servers)} servers x ${String(r.threads)} threads` : `${sends}, zone ${String(r.zone ?? 'not known')}${r.active === false ? ', inactive' : ''}`;
+        return `${String(r.name)} (${extra})`;
+      })
+      .join('; ');
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).map(([k, v]) => `${k}: ${describeValue(v)}`).join(', ');
+  }
+  return describeValue(value);
+}
