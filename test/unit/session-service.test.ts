@@ -1,0 +1,152 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNoticeBoard } from '../../electron/services/context';
+import { createServices, type Services } from '../../electron/services/create-services';
+import { createSessionService } from '../../electron/services/sessions';
+import { forgetDemoDatabase } from '../../electron/services/demo/connect';
+import type { SessionView } from '../../shared/wizard/view';
+import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
+import { removeDir, tempDataDir } from '../support/host';
+
+/** The session service through the dispatcher on the embedded demo: the wizard's back end end to end. */
+const dataDir = tempDataDir('st-sessions-');
+afterAll(async () => {
+  await forgetDemoDatabase(dataDir);
+  removeDir(dataDir);
+});
+
+const start = () => createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
+
+async function call<T = SessionView>(services: Services, name: string, input: unknown): Promise<T> {
+  const result = await services.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
+
+describe('session service on the demo environment', async () => {
+  let services = await start();
+  let id = '';
+  const act = (action: unknown) => call(services, 'sessions.act', { id, action });
+  const probe = (name: string) => call(services, 'sessions.runProbe', { id, probe: name });
+  const fact = (view: SessionView, key: string) => view.session.facts.find((f) => f.key === key);
+
+  it('recognises the 432 text, and says so when it does not know a text', async () => {
+    const known = await call<{ playbooks: Array<{ id: string }>; message: string }>(services, 'playbooks.recognise', { text: 'Error sending email 40001: 432 4.3.2 Concurrent connections limit exceeded.' });
+    expect(known.playbooks.map((p) => p.id)).toEqual(['exchange-432-concurrency']);
+    const unknown = await call<{ playbooks: unknown[]; message: string }>(services, 'playbooks.recognise', { text: '550 5.1.1 User unknown' });
+    expect(unknown.playbooks).toEqual([]);
+    expect(unknown.message).toMatch(/matches no playbook/);
+  });
+
+  it('walks the demo from the 432s to a verified fix applied from the app (threads 2 -> 1)', async () => {
+    const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: 'demo' });
+    id = created.session.id;
+    expect(created.session.environment).toMatchObject({ profileId: 'demo', engine: 'demo' });
+
+    let view = await probe('errors');
+    expect(fact(view, 'errors.count')).toMatchObject({ source: 'probe', value: expect.any(Number) });
+    expect(view.session.probes.errorsBefore!.count).toBeGreaterThan(0);
+    await act({ type: 'continue' });
+    view = await probe('servers');
+    expect(fact(view, 'servers')!.value).toEqual([
+      { name: 'FE01', sendsEmail: true, zone: 'Global', active: true },
+      { name: 'FE02', sendsEmail: true, zone: 'Global', active: true },
+    ]);
+    await act({ type: 'continue' });
+    view = await probe('threads');
+    expect(fact(view, 'threads.global')).toMatchObject({ source: 'probe', value: 2 });
+    await act({ type: 'continue' });
+    await act({ type: 'answer', facts: { mailbox: 'noreply@demo.example' } });
+    view = await act({ type: 'continue' });
+    expect(view.session.diagnosis!.mailboxes[0]!.arithmetic).toBe('2 servers x 2 threads = 4 > 3');
+    view = await act({ type: 'continue' });
+    const plan = view.session.diagnosis!.plans[0]!;
+    expect(view.planInstructions[plan.id]![0]!.sql).toContain("SET VAL = '1'");
+    await act({ type: 'choose-plan', planId: plan.id, reason: '' });
+    view = await act({ type: 'continue' });
+    expect(view.applyFromApp).toMatchObject({ expected: '2', newValue: 1 });
+
+    const preview = await call<{ statement: string; expected: string | null; newValue: number }>(services, 'sessions.previewApply', { id });
+    expect(preview).toMatchObject({ expected: '2', newValue: 1 });
+    view = await call(services, 'sessions.apply', { id });
+    expect(view.session.applies[0]).toMatchObject({ before: '2', after: '1', actor: 'Support engineer', statement: preview.statement, undone: false });
+
+    // Undo and apply again: both go through the audit trail and are kept in the session.
+    view = await call(services, 'sessions.undo', { id, auditId: view.session.applies[0]!.auditId });
+    expect(view.session.applies[0]!.undone).toBe(true);
+    expect(await call<{ globalValue: number }>(services, 'probes.threads', { profileId: 'demo' })).toMatchObject({ globalValue: 2 });
+    view = await call(services, 'sessions.apply', { id });
+    expect(view.session.applies).toHaveLength(2);
+
+    view = await act({ type: 'continue' });
+    expect(view.session.restart.map((r) => r.server)).toEqual(['FE01', 'FE02']);
+    await act({ type: 'tick', server: 'FE01', done: true });
+    await act({ type: 'tick', server: 'FE02', done: true });
+    await act({ type: 'continue' });
+    view = await probe('threadsAfter');
+    expect(fact(view, 'after.threads.global')).toMatchObject({ source: 'probe', value: 1 });
+    view = await probe('errorsAfter');
+    expect(fact(view, 'after.errors.count')).toMatchObject({ source: 'probe', value: 0 });
+    view = await act({ type: 'verify' });
+    expect(view.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, errorsAfterSource: 'probe' });
+    await act({ type: 'continue' });
+    view = await act({ type: 'complete' });
+    expect(view.session.status).toBe('resolved');
+  });
+
+  it('gives the report its input: facts with sources, applies, restarts, verification, no credential', async () => {
+    const input = await services.sessions.reportInput(id);
+    expect(input.environment.engine).toBe('demo');
+    expect(input.facts.find((f) => f.label === 'Threads for emails (global)')).toMatchObject({ value: '2', source: expect.stringMatching(/^probe/) });
+    expect(input.applies.map((a) => [a.before, a.after, a.undone])).toEqual([
+      ['2', '1', true],
+      ['2', '1', false],
+    ]);
+    expect(input.restart.every((r) => r.done && r.at)).toBe(true);
+    expect(input.verification).toMatchObject({ passed: true });
+    expect(input.chosenPlan!.plan.title).toBe('2 servers x 1 thread');
+    expect(JSON.stringify(input)).not.toMatch(/password/i);
+  });
+
+  it('lists, resumes after a restart of the services, and deletes', async () => {
+    await services.close();
+    services = await start();
+    const list = await call<Array<{ id: string; status: string; environment: string }>>(services, 'sessions.list', {});
+    expect(list.find((s) => s.id === id)).toMatchObject({ status: 'resolved' });
+    const again = await call(services, 'sessions.get', { id });
+    expect(again.session.events.length).toBeGreaterThan(10);
+    expect(await call(services, 'sessions.delete', { id })).toEqual({ deleted: true });
+    expect(await services.dispatch('sessions.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('offline sessions refuse probes with a sentence, and take typed-in facts', async () => {
+    const view = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD', pastedError: '432 4.3.2 Concurrent connections limit exceeded' });
+    expect(view.session).toMatchObject({ offline: true, environment: { name: 'Contoso PRD', engine: 'manual' } });
+    expect(view.session.facts.find((f) => f.key === 'symptom.recognised')?.value).toBe(true);
+    const refused = await services.dispatch('sessions.runProbe', { id: view.session.id, probe: 'threads' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/offline/i) } });
+    const moved = await services.dispatch('sessions.act', { id: view.session.id, action: { type: 'continue' } });
+    expect(moved.ok).toBe(true);
+  });
+});
+
+describe('a playbook added without UI code', () => {
+  it('runs through the same session service', async () => {
+    const dir = tempDataDir('st-sessions-extra-');
+    try {
+      const services = await createServices({ dataDir: dir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
+      const sessions = createSessionService(services.deps, { profiles: services.profiles, probes: services.probes, settings: services.settings }, { playbooks: [diskFullPlaybook] });
+      const created = await sessions.handlers['sessions.create']({ playbookId: 'test-disk-full', profileId: null }, { callId: 'c', signal: new AbortController().signal, progress: () => undefined });
+      const ctx = { callId: 'c', signal: new AbortController().signal, progress: () => undefined };
+      const id = created.session.id;
+      await sessions.handlers['sessions.act']({ id, action: { type: 'answer', facts: { 'disk.freePercent': 30 } } }, ctx);
+      await sessions.handlers['sessions.act']({ id, action: { type: 'continue' } }, ctx);
+      await sessions.handlers['sessions.act']({ id, action: { type: 'continue' } }, ctx);
+      const done = await sessions.handlers['sessions.act']({ id, action: { type: 'complete' } }, ctx);
+      expect(done.session.status).toBe('resolved');
+      expect(done.steps.map((s) => s.title)).toEqual(['Measure', 'Judge', 'Report']);
+      expect((await sessions.reportInput(id)).facts.map((f) => f.label)).toEqual(['Free disk space (%)', 'Verdict']);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
