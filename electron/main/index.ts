@@ -1,43 +1,31 @@
 import { app, BrowserWindow, safeStorage } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createNoticeBoard, type SecretCipher } from '../services/context';
+import { createNoticeBoard } from '../services/context';
 import { createServices, type Services } from '../services/create-services';
+import { createAppUrlCheck } from './app-url';
 import { registerIpc } from './ipc';
+import { isTrustedIpcSender } from './ipc-sender';
 import { createElectronPdfPrinter } from './pdf-printer';
 import { createSaveFile } from './save-file';
+import { createSafeStorageCipher } from './safe-storage-cipher';
 import { buildMenu } from './menu';
 import { hardenSession, lockDownContents } from './security';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
 const rendererFile = path.join(__dirname, '../renderer/index.html');
+const isAppUrl = createAppUrlCheck({
+  devServerUrl: process.env.ELECTRON_RENDERER_URL, // set by `electron-vite dev`
+  rendererFileUrl: pathToFileURL(rendererFile).toString(),
+});
 
-function isAppUrl(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  return url.split('#')[0] === pathToFileURL(rendererFile).toString();
-}
+// Every renderer sandboxed, including any the checklist's per-window options might miss.
+app.enableSandbox();
 
-/**
- * safeStorage-backed cipher. On Linux without a keyring safeStorage falls back to a hard-coded
- * key ("basic_text"): that is not encryption, so saving passwords is refused there.
- */
-function safeStorageCipher(): { cipher?: SecretCipher; reason?: string } {
-  if (!safeStorage.isEncryptionAvailable()) return { reason: 'This system offers no OS-backed encryption, so passwords cannot be saved. They will be asked for each session.' };
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-    return { reason: 'No system keyring (GNOME Keyring or KWallet) was found, so passwords cannot be saved securely. They will be asked for each session.' };
-  }
-  const prefix = 'v1:safe:';
-  return {
-    cipher: {
-      scheme: 'safe',
-      encrypt: (plain) => prefix + safeStorage.encryptString(plain).toString('base64'),
-      decrypt: (stored) => {
-        if (!stored.startsWith(prefix)) throw new Error('This secret was not saved by the desktop app');
-        return safeStorage.decryptString(Buffer.from(stored.slice(prefix.length), 'base64'));
-      },
-    },
-  };
-}
+// SUPPORT_TOOLKIT_DATA (tests, portable use) moves all of the app's data, Chromium's included.
+if (process.env.SUPPORT_TOOLKIT_DATA) app.setPath('userData', path.resolve(process.env.SUPPORT_TOOLKIT_DATA));
+
+// Two instances on one data folder would race on its JSON files: the second one hands over and quits.
+if (!app.requestSingleInstanceLock()) app.exit(0);
 
 let services: Services | undefined;
 let mainWindow: BrowserWindow | null = null;
@@ -55,7 +43,10 @@ function createWindow(): void {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
       spellcheck: false,
     },
   });
@@ -64,18 +55,23 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (rendererUrl) void mainWindow.loadURL(rendererUrl);
+  if (process.env.ELECTRON_RENDERER_URL) void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
   else void mainWindow.loadFile(rendererFile);
 }
+
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl));
 
 void app.whenReady().then(async () => {
   hardenSession();
-  const secrets = safeStorageCipher();
-  const dataDir = process.env.SUPPORT_TOOLKIT_DATA ? path.resolve(process.env.SUPPORT_TOOLKIT_DATA) : app.getPath('userData');
+  const secrets = createSafeStorageCipher(safeStorage, process.platform);
   services = await createServices({
-    dataDir,
+    dataDir: app.getPath('userData'),
     hostKind: 'electron',
     appVersion: app.getVersion(),
     notices: createNoticeBoard(),
@@ -84,7 +80,7 @@ void app.whenReady().then(async () => {
     pdfPrinter: createElectronPdfPrinter(),
     saveFile: createSaveFile(() => mainWindow),
   });
-  registerIpc(services, (sender, frameUrl) => sender === mainWindow?.webContents && isAppUrl(frameUrl));
+  registerIpc(services, (event) => isTrustedIpcSender(event, mainWindow?.webContents, isAppUrl));
   buildMenu({ isDev: !app.isPackaged });
   createWindow();
   app.on('activate', () => {
@@ -96,6 +92,11 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void services?.close();
+// Let the services finish (pending file writes, open database connections) before the process ends.
+app.on('will-quit', (event) => {
+  const closing = services;
+  if (!closing) return;
+  services = undefined;
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
 });

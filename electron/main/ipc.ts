@@ -1,18 +1,19 @@
-import { ipcMain, type WebContents } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../shared/api/bridge';
 import { methodNames } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Services } from '../services/create-services';
 
 /**
- * One ipcMain.handle per contract method. Each call is accepted only from our own window's main
- * frame (the sender check of the Electron security checklist) and goes through the same dispatcher
- * as the browser host, so input validation and error mapping are identical.
+ * One ipcMain.handle per contract method. Each call is accepted only when `isTrustedSender` says
+ * so (our own window's main frame showing the app: the sender check of the Electron security
+ * checklist) and goes through the same dispatcher as the browser host, so input validation and
+ * error mapping are identical.
  */
-export function registerIpc(services: Services, isTrustedSender: (sender: WebContents, frameUrl: string) => boolean): void {
+export function registerIpc(services: Services, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
   for (const name of methodNames) {
     ipcMain.handle(`${IPC_INVOKE_PREFIX}${name}`, async (event, input: unknown, callId: unknown) => {
-      if (!event.senderFrame || !isTrustedSender(event.sender, event.senderFrame.url)) {
+      if (!isTrustedSender(event)) {
         return { ok: false, error: new ApiError('forbidden', 'This window may not call the Support Toolkit API').toJSON() };
       }
       return services.dispatch(name, input, {
