@@ -1,10 +1,16 @@
+import { useUi } from '../../stores/ui';
+import { NewSession } from './NewSession';
+import { SessionList } from './SessionList';
+import { Wizard } from './Wizard';
+import './troubleshoot.css';
+
+/**
+ * Routes: #/troubleshoot (sessions and "New session"), #/troubleshoot/new[/<profileId>] (start one,
+ * optionally on a saved environment, as the Environments page links), #/troubleshoot/<id> (the wizard).
+ */
 export function TroubleshootPage() {
-  return (
-    <section className="page">
-      <header className="page-header">
-        <h2>Troubleshoot</h2>
-      </header>
-      <p className="muted">Coming next.</p>
-    </section>
-  );
+  const rest = useUi((s) => s.route.rest);
+  if (rest[0] === 'new') return <NewSession profileId={rest[1] ?? null} />;
+  if (rest[0]) return <Wizard sessionId={rest[0]} />;
+  return <SessionList />;
 }

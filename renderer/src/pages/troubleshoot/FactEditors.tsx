@@ -1,0 +1,206 @@
+import type { FactDef, FactValue } from '../../../../shared/wizard/types';
+
+/**
+ * Inputs for facts the engineer types in, one per FactDef.input. Values are plain JSON so the same
+ * editor serves any playbook; rows editors (servers, per-host rows, senders) add and remove rows.
+ */
+
+type Row = Record<string, FactValue>;
+const rowsOf = (value: FactValue | undefined): Row[] =>
+  Array.isArray(value) ? value.filter((r): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r)) : [];
+
+export function FactEditor({ def, value, onChange, idPrefix }: { def: FactDef; value: FactValue | undefined; onChange(value: FactValue): void; idPrefix: string }) {
+  const id = `${idPrefix}-${def.key.replace(/[^A-Za-z0-9]/g, '-')}`;
+  const hint = def.hint ? <span className="field-hint">{def.hint}</span> : null;
+  switch (def.input) {
+    case 'number':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{def.label}</label>
+          <input
+            id={id}
+            inputMode="numeric"
+            value={value === null || value === undefined ? '' : String(value)}
+            onChange={(e) => {
+              const text = e.target.value.trim();
+              onChange(text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text);
+            }}
+          />
+          {hint}
+        </div>
+      );
+    case 'textarea':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{def.label}</label>
+          <textarea id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />
+          {hint}
+        </div>
+      );
+    case 'yes-no':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{def.label}</label>
+          <select id={id} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}>
+            <option value="">Not known</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </div>
+      );
+    case 'choice':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{def.label}</label>
+          <select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)}>
+            <option value="">Choose…</option>
+            {def.choices?.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      );
+    case 'servers':
+      return <ServersEditor label={def.label} rows={rowsOf(value)} onChange={onChange} />;
+    case 'host-threads':
+      return <HostThreadsEditor label={def.label} value={value} onChange={onChange} />;
+    case 'senders':
+      return <SendersEditor label={def.label} rows={rowsOf(value)} onChange={onChange} />;
+    default:
+      return (
+        <div className="field">
+          <label htmlFor={id}>{def.label}</label>
+          <input id={id} value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''} onChange={(e) => onChange(e.target.value.trim() ? e.target.value : null)} />
+          {hint}
+        </div>
+      );
+  }
+}
+
+function ServersEditor({ label, rows, onChange }: { label: string; rows: Row[]; onChange(value: FactValue): void }) {
+  const set = (i: number, patch: Row) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="field">
+      <legend>{label}</legend>
+      <table className="table ts-edit-table">
+        <thead>
+          <tr>
+            <th scope="col">Server</th>
+            <th scope="col">Active</th>
+            <th scope="col">Sends email</th>
+            <th scope="col">Zone</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const name = String(row.name ?? '') || `row ${i + 1}`;
+            return (
+              <tr key={i}>
+                <td>
+                  <input aria-label={`Server ${i + 1} name`} value={String(row.name ?? '')} onChange={(e) => set(i, { name: e.target.value })} />
+                </td>
+                <td>
+                  <input type="checkbox" aria-label={`${name} is active`} checked={row.active !== false} onChange={(e) => set(i, { active: e.target.checked })} />
+                </td>
+                <td>
+                  <select
+                    aria-label={`${name} sends email`}
+                    value={row.sendsEmail === true ? 'yes' : row.sendsEmail === false ? 'no' : ''}
+                    onChange={(e) => set(i, { sendsEmail: e.target.value === '' ? null : e.target.value === 'yes' })}
+                  >
+                    <option value="">Not known</option>
+                    <option value="yes">Yes</option>
+                    <option value="no">No</option>
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={`${name} zone`} value={typeof row.zone === 'string' ? row.zone : ''} placeholder="Not known" onChange={(e) => set(i, { zone: e.target.value || null })} />
+                </td>
+                <td>
+                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Remove ${name}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div>
+        <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: `FE${String(rows.length + 1).padStart(2, '0')}`, active: true, sendsEmail: true, zone: 'Global' }])}>
+          Add server
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function HostThreadsEditor({ label, value, onChange }: { label: string; value: FactValue | undefined; onChange(value: FactValue): void }) {
+  const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+  const rebuild = (list: Array<[string, FactValue]>) => onChange(list.length ? Object.fromEntries(list) : null);
+  return (
+    <fieldset className="field">
+      <legend>{label}</legend>
+      {entries.length === 0 && <p className="muted small">No per-host rows.</p>}
+      {entries.map(([host, threads], i) => (
+        <div className="row" key={i}>
+          <input aria-label={`Per-host row ${i + 1} host`} value={host} onChange={(e) => rebuild(entries.map((en, j) => (j === i ? [e.target.value, en[1]] : en)))} />
+          <input
+            aria-label={`Per-host row ${i + 1} threads`}
+            inputMode="numeric"
+            className="ts-narrow"
+            value={String(threads ?? '')}
+            onChange={(e) => rebuild(entries.map((en, j) => (j === i ? [en[0], Number(e.target.value)] : en)))}
+          />
+          <button type="button" className="btn btn-small btn-ghost" aria-label={`Remove per-host row ${host}`} onClick={() => rebuild(entries.filter((_, j) => j !== i))}>
+            Remove
+          </button>
+        </div>
+      ))}
+      <div>
+        <button type="button" className="btn btn-small" onClick={() => rebuild([...entries, [`HOST${entries.length + 1}`, 1]])}>
+          Add per-host row
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function SendersEditor({ label, rows, onChange }: { label: string; rows: Row[]; onChange(value: FactValue): void }) {
+  const set = (i: number, patch: Row) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="field">
+      <legend>{label}</legend>
+      {rows.length === 0 && <p className="muted small">None listed. Add other environments (DEV, QA, LifeTime) or applications that send through the same mailbox.</p>}
+      {rows.map((row, i) => {
+        const name = String(row.name ?? '') || `sender ${i + 1}`;
+        return (
+          <div className="row" key={i}>
+            <input aria-label={`Other sender ${i + 1} name`} value={String(row.name ?? '')} onChange={(e) => set(i, { name: e.target.value })} />
+            <label className="row small">
+              Servers
+              <input aria-label={`${name} servers sending email`} inputMode="numeric" className="ts-narrow" value={String(row.servers ?? '')} onChange={(e) => set(i, { servers: Number(e.target.value) })} />
+            </label>
+            <label className="row small">
+              Threads
+              <input aria-label={`${name} threads per server`} inputMode="numeric" className="ts-narrow" value={String(row.threads ?? '')} onChange={(e) => set(i, { threads: Number(e.target.value) })} />
+            </label>
+            <button type="button" className="btn btn-small btn-ghost" aria-label={`Remove ${name}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      <div>
+        <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', servers: 1, threads: 1 }])}>
+          Add other sender
+        </button>
+      </div>
+    </fieldset>
+  );
+}

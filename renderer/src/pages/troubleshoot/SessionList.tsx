@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { SessionSummary } from '../../../../shared/wizard/view';
+import { api } from '../../api/client';
+import { useUi, withErrorBanner } from '../../stores/ui';
+import { ConfirmDialog } from './ConfirmDialog';
+import { formatDateTime, STATUS_LABELS } from './format';
+
+/** The Troubleshoot page: saved sessions (resume, delete) and the way into a new one. */
+export function SessionList() {
+  const navigate = useUi((s) => s.navigate);
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  const [deleting, setDeleting] = useState<SessionSummary | null>(null);
+
+  async function refresh() {
+    const list = await withErrorBanner(() => api['sessions.list']({}));
+    setSessions(list ?? []);
+  }
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    const done = await withErrorBanner(() => api['sessions.delete']({ id: deleting.id }));
+    setDeleting(null);
+    if (done) await refresh();
+  }
+
+  return (
+    <section className="page" aria-labelledby="troubleshoot-title">
+      <header className="page-header">
+        <h2 id="troubleshoot-title">Troubleshoot</h2>
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => navigate('troubleshoot', 'new')}>
+          New session
+        </button>
+      </header>
+      {sessions === null ? (
+        <p className="muted">Loading sessions…</p>
+      ) : sessions.length === 0 ? (
+        <div className="empty card">
+          <p>No troubleshooting sessions yet.</p>
+          <p className="muted">Start one on a saved environment, on the embedded demo, or offline with facts you type in.</p>
+        </div>
+      ) : (
+        <div className="card table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">Troubleshooting sessions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Environment</th>
+                <th scope="col">Playbook</th>
+                <th scope="col">State</th>
+                <th scope="col">Last change</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.environment}
+                    {s.offline && <span className="badge ts-offline">offline</span>}
+                  </td>
+                  <td>{s.playbookTitle}</td>
+                  <td>
+                    <span className={STATUS_LABELS[s.status].badge}>{STATUS_LABELS[s.status].label}</span>
+                    {s.status === 'in-progress' && <span className="muted small"> · step: {s.step}</span>}
+                  </td>
+                  <td>
+                    <time dateTime={s.lastChange.at}>{formatDateTime(s.lastChange.at)}</time>
+                    <div className="muted small ts-clip">{s.lastChange.summary}</div>
+                  </td>
+                  <td>
+                    <div className="row ts-nowrap">
+                      <button type="button" className="btn btn-small" aria-label={`Resume session on ${s.environment}`} onClick={() => navigate('troubleshoot', s.id)}>
+                        {s.status === 'in-progress' ? 'Resume' : 'Open'}
+                      </button>
+                      <button type="button" className="btn btn-small btn-danger" aria-label={`Delete session on ${s.environment}`} onClick={() => setDeleting(s)}>
+                        Delete
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {deleting && (
+        <ConfirmDialog title="Delete this session?" confirmLabel="Delete session" cancelLabel="Keep it" danger onConfirm={() => void confirmDelete()} onCancel={() => setDeleting(null)}>
+          <p>
+            The session on {deleting.environment} ({deleting.playbookTitle}) and its event log are removed. Reports already exported are kept.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { Fact, FactValue } from '../../../../shared/wizard/types';
+import type { StepInfo } from '../../../../shared/wizard/view';
+import { FactEditor } from './FactEditors';
+import { formatDateTime } from './format';
+
+const SOURCE_BADGE: Record<Fact['source'], string> = { probe: 'badge ts-src-probe', engineer: 'badge ts-src-engineer', derived: 'badge ts-src-derived' };
+
+/** Human text of a fact value: rows of servers, per-host rows, others. */
+export function factText(value: FactValue): string {
+  if (value === null) return 'not known';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) {
+    return value
+      .map((row) => {
+        if (!row || typeof row !== 'object' || Array.isArray(row)) return String(row);
+        const r = row as Record<string, FactValue>;
+        if ('servers' in r) return `${String(r.name)}: ${String(r.servers)} server(s) x ${String(r.threads)} thread(s)`;
+        const sends = r.sendsEmail === true ? 'sends email' : r.sendsEmail === false ? 'no email' : 'email not known';
+        return `${String(r.name)} (${r.active === false ? 'inactive, ' : ''}${sends}, zone ${r.zone ? String(r.zone) : 'not known'})`;
+      })
+      .join('; ');
+  }
+  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${factText(v)}`).join(', ') || 'none';
+  return String(value);
+}
+
+/**
+ * The step's facts: value, source badge, time and where it came from; an editor for every fact
+ * the engineer may give (always offline, on request when a probe already answered).
+ */
+export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: StepInfo; facts: Fact[]; offline: boolean; drafts: Record<string, FactValue>; setDraft(key: string, value: FactValue): void }) {
+  const [correcting, setCorrecting] = useState<Record<string, boolean>>({});
+  if (step.facts.length === 0) return null;
+  const byKey = new Map(facts.map((f) => [f.key, f]));
+  const shown = step.facts.filter((def) => byKey.has(def.key) || (def.input && def.sources.includes('engineer')));
+  if (shown.length === 0) return null;
+  return (
+    <section className="card stack" aria-labelledby={`ts-facts-${step.id}`}>
+      <h4 id={`ts-facts-${step.id}`}>Facts</h4>
+      <ul className="ts-facts">
+        {shown.map((def) => {
+          const fact = byKey.get(def.key);
+          const editable = Boolean(def.input) && def.sources.includes('engineer');
+          const editing = editable && (offline || !fact || fact.source === 'engineer' || correcting[def.key] || def.key in drafts);
+          return (
+            <li key={def.key} className="ts-fact">
+              {fact && !(editing && fact.source === 'engineer') ? (
+                <div className="ts-fact-line">
+                  <span className="ts-fact-label">{def.label}</span>
+                  <span className="ts-fact-value">{factText(fact.value)}</span>
+                  <span className={SOURCE_BADGE[fact.source]} title={`Source: ${fact.source}`}>
+                    {fact.source}
+                  </span>
+                  <time className="muted small" dateTime={fact.at}>
+                    {formatDateTime(fact.at)}
+                  </time>
+                  {fact.detail && <span className="muted small">{fact.detail}</span>}
+                  {editable && !editing && (
+                    <button type="button" className="btn btn-small" aria-label={`Correct ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
+                      Correct this
+                    </button>
+                  )}
+                </div>
+              ) : null}
+              {editing && (
+                <div className="ts-fact-edit">
+                  <FactEditor def={def} idPrefix={`ts-${step.id}`} value={def.key in drafts ? drafts[def.key] : fact?.value} onChange={(v) => setDraft(def.key, v)} />
+                  {fact?.source === 'engineer' && (
+                    <p className="muted small">
+                      <span className={SOURCE_BADGE.engineer}>engineer</span> given {formatDateTime(fact.at)}
+                    </p>
+                  )}
+                </div>
+              )}
+              {!fact && !editing && <div className="ts-fact-line muted">{def.label}: not known yet</div>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

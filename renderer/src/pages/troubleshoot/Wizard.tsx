@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FactValue } from '../../../../shared/wizard/types';
+import type { StepInfo } from '../../../../shared/wizard/view';
+import { useUi } from '../../stores/ui';
+import { formatDateTime, STATUS_LABELS } from './format';
+import { ProbeBar } from './ProbeBar';
+import { StepFacts } from './StepFacts';
+import { Apply } from './steps/Apply';
+import { Diagnosis } from './steps/Diagnosis';
+import { Finish } from './steps/Finish';
+import { Plans } from './steps/Plans';
+import { Restart } from './steps/Restart';
+import { Verify } from './steps/Verify';
+import { useWizard } from './store';
+
+const STATE_WORDS = { done: 'done', skipped: 'skipped', pending: 'to do' } as const;
+
+/**
+ * The wizard: a stepper of every step (done ticked, the current one marked) and the current step's
+ * guidance, probes, facts and actions. Enter continues, Alt+Left goes back.
+ */
+export function Wizard({ sessionId }: { sessionId: string }) {
+  const navigate = useUi((s) => s.navigate);
+  const { view, load, act, refusal, running } = useWizard();
+  const [drafts, setDrafts] = useState<Record<string, FactValue>>({});
+  const [skipReason, setSkipReason] = useState('');
+  const [skipping, setSkipping] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void load(sessionId);
+  }, [sessionId, load]);
+
+  const session = view?.session.id === sessionId ? view.session : null;
+  const current = session ? view!.steps[Math.min(session.current, view!.steps.length - 1)]! : null;
+
+  // Moving to another step: drop drafts of the old one and put focus on the new step's title.
+  useEffect(() => {
+    setDrafts({});
+    setSkipping(false);
+    heading.current?.focus();
+  }, [current?.id]);
+
+  const saveDrafts = useCallback(async () => {
+    if (Object.keys(drafts).length === 0) return true;
+    const ok = await act({ type: 'answer', facts: drafts });
+    if (ok) setDrafts({});
+    return ok;
+  }, [drafts, act]);
+
+  const next = useCallback(async () => {
+    if (running || !session || session.completedAt) return;
+    if (await saveDrafts()) await act({ type: 'continue' });
+  }, [running, session, saveDrafts, act]);
+
+  const back = useCallback(async () => {
+    if (running || !session || session.current === 0) return;
+    if (await saveDrafts()) await act({ type: 'back' });
+  }, [running, session, saveDrafts, act]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.altKey && event.key === 'ArrowLeft') {
+        event.preventDefault();
+        void back();
+        return;
+      }
+      if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const target = event.target as HTMLElement;
+      // Enter keeps its own meaning in text areas, on buttons, links, selects and inside dialogs.
+      if (target.closest('textarea, button, a, select, dialog, summary, [role="radiogroup"]')) return;
+      if (!target.closest('.ts-wizard')) return;
+      event.preventDefault();
+      void next();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [next, back]);
+
+  if (!session || !current) {
+    return (
+      <section className="page">
+        <p className="muted">Loading the session…</p>
+        <button type="button" className="btn" onClick={() => navigate('troubleshoot')}>
+          Back to sessions
+        </button>
+      </section>
+    );
+  }
+  const v = view!;
+  const reachable = (step: StepInfo, index: number) => index <= session.current || v.steps.slice(0, index).every((s) => s.state.status !== 'pending');
+
+  return (
+    <section className="page ts-wizard" aria-labelledby="ts-title">
+      <header className="page-header">
+        <div>
+          <h2 id="ts-title">{v.playbook.title}</h2>
+          <p className="muted small">
+            {session.environment.name}
+            {session.offline ? ' · offline, facts typed in' : ` · ${session.environment.engine}${session.environment.host ? ` · ${session.environment.host}` : ''}`} · started{' '}
+            {formatDateTime(session.createdAt)}
+          </p>
+        </div>
+        <span className={STATUS_LABELS[session.status].badge}>{STATUS_LABELS[session.status].label}</span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-ghost" onClick={() => navigate('troubleshoot')}>
+          All sessions
+        </button>
+      </header>
+      <div className="ts-layout">
+        <nav aria-label="Steps" className="ts-stepper">
+          <ol>
+            {v.steps.map((step, index) => {
+              const isCurrent = index === session.current;
+              const mark = step.state.status === 'done' ? '✓' : step.state.status === 'skipped' ? '–' : String(index + 1);
+              return (
+                <li key={step.id} className={`ts-step ts-step-${step.state.status}${isCurrent ? ' ts-step-current' : ''}`}>
+                  <button
+                    type="button"
+                    aria-current={isCurrent ? 'step' : undefined}
+                    disabled={!reachable(step, index) || running !== null}
+                    onClick={() => void act({ type: 'goto', step: step.id })}
+                  >
+                    <span className="ts-step-mark" aria-hidden="true">
+                      {mark}
+                    </span>
+                    <span>{step.title}</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      ({STATE_WORDS[step.state.status]}
+                      {isCurrent ? ', current step' : ''})
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+        <div className="stack ts-panel">
+          <div className="card stack">
+            <h3 id="ts-step-title" ref={heading} tabIndex={-1}>
+              Step {session.current + 1} of {v.steps.length}: {current.title}
+            </h3>
+            <p>{current.guidance}</p>
+            {current.state.status === 'skipped' && <p className="small muted">Skipped: {current.state.skipReason}</p>}
+          </div>
+          <ProbeBar view={v} probes={current.probes} />
+          {current.kind === 'diagnose' && <Diagnosis result={session.diagnosis} />}
+          <StepFacts
+            step={current}
+            facts={session.facts.filter((f) => f.step === current.id)}
+            offline={session.offline}
+            drafts={drafts}
+            setDraft={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
+          />
+          {current.kind === 'choose-plan' && <Plans view={v} />}
+          {current.kind === 'apply' && <Apply view={v} />}
+          {current.kind === 'restart-checklist' && <Restart view={v} />}
+          {current.kind === 'verify' && <Verify view={v} />}
+          {current.kind === 'report' && <Finish view={v} />}
+          {!session.completedAt && (
+            <div className="card stack ts-nav">
+              {(refusal || current.missing) && (
+                <p className={refusal ? 'field-error' : 'muted small'} role={refusal ? 'alert' : undefined}>
+                  {refusal ?? `Still needed: ${current.missing}`}
+                </p>
+              )}
+              <div className="row">
+                <button type="button" className="btn" disabled={session.current === 0 || running !== null} onClick={() => void back()} aria-keyshortcuts="Alt+ArrowLeft">
+                  Back
+                </button>
+                {Object.keys(drafts).length > 0 && (
+                  <button type="button" className="btn" onClick={() => void saveDrafts()}>
+                    Save facts
+                  </button>
+                )}
+                <span className="spacer" />
+                {current.kind !== 'report' && (
+                  <button type="button" className="btn btn-ghost" onClick={() => setSkipping((s) => !s)} aria-expanded={skipping}>
+                    Skip…
+                  </button>
+                )}
+                {current.kind !== 'report' && (
+                  <button type="button" className="btn btn-primary" disabled={running !== null} onClick={() => void next()} aria-keyshortcuts="Enter">
+                    Continue
+                  </button>
+                )}
+              </div>
+              {skipping && (
+                <div className="row">
+                  <label htmlFor="ts-skip-reason">Why skip this step</label>
+                  <input id="ts-skip-reason" value={skipReason} onChange={(e) => setSkipReason(e.target.value)} />
+                  <button
+                    type="button"
+                    className="btn"
+                    disabled={!skipReason.trim()}
+                    onClick={() => void act({ type: 'skip', reason: skipReason }).then((ok) => ok && setSkipReason(''))}
+                  >
+                    Skip step
+                  </button>
+                </div>
+              )}
+              <p className="muted small">Enter continues · Alt+Left goes back</p>
+            </div>
+          )}
+          <details className="card">
+            <summary>Event log ({session.events.length})</summary>
+            <ol className="ts-events">
+              {session.events.map((e, i) => (
+                <li key={i}>
+                  <time className="muted small" dateTime={e.at}>
+                    {formatDateTime(e.at)}
+                  </time>{' '}
+                  {e.summary}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </div>
+      </div>
+    </section>
+  );
+}

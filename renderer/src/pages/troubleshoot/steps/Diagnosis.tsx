@@ -1,0 +1,56 @@
+import type { BudgetResult } from '../../../../../shared/capacity/types';
+
+/** The verdict in one sentence and the arithmetic per mailbox behind it. */
+export function Diagnosis({ result }: { result: BudgetResult | null }) {
+  if (!result) return <p className="muted">The diagnosis appears once the servers, the threads and the mailbox are known.</p>;
+  return (
+    <div className="stack">
+      <div role="status" className={`banner ${result.allWithinLimit ? 'banner-warning' : 'banner-error'}`}>
+        <div className="banner-body">
+          <strong>{result.allWithinLimit ? 'Within the limit.' : 'Over the limit.'}</strong> {result.verdict}
+        </div>
+      </div>
+      <div className="card table-scroll">
+        <table className="table">
+          <caption className="ts-caption">
+            Connections per mailbox ({result.provider.name}, limit {result.provider.limit})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Mailbox</th>
+              <th scope="col">Arithmetic</th>
+              <th scope="col">Connections</th>
+              <th scope="col">Headroom</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.mailboxes.map((m) => (
+              <tr key={m.mailbox}>
+                <td>{m.mailbox}</td>
+                <td className="mono">{m.arithmetic}</td>
+                <td>
+                  {m.connections} / {m.limit}
+                </td>
+                <td>
+                  <span className={m.withinLimit ? 'badge badge-success' : 'badge badge-danger'}>{m.headroom}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {result.noPlan.map((n) => (
+        <div key={n.mailbox} className="banner banner-warning">
+          <div className="banner-body">
+            <strong>{n.mailbox}:</strong> {n.reason}
+            <ul>
+              {n.alternatives.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { SessionView } from '../../../../../shared/wizard/view';
+import { useWizard } from '../store';
+
+/** The plans, the recommendation first, each with its exact steps; choosing one asks why when it is not the first. */
+export function Plans({ view }: { view: SessionView }) {
+  const act = useWizard((s) => s.act);
+  const plans = view.session.diagnosis?.plans ?? [];
+  const chosen = view.session.plan?.id ?? null;
+  const [reason, setReason] = useState('');
+  if (view.session.diagnosis?.allWithinLimit) return null;
+  if (plans.length === 0) return <p className="muted">No plan fits; see the alternatives in the diagnosis.</p>;
+  return (
+    <div className="stack">
+      <div className="field">
+        <label htmlFor="ts-plan-reason">Why this plan (needed when it is not the recommended one)</label>
+        <input id="ts-plan-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      {plans.map((plan, i) => (
+        <article key={plan.id} className={`card stack ts-plan${chosen === plan.id ? ' ts-plan-chosen' : ''}`} aria-labelledby={`ts-plan-${plan.id}`}>
+          <div className="row">
+            <h4 id={`ts-plan-${plan.id}`}>{plan.title}</h4>
+            {i === 0 && <span className="badge badge-success">Recommended</span>}
+            {chosen === plan.id && <span className="badge">Chosen</span>}
+            <span className="spacer" />
+            <button
+              type="button"
+              className={chosen === plan.id ? 'btn' : 'btn btn-primary'}
+              aria-label={`Choose plan ${plan.title}`}
+              onClick={() => void act({ type: 'choose-plan', planId: plan.id, reason })}
+            >
+              {chosen === plan.id ? 'Chosen' : 'Choose this plan'}
+            </button>
+          </div>
+          <p className="muted">{plan.tradeOff}</p>
+          <ol className="ts-instructions">
+            {(view.planInstructions[plan.id] ?? []).map((step, j) => (
+              <li key={j}>
+                {step.where && (
+                  <>
+                    <strong>{step.where}</strong>:{' '}
+                  </>
+                )}
+                {step.text}
+                {step.sql && <pre aria-label="SQL">{step.sql}</pre>}
+              </li>
+            ))}
+          </ol>
+        </article>
+      ))}
+      {view.session.plan && <p className="small">Chosen: {view.session.plan.plan?.title ?? view.session.plan.id}. Reason: {view.session.plan.reason}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { SessionView } from '../../../../../shared/wizard/view';
+import { formatDateTime } from '../format';
+import { useWizard } from '../store';
+
+/** One checkbox per front-end; ticking records the time. */
+export function Restart({ view }: { view: SessionView }) {
+  const act = useWizard((s) => s.act);
+  if (view.session.diagnosis?.allWithinLimit) return <p className="muted">No restart needed: nothing was changed.</p>;
+  return (
+    <fieldset className="card field">
+      <legend>Scheduler Service restarted on</legend>
+      <ul className="ts-checklist">
+        {view.session.restart.map((r) => (
+          <li key={r.server}>
+            <label className="row">
+              <input type="checkbox" checked={r.at !== null} onChange={(e) => void act({ type: 'tick', server: r.server, done: e.target.checked })} />
+              {r.server}
+            </label>
+            {r.at && (
+              <time className="muted small" dateTime={r.at}>
+                done {formatDateTime(r.at)}
+              </time>
+            )}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

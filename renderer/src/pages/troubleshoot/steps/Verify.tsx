@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { SessionView } from '../../../../../shared/wizard/view';
+import { formatDateTime } from '../format';
+import { useWizard } from '../store';
+
+/**
+ * Verify: recompute the budget from the facts read after the change and count the 432s since the
+ * restart. Pass, fail (back to the plan) or watch: re-check every N minutes while this page is open.
+ */
+export function Verify({ view }: { view: SessionView }) {
+  const act = useWizard((s) => s.act);
+  const runProbe = useWizard((s) => s.runProbe);
+  const [minutes, setMinutes] = useState('5');
+  const v = view.session.verification;
+  const watching = v?.result === 'watch' ? (v.watchMinutes ?? 5) : null;
+  const offline = view.session.offline;
+
+  useEffect(() => {
+    if (watching === null) return;
+    const timer = window.setInterval(
+      () => {
+        void (async () => {
+          if (!offline && !(await runProbe('errorsAfter', 'Watching: counting 432s since the restart'))) return;
+          await act({ type: 'verify' });
+        })();
+      },
+      watching * 60_000,
+    );
+    return () => window.clearInterval(timer);
+  }, [watching, offline, act, runProbe]);
+
+  if (view.session.diagnosis?.allWithinLimit) return <p className="muted">Nothing to verify: no change was made.</p>;
+  return (
+    <div className="stack">
+      <div className="row">
+        <button type="button" className="btn btn-primary" onClick={() => void act({ type: 'verify' })}>
+          Verify now
+        </button>
+        <label htmlFor="ts-watch-minutes" className="small">
+          Re-check every (minutes)
+        </label>
+        <input id="ts-watch-minutes" className="ts-narrow" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        <button type="button" className="btn" onClick={() => void act({ type: 'verify', result: 'watch', watchMinutes: Math.max(1, Math.round(Number(minutes)) || 5) })}>
+          Watch
+        </button>
+      </div>
+      {v && (
+        <div role="status" className={`banner ${v.result === 'pass' ? 'banner-success' : v.result === 'fail' ? 'banner-error' : 'banner-warning'}`}>
+          <div className="banner-body">
+            <strong>{v.result === 'pass' ? 'Pass.' : v.result === 'fail' ? 'Fail.' : 'Watching.'}</strong> {v.summary}
+            <p className="small muted">
+              Checked {formatDateTime(v.at)}
+              {v.since ? `; restart ${formatDateTime(v.since)}` : ''}
+              {v.budgetAfter ? `; now ${v.budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ')}` : ''}
+            </p>
+            {v.result === 'fail' && (
+              <button type="button" className="btn btn-small" onClick={() => void act({ type: 'goto', step: 'plan' })}>
+                Back to the plan
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

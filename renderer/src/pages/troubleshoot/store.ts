@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import type { EngineerAction } from '../../../../shared/api/methods/sessions';
+import type { ProbeKind } from '../../../../shared/wizard/types';
+import type { SessionView } from '../../../../shared/wizard/view';
+import { api, newCallId } from '../../api/client';
+import { withErrorBanner } from '../../stores/ui';
+
+/** A probe (or Apply/Undo) in flight: what it is doing, how far, and the call id to cancel it. */
+export interface Running {
+  label: string;
+  callId: string;
+  message: string;
+  fraction?: number;
+}
+
+interface WizardState {
+  view: SessionView | null;
+  loadingId: string | null;
+  running: Running | null;
+  /** Error of the last refused action, shown next to the controls (Continue refused, etc.). */
+  refusal: string | null;
+  load(id: string): Promise<void>;
+  act(action: EngineerAction): Promise<boolean>;
+  runProbe(probe: ProbeKind, label: string): Promise<boolean>;
+  apply(): Promise<boolean>;
+  undo(auditId: string): Promise<boolean>;
+  cancel(): Promise<void>;
+  clear(): void;
+}
+
+/**
+ * The open session. The back end is the source of truth: every action goes through the API and the
+ * returned view replaces the cached one, so the page never computes a transition itself.
+ */
+export const useWizard = create<WizardState>((set, get) => {
+  async function long(label: string, work: (callId: string, onProgress: (p: { message: string; fraction?: number }) => void) => Promise<SessionView>) {
+    const callId = newCallId();
+    set({ running: { label, callId, message: 'Starting', fraction: 0 }, refusal: null });
+    const view = await withErrorBanner(() =>
+      work(callId, (p) => set((s) => (s.running?.callId === callId ? { running: { ...s.running, message: p.message, fraction: p.fraction } } : {}))),
+    );
+    set({ running: null, ...(view ? { view } : {}) });
+    return Boolean(view);
+  }
+  const idOf = () => get().view!.session.id;
+  return {
+    view: null,
+    loadingId: null,
+    running: null,
+    refusal: null,
+    async load(id) {
+      set({ loadingId: id, refusal: null });
+      const view = await withErrorBanner(() => api['sessions.get']({ id }));
+      set({ view: view ?? null, loadingId: null });
+    },
+    async act(action) {
+      const id = idOf();
+      try {
+        const view = await api['sessions.act']({ id, action });
+        set({ view, refusal: null });
+        return true;
+      } catch (error) {
+        // Continue refused (a fact missing) is part of the walk, not an app error: say it beside the button.
+        set({ refusal: error instanceof Error ? error.message : String(error) });
+        return false;
+      }
+    },
+    runProbe: (probe, label) => long(label, (callId, onProgress) => api['sessions.runProbe']({ id: idOf(), probe }, { callId, onProgress })),
+    apply: () => long('Applying the change', (callId, onProgress) => api['sessions.apply']({ id: idOf() }, { callId, onProgress })),
+    undo: (auditId) => long('Undoing the change', (callId, onProgress) => api['sessions.undo']({ id: idOf(), auditId }, { callId, onProgress })),
+    async cancel() {
+      const running = get().running;
+      if (running) await withErrorBanner(() => api['app.cancel']({ callId: running.callId }));
+    },
+    clear: () => set({ view: null, refusal: null }),
+  };
+});
