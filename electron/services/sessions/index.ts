@@ -121,7 +121,9 @@ export function createSessionService(
       if (profileId) await touchProfile(needs.profiles, profileId);
       return sessionView(session, playbook);
     },
-    'sessions.act': ({ id, action }) => act(id, action as SessionAction),
+    'sessions.act': async ({ id, action }) =>
+      // "I applied it myself" is recorded under the engineer's name from Settings, like Apply.
+      act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)),
     'sessions.runProbe': async ({ id, probe }, ctx) => {
       const result = await readProbe(await store.get(id), probe, ctx);
       return act(id, { type: 'probe-result', probe, result });
