@@ -1,0 +1,229 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** TS_SHOTS=dir saves a screenshot of every step there, to look at what a user sees. */
+async function shot(page: Page, name: string) {
+  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function stepTitle(page: Page, title: string) {
+  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step \\d+ of \\d+: ${title}$`) })).toBeVisible();
+}
+
+async function continueTo(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await stepTitle(page, title);
+}
+
+const PASTED = 'Error sending email 40012: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information';
+
+test('walk the demo from the pasted error to a verified fix applied from the app (threads 2 -> 1)', async ({ page, app }) => {
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'Troubleshoot', exact: true }).click();
+  await expect(page.getByText('No troubleshooting sessions yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'New session' }).click();
+
+  await page.getByRole('radio', { name: /Demo farm/ }).check();
+  await page.getByLabel('Paste an error (optional)').fill('421 4.3.2 Service not available, closing transmission channel');
+  await page.getByRole('button', { name: 'Recognise the error' }).click();
+  await expect(page.getByRole('status')).toContainText('matches no playbook');
+  await page.getByLabel('Paste an error (optional)').fill(PASTED);
+  await page.getByRole('button', { name: 'Recognise the error' }).click();
+  await expect(page.getByRole('status')).toContainText('Recognised: 432 4.3.2 Concurrent connections limit exceeded');
+  await shot(page, '00-new-session');
+  await page.getByRole('button', { name: 'Start session' }).click();
+
+  // 1. Symptom: the probe finds the 432s of the last days.
+  await stepTitle(page, 'Symptom');
+  await page.getByRole('button', { name: 'Search the error log for 432s' }).click();
+  const count = page.locator('.ts-fact', { hasText: '432 errors found' });
+  await expect(count).toContainText('probe');
+  await expect(count.locator('.ts-fact-value')).toHaveText(/^[1-9]\d*$/);
+  await shot(page, '01-symptom');
+
+  // 2. Servers, 3. Threads: read by the probes.
+  await continueTo(page, 'Servers');
+  await page.getByRole('button', { name: 'Read the servers' }).click();
+  await expect(page.locator('.ts-fact', { hasText: 'Front-end servers' })).toContainText('FE01 (sends email, zone Global); FE02 (sends email, zone Global)');
+  await shot(page, '02-servers');
+  await continueTo(page, 'Threads');
+  await page.getByRole('button', { name: 'Read the threads value' }).click();
+  await expect(page.locator('.ts-fact', { hasText: 'Threads for emails (global)' }).locator('.ts-fact-value')).toHaveText('2');
+  await shot(page, '03-threads');
+
+  // Alt+Left goes back, Enter continues.
+  await page.keyboard.press('Alt+ArrowLeft');
+  await stepTitle(page, 'Servers');
+  await page.keyboard.press('Enter');
+  await stepTitle(page, 'Threads');
+
+  // 4. Mailbox: typed in unless the saved environment knows it; Enter saves and continues.
+  await continueTo(page, 'Shared mailbox');
+  const mailbox = page.getByRole('textbox', { name: 'Sending mailbox' });
+  if (await mailbox.isVisible()) {
+    await mailbox.fill('noreply@contoso.com');
+    await shot(page, '04-mailbox');
+    await mailbox.press('Enter');
+  } else {
+    await shot(page, '04-mailbox');
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  // 5. Diagnosis: the verdict and the arithmetic.
+  await stepTitle(page, 'Diagnosis');
+  await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '2 servers x 2 threads = 4 > 3' })).toBeVisible();
+  await shot(page, '05-diagnosis');
+
+  // 6. Plan: the recommendation first, with its exact steps.
+  await continueTo(page, 'Plan');
+  const recommended = page.getByRole('article').first();
+  await expect(recommended).toContainText('Recommended');
+  await expect(recommended).toContainText('Factory Configuration > Platform Configurations');
+  await expect(recommended.getByLabel('SQL').first()).toContainText("UPDATE OSSYS_PARAMETER SET VAL = '1'");
+  await shot(page, '06-plan');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose one of the plans.');
+  await recommended.getByRole('button', { name: /^Choose plan/ }).click();
+  await expect(recommended).toContainText('Chosen');
+
+  // 7. Apply from the app: preview, confirm, before/after.
+  await continueTo(page, 'Apply');
+  await page.getByRole('button', { name: 'Preview the change' }).click();
+  await expect(page.getByLabel('Statement to run')).toContainText('OSSYS_PARAMETER');
+  await shot(page, '07-apply-preview');
+  await page.getByRole('button', { name: 'Apply…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply this change to the platform database?' });
+  await expect(dialog).toBeVisible();
+  await shot(page, '07-apply-confirm');
+  await dialog.getByRole('button', { name: 'Apply the change' }).click();
+  const applied = page.getByRole('table', { name: 'Changes applied from the app' });
+  await expect(applied.getByRole('row').nth(1)).toContainText(/2\s*1/);
+  await expect(applied.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await shot(page, '07-apply-done');
+
+  // 8. Restart: every front-end ticked with its time.
+  await continueTo(page, 'Restart');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tick the restart of FE01, FE02.');
+  for (const server of ['FE01', 'FE02']) {
+    await page.getByRole('checkbox', { name: server }).click();
+    await expect(page.getByRole('checkbox', { name: server })).toBeChecked();
+  }
+  await expect(page.locator('.ts-checklist time')).toHaveCount(2);
+  await shot(page, '08-restart');
+
+  // 9. Verify: re-read, recompute, no 432 since the restart.
+  await continueTo(page, 'Verify');
+  await page.getByRole('button', { name: 'Read the threads value again' }).click();
+  await expect(page.locator('.ts-fact', { hasText: 'Threads for emails now' }).locator('.ts-fact-value')).toHaveText('1');
+  await page.getByRole('button', { name: 'Count 432s since the restart' }).click();
+  await expect(page.locator('.ts-fact', { hasText: '432 errors since the restart' }).locator('.ts-fact-value')).toHaveText('0');
+  await page.getByRole('button', { name: 'Verify now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toContainText('2 servers x 1 thread = 2');
+  await shot(page, '09-verify');
+
+  // 10. Report: complete, resolved.
+  await continueTo(page, 'Report');
+  await page.getByRole('button', { name: 'Complete session' }).click();
+  await expect(page.locator('.ts-panel').getByText('Resolved', { exact: true })).toBeVisible();
+  await shot(page, '10-report');
+
+  // The demo database holds the new value.
+  const threads = await app.services.probes.readThreads('demo');
+  expect(threads.globalValue).toBe(1);
+
+  await page.getByRole('button', { name: 'All sessions' }).click();
+  const row = page.getByRole('row', { name: /Demo farm/ });
+  await expect(row).toContainText('Resolved');
+  await expect(row).toContainText('432 4.3.2 Concurrent connections limit exceeded');
+  await shot(page, '11-list');
+});
+
+test('walk offline with every fact typed in, and see "within the limit, other cause" for one thread', async ({ page, app }) => {
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'Troubleshoot', exact: true }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('radio', { name: /^Offline/ }).check();
+  await page.getByLabel('Environment name (for the report)').fill('Contoso PRD');
+  await page.getByRole('button', { name: 'Start session' }).click();
+
+  await stepTitle(page, 'Symptom');
+  await expect(page.getByText('Offline: type the facts in below')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Search the error log, or paste the error you saw.');
+  await page.getByLabel('Pasted error or screenshot note').fill('Screenshot from the customer: "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded"');
+  await shot(page, 'off-01-symptom');
+  await continueTo(page, 'Servers');
+
+  await page.getByRole('button', { name: 'Add server' }).click();
+  await page.getByRole('button', { name: 'Add server' }).click();
+  await shot(page, 'off-02-servers');
+  await continueTo(page, 'Threads');
+  await page.getByLabel('Threads for emails (global)').fill('2');
+  await continueTo(page, 'Shared mailbox');
+  await page.getByLabel('Sending mailbox').fill('noreply@contoso.com');
+  await page.getByRole('button', { name: 'Add other sender' }).click();
+  await page.getByLabel('Other sender 1 name').fill('Contoso QA');
+  await shot(page, 'off-04-mailbox');
+  await continueTo(page, 'Diagnosis');
+  // 2 x 2 + QA's 1 x 1 = 5 > 3 on the shared mailbox.
+  await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toBeVisible();
+  await expect(page.locator('.ts-fact', { hasText: 'Verdict' })).toContainText('derived');
+
+  // Going back and correcting a fact re-derives the diagnosis: one thread, no other sender.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await stepTitle(page, 'Shared mailbox');
+  await page.getByRole('button', { name: 'Remove Contoso QA' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await stepTitle(page, 'Threads');
+  await page.getByLabel('Threads for emails (global)').fill('1');
+  await continueTo(page, 'Shared mailbox');
+  await continueTo(page, 'Diagnosis');
+  await expect(page.getByRole('status').filter({ hasText: 'Within the limit.' })).toBeVisible();
+  await expect(page.getByText('the 432 errors have another cause')).toBeVisible();
+  await shot(page, 'off-05-within');
+
+  await continueTo(page, 'Plan');
+  await continueTo(page, 'Apply');
+  await continueTo(page, 'Restart');
+  await continueTo(page, 'Verify');
+  await continueTo(page, 'Report');
+  await page.getByRole('button', { name: 'Complete session' }).click();
+  await expect(page.locator('.ts-panel').getByText('Within limit: other cause', { exact: true })).toBeVisible();
+  await page.getByText(/^Event log/).click();
+  await expect(page.locator('.ts-events')).toContainText('Engineer');
+  await shot(page, 'off-10-report');
+});
+
+test('a session is resumed after the app restarts, and deleted after confirmation', async ({ page, app }) => {
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'Troubleshoot', exact: true }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('radio', { name: /^Offline/ }).check();
+  await page.getByLabel('Environment name (for the report)').fill('Fabrikam QA');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await page.getByLabel('432 errors found').fill('12');
+  await continueTo(page, 'Servers');
+
+  const restarted = await app.restart();
+  await page.goto(restarted.host.appUrl);
+  await page.getByRole('link', { name: 'Troubleshoot', exact: true }).click();
+  const row = page.getByRole('row', { name: /Fabrikam QA/ });
+  await expect(row).toContainText('In progress');
+  await expect(row).toContainText('step: Servers');
+  await shot(page, 'resume-list');
+  await row.getByRole('button', { name: 'Resume session on Fabrikam QA' }).click();
+  await stepTitle(page, 'Servers');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.locator('.ts-fact', { hasText: '432 errors found' }).getByLabel('432 errors found')).toHaveValue('12');
+
+  await page.getByRole('button', { name: 'All sessions' }).click();
+  await page.getByRole('button', { name: 'Delete session on Fabrikam QA' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this session?' });
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(row).toBeVisible();
+  await page.getByRole('button', { name: 'Delete session on Fabrikam QA' }).click();
+  await confirm.getByRole('button', { name: 'Delete session' }).click();
+  await expect(page.getByText('No troubleshooting sessions yet.')).toBeVisible();
+});
