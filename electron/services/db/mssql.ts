@@ -41,18 +41,27 @@ export async function openSqlServer(target: SqlServerTarget, options: { signal?:
     user: target.auth === 'ntlm' ? `${target.domain}\\${target.user}` : target.user,
   };
   if (options.signal?.aborted) throw new ApiError('cancelled', 'Cancelled before the connection was made.');
-  const onAbort = () => void pool.close().catch(() => undefined);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const connecting = pool.connect();
   try {
-    await pool.connect();
+    await abortable(connecting, options.signal);
   } catch (error) {
-    await pool.close().catch(() => undefined);
+    // The pool keeps trying until its own timeout; closing it ends that attempt and frees the socket.
+    connecting.catch(() => undefined).finally(() => void pool.close().catch(() => undefined));
+    void pool.close().catch(() => undefined);
     if (options.signal?.aborted) throw new ApiError('cancelled', 'Cancelled before the connection was made.');
     throw classifyConnectError(error, errorContext);
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
   }
   return connectionOver(pool, pool, target);
+}
+
+/** Rejects as soon as the signal aborts, whatever the pending work is doing. */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ApiError('cancelled', 'Cancelled before the connection was made.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 type RequestSource = sql.ConnectionPool | sql.Transaction;
