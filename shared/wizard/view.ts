@@ -26,6 +26,12 @@ export interface SessionView {
   planInstructions: Record<string, PlanInstruction[]>;
   /** What the app itself can apply for the chosen plan, or why it cannot. */
   applyFromApp: { expected: string | null; newValue: number; description: string } | { unavailable: string } | null;
+  /**
+   * Other saved environments whose profile names the same sending mailbox: they share its
+   * connection limit, so the mailbox step offers them as other senders. Filled by the session
+   * service (it knows the profiles); absent when none or offline without profiles.
+   */
+  sameMailbox?: Array<{ profileId: string; name: string; mailbox: string }>;
 }
 
 export interface PlaybookSummary {

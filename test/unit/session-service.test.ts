@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
@@ -116,6 +118,32 @@ describe('session service on the demo environment', async () => {
     expect(again.session.events.length).toBeGreaterThan(10);
     expect(await call(services, 'sessions.delete', { id })).toEqual({ deleted: true });
     expect(await services.dispatch('sessions.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('offers the saved environments that send through the same mailbox', async () => {
+    const created = await services.dispatch('profiles.create', {
+      profile: { name: 'Contoso QA', engine: 'sqlserver', host: 'sql-qa.contoso.local', port: 1433, database: 'outsystems', user: 'osqa', mailbox: 'NoReply@contoso.com', rememberPassword: false },
+    });
+    expect(created.ok).toBe(true);
+    const view = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: 'demo' });
+    expect(view.session.facts.find((f) => f.key === 'mailbox')).toMatchObject({ value: 'noreply@contoso.com', source: 'derived' });
+    expect(view.sameMailbox).toEqual([expect.objectContaining({ name: 'Contoso QA' })]);
+    // Once the engineer names another mailbox, the QA profile no longer shares it.
+    const moved = await call(services, 'sessions.act', { id: view.session.id, action: { type: 'answer', facts: { mailbox: 'alerts@fabrikam.com' } } });
+    expect(moved.sameMailbox).toBeUndefined();
+  });
+
+  it('a damaged session file is moved aside with a notice; the other sessions stay listed', async () => {
+    const kept = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Kept' });
+    const broken = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Broken' });
+    await services.close();
+    writeFileSync(path.join(dataDir, 'sessions', `${broken.session.id}.json`), '{ "version": 1, "data": { "schema": 1, ');
+    services = await start();
+    const list = await call<Array<{ id: string }>>(services, 'sessions.list', {});
+    expect(list.map((s) => s.id)).toContain(kept.session.id);
+    expect(list.map((s) => s.id)).not.toContain(broken.session.id);
+    const info = await call<{ notices: string[] }>(services, 'app.info', {});
+    expect(info.notices.join(' ')).toMatch(new RegExp(`${broken.session.id}\\.json could not be read because it is not valid JSON.*moved to`));
   });
 
   it('offline sessions refuse probes with a sentence, and take typed-in facts', async () => {

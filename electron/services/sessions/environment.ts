@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { EnvironmentSnapshot } from '../../../shared/wizard/types';
+import type { EnvironmentSnapshot, Session } from '../../../shared/wizard/types';
 import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME } from '../demo/connect';
 import type { ProfileService } from '../profiles';
 
@@ -58,4 +58,25 @@ export async function touchProfile(profiles: ProfileService, profileId: string):
   } catch {
     // Recording "last used" is a convenience; the session goes on without it.
   }
+}
+
+/**
+ * Saved environments whose profile names the mailbox this session sends through (the engineer's
+ * answer first, else the profile's own): they share the mailbox's connection limit.
+ */
+export async function sameMailboxProfiles(profiles: ProfileService, session: Session): Promise<Array<{ profileId: string; name: string; mailbox: string }>> {
+  const answered = session.facts.find((f) => f.key === 'mailbox')?.value;
+  const mailbox = (typeof answered === 'string' ? str(answered) : null) ?? session.environment.mailbox;
+  const offered = profiles as unknown as { list?: () => Promise<unknown> | unknown };
+  if (!mailbox || typeof offered.list !== 'function') return [];
+  let listed: unknown;
+  try {
+    listed = await offered.list();
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(listed)) return [];
+  return (listed as Array<ProfileLike & { id?: unknown }>)
+    .filter((p) => typeof p.id === 'string' && p.id !== session.environment.profileId && str(p.mailbox)?.toLowerCase() === mailbox.toLowerCase())
+    .map((p) => ({ profileId: p.id as string, name: str(p.name) ?? (p.id as string), mailbox: str(p.mailbox)! }));
 }

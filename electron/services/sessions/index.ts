@@ -4,12 +4,12 @@ import { ApiError } from '../../../shared/api/errors';
 import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry, recognitionMessage } from '../../../shared/playbooks';
 import { contextOf, createSession, lastRestartAt, reduceSession, WizardRuleError } from '../../../shared/wizard/engine';
 import type { Playbook, ProbeKind, Session, SessionAction } from '../../../shared/wizard/types';
-import { playbookSummary, sessionSummary, sessionView } from '../../../shared/wizard/view';
+import { playbookSummary, sessionSummary, sessionView, type SessionView } from '../../../shared/wizard/view';
 import type { CallContext, HandlersFor, ServiceDeps } from '../context';
 import type { ProbeService } from '../probes';
 import type { ProfileService } from '../profiles';
 import type { SettingsService } from '../settings';
-import { environmentOf, touchProfile } from './environment';
+import { environmentOf, sameMailboxProfiles, touchProfile } from './environment';
 import { toReportInput } from './report-input';
 import { createSessionStore } from './store';
 
@@ -46,7 +46,14 @@ export function createSessionService(
 
   async function act(id: string, action: SessionAction) {
     const session = await store.update(id, (current) => reduce(current, action));
-    return sessionView(session, playbookOf(session));
+    return viewOf(session);
+  }
+
+  /** The wizard's view, with the saved environments that send through the same mailbox. */
+  async function viewOf(session: Session): Promise<SessionView> {
+    const view = sessionView(session, playbookOf(session));
+    const sameMailbox = await sameMailboxProfiles(needs.profiles, session);
+    return sameMailbox.length > 0 ? { ...view, sameMailbox } : view;
   }
 
   async function actor(): Promise<string> {
@@ -104,8 +111,7 @@ export function createSessionService(
         .sort((a, b) => b.lastChange.at.localeCompare(a.lastChange.at));
     },
     'sessions.get': async ({ id }) => {
-      const session = await store.get(id);
-      return sessionView(session, playbookOf(session));
+      return viewOf(await store.get(id));
     },
     'sessions.create': async ({ playbookId, profileId, environmentName, pastedError }) => {
       const playbook = registry.get(playbookId);
@@ -119,7 +125,7 @@ export function createSessionService(
       }
       await store.save(session);
       if (profileId) await touchProfile(needs.profiles, profileId);
-      return sessionView(session, playbook);
+      return viewOf(session);
     },
     'sessions.act': async ({ id, action }) =>
       // "I applied it myself" is recorded under the engineer's name from Settings, like Apply.
