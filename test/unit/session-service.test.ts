@@ -109,6 +109,29 @@ describe('session service on the demo environment', async () => {
     expect(JSON.stringify(input)).not.toMatch(/password/i);
   });
 
+  it('the resolution report is built from the session by the reports service', async () => {
+    const preview = await call<{ html: string; model: { header: { outcome: string; title: string } } }>(services, 'reports.preview', { sessionId: id });
+    expect(preview.model.header.title).toBe('Email connection limit (432 4.3.2) on Demo farm (embedded)');
+    expect(preview.model.header.outcome).toBe('resolved');
+    expect(preview.html).toContain('2 servers x 2 threads = 4 &gt; 3');
+  });
+
+  it('a cancelled probe leaves the session as it was', async () => {
+    const view = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: 'demo' });
+    const controller = new AbortController();
+    controller.abort();
+    const progress: string[] = [];
+    const run = services.sessions.handlers['sessions.runProbe']({ id: view.session.id, probe: 'errors' }, { callId: 'x', signal: controller.signal, progress: (m) => progress.push(m) });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    const after = await call(services, 'sessions.get', { id: view.session.id });
+    expect(after.session.events).toEqual(view.session.events);
+    expect(after.session.probes.errorsBefore).toBeNull();
+
+    const ran = await services.sessions.handlers['sessions.runProbe']({ id: view.session.id, probe: 'threads' }, { callId: 'y', signal: new AbortController().signal, progress: (m) => progress.push(m) });
+    expect(ran.session.probes.threads).not.toBeNull();
+    expect(progress).toContain('Connecting');
+  });
+
   it('lists, resumes after a restart of the services, and deletes', async () => {
     await services.close();
     services = await start();
