@@ -1,10 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportPreview } from '../../../../shared/api/methods/profiles';
+import { api } from '../../api/client';
+import { useUi, withErrorBanner } from '../../stores/ui';
+import { ImportDialog } from './dialogs';
+import { ProfileCard } from './ProfileCard';
+import { ProfileEditor } from './ProfileEditor';
+import { matchesSearch, useEnvironments } from './store';
+import './environments.css';
+
+/**
+ * Routes: #/environments (the list), #/environments/new, #/environments/edit/<id>.
+ */
 export function EnvironmentsPage() {
+  const rest = useUi((s) => s.route.rest);
+  const navigate = useUi((s) => s.navigate);
+  const { profiles, loaded, load } = useEnvironments();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const editing = rest[0] === 'edit' ? profiles.find((p) => p.id === rest[1]) : undefined;
+  if (rest[0] === 'new' || rest[0] === 'edit') {
+    return (
+      <section className="page env-page">
+        <header className="page-header">
+          <button type="button" className="btn btn-ghost" onClick={() => navigate('environments')}>
+            ← All environments
+          </button>
+          <h2>{rest[0] === 'new' ? 'New environment' : `Edit ${editing?.name ?? 'environment'}`}</h2>
+        </header>
+        {rest[0] === 'new' ? (
+          <ProfileEditor key="new" />
+        ) : editing && !editing.builtIn ? (
+          <ProfileEditor key={editing.id} profile={editing} />
+        ) : loaded ? (
+          <p className="empty">{editing?.builtIn ? 'The built-in demo environment cannot be edited.' : 'This environment no longer exists.'}</p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </section>
+    );
+  }
+  return <EnvironmentList />;
+}
+
+function EnvironmentList() {
+  const navigate = useUi((s) => s.navigate);
+  const { profiles, loaded, load, capabilities } = useEnvironments();
+  const [query, setQuery] = useState('');
+  const [importing, setImporting] = useState<{ json: string; fileName: string; preview: ImportPreview } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const shown = profiles.filter((p) => matchesSearch(p, query));
+  const ownCount = profiles.filter((p) => !p.builtIn).length;
+
+  const pickImport = async (file: File | undefined) => {
+    if (!file) return;
+    const json = await file.text();
+    const preview = await withErrorBanner(() => api['profiles.importPreview']({ json }));
+    if (fileInput.current) fileInput.current.value = '';
+    if (preview) setImporting({ json, fileName: file.name, preview });
+  };
+  const confirmImport = async () => {
+    if (!importing) return;
+    const done = await withErrorBanner(() => api['profiles.import']({ json: importing.json }));
+    setImporting(null);
+    if (done) {
+      setNotice(`Imported ${importing.fileName}: ${done.added.length} added, ${done.replaced.length} replaced.`);
+      await load();
+    }
+  };
+  const exportAll = async () => {
+    const file = await withErrorBanner(() => api['profiles.export']({}));
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setNotice(`Exported ${file.count} ${file.count === 1 ? 'environment' : 'environments'} to ${file.fileName}, without passwords.`);
+  };
+
   return (
-    <section className="page">
+    <section className="page env-page">
       <header className="page-header">
         <h2>Environments</h2>
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => navigate('environments', 'new')}>
+          New environment
+        </button>
+        <label className="btn">
+          Import…
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            aria-label="Import environments from a file"
+            onChange={(e) => void pickImport(e.target.files?.[0])}
+          />
+        </label>
+        <button type="button" className="btn" onClick={() => void exportAll()} disabled={ownCount === 0}>
+          Export
+        </button>
       </header>
-      <p className="muted">Coming next.</p>
+      {capabilities && !capabilities.canRememberPasswords && (
+        <div className="banner banner-warning">
+          <div className="banner-body">Passwords are kept in memory for this session only: {capabilities.reason}</div>
+        </div>
+      )}
+      {notice && (
+        <div className="banner banner-success" role="status">
+          <div className="banner-body">{notice}</div>
+          <button type="button" className="btn btn-ghost" aria-label="Dismiss message" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      <div className="field env-search">
+        <label htmlFor="env-search">Search environments</label>
+        <input id="env-search" type="search" value={query} placeholder="Name, customer, host, mailbox…" onChange={(e) => setQuery(e.target.value)} />
+      </div>
+      {!loaded ? (
+        <p className="muted">Loading…</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">{query ? `No environment matches “${query}”.` : 'No environments yet.'}</p>
+      ) : (
+        <div className="env-list" aria-label="Environments, most recently used first">
+          {shown.map((p) => (
+            <ProfileCard key={p.id} profile={p} onEdit={(id) => navigate('environments', 'edit', id)} />
+          ))}
+        </div>
+      )}
+      {loaded && ownCount === 0 && !query && (
+        <p className="muted env-hint">Add the environments you look after with New environment, or import a file a colleague exported. The built-in demo works without a server.</p>
+      )}
+      <ImportDialog preview={importing?.preview ?? null} fileName={importing?.fileName ?? ''} onCancel={() => setImporting(null)} onConfirm={() => void confirmImport()} />
     </section>
   );
 }

@@ -1,0 +1,138 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ImportPreview } from '../../../../shared/api/methods/profiles';
+import type { ProfilePublic } from '../../../../shared/profiles/schema';
+
+/** A modal <dialog> shown while `open`; Escape closes it like Cancel. */
+function Modal({ open, labelledBy, onClose, children }: { open: boolean; labelledBy: string; onClose(): void; children: ReactNode }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    else if (!open && el.open) el.close();
+  }, [open]);
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={labelledBy} onClose={onClose}>
+      {open && children}
+    </dialog>
+  );
+}
+
+/** Asks before something that cannot be undone (delete, reset demo). Cancel has the focus. */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  children: ReactNode;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  const titleId = useId();
+  return (
+    <Modal open={props.open} labelledBy={titleId} onClose={props.onCancel}>
+      <h2 id={titleId}>{props.title}</h2>
+      {props.children}
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={props.onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="btn btn-danger" onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Asks for a password that is not saved; it is kept in the back end's memory for this session. */
+export function PasswordDialog({ profile, onCancel, onSubmit }: { profile: ProfilePublic | null; onCancel(): void; onSubmit(password: string, logPassword?: string): void }) {
+  const titleId = useId();
+  const [password, setPassword] = useState('');
+  const [logPassword, setLogPassword] = useState('');
+  useEffect(() => {
+    setPassword('');
+    setLogPassword('');
+  }, [profile]);
+  const needsLog = Boolean(profile?.logUser) && !profile?.hasLogPassword;
+  return (
+    <Modal open={profile !== null} labelledBy={titleId} onClose={onCancel}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (password) onSubmit(password, needsLog && logPassword ? logPassword : undefined);
+        }}
+      >
+        <h2 id={titleId}>Password for {profile?.name}</h2>
+        <p className="muted">{profile?.passwordNote ?? 'The password is not saved.'} It is kept in memory for this session only, never written to disk.</p>
+        <div className="field">
+          <label htmlFor={`${titleId}-pw`}>Password of {profile?.user}</label>
+          <input id={`${titleId}-pw`} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+        </div>
+        {needsLog && (
+          <div className="field">
+            <label htmlFor={`${titleId}-logpw`}>Password of log user {profile?.logUser}</label>
+            <input id={`${titleId}-logpw`} type="password" autoComplete="off" value={logPassword} onChange={(e) => setLogPassword(e.target.value)} />
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={!password}>
+            Use for this session
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** What an import will do, before it writes anything. */
+export function ImportDialog({ preview, fileName, onCancel, onConfirm }: { preview: ImportPreview | null; fileName: string; onCancel(): void; onConfirm(): void }) {
+  const titleId = useId();
+  const nothing = preview !== null && preview.added.length === 0 && preview.replaced.length === 0;
+  return (
+    <Modal open={preview !== null} labelledBy={titleId} onClose={onCancel}>
+      <h2 id={titleId}>Import {fileName}?</h2>
+      {preview && (
+        <div className="stack env-import-preview">
+          {nothing && <p>The file holds no environments.</p>}
+          {preview.added.length > 0 && (
+            <section aria-label="Environments to add">
+              <h3>
+                Added ({preview.added.length})
+              </h3>
+              <ul>
+                {preview.added.map((name, i) => (
+                  <li key={`${name}-${i}`}>{name}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {preview.replaced.length > 0 && (
+            <section aria-label="Environments to replace">
+              <h3>
+                Replaced ({preview.replaced.length})
+              </h3>
+              <p className="muted small">Their settings are overwritten by the file. A saved password is kept when the server and user stay the same.</p>
+              <ul>
+                {preview.replaced.map((name, i) => (
+                  <li key={`${name}-${i}`}>{name}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <p className="muted small">The file holds no passwords: enter them when you first connect.</p>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="btn btn-primary" onClick={onConfirm} disabled={nothing}>
+          Import
+        </button>
+      </div>
+    </Modal>
+  );
+}
