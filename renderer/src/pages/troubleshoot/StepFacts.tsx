@@ -22,6 +22,8 @@ export function factText(value: FactValue): string {
       .join('; ');
   }
   if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${factText(v)}`).join(', ') || 'none';
+  // Times read by probes are ISO strings: show them as the user's local date and time.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value);
   return String(value);
 }
 
@@ -42,25 +44,29 @@ export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: St
         {shown.map((def) => {
           const fact = byKey.get(def.key);
           const editable = Boolean(def.input) && def.sources.includes('engineer');
-          const editing = editable && (offline || !fact || fact.source === 'engineer' || correcting[def.key] || def.key in drafts);
+          // Optional facts wait for a click; required ones ask at once when nothing answered them yet.
+          const editing =
+            editable && (correcting[def.key] || def.key in drafts || fact?.source === 'engineer' || (!fact && !def.optional) || (offline && !fact && def.input !== 'servers' && def.input !== 'host-threads'));
           return (
             <li key={def.key} className="ts-fact">
               {fact && !(editing && fact.source === 'engineer') ? (
                 <div className="ts-fact-line">
                   <span className="ts-fact-label">{def.label}</span>
                   <span className="ts-fact-value">{factText(fact.value)}</span>
-                  <span className={SOURCE_BADGE[fact.source]} title={`Source: ${fact.source}`}>
-                    {fact.source}
+                  <span className="ts-fact-meta">
+                    <span className={SOURCE_BADGE[fact.source]} title={`Source: ${fact.source}`}>
+                      {fact.source}
+                    </span>
+                    <time className="muted small" dateTime={fact.at}>
+                      {formatDateTime(fact.at)}
+                    </time>
+                    {fact.detail && <span className="muted small">{fact.detail}</span>}
+                    {editable && !editing && (
+                      <button type="button" className="btn btn-small" aria-label={`Correct ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
+                        Correct this
+                      </button>
+                    )}
                   </span>
-                  <time className="muted small" dateTime={fact.at}>
-                    {formatDateTime(fact.at)}
-                  </time>
-                  {fact.detail && <span className="muted small">{fact.detail}</span>}
-                  {editable && !editing && (
-                    <button type="button" className="btn btn-small" aria-label={`Correct ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
-                      Correct this
-                    </button>
-                  )}
                 </div>
               ) : null}
               {editing && (
@@ -73,7 +79,19 @@ export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: St
                   )}
                 </div>
               )}
-              {!fact && !editing && <div className="ts-fact-line muted">{def.label}: not known yet</div>}
+              {!fact && !editing && (
+                <div className="ts-fact-line">
+                  <span className="ts-fact-label">{def.label}</span>
+                  <span className="muted">not known yet</span>
+                  {editable && (
+                    <span className="ts-fact-meta">
+                      <button type="button" className="btn btn-small" aria-label={`Give ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
+                        Give it
+                      </button>
+                    </span>
+                  )}
+                </div>
+              )}
             </li>
           );
         })}

@@ -12,10 +12,6 @@ export function Plans({ view }: { view: SessionView }) {
   if (plans.length === 0) return <p className="muted">No plan fits; see the alternatives in the diagnosis.</p>;
   return (
     <div className="stack">
-      <div className="field">
-        <label htmlFor="ts-plan-reason">Why this plan (needed when it is not the recommended one)</label>
-        <input id="ts-plan-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
       {plans.map((plan, i) => (
         <article key={plan.id} className={`card stack ts-plan${chosen === plan.id ? ' ts-plan-chosen' : ''}`} aria-labelledby={`ts-plan-${plan.id}`}>
           <div className="row">
@@ -25,7 +21,7 @@ export function Plans({ view }: { view: SessionView }) {
             <span className="spacer" />
             <button
               type="button"
-              className={chosen === plan.id ? 'btn' : 'btn btn-primary'}
+              className={chosen === plan.id || i > 0 ? 'btn' : 'btn btn-primary'}
               aria-label={`Choose plan ${plan.title}`}
               onClick={() => void act({ type: 'choose-plan', planId: plan.id, reason })}
             >
@@ -48,6 +44,10 @@ export function Plans({ view }: { view: SessionView }) {
           </ol>
         </article>
       ))}
+      <div className="field">
+        <label htmlFor="ts-plan-reason">Why this plan (needed before choosing one that is not recommended)</label>
+        <input id="ts-plan-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
       {view.session.plan && <p className="small">Chosen: {view.session.plan.plan?.title ?? view.session.plan.id}. Reason: {view.session.plan.reason}</p>}
     </div>
   );
