@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
-import { createSessionService } from '../../electron/services/sessions';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import type { SessionView } from '../../shared/wizard/view';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
@@ -181,22 +180,29 @@ describe('session service on the demo environment', async () => {
 });
 
 describe('a playbook added without UI code', () => {
-  it('runs through the same session service', async () => {
+  it('is listed, recognised and walked through the same dispatcher as the built-in one', async () => {
     const dir = tempDataDir('st-sessions-extra-');
+    const services = await createServices({ dataDir: dir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
     try {
-      const services = await createServices({ dataDir: dir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
-      const sessions = createSessionService(services.deps, { profiles: services.profiles, probes: services.probes, settings: services.settings }, { playbooks: [diskFullPlaybook] });
-      const created = await sessions.handlers['sessions.create']({ playbookId: 'test-disk-full', profileId: null }, { callId: 'c', signal: new AbortController().signal, progress: () => undefined });
-      const ctx = { callId: 'c', signal: new AbortController().signal, progress: () => undefined };
+      services.sessions.addPlaybook(diskFullPlaybook);
+      expect(() => services.sessions.addPlaybook(diskFullPlaybook)).toThrow(/share the id/);
+      const listed = await call<Array<{ id: string }>>(services, 'playbooks.list', {});
+      expect(listed.map((p) => p.id)).toEqual(['exchange-432-concurrency', 'test-disk-full']);
+      const known = await call<{ playbooks: Array<{ id: string }> }>(services, 'playbooks.recognise', { text: 'IOException: No space left on device' });
+      expect(known.playbooks.map((p) => p.id)).toEqual(['test-disk-full']);
+
+      const created = await call(services, 'sessions.create', { playbookId: 'test-disk-full', profileId: null, environmentName: 'Build server' });
       const id = created.session.id;
-      await sessions.handlers['sessions.act']({ id, action: { type: 'answer', facts: { 'disk.freePercent': 30 } } }, ctx);
-      await sessions.handlers['sessions.act']({ id, action: { type: 'continue' } }, ctx);
-      await sessions.handlers['sessions.act']({ id, action: { type: 'continue' } }, ctx);
-      const done = await sessions.handlers['sessions.act']({ id, action: { type: 'complete' } }, ctx);
+      const act = (action: unknown) => call(services, 'sessions.act', { id, action });
+      await act({ type: 'answer', facts: { 'disk.freePercent': 30 } });
+      await act({ type: 'continue' });
+      await act({ type: 'continue' });
+      const done = await act({ type: 'complete' });
       expect(done.session.status).toBe('resolved');
       expect(done.steps.map((s) => s.title)).toEqual(['Measure', 'Judge', 'Report']);
-      expect((await sessions.reportInput(id)).facts.map((f) => f.label)).toEqual(['Free disk space (%)', 'Verdict']);
+      expect((await services.sessions.reportInput(id)).facts.map((f) => f.label)).toEqual(['Free disk space (%)', 'Verdict']);
     } finally {
+      await services.close();
       removeDir(dir);
     }
   });

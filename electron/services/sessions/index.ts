@@ -26,7 +26,7 @@ export function createSessionService(
   options: { playbooks?: readonly Playbook[] } = {},
 ) {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
-  const registry = createPlaybookRegistry(options.playbooks ?? BUILT_IN_PLAYBOOKS);
+  let registry = createPlaybookRegistry(options.playbooks ?? BUILT_IN_PLAYBOOKS);
   const store = createSessionStore(deps.dataDir, (message) => deps.notices.add(message));
 
   function playbookOf(session: Session): Playbook {
@@ -180,7 +180,15 @@ export function createSessionService(
 
   return {
     handlers,
-    playbooks: registry,
+    /** The playbooks this service offers (built-in plus any added). */
+    playbooks: () => registry.list(),
+    /**
+     * Offers one more playbook from now on, e.g. a test host proving that a playbook needs no UI
+     * code. Refused when the id is taken.
+     */
+    addPlaybook(playbook: Playbook) {
+      registry = createPlaybookRegistry([...registry.list(), playbook]);
+    },
     /** What the resolution report is built from (see shared/report/session-input.ts). */
     async reportInput(id: string) {
       const session = await store.get(id);
