@@ -24,7 +24,7 @@ export function createSecretVault(cipher: SecretCipher | undefined, reason?: str
   const prefix = cipher ? `v1:${cipher.scheme}:` : undefined;
   return {
     canRemember: Boolean(cipher),
-    unavailableReason: cipher ? undefined : (reason ?? 'This host cannot encrypt passwords, so they are kept for this session only.'),
+    unavailableReason: cipher ? undefined : (reason ?? 'this host was started without a way to encrypt them'),
     seal(plain) {
       if (!cipher) throw new ApiError('unavailable', `The password cannot be remembered: ${reason ?? 'this host cannot encrypt passwords'}. Turn off "Remember password" to use it for this session only.`, { field: 'rememberPassword' });
       return cipher.encrypt(plain);

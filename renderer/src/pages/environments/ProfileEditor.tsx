@@ -35,7 +35,8 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
   const errors: DraftErrors = checked ? { ...schemaErrors, ...serverErrors } : serverErrors;
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
-    setServerErrors((e) => ({ ...e, [key]: undefined }));
+    // Drop the key rather than set it to undefined: a present key would hide the schema's error.
+    setServerErrors(({ [key]: _dropped, ...rest }) => rest);
   };
   const text = (key: keyof ProfileDraft) => ({
     value: String(draft[key]),
