@@ -38,6 +38,11 @@ function safeBudget(input: Parameters<typeof computeBudget>[0]): BudgetResult | 
   }
 }
 
+/** Times in sentences the report prints as they are: minutes, in UTC, the same on every machine. */
+function utc(iso: string | null): string | null {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
+}
+
 const withinLimit = (ctx: StepContext) => ctx.session.diagnosis?.allWithinLimit === true;
 
 function frontEnds(ctx: StepContext): string[] {
@@ -68,9 +73,9 @@ function verify(ctx: StepContext, request: { result?: 'pass' | 'fail' | 'watch';
   if (errorsAfter === null) throw new ApiError('invalid_input', 'Count the 432 errors logged after the restart (or type in how many you see in Service Center).');
   const after = budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ');
   if (errorsAfter === 0 && budgetAfter.allWithinLimit) {
-    return { ...base, result: 'pass', summary: `Verified: ${after}, and no 432 errors since ${since ?? 'the change'}.` };
+    return { ...base, result: 'pass', summary: `Verified: ${after}, and no 432 errors since the restart (${utc(since) ?? 'time not recorded'}).` };
   }
-  const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged since ${since ?? 'the change'}`;
+  const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged since the restart (${utc(since) ?? 'time not recorded'})`;
   return { ...base, result: 'fail', summary: `Not fixed yet: ${why}. Go back to the plan.` };
 }
 
@@ -109,12 +114,13 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       const prefix = probe === 'threads' ? 'threads' : 'after.threads';
       const facts: NewFact[] = [];
       if (r.globalValue !== null) facts.push({ key: `${prefix}.global`, value: r.globalValue, detail: 'OSSYS_PARAMETER (global row)' });
-      if (Object.keys(r.hostValues).length) facts.push({ key: `${prefix}.hosts`, value: r.hostValues, detail: 'OSSYS_PARAMETER (per-host rows)' });
+      // An empty record says "the probe looked: no per-host rows", unlike a fact never read.
+      facts.push({ key: `${prefix}.hosts`, value: r.hostValues, detail: 'OSSYS_PARAMETER (per-host rows)' });
       return facts;
     }
     case 'errorsAfter': {
       const r = result as ErrorsProbeResult;
-      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${r.windowStart}` }];
+      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}` }];
     }
     default:
       return [];

@@ -4,6 +4,7 @@ import type { StepInfo } from '../../../../shared/wizard/view';
 import { useUi } from '../../stores/ui';
 import { formatDateTime, STATUS_LABELS } from './format';
 import { ProbeBar } from './ProbeBar';
+import { SameMailbox } from './SameMailbox';
 import { StepFacts } from './StepFacts';
 import { Apply } from './steps/Apply';
 import { Diagnosis } from './steps/Diagnosis';
@@ -152,6 +153,15 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             offline={session.offline}
             drafts={drafts}
             setDraft={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
+          />
+          <SameMailbox
+            view={v}
+            step={current}
+            value={(() => {
+              const key = current.facts.find((f) => f.input === 'senders')?.key;
+              return key ? (key in drafts ? drafts[key] : session.facts.find((f) => f.key === key)?.value) : undefined;
+            })()}
+            onAdd={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
           />
           {current.kind === 'choose-plan' && <Plans view={v} />}
           {current.kind === 'apply' && <Apply view={v} />}

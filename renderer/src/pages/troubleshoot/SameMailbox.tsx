@@ -1,0 +1,36 @@
+import type { FactValue } from '../../../../shared/wizard/types';
+import type { SessionView, StepInfo } from '../../../../shared/wizard/view';
+
+/**
+ * Saved environments that send through the same mailbox: they share its limit, so the step that
+ * lists other senders offers to add them (their servers and threads are then typed in).
+ */
+export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; step: StepInfo; value: FactValue | undefined; onAdd(key: string, value: FactValue): void }) {
+  const key = step.facts.find((f) => f.input === 'senders')?.key;
+  const others = view.sameMailbox ?? [];
+  if (!key || others.length === 0) return null;
+  const rows = Array.isArray(value) ? value : [];
+  const listed = new Set(rows.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? String(r.name ?? '').toLowerCase() : '')));
+  return (
+    <section className="card stack" aria-labelledby="ts-same-mailbox">
+      <h4 id="ts-same-mailbox">Saved environments on the same mailbox</h4>
+      <ul className="ts-checklist">
+        {others.map((o) => (
+          <li key={o.profileId}>
+            <span>
+              <strong>{o.name}</strong> <span className="muted small">{o.mailbox}</span>
+            </span>
+            {listed.has(o.name.toLowerCase()) ? (
+              <span className="badge">listed</span>
+            ) : (
+              <button type="button" className="btn btn-small" aria-label={`Add ${o.name} as another sender`} onClick={() => onAdd(key, [...rows, { name: o.name, servers: 1, threads: 1 }])}>
+                Add as another sender
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">Give their servers and threads below: only this environment is read by the probes.</p>
+    </section>
+  );
+}
