@@ -265,8 +265,15 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       break;
     }
   }
+  if (CHANGES_THE_FIX.has(action.type) && next.verification) {
+    // A verification speaks of the fix as it was; after another change or restart it must be redone.
+    next = log({ ...next, verification: null }, { at: now, type: 'rederived', step: step.id, summary: 'The earlier verification no longer applies: verify again.' });
+  }
   return deriveSession(next, playbook);
 }
+
+/** Actions after which an earlier verification says nothing about the fix any more. */
+const CHANGES_THE_FIX = new Set<SessionAction['type']>(['apply-recorded', 'undo-recorded', 'applied-manually', 'tick']);
 
 export const OUTCOME_WORDS: Record<Session['status'], string> = {
   'in-progress': 'in progress',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPlaybookRegistry, BUILT_IN_PLAYBOOKS } from '../../shared/playbooks';
 import { createSession, reduceSession, stepViews, WizardRuleError } from '../../shared/wizard/engine';
-import type { Session, SessionAction } from '../../shared/wizard/types';
+import type { Playbook, Session, SessionAction } from '../../shared/wizard/types';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 
 const offlineEnvironment = { profileId: null, name: 'Test farm', role: null, engine: 'manual' as const, host: null, customer: null, mailbox: null };
@@ -87,6 +87,24 @@ describe('session engine with a playbook written only for tests', () => {
     expect(() => reduceSession(done, { type: 'back' }, diskFullPlaybook, '2026-01-06T00:00:00.000Z')).toThrow(/reopen/);
     const reopened = reduceSession(done, { type: 'reopen' }, diskFullPlaybook, '2026-01-06T00:00:00.000Z');
     expect(reopened).toMatchObject({ status: 'in-progress', completedAt: null });
+  });
+
+  it('a change or restart after a verification drops it, so the fix is verified again', () => {
+    const withVerify: Playbook = {
+      ...diskFullPlaybook,
+      restartServers: () => ['FE01'],
+      verify: (_ctx, request) => ({ at: request.at, since: null, errorsAfter: 0, errorsAfterSource: 'engineer', result: 'pass', budgetAfter: null, summary: 'Verified.' }),
+    };
+    const tick = clock();
+    let session = createSession({ id: 'v1', playbook: withVerify, environment: offlineEnvironment, offline: true, now: tick() });
+    session = reduceSession(session, { type: 'verify' }, withVerify, tick());
+    expect(session.verification?.result).toBe('pass');
+    session = reduceSession(session, { type: 'tick', server: 'FE01', done: true }, withVerify, tick());
+    expect(session.verification).toBeNull();
+    expect(session.events.at(-1)!.summary).toMatch(/verify again/);
+    session = reduceSession(session, { type: 'verify' }, withVerify, tick());
+    session = reduceSession(session, { type: 'applied-manually', note: 'Freed 20 GB', actor: 'Ana' }, withVerify, tick());
+    expect(session.verification).toBeNull();
   });
 
   it('rejects facts the playbook does not declare', () => {
