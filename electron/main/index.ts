@@ -13,10 +13,10 @@ import { buildMenu } from './menu';
 import { hardenSession, lockDownContents } from './security';
 
 const rendererFile = path.join(__dirname, '../renderer/index.html');
-const isAppUrl = createAppUrlCheck({
-  devServerUrl: process.env.ELECTRON_RENDERER_URL, // set by `electron-vite dev`
-  rendererFileUrl: pathToFileURL(rendererFile).toString(),
-});
+// Set by `electron-vite dev`. An installed app never reads it: otherwise anyone who can set an
+// environment variable could load a page of their own into the window that holds the API.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+const isAppUrl = createAppUrlCheck({ devServerUrl, rendererFileUrl: pathToFileURL(rendererFile).toString() });
 
 // Every renderer sandboxed, including any the checklist's per-window options might miss.
 app.enableSandbox();
@@ -48,6 +48,8 @@ function createWindow(): void {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // No developer tools in an installed app; the View menu offers them only in development.
+      devTools: !app.isPackaged,
     },
   });
   lockDownContents(mainWindow.webContents, isAppUrl);
@@ -55,7 +57,7 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (process.env.ELECTRON_RENDERER_URL) void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
+  if (devServerUrl) void mainWindow.loadURL(devServerUrl);
   else void mainWindow.loadFile(rendererFile);
 }
 
