@@ -83,3 +83,19 @@ describe('secret vault: both schemes side by side', () => {
     expect(() => vault.seal('pw')).toThrow(/cannot be remembered: no passphrase was given at start/);
   });
 });
+
+describe('browser host secret setup', () => {
+  it('takes the passphrase from SUPPORT_TOOLKIT_PASSPHRASE, and without one (no terminal) gives a reason in words', async () => {
+    const { resolveSecretCipher } = await import('../../electron/server/secret-setup');
+    const d = dir();
+    const notTty = { isTTY: false } as NodeJS.ReadStream;
+    const withPassphrase = await resolveSecretCipher({ SUPPORT_TOOLKIT_PASSPHRASE: 'from env' }, { dataDir: d, stdin: notTty });
+    expect(withPassphrase.cipher?.scheme).toBe('gcm');
+    const without = await resolveSecretCipher({}, { dataDir: d, stdin: notTty });
+    expect(without.cipher).toBeUndefined();
+    expect(without.reason).toMatch(/no passphrase was given at start/);
+    const wrong = await resolveSecretCipher({ SUPPORT_TOOLKIT_PASSPHRASE: 'another one' }, { dataDir: d, stdin: notTty });
+    expect(wrong.cipher).toBeUndefined();
+    expect(wrong.reason).toMatch(/Wrong passphrase/);
+  });
+});
