@@ -92,6 +92,9 @@ describe('session service on the demo environment', async () => {
     await act({ type: 'continue' });
     view = await act({ type: 'complete' });
     expect(view.session.status).toBe('resolved');
+    // A completed session writes nothing more to the platform database.
+    expect(await services.dispatch('sessions.apply', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/completed; reopen/) } });
+    expect(await services.dispatch('probes.audit', {})).toMatchObject({ ok: true, value: { length: 3 } });
   });
 
   it('gives the report its input: facts with sources, applies, restarts, verification, no credential', async () => {

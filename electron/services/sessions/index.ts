@@ -61,6 +61,12 @@ export function createSessionService(
     return settings.engineerName.trim() || 'Support engineer';
   }
 
+  /** Checked before any probe or write, so nothing runs that the completed session would refuse to record. */
+  function open(session: Session): Session {
+    if (session.completedAt) throw new ApiError('invalid_input', 'This session is completed; reopen it to change it.');
+    return session;
+  }
+
   function onlineProfile(session: Session): string {
     if (session.offline || !session.environment.profileId) {
       throw new ApiError('invalid_input', 'This session works offline: type the facts in instead of reading them from a database.');
@@ -131,17 +137,17 @@ export function createSessionService(
       // "I applied it myself" is recorded under the engineer's name from Settings, like Apply.
       act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)),
     'sessions.runProbe': async ({ id, probe }, ctx) => {
-      const result = await readProbe(await store.get(id), probe, ctx);
+      const result = await readProbe(open(await store.get(id)), probe, ctx);
       return act(id, { type: 'probe-result', probe, result });
     },
     'sessions.previewApply': async ({ id }) => {
-      const session = await store.get(id);
+      const session = open(await store.get(id));
       const request = applyRequest(session);
       const preview = await needs.probes.previewApplyThreads(onlineProfile(session), { expected: request.expected, newValue: request.newValue });
       return { ...preview, expected: request.expected, newValue: request.newValue };
     },
     'sessions.apply': async ({ id }, ctx) => {
-      const session = await store.get(id);
+      const session = open(await store.get(id));
       const request = applyRequest(session);
       const who = await actor();
       const result = await needs.probes.applyThreads(
@@ -165,7 +171,7 @@ export function createSessionService(
       });
     },
     'sessions.undo': async ({ id, auditId }, ctx) => {
-      const session = await store.get(id);
+      const session = open(await store.get(id));
       const record = session.applies.find((a) => a.auditId === auditId);
       if (!record) throw new ApiError('not_found', 'No change with that id was applied in this session.', { field: 'auditId' });
       if (record.undone) throw new ApiError('conflict', 'This change was already undone.');
