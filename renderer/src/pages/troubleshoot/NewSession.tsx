@@ -83,7 +83,8 @@ export function NewSession({ profileId }: { profileId: string | null }) {
           if (playbookId && environment) void start();
         }}
       >
-        <fieldset className="card field">
+        <div className="card">
+        <fieldset className="field">
           <legend>1. Environment</legend>
           {unknownProfile && <p className="field-error">The environment in the link is not saved here; choose another.</p>}
           {environments === null ? (
@@ -115,7 +116,9 @@ export function NewSession({ profileId }: { profileId: string | null }) {
             </div>
           )}
         </fieldset>
-        <fieldset className="card field">
+        </div>
+        <div className="card">
+        <fieldset className="field">
           <legend>2. What is wrong</legend>
           <div className="field">
             <label htmlFor="ts-paste">Paste an error (optional)</label>
@@ -151,6 +154,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
             ))}
           </div>
         </fieldset>
+        </div>
         <div className="row">
           <button type="submit" className="btn btn-primary" disabled={!playbookId || !environment || starting}>
             {starting ? 'Starting…' : 'Start session'}

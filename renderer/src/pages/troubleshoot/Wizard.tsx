@@ -170,11 +170,15 @@ export function Wizard({ sessionId }: { sessionId: string }) {
           {current.kind === 'report' && <Finish view={v} />}
           {!session.completedAt && (
             <div className="card stack ts-nav">
-              {(refusal || current.missing) && (
-                <p className={refusal ? 'field-error' : 'muted small'} role={refusal ? 'alert' : undefined}>
-                  {refusal ?? `Still needed: ${current.missing}`}
+              {refusal ? (
+                <p className="field-error" role="alert">
+                  {refusal}
                 </p>
-              )}
+              ) : Object.keys(drafts).length > 0 ? (
+                <p className="muted small">Continue saves what you typed (or press Save facts to see the effect first).</p>
+              ) : current.missing ? (
+                <p className="muted small">Still needed: {current.missing}</p>
+              ) : null}
               <div className="row">
                 <button type="button" className="btn" disabled={session.current === 0 || running !== null} onClick={() => void back()} aria-keyshortcuts="Alt+ArrowLeft">
                   Back

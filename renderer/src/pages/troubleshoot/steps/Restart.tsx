@@ -7,7 +7,8 @@ export function Restart({ view }: { view: SessionView }) {
   const act = useWizard((s) => s.act);
   if (view.session.diagnosis?.allWithinLimit) return <p className="muted">No restart needed: nothing was changed.</p>;
   return (
-    <fieldset className="card field">
+    <div className="card">
+    <fieldset className="field">
       <legend>Scheduler Service restarted on</legend>
       <ul className="ts-checklist">
         {view.session.restart.map((r) => (
@@ -25,5 +26,6 @@ export function Restart({ view }: { view: SessionView }) {
         ))}
       </ul>
     </fieldset>
+    </div>
   );
 }
