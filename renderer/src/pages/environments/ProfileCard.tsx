@@ -50,9 +50,13 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
   const test = useConnectionTest();
   const [confirm, setConfirm] = useState<'delete' | 'reset' | null>(null);
   const [askPassword, setAskPassword] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
   const password = passwordText(profile);
 
-  const runTest = () => void test.start({ id: profile.id });
+  const runTest = () => {
+    setMessage(null);
+    void test.start({ id: profile.id });
+  };
   const onTest = () => {
     if (!profile.builtIn && !profile.hasPassword) setAskPassword(true);
     else runTest();
@@ -128,6 +132,11 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
           </>
         )}
       </div>
+      {message && (
+        <p className="env-card-message" role="status">
+          {message}
+        </p>
+      )}
       <TestProgress state={test.state} onCancel={() => void test.cancel()} />
       <TestResultPanel state={test.state} onNeedPassword={() => setAskPassword(true)} />
 
@@ -141,7 +150,7 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
           await remove(profile.id);
         }}
       >
-        <p>The connection settings and the saved password of this environment are removed. Troubleshooting sessions and reports made with it stay.</p>
+        <p>The connection settings and the saved password of this environment are removed from the data folder. This cannot be undone; an exported file keeps a copy without the password.</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm === 'reset'}
@@ -153,6 +162,7 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
           const done = await withErrorBanner(() => api['demo.reset']({}));
           if (done) {
             test.clear();
+            setMessage('The demo database was reset to its seeded incident.');
             await load();
           }
         }}

@@ -7,7 +7,7 @@ import { useUi } from '../../stores/ui';
 import { TestProgress, TestResultPanel, useConnectionTest } from './connection-test';
 import { draftOf, fieldKey, newDraft, switchEngine, toInput, validate, type DraftErrors, type ProfileDraft } from './draft';
 import { CheckboxInput, SelectInput, TextInput } from './fields';
-import { useEnvironments } from './store';
+import { sentence, useEnvironments } from './store';
 
 const ROLE_OPTIONS = roleSchema.options.map((value) => ({ value, label: ROLE_LABELS[value] }));
 const PROVIDER_OPTIONS = PROVIDER_LIST.map((p) => ({ value: p.id, label: p.name }));
@@ -169,7 +169,7 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
           hint={
             canRemember
               ? 'Saved encrypted in the data folder. Off: asked once per session and kept in memory only.'
-              : `Cannot be remembered here: ${capabilities?.reason ?? 'this host cannot encrypt passwords'}.`
+              : `Not available here. ${sentence(capabilities?.reason ?? 'this host cannot encrypt passwords')}`
           }
         />
       </section>

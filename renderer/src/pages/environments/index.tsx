@@ -5,7 +5,7 @@ import { useUi, withErrorBanner } from '../../stores/ui';
 import { ImportDialog } from './dialogs';
 import { ProfileCard } from './ProfileCard';
 import { ProfileEditor } from './ProfileEditor';
-import { matchesSearch, useEnvironments } from './store';
+import { matchesSearch, sentence, useEnvironments } from './store';
 import './environments.css';
 
 /**
@@ -109,9 +109,7 @@ function EnvironmentList() {
         </button>
       </header>
       {capabilities && !capabilities.canRememberPasswords && (
-        <div className="banner banner-warning">
-          <div className="banner-body">Passwords are kept in memory for this session only: {capabilities.reason}</div>
-        </div>
+        <p className="muted small env-capability">Saving passwords is off. {sentence(capabilities.reason ?? 'This host cannot encrypt passwords')}</p>
       )}
       {notice && (
         <div className="banner banner-success" role="status">

@@ -55,3 +55,9 @@ export function matchesSearch(profile: ProfilePublic, query: string): boolean {
     .toLocaleLowerCase()
     .includes(q);
 }
+
+/** A reason from the back end as a sentence: capital first letter, one full stop. */
+export function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\.+$/, '');
+  return trimmed ? `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}.` : '';
+}
