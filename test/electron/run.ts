@@ -9,10 +9,14 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..', '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
 const pathFile = path.join(electronDir, 'path.txt');
-const binary = existsSync(pathFile) ? path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+// ELECTRON_OVERRIDE_DIST_PATH is Electron's own way to use a binary unpacked elsewhere (a cache, a
+// mirror's zip); the electron package and so Playwright honour it too.
+const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(electronDir, 'dist');
+const binary = executable ? path.join(distDir, executable) : null;
 
 if (!binary || !existsSync(binary)) {
-  console.log('Electron smoke test skipped: no Electron binary is installed (node_modules/electron/dist is missing; it cannot be downloaded on this machine).');
+  console.log(`Electron smoke test skipped: no Electron binary is installed (${distDir.startsWith(root) ? path.relative(root, distDir) : distDir} has none; it cannot be downloaded on this machine).`);
   process.exit(0);
 }
 
