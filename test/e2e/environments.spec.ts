@@ -1,4 +1,4 @@
-import { refusedPort } from '../support/fake-servers';
+import { hangingServer, refusedPort } from '../support/fake-servers';
 import { expect, test } from './fixtures';
 
 const PASSWORD = 'E2e-Pa55word-that-must-stay-hidden';
@@ -70,4 +70,101 @@ test('the built-in demo can be tested and reset but not edited or deleted', asyn
   await demo.getByRole('button', { name: 'Reset demo' }).click();
   await page.getByRole('dialog', { name: 'Reset the demo database?' }).getByRole('button', { name: 'Reset demo' }).click();
   await expect(page.getByRole('dialog', { name: 'Reset the demo database?' })).toBeHidden();
+  await expect(demo.getByRole('status')).toContainText('The demo database was reset');
+
+  await demo.getByRole('button', { name: 'Open in Troubleshoot' }).click();
+  await expect(page).toHaveURL(/#\/troubleshoot\/new\/demo$/);
 });
+
+const CONTOSO = {
+  name: 'Contoso PRD',
+  customer: 'Contoso',
+  role: 'production',
+  engine: 'sqlserver',
+  host: 'sql-prd.contoso.local',
+  port: 1433,
+  database: 'outsystems',
+  user: 'os_admin',
+  password: PASSWORD,
+  rememberPassword: false,
+  mailbox: 'noreply@contoso.com',
+} as const;
+
+test('export without passwords, import with a preview of what is added and replaced, and a malformed file refused', async ({ app, page }) => {
+  const created = await app.services.dispatch('profiles.create', { profile: CONTOSO });
+  expect(created.ok).toBe(true);
+  await page.goto(app.host.appUrl);
+  await expect(page.getByRole('article', { name: 'Contoso PRD' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  const exported = await readDownload(download);
+  expect(exported).toContain('sql-prd.contoso.local');
+  expect(exported).not.toContain(PASSWORD);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 1 environment' })).toBeVisible();
+
+  // A colleague changes one environment and adds another.
+  const file = JSON.parse(exported) as { profiles: Array<Record<string, unknown>> };
+  file.profiles[0]!.notes = 'Changed by a colleague';
+  file.profiles.push({ ...file.profiles[0]!, id: undefined, name: 'Northwind DEV', role: 'development', notes: '' });
+  await page.getByLabel('Import environments from a file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const preview = page.getByRole('dialog', { name: 'Import team.json?' });
+  await expect(preview.getByRole('region', { name: 'Environments to add' })).toContainText('Northwind DEV');
+  await expect(preview.getByRole('region', { name: 'Environments to replace' })).toContainText('Contoso PRD');
+  // Nothing is written before the confirmation.
+  await expect(page.getByRole('article', { name: 'Northwind DEV' })).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('article', { name: 'Northwind DEV' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Contoso PRD' })).toContainText('Changed by a colleague');
+  await expect(page.getByRole('status').filter({ hasText: '1 added, 1 replaced' })).toBeVisible();
+
+  await page.getByLabel('Import environments from a file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"profiles": [') });
+  await expect(page.getByRole('alert')).toContainText(/not valid JSON|could not be read|JSON/i);
+  await expect(page.getByRole('dialog', { name: 'Import broken.json?' })).toHaveCount(0);
+  await page.getByLabel('Import environments from a file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else","version":1,"profiles":[]}') });
+  await expect(page.getByRole('alert').filter({ hasText: 'not a Support Toolkit profiles file' })).toBeVisible();
+});
+
+test('a test that hangs can be cancelled; a copy keeps the settings; a password not saved is asked again after a restart', async ({ app, page }) => {
+  const hanging = await hangingServer();
+  try {
+    const created = await app.services.dispatch('profiles.create', {
+      profile: { ...CONTOSO, name: 'Hanging PRD', host: '127.0.0.1', port: hanging.port, timeouts: { connectSeconds: 120, querySeconds: 30 } },
+    });
+    expect(created.ok).toBe(true);
+    await page.goto(app.host.appUrl);
+    const card = page.getByRole('article', { name: 'Hanging PRD' });
+    await card.getByRole('button', { name: 'Test connection' }).click();
+    await expect(card.getByRole('progressbar', { name: 'Connection test progress' })).toBeVisible();
+    await card.getByRole('button', { name: 'Cancel test' }).click();
+    // The connect timeout is 2 minutes: only the cancel can end the test within the assertion's wait.
+    await expect(card.getByLabel('Connection test result')).toContainText('Test cancelled.');
+
+    await card.getByRole('button', { name: 'Duplicate' }).click();
+    const copy = page.getByRole('article', { name: 'Hanging PRD (copy)' });
+    await expect(copy).toContainText(`127.0.0.1:${hanging.port} / outsystems`);
+
+    await app.restart();
+    await page.goto(app.host.appUrl);
+    const again = page.getByRole('article', { name: 'Hanging PRD', exact: true });
+    await expect(again).toContainText('Password asked each session');
+    await again.getByRole('button', { name: 'Test connection' }).click();
+    const ask = page.getByRole('dialog', { name: 'Password for Hanging PRD' });
+    await ask.getByLabel('Password of os_admin').fill(PASSWORD);
+    await ask.getByRole('button', { name: 'Use for this session' }).click();
+    await expect(again).toContainText('Password kept for this session only');
+    await again.getByRole('button', { name: 'Cancel test' }).click();
+    await expect(again.getByLabel('Connection test result')).toContainText('Test cancelled.');
+    expect(await page.content()).not.toContain(PASSWORD);
+  } finally {
+    await hanging.close();
+  }
+});
+
+async function readDownload(download: import('@playwright/test').Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
