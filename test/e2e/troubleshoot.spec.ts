@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** TS_SHOTS=dir saves a screenshot of every step there, to look at what a user sees. */
-async function shot(page: Page, name: string) {
-  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}.png`, fullPage: true });
+async function shot(page: Page, name: string, fullPage = true) {
+  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}.png`, fullPage });
 }
 
 async function stepTitle(page: Page, title: string) {
@@ -127,7 +127,11 @@ test('walk the demo from the pasted error to a verified fix applied from the app
   await continueTo(page, 'Report');
   await page.getByRole('button', { name: 'Complete session' }).click();
   await expect(page.locator('.ts-panel').getByText('Resolved', { exact: true })).toBeVisible();
-  await shot(page, '10-report');
+  const report = page.frameLocator('iframe[title^="Preview:"]');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('Demo farm');
+  await expect(report.getByText('2 servers x 1 thread').first()).toBeVisible();
+  // The viewport only: a full-page capture leaves the report's iframe blank.
+  await shot(page, '10-report', false);
 
   // The demo database holds the new value.
   const threads = await app.services.probes.readThreads('demo');
