@@ -9,10 +9,12 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..', '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
 const pathFile = path.join(electronDir, 'path.txt');
-const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
 // ELECTRON_OVERRIDE_DIST_PATH is Electron's own way to use a binary unpacked elsewhere (a cache, a
-// mirror's zip); the electron package and so Playwright honour it too.
-const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(electronDir, 'dist');
+// mirror's zip); the electron package and so Playwright honour it too, with the same file names.
+const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+const platformExecutable = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[process.platform as string] ?? 'electron';
+const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : override ? platformExecutable : null;
+const distDir = override || path.join(electronDir, 'dist');
 const binary = executable ? path.join(distDir, executable) : null;
 
 if (!binary || !existsSync(binary)) {
