@@ -26,13 +26,17 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
   const test = useConnectionTest();
   const formRef = useRef<HTMLFormElement>(null);
 
-  // Capabilities may arrive after a new form opened: do not offer to remember what cannot be saved.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+
+  // Capabilities may arrive after a new form opened: offer "remember" exactly when it can be kept.
   useEffect(() => {
-    if (!profile && !canRemember) setDraft((d) => ({ ...d, rememberPassword: false }));
+    if (!profile) setDraft((d) => ({ ...d, rememberPassword: canRemember }));
   }, [profile, canRemember]);
 
   const { errors: schemaErrors } = validate(draft);
-  const errors: DraftErrors = checked ? { ...schemaErrors, ...serverErrors } : serverErrors;
+  // A field's error shows once the user has left it, and every error after a Save or Test.
+  const shownSchemaErrors = checked ? schemaErrors : Object.fromEntries(Object.entries(schemaErrors).filter(([key]) => touched.has(key)));
+  const errors: DraftErrors = { ...shownSchemaErrors, ...serverErrors };
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     // Drop the key rather than set it to undefined: a present key would hide the schema's error.
@@ -41,6 +45,7 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
   const text = (key: keyof ProfileDraft) => ({
     value: String(draft[key]),
     onChange: (value: string) => set(key, value as never),
+    onBlur: () => setTouched((t) => (t.has(key) ? t : new Set(t).add(key))),
     error: errors[key],
   });
 
