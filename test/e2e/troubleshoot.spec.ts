@@ -230,4 +230,8 @@ test('a session is resumed after the app restarts, and deleted after confirmatio
   await page.getByRole('button', { name: 'Delete session on Fabrikam QA' }).click();
   await confirm.getByRole('button', { name: 'Delete session' }).click();
   await expect(page.getByText('No troubleshooting sessions yet.')).toBeVisible();
+
+  // The Environments page links here to start on a saved environment.
+  await page.goto(`${restarted.host.appUrl}#/troubleshoot/new/demo`);
+  await expect(page.getByRole('radio', { name: /Demo farm/ })).toBeChecked();
 });
