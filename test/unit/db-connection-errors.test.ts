@@ -144,3 +144,25 @@ for (const server of realServers) {
     });
   });
 }
+
+describe('test connection through the API', () => {
+  it('app.cancel stops a test that waits on a server that never answers', async () => {
+    const { createServices } = await import('../../electron/services/create-services');
+    const { createNoticeBoard } = await import('../../electron/services/context');
+    const { tempDataDir, removeDir } = await import('../support/host');
+    const dataDir = tempDataDir('st-test-cancel-');
+    const services = await createServices({ dataDir, hostKind: 'browser', appVersion: 'test', notices: createNoticeBoard() });
+    const progress: string[] = [];
+    const profile = { name: 'Hang', engine: 'sqlserver', host: '127.0.0.1', port: hang.port, database: 'outsystems', user: 'os', password: PASSWORD, timeouts: { connectSeconds: 60, querySeconds: 30 } };
+    const running = services.dispatch('profiles.test', { profile }, { callId: 'c1', emit: (e) => progress.push(e.message) });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await services.dispatch('app.cancel', { callId: 'c1' })).toEqual({ ok: true, value: { cancelled: true } });
+    const envelope = await running;
+    expect(envelope.ok).toBe(true);
+    if (envelope.ok) expect(envelope.value).toMatchObject({ ok: false, failure: { category: 'cancelled' } });
+    expect(progress[0]).toMatch(/^Connecting to 127\.0\.0\.1:\d+ \/ outsystems$/);
+    expect(JSON.stringify(envelope)).not.toContain(PASSWORD);
+    await services.close();
+    removeDir(dataDir);
+  });
+});

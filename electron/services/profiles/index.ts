@@ -215,6 +215,7 @@ export function createProfileService(deps: ServiceDeps) {
         signal: ctx.signal,
         progress: ctx.progress,
         secrets: [password],
+        querySeconds: target.querySeconds,
       });
     },
     'profiles.export': async ({ ids }) => {

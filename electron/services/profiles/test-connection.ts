@@ -26,6 +26,8 @@ export interface TestRun {
   signal: AbortSignal;
   progress: (message: string, fraction?: number) => void;
   secrets: Array<string | undefined>;
+  /** For "did not answer within N s". */
+  querySeconds?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function testConnection(run: TestRun): Promise<ConnectionTestResult
   try {
     conn = await run.open(run.signal);
   } catch (error) {
-    const failure = asFailure(error, run.secrets);
+    const failure = asFailure(error, run.secrets, run.querySeconds);
     const reached = ['login_failed', 'database_not_found', 'schema_not_found', 'permission_denied'].includes(failure.category);
     steps.push({ id: 'reached', label: 'Server reached', ok: reached });
     if (reached) steps.push({ id: 'authenticated', label: 'Signed in', ok: failure.category !== 'login_failed' });
@@ -82,7 +84,7 @@ export async function testConnection(run: TestRun): Promise<ConnectionTestResult
       );
     }
   } catch (error) {
-    return result(asFailure(error, run.secrets));
+    return result(asFailure(error, run.secrets, run.querySeconds));
   } finally {
     await conn.close().catch(() => undefined);
   }
@@ -94,7 +96,7 @@ function clip(text: string, secrets: Array<string | undefined>): string {
   return out.slice(0, 1000);
 }
 
-function asFailure(error: unknown, secrets: Array<string | undefined>): NonNullable<ConnectionTestResult['failure']> {
+function asFailure(error: unknown, secrets: Array<string | undefined>, querySeconds?: number): NonNullable<ConnectionTestResult['failure']> {
   if (error instanceof DbConnectError) return { category: error.category, message: error.message, ...(error.details ? { details: error.details } : {}) };
   if (error instanceof ApiError) {
     const category = error.code === 'cancelled' ? 'cancelled' : error.code === 'locked' ? 'password_needed' : error.code === 'timeout' ? 'timeout' : 'other';
@@ -102,7 +104,7 @@ function asFailure(error: unknown, secrets: Array<string | undefined>): NonNulla
   }
   const text = driverText(error);
   if (/ETIMEOUT|timed? ?out|NJS-123|DPI-1067|ORA-01013/i.test(text)) {
-    return { category: 'timeout', message: 'Connected, but the query did not answer within the query timeout.', details: clip(text, secrets) };
+    return { category: 'timeout', message: `Connected, but the query did not answer within the query timeout${querySeconds ? ` of ${querySeconds} s` : ''}.`, details: clip(text, secrets) };
   }
   return { category: 'other', message: `Connected, but the test query failed: ${clip(text, secrets).slice(0, 200)}`, details: clip(text, secrets) };
 }
