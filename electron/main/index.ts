@@ -1,4 +1,4 @@
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createNoticeBoard } from '../services/context';
@@ -88,6 +88,10 @@ void app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}).catch((error: unknown) => {
+  // Without this the app would sit with no window and no word (e.g. a data folder it may not write).
+  dialog.showErrorBox('Support Toolkit could not start', `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`);
+  app.exit(1);
 });
 
 app.on('window-all-closed', () => {
