@@ -25,6 +25,9 @@ test('add, validate, test against a closed port, edit and delete an environment;
   // The form names the wrong field with the same words as the API.
   await expect(page.getByText('Port must be between 1 and 65535')).toBeVisible();
   await page.getByLabel('Port', { exact: true }).fill(String(port));
+  // The unsaved form can be tested before it is saved.
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByLabel('Connection test result')).toContainText(`Connection refused by 127.0.0.1:${port}`);
   await page.getByRole('button', { name: 'Save environment' }).click();
 
   const card = page.getByRole('article', { name: 'Fabrikam QA' });
