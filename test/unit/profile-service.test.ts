@@ -99,6 +99,13 @@ describe('profile service', () => {
     const second = createProfileService(deps);
     expect((await second.get(created.id)).passwordState).toBe('missing');
     await expect(second.connect(created.id, { purpose: 'platform' })).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/Enter the password of os_admin/) });
+
+    // Given for the session, then "remember" turned on: saved encrypted, readable after a restart.
+    await second.handlers['profiles.unlock']({ id: created.id, password: PASSWORD }, ctx());
+    const { password: _omit, ...withoutPassword } = sqlForm({ rememberPassword: true });
+    expect((await second.handlers['profiles.update']({ id: created.id, profile: withoutPassword }, ctx())).passwordState).toBe('saved');
+    expect((await createProfileService(deps).get(created.id)).passwordState).toBe('saved');
+    expect(await allFileText(deps.dataDir)).not.toContain(PASSWORD);
   });
 
   it('refuses to remember a password when the host cannot encrypt, naming the reason', async () => {

@@ -66,6 +66,10 @@ export function createProfileService(deps: ServiceDeps) {
         }
       } else if (previous && keep && form.rememberPassword && previous[field]) {
         out[field] = previous[field];
+      } else if (previous && keep && form.rememberPassword && vault.session.has(key)) {
+        // Turning "remember" on: the password typed this session is saved, encrypted.
+        out[field] = vault.seal(vault.session.get(key)!);
+        vault.session.delete(key);
       } else if (previous && keep && !form.rememberPassword && previous[field] && vault.stateOf(previous[field]) === 'saved') {
         // Turning "remember" off: the password moves from the file to this session's memory.
         vault.session.set(key, vault.open(previous[field]));
