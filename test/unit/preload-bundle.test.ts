@@ -35,6 +35,9 @@ async function buildIfStale(): Promise<void> {
       await fs.mkdir(lock);
       break;
     } catch {
+      // A lock older than 5 minutes was left by a crashed build (same rule as the hosts').
+      const stat = await fs.stat(lock).catch(() => null);
+      if (stat && Date.now() - stat.mtimeMs > 5 * 60_000) await fs.rm(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
