@@ -19,7 +19,7 @@ export type ConnectionFailureCategory =
   | 'other';
 
 export interface ConnectionTestStep {
-  id: 'reached' | 'authenticated' | 'version' | 'ossys';
+  id: 'reached' | 'authenticated' | 'version' | 'ossys' | 'log';
   label: string;
   ok: boolean;
   /** e.g. the engine version, or why OSSYS_PARAMETER could not be read. */

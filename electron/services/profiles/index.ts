@@ -206,6 +206,33 @@ export function createProfileService(deps: ServiceDeps) {
           passwordProblem = error instanceof ApiError ? error : new ApiError('locked', 'Enter the password to test this connection.');
         }
       }
+      // The log database gets its own check when it is separate or has its own login.
+      let logPassword: string | undefined;
+      let logProblem: ApiError | undefined;
+      if (fields.logUser) {
+        logPassword = form?.logPassword || undefined;
+        if (!logPassword) {
+          try {
+            if (!saved || (form && (!keepsSecret(saved, form) || saved.logUser !== form.logUser))) {
+              throw new ApiError('locked', `Enter the password of the log user ${fields.logUser} to test the log database.`, { field: 'logPassword' });
+            }
+            logPassword = passwordOf(saved, 'log');
+          } catch (error) {
+            logProblem = error instanceof ApiError ? error : new ApiError('locked', 'Enter the log password.');
+          }
+        }
+      }
+      const hasLog = Boolean(fields.logUser || (fields.engine === 'sqlserver' ? fields.logDatabase : fields.logSchema));
+      const logTarget = hasLog ? targetOf(fields, 'log', { platform: password ?? '', log: logPassword }) : undefined;
+      const log = logTarget
+        ? {
+            scope: logTarget.engine === 'sqlserver' ? `database ${logTarget.database}` : logTarget.schema ? `schema ${logTarget.schema.toUpperCase()}` : `the schema of user ${logTarget.user}`,
+            open: async (signal: AbortSignal) => {
+              if (logProblem) throw logProblem;
+              return openConnection(logTarget, { signal });
+            },
+          }
+        : undefined;
       const target = targetOf(fields, 'platform', { platform: password ?? '' });
       const scope = target.engine === 'sqlserver' ? `database ${target.database}` : target.schema ? `schema ${target.schema.toUpperCase()}` : `the schema of user ${target.user}`;
       return testConnection({
@@ -218,8 +245,9 @@ export function createProfileService(deps: ServiceDeps) {
         },
         signal: ctx.signal,
         progress: ctx.progress,
-        secrets: [password],
+        secrets: [password, logPassword],
         querySeconds: target.querySeconds,
+        log,
       });
     },
     'profiles.export': async ({ ids }) => {

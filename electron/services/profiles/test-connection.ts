@@ -10,6 +10,13 @@ const TRIVIAL: Record<PublicEngine, string> = {
   demo: 'SELECT 1 AS OK',
 };
 
+// One row without ORDER BY: the log tables have few indexes, so nothing here may scan them.
+const READ_LOG: Record<PublicEngine, string> = {
+  sqlserver: 'SELECT TOP 1 ID FROM OSLOG_ERROR',
+  oracle: 'SELECT ID FROM OSLOG_ERROR WHERE ROWNUM = 1',
+  demo: 'SELECT ID FROM OSLOG_ERROR LIMIT 1',
+};
+
 const READ_PARAMETER: Record<PublicEngine, string> = {
   sqlserver: 'SELECT TOP 1 NAME FROM OSSYS_PARAMETER',
   oracle: 'SELECT NAME FROM OSSYS_PARAMETER WHERE ROWNUM = 1',
@@ -26,6 +33,8 @@ export interface TestRun {
   signal: AbortSignal;
   progress: (message: string, fraction?: number) => void;
   secrets: Array<string | undefined>;
+  /** When the profile has a separate log database/schema or login: how to reach it, and its name. */
+  log?: { open: (signal: AbortSignal) => Promise<DbConnection>; scope: string };
   /** For "did not answer within N s". */
   querySeconds?: number;
 }
@@ -69,6 +78,7 @@ export async function testConnection(run: TestRun): Promise<ConnectionTestResult
     try {
       await conn.query(READ_PARAMETER[run.engine], {}, { signal: run.signal });
       steps.push({ id: 'ossys', label: 'OSSYS tables visible', ok: true, detail: `OSSYS_PARAMETER can be read in ${run.scope}.` });
+      if (run.log) return result(await checkLog(run, run.log, steps), version);
       return result(undefined, version);
     } catch (error) {
       const unreadable = isUnreadableTable(error);
@@ -87,6 +97,35 @@ export async function testConnection(run: TestRun): Promise<ConnectionTestResult
     return result(asFailure(error, run.secrets, run.querySeconds));
   } finally {
     await conn.close().catch(() => undefined);
+  }
+}
+
+/** The separate log database: connect with its own settings and read one row of OSLOG_ERROR. */
+async function checkLog(run: TestRun, log: NonNullable<TestRun['log']>, steps: ConnectionTestStep[]): Promise<ConnectionTestResult['failure']> {
+  run.progress('Reading the log database', 0.9);
+  let conn: DbConnection | undefined;
+  try {
+    conn = await log.open(run.signal);
+    await conn.query(READ_LOG[run.engine], {}, { signal: run.signal });
+    steps.push({ id: 'log', label: 'Log database readable', ok: true, detail: `OSLOG_ERROR can be read in ${log.scope}.` });
+    return undefined;
+  } catch (error) {
+    const unreadable = isUnreadableTable(error);
+    const failure = unreadable
+      ? {
+          category: unreadable === 'permission' ? ('permission_denied' as const) : ('schema_not_found' as const),
+          message:
+            unreadable === 'permission'
+              ? `The platform database works, but this user may not read OSLOG_ERROR in ${log.scope} (permission denied).`
+              : `The platform database works, but OSLOG_ERROR is not visible in ${log.scope}. Check the log ${run.engine === 'oracle' ? 'schema' : 'database'} name.`,
+          details: clip(driverText(error), run.secrets),
+        }
+      : asFailure(error, run.secrets, run.querySeconds);
+    const message = unreadable ? failure.message : `The platform database works, but the log database failed: ${failure.message}`;
+    steps.push({ id: 'log', label: 'Log database readable', ok: false, detail: message });
+    return { ...failure, message };
+  } finally {
+    await conn?.close().catch(() => undefined);
   }
 }
 
