@@ -251,7 +251,10 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
     }
     case 'complete': {
       const outcome = playbook.outcome?.(contextOf(session)) ?? 'resolved';
-      next = log({ ...session, completedAt: now, status: outcome, steps: { ...session.steps, [step.id]: { status: 'done', completedAt: now } } }, {
+      // Completing early (the engineer stops here) is allowed; only the last step counts as done by it.
+      const last = session.current === playbook.steps.length - 1;
+      const steps = last ? { ...session.steps, [step.id]: { status: 'done' as const, completedAt: now } } : session.steps;
+      next = log({ ...session, completedAt: now, status: outcome, steps }, {
         at: now,
         type: 'completed',
         step: step.id,

@@ -107,6 +107,12 @@ describe('session engine with a playbook written only for tests', () => {
     expect(session.verification).toBeNull();
   });
 
+  it('completing early ends the session without calling the open steps done', () => {
+    const session = walk([{ type: 'answer', facts: { 'disk.freePercent': 4 } }, { type: 'complete' }]);
+    expect(session.status).toBe('not-resolved');
+    expect(Object.values(session.steps).map((s) => s.status)).toEqual(['pending', 'pending', 'pending']);
+  });
+
   it('rejects facts the playbook does not declare', () => {
     expect(() => walk([{ type: 'answer', facts: { 'made.up': 1 } }])).toThrow(/no fact named "made.up"/);
   });
