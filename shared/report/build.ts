@@ -21,7 +21,7 @@ export interface BuildContext {
 const ENGINE_LABELS: Record<ReportSessionInput['environment']['engine'], string> = {
   sqlserver: 'SQL Server',
   oracle: 'Oracle',
-  demo: 'Demo database',
+  demo: 'Embedded demo database',
   manual: 'Offline (facts entered by hand)',
 };
 
@@ -44,7 +44,8 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
         name: env.name,
         role: env.role ?? null,
         engine: ENGINE_LABELS[env.engine],
-        host: env.engine === 'manual' ? null : (env.host ?? null),
+        // The demo's "host" is the app itself; "Embedded demo database on embedded" says nothing.
+        host: env.engine === 'manual' || env.engine === 'demo' ? null : (env.host ?? null),
       },
       customer: session.customer?.trim() || null,
       engineerName: context.engineerName.trim() || null,

@@ -86,11 +86,11 @@ function summarise(matches: ErrorSample[], info: { since: Date; until: Date; cap
     if (samples.length === SAMPLE_COUNT) break;
   }
   const count = matches.length;
-  const days = Math.round((info.until.getTime() - info.since.getTime()) / 86_400_000);
+  const window = describeWindow(info.since, info.until);
   let summary =
     count === 0
-      ? `No 432 concurrency errors in the log over the last ${days} days.`
-      : `${info.capped ? 'At least ' : ''}${count} occurrence${count === 1 ? '' : 's'} of the 432 concurrency error over the last ${days} days, on ${perServer.size} server${perServer.size === 1 ? '' : 's'}.`;
+      ? `No 432 concurrency errors in the log ${window}.`
+      : `${info.capped ? 'At least ' : ''}${count} occurrence${count === 1 ? '' : 's'} of the 432 concurrency error ${window}, on ${perServer.size} server${perServer.size === 1 ? '' : 's'}.`;
   if (info.capped) summary += ` The search stopped at ${ERROR_ROW_CAP} candidate rows per log view to spare the database; the count is a lower bound.`;
   if (info.problems.length) summary += ` Not searched: ${info.problems.join('; ')}.`;
   return {
@@ -107,4 +107,16 @@ function summarise(matches: ErrorSample[], info: { since: Date; until: Date; cap
     ...(info.problems.length ? { problems: info.problems } : {}),
     candidatesRead: info.candidatesRead,
   };
+}
+
+/**
+ * "over the last 7 days", or for the short windows of a check after a restart "over the last
+ * 25 minutes" (a window of a few minutes must not read "over the last 0 days").
+ */
+export function describeWindow(since: Date, until: Date): string {
+  const minutes = Math.max(0, Math.round((until.getTime() - since.getTime()) / 60_000));
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (minutes < 120) return `over the last ${unit(minutes, 'minute')}`;
+  if (minutes < 48 * 60) return `over the last ${unit(Math.round(minutes / 60), 'hour')}`;
+  return `over the last ${unit(Math.round(minutes / 1440), 'day')}`;
 }

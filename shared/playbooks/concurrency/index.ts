@@ -72,10 +72,13 @@ function verify(ctx: StepContext, request: { result?: 'pass' | 'fail' | 'watch';
   if (budgetAfter === null) throw new ApiError('invalid_input', `Read ${THREADS_PARAMETER} again after the change (or type in the value Factory Configuration shows now).`);
   if (errorsAfter === null) throw new ApiError('invalid_input', 'Count the 432 errors logged after the restart (or type in how many you see in Service Center).');
   const after = budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ');
+  // No parentheses around the time: the report quotes this sentence inside its own parentheses.
+  const restartedAt = utc(since);
+  const sinceRestart = restartedAt ? `since the restart at ${restartedAt}` : 'since the restart (time not recorded)';
   if (errorsAfter === 0 && budgetAfter.allWithinLimit) {
-    return { ...base, result: 'pass', summary: `Verified: ${after}, and no 432 errors since the restart (${utc(since) ?? 'time not recorded'}).` };
+    return { ...base, result: 'pass', summary: `Verified: ${after}, and no 432 errors ${sinceRestart}.` };
   }
-  const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged since the restart (${utc(since) ?? 'time not recorded'})`;
+  const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged ${sinceRestart}`;
   return { ...base, result: 'fail', summary: `Not fixed yet: ${why}. Go back to the plan.` };
 }
 

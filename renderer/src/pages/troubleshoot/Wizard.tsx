@@ -98,7 +98,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
           <h2 id="ts-title">{v.playbook.title}</h2>
           <p className="muted small">
             {session.environment.name}
-            {session.offline ? ' · offline, facts typed in' : ` · ${session.environment.engine}${session.environment.host ? ` · ${session.environment.host}` : ''}`} · started{' '}
+            {session.offline ? ' · offline, facts typed in' : ` · ${describeDatabase(session.environment.engine, session.environment.host)}`} · started{' '}
             {formatDateTime(session.createdAt)}
           </p>
         </div>
@@ -234,4 +234,12 @@ export function Wizard({ sessionId }: { sessionId: string }) {
       </div>
     </section>
   );
+}
+
+const ENGINE_NAMES: Record<string, string> = { sqlserver: 'SQL Server', oracle: 'Oracle', demo: 'embedded demo database' };
+
+/** "SQL Server on db01.contoso.local"; the demo has no host worth naming. */
+function describeDatabase(engine: string, host: string | null | undefined): string {
+  const name = ENGINE_NAMES[engine] ?? engine;
+  return host && engine !== 'demo' ? `${name} on ${host}` : name;
 }
