@@ -1,3 +1,4 @@
+import { formatTime } from '../format-time';
 import type {
   EnvironmentSnapshot,
   Fact,
@@ -87,11 +88,33 @@ function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean 
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A fact's value in words, the same in the event log, the wizard and the report: times in UTC,
+ * server lists as "FE01 (sends email, zone Global)", an empty set as "none", never raw JSON.
+ */
 export function describeValue(value: FactValue | undefined): string {
   if (value === null || value === undefined) return 'unknown';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return ISO_TIME.test(value) ? formatTime(value, value) : value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    return value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) && 'name' in item ? describeServer(item) : describeValue(item as FactValue))).join('; ');
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return 'none';
+  return entries.map(([key, v]) => `${key}: ${describeValue(v as FactValue)}`).join(', ');
+}
+
+function describeServer(row: Record<string, unknown>): string {
+  const sends = row.sendsEmail === true ? 'sends email' : row.sendsEmail === false ? 'no email' : 'email not known';
+  const extra =
+    typeof row.servers === 'number'
+      ? `${String(row.servers)} servers x ${String(row.threads)} threads`
+      : `${sends}, zone ${String(row.zone ?? 'not known')}${row.active === false ? ', inactive' : ''}`;
+  return `${String(row.name)} (${extra})`;
 }
 
 /**

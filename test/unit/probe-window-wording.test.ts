@@ -10,7 +10,8 @@ describe('the error search says how long it looked back', () => {
   });
   it('in minutes for a check shortly after a restart, never "0 days"', () => {
     expect(describeWindow(before(25), until)).toBe('over the last 25 minutes');
-    expect(describeWindow(before(1), until)).toBe('over the last 1 minute');
+    expect(describeWindow(before(1), until)).toBe('over the last minute');
+    expect(describeWindow(before(0), until)).toBe('over the last minute');
   });
   it('in hours for a check later the same day', () => {
     expect(describeWindow(before(5 * 60), until)).toBe('over the last 5 hours');

@@ -116,6 +116,7 @@ function summarise(matches: ErrorSample[], info: { since: Date; until: Date; cap
 export function describeWindow(since: Date, until: Date): string {
   const minutes = Math.max(0, Math.round((until.getTime() - since.getTime()) / 60_000));
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (minutes <= 1) return 'over the last minute';
   if (minutes < 120) return `over the last ${unit(minutes, 'minute')}`;
   if (minutes < 48 * 60) return `over the last ${unit(Math.round(minutes / 60), 'hour')}`;
   return `over the last ${unit(Math.round(minutes / 1440), 'day')}`;

@@ -1,3 +1,4 @@
+import { formatTime } from '../../../shared/format-time';
 import type { ReportSessionInput } from '../../../shared/report/session-input';
 import { describeValue, labelOf } from '../../../shared/wizard/engine';
 import type { Playbook, Session } from '../../../shared/wizard/types';
@@ -24,7 +25,7 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
     facts: session.facts.map((f) => ({
       topic: stepTitle(f.step),
       label: playbook ? labelOf(playbook, f.key) : f.key,
-      value: factText(f.value),
+      value: describeValue(f.value),
       source: f.detail ? `${f.source} (${f.detail})` : f.source,
       at: f.at,
     })),
@@ -66,7 +67,7 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
           passed: v.result === 'pass' ? true : v.result === 'fail' ? false : null,
           summary: v.summary,
           details: [
-            ...(v.since ? [`Restart: ${v.since}`] : []),
+            ...(v.since ? [`Restart: ${formatTime(v.since)}`] : []),
             ...(v.errorsAfter !== null ? [`432 errors since the restart: ${v.errorsAfter} (${v.errorsAfterSource ?? 'unknown source'})`] : []),
             ...(v.budgetAfter ? v.budgetAfter.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`) : []),
           ],
@@ -74,21 +75,4 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
       : null,
     events: session.events.map((e) => ({ at: e.at, message: e.summary })),
   };
-}
-
-function factText(value: Session['facts'][number]['value']): string {
-  if (Array.isArray(value) && value.every((row) => row && typeof row === 'object' && 'name' in row)) {
-    return value
-      .map((row) => {
-        const r = row as Record<string, unknown>;
-        const sends = r.sendsEmail === true ? 'sends email' : r.sendsEmail === false ? 'no email' : 'email not known';
-        const extra = typeof r.servers === 'number' ? `${String(r.servers)} servers x ${String(r.threads)} threads` : `${sends}, zone ${String(r.zone ?? 'not known')}${r.active === false ? ', inactive' : ''}`;
-        return `${String(r.name)} (${extra})`;
-      })
-      .join('; ');
-  }
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    return Object.entries(value).map(([k, v]) => `${k}: ${describeValue(v)}`).join(', ');
-  }
-  return describeValue(value);
 }
