@@ -4,7 +4,8 @@ import { ENGINE_LABELS, ROLE_LABELS, type EnvironmentRole, type ProfilePublic } 
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
 import { TestProgress, TestResultPanel, useConnectionTest } from './connection-test';
-import { ConfirmDialog, PasswordDialog } from './dialogs';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PasswordDialog } from './dialogs';
 import { fullTime, lastUsedText } from './relative-time';
 import { useEnvironments } from './store';
 
@@ -141,6 +142,7 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
       <TestResultPanel state={test.state} onNeedPassword={() => setAskPassword(true)} />
 
       <ConfirmDialog
+        danger
         open={confirm === 'delete'}
         title={`Delete ${profile.name}?`}
         confirmLabel="Delete environment"
@@ -153,6 +155,7 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
         <p>The connection settings and the saved password of this environment are removed from the data folder. This cannot be undone; an exported file keeps a copy without the password.</p>
       </ConfirmDialog>
       <ConfirmDialog
+        danger
         open={confirm === 'reset'}
         title="Reset the demo database?"
         confirmLabel="Reset demo"

@@ -1,48 +1,7 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { Modal } from '../../components/Modal';
 import type { ImportPreview } from '../../../../shared/api/methods/profiles';
 import type { ProfilePublic } from '../../../../shared/profiles/schema';
-
-/** A modal <dialog> shown while `open`; Escape closes it like Cancel. */
-function Modal({ open, labelledBy, onClose, children }: { open: boolean; labelledBy: string; onClose(): void; children: ReactNode }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    else if (!open && el.open) el.close();
-  }, [open]);
-  return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={labelledBy} onClose={onClose}>
-      {open && children}
-    </dialog>
-  );
-}
-
-/** Asks before something that cannot be undone (delete, reset demo). Cancel has the focus. */
-export function ConfirmDialog(props: {
-  open: boolean;
-  title: string;
-  confirmLabel: string;
-  children: ReactNode;
-  onCancel(): void;
-  onConfirm(): void;
-}) {
-  const titleId = useId();
-  return (
-    <Modal open={props.open} labelledBy={titleId} onClose={props.onCancel}>
-      <h2 id={titleId}>{props.title}</h2>
-      {props.children}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={props.onCancel} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className="btn btn-danger" onClick={props.onConfirm}>
-          {props.confirmLabel}
-        </button>
-      </div>
-    </Modal>
-  );
-}
 
 /** Asks for a password that is not saved; it is kept in the back end's memory for this session. */
 export function PasswordDialog({ profile, onCancel, onSubmit }: { profile: ProfilePublic | null; onCancel(): void; onSubmit(password: string, logPassword?: string): void }) {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { downloadBlob } from '../../api/download';
 import type { ImportPreview } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
@@ -74,14 +75,7 @@ function EnvironmentList() {
   const exportAll = async () => {
     const file = await withErrorBanner(() => api['profiles.export']({}));
     if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBlob(new Blob([file.json], { type: 'application/json' }), file.fileName);
     setNotice(`Exported ${file.count} ${file.count === 1 ? 'environment' : 'environments'} to ${file.fileName}, without passwords.`);
   };
 

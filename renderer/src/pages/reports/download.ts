@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../api/download';
 import type { ReportExportResult } from '../../../../shared/api/methods/reports';
 
 /** Browser host: turns the exported bytes into a file download the browser saves. */
@@ -6,15 +7,7 @@ export function downloadExport(result: ReportExportResult): void {
   const binary = atob(result.base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: result.mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = result.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the object URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([bytes], { type: result.mime }), result.fileName);
 }
 
 /** What to tell the user after an export, or null when they closed the save dialog. */

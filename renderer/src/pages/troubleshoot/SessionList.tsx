@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SessionSummary } from '../../../../shared/wizard/view';
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, STATUS_LABELS } from './format';
 
 /** The Troubleshoot page: saved sessions (resume, delete) and the way into a new one. */

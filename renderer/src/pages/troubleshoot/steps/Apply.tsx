@@ -3,7 +3,7 @@ import type { ApplyPreview } from '../../../../../shared/probes/types';
 import type { SessionView } from '../../../../../shared/wizard/view';
 import { api } from '../../../api/client';
 import { withErrorBanner } from '../../../stores/ui';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatDateTime } from '../format';
 import { useWizard } from '../store';
 
