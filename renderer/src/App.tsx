@@ -1,19 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NoticeList } from './components/NoticeList';
 import { SettingsDialog } from './components/SettingsDialog';
-import { EnvironmentsPage } from './pages/environments';
-import { ReportsPage } from './pages/reports';
-import { TroubleshootPage } from './pages/troubleshoot';
-import { WhatIfPage } from './pages/whatif';
 import { useSettings } from './stores/settings';
 import { PAGES, useUi, type PageId } from './stores/ui';
 
-const PAGE_COMPONENTS: Record<PageId, () => React.JSX.Element> = {
-  environments: EnvironmentsPage,
-  troubleshoot: TroubleshootPage,
-  whatif: WhatIfPage,
-  reports: ReportsPage,
+// Each page is its own chunk: the frame paints first and a page's code loads when it is opened.
+const PAGE_COMPONENTS: Record<PageId, React.LazyExoticComponent<() => React.JSX.Element>> = {
+  environments: lazy(() => import('./pages/environments').then((m) => ({ default: m.EnvironmentsPage }))),
+  troubleshoot: lazy(() => import('./pages/troubleshoot').then((m) => ({ default: m.TroubleshootPage }))),
+  whatif: lazy(() => import('./pages/whatif').then((m) => ({ default: m.WhatIfPage }))),
+  reports: lazy(() => import('./pages/reports').then((m) => ({ default: m.ReportsPage }))),
 };
 
 export function App() {
@@ -75,7 +72,9 @@ export function App() {
         <h1 id="page-title" className="visually-hidden">
           {current?.label}
         </h1>
-        <Page />
+        <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
+          <Page />
+        </Suspense>
       </main>
       <SettingsDialog />
     </div>
