@@ -13,15 +13,11 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/**
- * Builds the renderer when its bundle is missing or older than its sources, so `npm run serve`
- * on a fresh clone just works.
- */
-export async function buildRendererIfNeeded(projectRoot: string, log: (line: string) => void): Promise<string> {
-  // Two test runs or hosts starting at once must not build over each other: take a lock folder.
+/** Two test runs or hosts starting at once must not build over each other: a lock folder in out/. */
+async function withBuildLock<T>(projectRoot: string, work: () => Promise<T>): Promise<T> {
   const lock = path.join(projectRoot, 'out', '.build-lock');
   await fs.mkdir(path.dirname(lock), { recursive: true });
-  for (let waited = 0; ; waited += 250) {
+  for (;;) {
     try {
       await fs.mkdir(lock);
       break;
@@ -33,25 +29,47 @@ export async function buildRendererIfNeeded(projectRoot: string, log: (line: str
     }
   }
   try {
-    return await buildUnlocked(projectRoot, log);
+    return await work();
   } finally {
     await fs.rm(lock, { recursive: true, force: true });
   }
 }
 
-async function buildUnlocked(projectRoot: string, log: (line: string) => void): Promise<string> {
-  const outDir = path.join(projectRoot, 'out', 'renderer');
-  const built = await fs.stat(path.join(outDir, 'index.html')).catch(() => null);
-  const sources = Math.max(
-    await newestMtime(path.join(projectRoot, 'renderer')),
-    await newestMtime(path.join(projectRoot, 'shared')),
-  );
-  if (built && built.mtimeMs >= sources) return outDir;
-  log(built ? 'Sources changed since the last build; building the app…' : 'Building the app (first run)…');
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'inherit', 'inherit'],
+export interface BuildTarget {
+  /** A file the build writes, relative to the project, e.g. `out/preload/index.cjs`. */
+  output: string;
+  /** Folders whose files it is built from, relative to the project. */
+  sources: string[];
+}
+
+/**
+ * Runs `electron-vite build` (main, preload and renderer) when `target.output` is missing or older
+ * than any of its sources; checked again under the lock, so a build another process just finished
+ * is reused. Returns the output's absolute path.
+ */
+export async function buildIfStale(projectRoot: string, target: BuildTarget, log: (line: string) => void = () => undefined): Promise<string> {
+  const output = path.join(projectRoot, target.output);
+  const newestSource = async () => Math.max(...(await Promise.all(target.sources.map((dir) => newestMtime(path.join(projectRoot, dir))))));
+  const fresh = async () => ((await fs.stat(output).catch(() => null))?.mtimeMs ?? -1) >= (await newestSource());
+  if (await fresh()) return output;
+  return withBuildLock(projectRoot, async () => {
+    if (await fresh()) return output;
+    const existed = await fs.stat(output).catch(() => null);
+    log(existed ? 'Sources changed since the last build; building the app…' : 'Building the app (first run)…');
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (result.status !== 0 || !(await fresh())) throw new Error('The build failed; see the output above.');
+    return output;
   });
-  if (result.status !== 0) throw new Error('The build failed; see the output above.');
-  return outDir;
+}
+
+/**
+ * Builds the renderer when its bundle is missing or older than its sources, so `npm run serve`
+ * on a fresh clone just works. Returns the folder to serve.
+ */
+export async function buildRendererIfNeeded(projectRoot: string, log: (line: string) => void): Promise<string> {
+  await buildIfStale(projectRoot, { output: 'out/renderer/index.html', sources: ['renderer', 'shared'] }, log);
+  return path.join(projectRoot, 'out', 'renderer');
 }

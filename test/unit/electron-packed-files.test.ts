@@ -4,48 +4,17 @@
  * exclude, and so are the font files the main process embeds in reports. (Installers cannot be
  * built here, since electron-builder downloads Electron; this catches a broken app before that.)
  */
-import { spawnSync } from 'node:child_process';
-import { promises as fs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { minimatch } from 'minimatch';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIfStale } from '../../electron/server/build-if-needed';
 
 const root = path.resolve(__dirname, '..', '..');
 const mainBundle = path.join(root, 'out', 'main', 'index.js');
 
-async function newestMtime(dir: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? await newestMtime(full) : (await fs.stat(full)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when the main bundle is missing or older than its sources, under the hosts' build lock. */
-async function buildMainIfStale(): Promise<void> {
-  const sources = Math.max(...(await Promise.all(['electron/main', 'electron/services', 'shared'].map((d) => newestMtime(path.join(root, d))))));
-  const built = await fs.stat(mainBundle).catch(() => null);
-  if (built && built.mtimeMs >= sources) return;
-  const lock = path.join(root, 'out', '.build-lock');
-  await fs.mkdir(path.dirname(lock), { recursive: true });
-  for (;;) {
-    try {
-      await fs.mkdir(lock);
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`The app could not be built:\n${String(result.stderr).slice(-2000)}`);
-  } finally {
-    await fs.rm(lock, { recursive: true, force: true });
-  }
-}
 
 /** npm package name of a bare module specifier ("@scope/pkg/file" -> "@scope/pkg"). */
 function packageName(specifier: string): string {
@@ -63,7 +32,7 @@ function excluded(file: string): string | undefined {
 }
 
 beforeAll(async () => {
-  await buildMainIfStale();
+  await buildIfStale(root, { output: 'out/main/index.js', sources: ['electron/main', 'electron/services', 'shared'] });
   config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
   const patterns = (Array.isArray(config.files) ? config.files : [config.files]).flatMap((set) => (typeof set === 'string' ? [set] : ((set as { filter?: string[] }).filter ?? [])));
   exclusions = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));

@@ -3,53 +3,17 @@
  * with a stand-in `electron` module: it must expose exactly the contract's methods plus onEvent, and
  * never hand ipcRenderer or the IPC event object to the page.
  */
-import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIfStale } from '../../electron/server/build-if-needed';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { methodNames } from '../../shared/api/contract';
 
 const root = path.resolve(__dirname, '..', '..');
 const bundle = path.join(root, 'out', 'preload', 'index.cjs');
 
-async function newestMtime(dir: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? await newestMtime(full) : (await fs.stat(full)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when the bundle is missing or older than its sources, under the build lock the hosts use. */
-async function buildIfStale(): Promise<void> {
-  const built = await fs.stat(bundle).catch(() => null);
-  const sources = Math.max(await newestMtime(path.join(root, 'electron', 'preload')), await newestMtime(path.join(root, 'shared')));
-  if (built && built.mtimeMs >= sources) return;
-  const lock = path.join(root, 'out', '.build-lock');
-  await fs.mkdir(path.dirname(lock), { recursive: true });
-  for (;;) {
-    try {
-      await fs.mkdir(lock);
-      break;
-    } catch {
-      // A lock older than 5 minutes was left by a crashed build (same rule as the hosts').
-      const stat = await fs.stat(lock).catch(() => null);
-      if (stat && Date.now() - stat.mtimeMs > 5 * 60_000) await fs.rm(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    // electron-vite builds main, preload, then renderer: only the preload has to come out of it.
-    const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
-    const rebuilt = await fs.stat(bundle).catch(() => null);
-    if (!rebuilt || rebuilt.mtimeMs < sources) throw new Error(`The preload could not be built:\n${String(result.stderr).slice(-2000)}`);
-  } finally {
-    await fs.rm(lock, { recursive: true, force: true });
-  }
-}
 
 interface Recorded {
   exposed: Array<{ key: string; api: Record<string, unknown> }>;
@@ -103,7 +67,7 @@ describe('built preload bundle', () => {
   let api: Record<string, unknown>;
 
   beforeAll(async () => {
-    await buildIfStale();
+    await buildIfStale(root, { output: 'out/preload/index.cjs', sources: ['electron/preload', 'shared'] });
     recorded = await loadPreload();
     api = recorded.exposed[0]!.api;
   }, 120_000);
