@@ -1,5 +1,6 @@
 import type { BudgetResult, Plan } from '../capacity/types';
 import type { ErrorsProbeResult } from '../probes/types';
+import type { ReportChange } from './model';
 
 /**
  * What a resolution report needs from a troubleshooting session. Kept apart from the wizard's own
@@ -29,20 +30,8 @@ export interface ReportSessionInput {
   /** The same calculation with the change applied, when one was made. */
   afterDiagnosis?: BudgetResult | null;
   chosenPlan: { plan: Plan; reason: string } | null;
-  applies: Array<{
-    description: string;
-    target: string;
-    before: string | null;
-    after: string | null;
-    /** Exactly the SQL that ran; null when the engineer changed it by hand. */
-    statement: string | null;
-    parameters: Record<string, string | number | null> | null;
-    actor: string | null;
-    at: string | null;
-    auditId: string | null;
-    undone: boolean;
-    undoneAt?: string | null;
-  }>;
+  /** The report's change record, with whether (and when) the change was undone. */
+  applies: Array<Omit<ReportChange, 'undoneAt'> & { undone: boolean; undoneAt?: string | null }>;
   restart: Array<{ server: string; done: boolean; at: string | null }>;
   verification: { at: string | null; passed: boolean | null; summary: string; details?: string[] } | null;
   events: Array<{ at: string; message: string }>;
