@@ -6,13 +6,33 @@
 
 export type FactOrigin =
   | { kind: 'database'; detail: string } // e.g. "OSSYS_SERVER.IS_ACTIVE"
+  /** Read from the database, but not authoritative (e.g. legacy OSSYS_ZONE rows): confirm it. */
+  | { kind: 'hint'; detail: string }
   | { kind: 'unknown'; reason: string };
+
+/**
+ * The database clock as one probe measured it (domain.md 4a). O11 keeps INSTANT and the other
+ * times in the database's local time, so every window is built in that time and every result is
+ * converted back to UTC with this offset.
+ */
+export interface DbClock {
+  /** The database's offset from UTC in minutes, east positive (-300 = UTC-05:00, 330 = UTC+05:30). */
+  utcOffsetMinutes: number;
+  /** Database clock minus this computer's clock, in whole seconds (negative = database behind). */
+  skewSeconds: number;
+  /** The database's local time as it answered, ISO without offset, e.g. "2026-12-02T04:10:00.000". */
+  databaseLocalTime: string;
+  /** One sentence for facts and the report: "UTC-05:00, 4 s behind this computer". */
+  summary: string;
+}
 
 export interface ProbeMeta {
   /** ISO time the probe ran. */
   readAt: string;
   durationMs: number;
   engine: 'sqlserver' | 'oracle' | 'demo';
+  /** The database clock read at the start of the probe; absent in results saved before it was read. */
+  clock?: DbClock;
 }
 
 export interface ThreadsRow {
@@ -43,11 +63,23 @@ export interface ServerFact {
   zoneOrigin: FactOrigin;
 }
 
+/**
+ * What the live database showed about where settings live, kept as evidence in the session and the
+ * report: where "Send Emails" is stored is not documented (domain.md 4a), so this is how we learn it.
+ */
+export interface SettingsEvidence {
+  /** Column names of OSSYS_SERVER, as the catalog lists them. */
+  serverColumns: string[];
+  /** Names (never values) of OSSYS_PARAMETER rows about mail, email or SMTP, with their HOST. */
+  mailParameters: Array<{ name: string; host: string | null }>;
+}
+
 export interface ServersProbeResult extends ProbeMeta {
   servers: ServerFact[];
   summary: string;
   /** Why OSSYS_SERVER itself could not be read (the wizard then asks for the servers). */
   problem?: string;
+  evidence?: SettingsEvidence;
 }
 
 export interface ErrorSample {
@@ -57,7 +89,14 @@ export interface ErrorSample {
 }
 
 export interface ErrorsProbeResult extends ProbeMeta {
+  /** Start of the window really searched, ISO UTC: never earlier than what the log views cover. */
   windowStart: string;
+  /** Start of the window asked for, ISO UTC (earlier than windowStart when the views cover less). */
+  requestedStart?: string;
+  /** Oldest time the two log views can hold (previous cycle's start, or the oldest row), ISO UTC; null when not known. */
+  coveredStart?: string | null;
+  /** Sentence when less was covered than asked: "Asked for 14 days; the log views hold 9 days (since ...)." */
+  coverageNote?: string;
   windowEnd: string;
   count: number;
   /** true when the row cap was hit: count is a lower bound. */
@@ -80,8 +119,29 @@ export interface EmailQueueProbeResult extends ProbeMeta {
   /** Why it is unknown (table not found, permission denied). */
   reason?: string;
   pending?: number;
+  /** Failed at least once and still retried (within Scheduler.EmailBackoffMaxDays). */
   failing?: number;
+  /** Failed and past the back-off: no longer retried, the mail is lost. */
+  abandoned?: number;
   sentLast24h?: number;
+  /** Days of emails counted (by creation time): counts are bounded by this window and a row cap. */
+  windowDays?: number;
+  /** The back-off used to tell retrying from abandoned, and where it came from. */
+  backoffMaxDays?: number;
+  /** true when the row cap was hit: counts are lower bounds. */
+  capped?: boolean;
+  summary: string;
+}
+
+/** Emails the platform marked sent since a time: the traffic that proves a fix under load. */
+export interface EmailsSentProbeResult extends ProbeMeta {
+  /** ISO UTC start of the count. */
+  since: string;
+  known: boolean;
+  reason?: string;
+  count?: number;
+  /** true when the row cap was hit: count is a lower bound. */
+  capped?: boolean;
   summary: string;
 }
 

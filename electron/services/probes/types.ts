@@ -3,6 +3,7 @@ import type {
   ApplyThreadsResult,
   AuditEntry,
   EmailQueueProbeResult,
+  EmailsSentProbeResult,
   ErrorsProbeResult,
   ServersProbeResult,
   ThreadsProbeResult,
@@ -13,6 +14,7 @@ export type {
   ApplyThreadsResult,
   AuditEntry,
   EmailQueueProbeResult,
+  EmailsSentProbeResult,
   ErrorsProbeResult,
   ServersProbeResult,
   ThreadsProbeResult,
@@ -46,9 +48,18 @@ export interface ProbeServiceApi {
   readServers(profileId: string, opts?: ProbeCallOptions): Promise<ServersProbeResult>;
   readErrors(profileId: string, opts?: ErrorsProbeOptions): Promise<ErrorsProbeResult>;
   readEmailQueue(profileId: string, opts?: ProbeCallOptions): Promise<EmailQueueProbeResult>;
+  /** Emails marked sent since `since` (ISO UTC), bounded by a row cap; unknown when the table is not found. */
+  readEmailsSent(profileId: string, opts: ProbeCallOptions & { since: string }): Promise<EmailsSentProbeResult>;
+  /**
+   * Tells the platform database that the Scheduler was restarted at `at` (ISO UTC). A real database
+   * ignores it; the embedded demo simulates the Scheduler: queued emails are sent after the restart
+   * and, while its budget is over the limit, new 432 errors are logged.
+   */
+  schedulerRestarted(profileId: string, at: string): Promise<void>;
   previewApplyThreads(profileId: string, request: { expected: string | null; newValue: number }): Promise<ApplyPreview>;
   applyThreads(profileId: string, request: ApplyThreadsRequest, opts?: ProbeCallOptions): Promise<ApplyThreadsResult>;
   undoApply(auditId: string, opts?: ProbeCallOptions & { actor: string }): Promise<ApplyThreadsResult>;
-  resetDemo(): Promise<void>;
+  /** Seeds the demo again; `utcOffsetMinutes` sets its clock zone (default: keep the current one). */
+  resetDemo(options?: { utcOffsetMinutes?: number }): Promise<void>;
   listAudit(): Promise<AuditEntry[]>;
 }
