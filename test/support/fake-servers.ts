@@ -52,3 +52,128 @@ export function garbageServer(): Promise<FakeServer> {
     socket.end(randomBytes(512));
   });
 }
+
+/** What a fake SQL Server answers in its pre-login reply about encryption (TDS 2.2.6.5). */
+export type TdsEncryptionAnswer = 'off' | 'on' | 'not-supported' | 'required' | 'absent';
+const ENCRYPTION_BYTE: Record<Exclude<TdsEncryptionAnswer, 'absent'>, number> = { off: 0x00, on: 0x01, 'not-supported': 0x02, required: 0x03 };
+
+export interface TdsPacketSeen {
+  /** TDS packet type: 0x12 pre-login (also carries the TLS handshake), 0x10 Login7, 0x01 SQL batch... */
+  type: number;
+  /** The payload after the 8-byte header. */
+  payload: Buffer;
+}
+
+export interface FakeTdsServer extends FakeServer {
+  /** Every TDS packet received, in order, on every connection. */
+  packets: TdsPacketSeen[];
+  /** Bytes that did not parse as a TDS packet (e.g. raw TLS records), per connection. */
+  unparsed: Buffer[];
+  connections: number;
+}
+
+/**
+ * A SQL Server stand-in that speaks just enough TDS: it answers the client's pre-login with the
+ * chosen encryption answer, records every packet it receives, and answers a Login7 with "Login
+ * failed" (error 18456). It never speaks TLS, so a client that insists on TLS stops at the handshake.
+ */
+export async function fakeTdsServer(encryption: TdsEncryptionAnswer): Promise<FakeTdsServer> {
+  const packets: TdsPacketSeen[] = [];
+  const unparsed: Buffer[] = [];
+  let connections = 0;
+  const server = await listen((socket) => {
+    connections++;
+    let buffered = Buffer.alloc(0);
+    let gaveUp = false;
+    socket.on('data', (chunk: Buffer) => {
+      if (gaveUp) {
+        unparsed.push(chunk);
+        return;
+      }
+      buffered = Buffer.concat([buffered, chunk]);
+      while (buffered.length >= 8) {
+        const type = buffered[0]!;
+        const length = buffered.readUInt16BE(2);
+        if (![0x01, 0x03, 0x06, 0x07, 0x0e, 0x10, 0x11, 0x12].includes(type) || length < 8) {
+          gaveUp = true;
+          unparsed.push(buffered);
+          buffered = Buffer.alloc(0);
+          return;
+        }
+        if (buffered.length < length) return;
+        const payload = buffered.subarray(8, length);
+        buffered = buffered.subarray(length);
+        packets.push({ type, payload });
+        const isFirstPrelogin = type === 0x12 && packets.filter((p) => p.type === 0x12).length === 1;
+        if (isFirstPrelogin) socket.write(tdsPacket(0x04, preloginReply(encryption)));
+        else if (type === 0x12) socket.destroy(); // a TLS handshake: this fake cannot answer it
+        else if (type === 0x10) socket.write(tdsPacket(0x04, loginFailedReply()));
+      }
+    });
+  });
+  return {
+    ...server,
+    packets,
+    unparsed,
+    get connections() {
+      return connections;
+    },
+  };
+}
+
+function tdsPacket(type: number, payload: Buffer): Buffer {
+  const header = Buffer.alloc(8);
+  header[0] = type;
+  header[1] = 0x01; // end of message
+  header.writeUInt16BE(8 + payload.length, 2);
+  header[6] = 1; // packet id
+  return Buffer.concat([header, payload]);
+}
+
+function preloginReply(encryption: TdsEncryptionAnswer): Buffer {
+  const options: Array<[number, Buffer]> = [
+    [0x00, Buffer.from([15, 0, 0x07, 0xd0, 0, 0])], // version 15.0.2000
+    ...(encryption === 'absent' ? [] : ([[0x01, Buffer.from([ENCRYPTION_BYTE[encryption]])]] as Array<[number, Buffer]>)),
+    [0x02, Buffer.from([0])], // instance: ok
+    [0x03, Buffer.alloc(0)], // thread id
+    [0x04, Buffer.from([0])], // MARS off
+  ];
+  const tableLength = options.length * 5 + 1;
+  const table = Buffer.alloc(tableLength);
+  let offset = tableLength;
+  options.forEach(([token, data], i) => {
+    table[i * 5] = token;
+    table.writeUInt16BE(offset, i * 5 + 1);
+    table.writeUInt16BE(data.length, i * 5 + 3);
+    offset += data.length;
+  });
+  table[tableLength - 1] = 0xff;
+  return Buffer.concat([table, ...options.map(([, data]) => data)]);
+}
+
+/** ERROR token 18456 "Login failed for user" and a DONE token with the error bit (TDS 7.4). */
+function loginFailedReply(): Buffer {
+  const ucs2 = (text: string) => Buffer.from(text, 'utf16le');
+  const message = "Login failed for user 'os_admin'.";
+  const server = 'FAKESQL';
+  const body = Buffer.concat([
+    (() => {
+      const b = Buffer.alloc(6);
+      b.writeInt32LE(18456, 0);
+      b[4] = 1; // state
+      b[5] = 14; // class
+      return b;
+    })(),
+    Buffer.from([message.length & 0xff, message.length >> 8]),
+    ucs2(message),
+    Buffer.from([server.length]),
+    ucs2(server),
+    Buffer.from([0]), // procedure name: empty
+    Buffer.alloc(4), // line number
+  ]);
+  const error = Buffer.concat([Buffer.from([0xaa, body.length & 0xff, body.length >> 8]), body]);
+  const done = Buffer.alloc(13);
+  done[0] = 0xfd;
+  done.writeUInt16LE(0x0002, 1); // DONE_ERROR
+  return Buffer.concat([error, done]);
+}

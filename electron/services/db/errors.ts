@@ -1,5 +1,6 @@
 import { ApiError, type ApiErrorCode } from '../../../shared/api/errors';
 import type { ConnectionFailureCategory } from '../../../shared/profiles/connection-test';
+import { ENCRYPTION_REFUSED_CODE, ENCRYPTION_REFUSED_MESSAGE } from './tls-guard';
 
 /**
  * Turns what mssql/tedious and node-oracledb (thin) throw while connecting into a sentence in
@@ -83,6 +84,10 @@ export function classifyConnectError(error: unknown, ctx: ErrorContext): DbConne
 
   if (error instanceof ApiError && error.code === 'cancelled') return make('cancelled', 'Cancelled before the connection was made.');
   if (/\bAbortError\b|aborted|cancel(l)?ed/i.test(text) && !/ECONN/i.test(text)) return make('cancelled', 'Cancelled before the connection was made.');
+  // Encrypt on and the server would not start TLS: the login was never sent (tls-guard.ts).
+  if (text.includes(ENCRYPTION_REFUSED_CODE)) {
+    return make('tls', /unexpected SQL Server driver version/.test(text) ? firstLine(error) : ENCRYPTION_REFUSED_MESSAGE);
+  }
   if (/NJS-51[2-5]|NJS-517|NJS-520/i.test(text)) {
     return make('other', `The Oracle connect string is not valid: ${firstLine(error)} Check the host, port and service name, or the connect string.`);
   }

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import sql from 'mssql';
 import { ApiError } from '../../../shared/api/errors';
 import { classifyConnectError } from './errors';
 import type { SqlServerTarget } from './target';
 import { whereOf } from './target';
+import { assertGuardable, requireTlsBeforeLogin } from './tls-guard';
 import type { DbConnection, QueryOptions, SqlParams } from './types';
 
 /**
@@ -28,10 +30,9 @@ export async function openSqlServer(target: SqlServerTarget, options: { signal?:
     },
     ...(target.instanceName ? {} : { port: target.port }),
     ...(target.auth === 'ntlm' ? { domain: target.domain } : {}),
+    // Encrypt on: the login never leaves without TLS, whatever the server answers (tls-guard.ts).
+    ...(target.encrypt ? { beforeConnect: (conn: unknown) => requireTlsBeforeLogin(conn) } : {}),
   };
-  const pool = new sql.ConnectionPool(config);
-  // A pool emits 'error' for idle connections that break; without a listener Node would crash.
-  pool.on('error', () => undefined);
   const errorContext = {
     engine: 'sqlserver' as const,
     where: whereOf(target),
@@ -40,6 +41,16 @@ export async function openSqlServer(target: SqlServerTarget, options: { signal?:
     database: target.database,
     user: target.auth === 'ntlm' ? `${target.domain}\\${target.user}` : target.user,
   };
+  if (target.encrypt) {
+    try {
+      assertGuardable(tediousOfMssql().Connection.prototype);
+    } catch (error) {
+      throw classifyConnectError(error, errorContext);
+    }
+  }
+  const pool = new sql.ConnectionPool(config);
+  // A pool emits 'error' for idle connections that break; without a listener Node would crash.
+  pool.on('error', () => undefined);
   if (options.signal?.aborted) throw new ApiError('cancelled', 'Cancelled before the connection was made.');
   const connecting = pool.connect();
   try {
@@ -52,6 +63,12 @@ export async function openSqlServer(target: SqlServerTarget, options: { signal?:
     throw classifyConnectError(error, errorContext);
   }
   return connectionOver(pool, pool, target);
+}
+
+/** The tedious module mssql itself loads (not a dependency of ours), to check the guard still fits it. */
+function tediousOfMssql(): { Connection: { prototype: unknown } } {
+  const local = createRequire(__filename);
+  return createRequire(local.resolve('mssql'))('tedious') as { Connection: { prototype: unknown } };
 }
 
 /** Rejects as soon as the signal aborts, whatever the pending work is doing. */
