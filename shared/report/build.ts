@@ -49,6 +49,7 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
       },
       customer: session.customer?.trim() || null,
       engineerName: context.engineerName.trim() || null,
+      databaseClock: session.databaseClock ?? null,
       startedAt: session.startedAt,
       endedAt: session.endedAt,
       outcome,
@@ -89,6 +90,7 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
     appendix: {
       events: session.events.map((e) => ({ at: e.at, message: e.message })),
       references: REPORT_REFERENCES.map((r) => ({ ...r })),
+      evidence: (session.evidence ?? []).map((item) => ({ label: item.label, value: item.value })),
     },
   };
 }
@@ -99,7 +101,8 @@ export function outcomeOf(session: ReportSessionInput): ReportOutcome {
   const passed = session.verification?.passed;
   if (passed === true) return 'resolved';
   if (passed === false) return 'not-resolved';
-  return 'unverified';
+  // A change that stands without a pass under traffic: never "Resolved".
+  return changed ? 'applied-not-verified' : 'unverified';
 }
 
 function symptomOf(session: ReportSessionInput): ReportSymptom | null {
@@ -115,6 +118,7 @@ function symptomOf(session: ReportSessionInput): ReportSymptom | null {
     perServer: e.perServer.map((p) => ({ server: p.server, count: p.count })),
     sampleMessage: e.samples[0]?.message ?? null,
     source: { source: `Error log (OSLOG_ERROR, ${session.environment.name})`, at: e.readAt },
+    coverage: e.coverageNote ?? null,
   };
 }
 
@@ -197,6 +201,13 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
       return join(cause, action, `The check after the restart passed (${verifiedInline}).`);
     case 'not-resolved':
       return join(cause, action, `The check after the restart still failed (${verifiedInline}), so further investigation is needed.`);
+    case 'applied-not-verified':
+      return join(
+        seen,
+        cause,
+        action,
+        verifiedInline ? `The fix is applied but not yet verified (${verifiedInline}).` : 'The fix is applied but has not been verified yet.',
+      );
     case 'unverified':
       return join(seen, cause, action || 'No change has been applied yet.', applied.length ? 'The result has not been verified yet.' : '');
   }

@@ -69,6 +69,7 @@ function renderHeader(model: ReportModel): string {
       ['Customer / ticket', e(header.customer ?? 'not given')],
       ['Engineer', e(header.engineerName || 'not given')],
       ['Session', `${e(formatTime(header.startedAt))} to ${e(formatTime(header.endedAt, 'still open'))}`],
+      ...(header.databaseClock ? [['Database clock', e(header.databaseClock)] as [string, string]] : []),
       ['Outcome', `<span class="outcome outcome-${e(header.outcome)}">${e(header.outcomeLabel)}</span>`],
     ]),
     '</header>',
@@ -86,6 +87,7 @@ function renderSymptom(model: ReportModel): string {
     `<p>${e(countText)} “432 4.3.2 Concurrent connections limit exceeded” found${
       s.windowStart ? ` between ${e(formatTime(s.windowStart))} and ${e(formatTime(s.windowEnd))}` : ''
     }.</p>`,
+    s.coverage ? `<p class="muted">${e(s.coverage)}</p>` : '',
     factsTable([
       ['First seen', e(formatTime(s.firstSeen, 'none'))],
       ['Last seen', e(formatTime(s.lastSeen, 'none'))],
@@ -222,8 +224,11 @@ function renderVerification(model: ReportModel): string {
 }
 
 function renderAppendix(model: ReportModel): string {
-  const { events, references } = model.appendix;
+  const { events, references, evidence } = model.appendix;
   return [
+    evidence.length
+      ? `<section><h2>What the platform database showed</h2><p class="muted">Kept as evidence of where settings live on this platform.</p>${factsTable(evidence.map((item) => [item.label, e(item.value)]))}</section>`
+      : '',
     '<section><h2>Appendix A: session event log</h2>',
     events.length
       ? table(['Time', 'Event'], events.map((ev) => [`<span class="when">${e(formatTime(ev.at))}</span>`, e(ev.message)]), { className: 'log' })

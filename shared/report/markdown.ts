@@ -20,6 +20,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   line(`| Customer / ticket | ${md(header.customer ?? 'not given')} |`);
   line(`| Engineer | ${md(header.engineerName || 'not given')} |`);
   line(`| Session | ${formatTime(header.startedAt)} to ${formatTime(header.endedAt, 'still open')} |`);
+  if (header.databaseClock) line(`| Database clock | ${md(header.databaseClock)} |`);
   line(`| Outcome | **${md(header.outcomeLabel)}** |`);
   line();
   line('## Summary');
@@ -37,6 +38,10 @@ export function renderReportMarkdown(model: ReportModel): string {
         (s.windowStart ? ` between ${formatTime(s.windowStart)} and ${formatTime(s.windowEnd)}` : '') +
         '.',
     );
+    if (s.coverage) {
+      line();
+      line(md(s.coverage));
+    }
     line();
     line(`- First seen: ${formatTime(s.firstSeen, 'none')}`);
     line(`- Last seen: ${formatTime(s.lastSeen, 'none')}`);
@@ -155,6 +160,14 @@ export function renderReportMarkdown(model: ReportModel): string {
   }
   line();
 
+  if (model.appendix.evidence.length) {
+    line('## What the platform database showed');
+    line();
+    line('Kept as evidence of where settings live on this platform.');
+    line();
+    for (const item of model.appendix.evidence) line(`- ${md(item.label)}: ${md(item.value)}`);
+    line();
+  }
   line('## Appendix A: session event log');
   line();
   if (!model.appendix.events.length) line('The session recorded no events.');

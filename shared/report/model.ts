@@ -9,10 +9,12 @@
 export const REPORT_VERSION = 1 as const;
 
 /** How the session ended, as the customer reads it. */
-export type ReportOutcome = 'resolved' | 'not-resolved' | 'within-limit' | 'unverified';
+export const REPORT_OUTCOMES = ['resolved', 'applied-not-verified', 'not-resolved', 'within-limit', 'unverified'] as const;
+export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
 
 export const OUTCOME_LABELS: Record<ReportOutcome, string> = {
   resolved: 'Resolved',
+  'applied-not-verified': 'Fix applied, not yet verified',
   'not-resolved': 'Not resolved',
   'within-limit': 'Within limit: other cause',
   unverified: 'Not verified yet',
@@ -42,6 +44,11 @@ export interface ReportHeader {
   /** Customer name or ticket tag; null when none was given. */
   customer: string | null;
   engineerName: string | null;
+  /**
+   * The database clock the probes measured, e.g. "UTC-05:00, 4 s behind this computer": every time
+   * in the report is UTC, converted with this offset. null offline or before any probe read it.
+   */
+  databaseClock: string | null;
   startedAt: string;
   endedAt: string | null;
   outcome: ReportOutcome;
@@ -59,6 +66,8 @@ export interface ReportSymptom {
   perServer: Array<{ server: string; count: number }>;
   sampleMessage: string | null;
   source: ReportSource;
+  /** When the log views held less than the window asked for: what was really covered, in words. */
+  coverage: string | null;
 }
 
 export interface ReportFinding {
@@ -136,6 +145,11 @@ export interface ReportEvent {
   message: string;
 }
 
+export interface ReportEvidence {
+  label: string;
+  value: string;
+}
+
 export interface ReportReference {
   title: string;
   /** null when the source has no stable public address. */
@@ -155,7 +169,12 @@ export interface ReportModel {
   calculation: ReportCalculation | null;
   actions: ReportActions;
   verification: ReportVerification | null;
-  appendix: { events: ReportEvent[]; references: ReportReference[] };
+  appendix: {
+    events: ReportEvent[];
+    references: ReportReference[];
+    /** What the live database showed about where settings live (e.g. OSSYS_SERVER's columns), as evidence. */
+    evidence: ReportEvidence[];
+  };
 }
 
 /** The guidance every report cites (domain.md, section 5). */

@@ -35,4 +35,8 @@ export interface ReportSessionInput {
   restart: Array<{ server: string; done: boolean; at: string | null }>;
   verification: { at: string | null; passed: boolean | null; summary: string; details?: string[] } | null;
   events: Array<{ at: string; message: string }>;
+  /** The database clock as the probes measured it, in words; absent offline. */
+  databaseClock?: string | null;
+  /** Evidence the live database showed (label and value in words); absent when none. */
+  evidence?: Array<{ label: string; value: string }>;
 }

@@ -1,4 +1,5 @@
 import { formatTime } from '../format-time';
+import type { DbClock } from '../probes/types';
 import type {
   EnvironmentSnapshot,
   Fact,
@@ -53,7 +54,7 @@ export function createSession({ id, playbook, environment, offline, now, pastedE
     steps: Object.fromEntries(playbook.steps.map((s) => [s.id, { status: 'pending' as const }])),
     facts: [],
     pastedError,
-    probes: { errorsBefore: null, threads: null, servers: null, queue: null, errorsAfter: null, threadsAfter: null, serversAfter: null },
+    probes: { errorsBefore: null, threads: null, servers: null, queue: null, errorsAfter: null, threadsAfter: null, serversAfter: null, sentAfter: null },
     diagnosis: null,
     plan: null,
     applies: [],
@@ -183,8 +184,21 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
     case 'probe-result': {
       const facts = playbook.factsFromProbe?.(action.probe, action.result, session) ?? [];
       const kept = { ...session.probes, ...probeSlot(action.probe, action.result) };
-      next = setFacts({ ...session, probes: kept }, playbook, facts.map((f) => ({ ...f, at: f.at ?? now })), now, `Probe "${action.probe}" read`);
+      const { [action.probe]: _cleared, ...probeFailures } = session.probeFailures ?? {};
+      const clock = clockOf(action.result) ?? session.clock;
+      next = setFacts({ ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) }, playbook, facts.map((f) => ({ ...f, at: f.at ?? now })), now, `Probe "${action.probe}" read`);
       next = log(next, { at: now, type: 'probe', step: step.id, summary: probeSummary(action.probe, action.result) });
+      break;
+    }
+    case 'probe-failed': {
+      // The facts stay unknown, with the reason where the step shows them; typing them in is the way on.
+      const failure = { reason: action.reason, code: action.code, at: now };
+      next = log({ ...session, probeFailures: { ...session.probeFailures, [action.probe]: failure } }, {
+        at: now,
+        type: 'probe-failed',
+        step: step.id,
+        summary: `Probe "${action.probe}" could not read its facts: ${action.reason}`,
+      });
       break;
     }
     case 'continue': {
@@ -304,6 +318,7 @@ const CHANGES_THE_FIX = new Set<SessionAction['type']>(['apply-recorded', 'undo-
 export const OUTCOME_WORDS: Record<Session['status'], string> = {
   'in-progress': 'in progress',
   resolved: 'resolved',
+  'applied-not-verified': 'fix applied, not yet verified',
   'not-resolved': 'not resolved',
   'within-limit-other-cause': 'within the limit, the 432s have another cause',
 };
@@ -343,7 +358,19 @@ function probeSlot(probe: SessionAction & { type: 'probe-result' } extends { pro
       return { threadsAfter: result as Session['probes']['threadsAfter'] };
     case 'serversAfter':
       return { serversAfter: result as Session['probes']['serversAfter'] };
+    case 'sentAfter':
+      return { sentAfter: result as Session['probes']['sentAfter'] };
   }
+}
+
+/** The database clock a probe measured, when its result carries one (ProbeMeta.clock). */
+function clockOf(result: unknown): Session['clock'] | undefined {
+  if (!result || typeof result !== 'object') return undefined;
+  const { clock, readAt } = result as { clock?: unknown; readAt?: unknown };
+  if (!clock || typeof clock !== 'object' || typeof readAt !== 'string') return undefined;
+  const c = clock as Partial<DbClock>;
+  if (typeof c.utcOffsetMinutes !== 'number' || typeof c.skewSeconds !== 'number' || typeof c.summary !== 'string') return undefined;
+  return { utcOffsetMinutes: c.utcOffsetMinutes, skewSeconds: c.skewSeconds, databaseLocalTime: String(c.databaseLocalTime ?? ''), summary: c.summary, readAt };
 }
 
 function probeSummary(probe: string, result: unknown): string {

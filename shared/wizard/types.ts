@@ -1,5 +1,5 @@
 import type { BudgetResult, Plan } from '../capacity/types';
-import type { EmailQueueProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../probes/types';
+import type { DbClock, EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../probes/types';
 
 /**
  * Playbooks and troubleshooting sessions. A playbook is data plus pure functions; a session is the
@@ -41,7 +41,7 @@ export type StepKind =
   | 'report';
 
 /** The probes a step can run on a saved connection. */
-export type ProbeKind = 'errors' | 'servers' | 'threads' | 'emailQueue' | 'errorsAfter' | 'threadsAfter' | 'serversAfter';
+export type ProbeKind = 'errors' | 'servers' | 'threads' | 'emailQueue' | 'errorsAfter' | 'threadsAfter' | 'serversAfter' | 'sentAfter';
 
 /** A fact a step gathers, and how the engineer can give it when no probe can. */
 export interface FactDef {
@@ -105,6 +105,15 @@ export interface Playbook {
   restartServers?: (ctx: StepContext) => string[];
   /** Judges the verification from the facts read after the change. */
   verify?: (ctx: StepContext, requested: { result?: VerificationResult; watchMinutes?: number; at: string }) => Verification;
+  /** The probes "Verify now" runs itself on a saved connection before judging, in order. */
+  verifyProbes?: ProbeKind[];
+  /**
+   * Why Continue on this step is refused, with the saved environments that send through the same
+   * mailbox named as candidates (the service knows the profiles, the playbook knows the step).
+   */
+  candidatesMessage?: (stepId: string, candidates: string[]) => string | null;
+  /** Another sender on the mailbox, read by probes from its own saved environment. */
+  senderFromProbes?: (name: string, results: { threads: ThreadsProbeResult; servers: ServersProbeResult }) => { factKey: string; row: { [key: string]: FactValue } };
   /** Exact steps of a plan: where to click and what to type, or the SQL. */
   planInstructions?: (plan: Plan, ctx: StepContext) => PlanInstruction[];
   /** The value the app can apply itself for a plan (global threads only), or why it cannot. */
@@ -119,7 +128,7 @@ export interface PlanInstruction {
   sql?: string;
 }
 
-export type SessionStatus = 'in-progress' | 'resolved' | 'not-resolved' | 'within-limit-other-cause';
+export type SessionStatus = 'in-progress' | 'resolved' | 'applied-not-verified' | 'not-resolved' | 'within-limit-other-cause';
 export type SessionOutcome = Exclude<SessionStatus, 'in-progress'>;
 
 /**
@@ -187,6 +196,11 @@ export interface Verification {
   /** 432 errors logged after the restart (probe or engineer); null when not known yet. */
   errorsAfter: number | null;
   errorsAfterSource: FactSource | null;
+  /** Emails sent after the restart (probe or engineer): the traffic that proves the fix; null when not known. */
+  emailsAfter?: number | null;
+  emailsAfterSource?: FactSource | null;
+  /** Emails that must have been sent since the restart before a pass means anything (limit + 1). */
+  emailsNeeded?: number;
   result: VerificationResult;
   /** Minutes between re-checks while watching. */
   watchMinutes?: number;
@@ -201,6 +215,7 @@ export interface SessionEvent {
     | 'started'
     | 'fact'
     | 'probe'
+    | 'probe-failed'
     | 'continued'
     | 'back'
     | 'goto'
@@ -229,6 +244,16 @@ export interface KeptProbes {
   errorsAfter: ErrorsProbeResult | null;
   threadsAfter: ThreadsProbeResult | null;
   serversAfter: ServersProbeResult | null;
+  /** Absent in sessions saved before it existed. */
+  sentAfter?: EmailsSentProbeResult | null;
+}
+
+/** A probe that could not read its facts: they stay unknown, with this reason, until typed in or read again. */
+export interface ProbeFailure {
+  reason: string;
+  /** The error's code (connection_failed, timeout, ...), for the tone of the message. */
+  code: string;
+  at: string;
 }
 
 /**
@@ -265,12 +290,17 @@ export interface Session {
   restart: RestartItem[];
   verification: Verification | null;
   events: SessionEvent[];
+  /** Probes whose last run failed, by kind; cleared when the probe succeeds. Absent in older sessions. */
+  probeFailures?: Partial<Record<ProbeKind, ProbeFailure>>;
+  /** The database clock as the latest probe measured it (domain.md 4a); absent offline. */
+  clock?: DbClock & { readAt: string };
 }
 
 /** What the reducer accepts. Services add probe results and apply records through the same door. */
 export type SessionAction =
   | { type: 'answer'; facts: Record<string, FactValue>; detail?: string }
   | { type: 'probe-result'; probe: ProbeKind; result: unknown }
+  | { type: 'probe-failed'; probe: ProbeKind; reason: string; code: string }
   | { type: 'continue' }
   | { type: 'back' }
   | { type: 'goto'; step: string }

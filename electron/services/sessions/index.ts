@@ -49,6 +49,35 @@ export function createSessionService(
     return viewOf(session);
   }
 
+  /**
+   * Continue refused on a step where saved environments share the mailbox: the refusal names them,
+   * so an unlisted sender cannot slip through as "none".
+   */
+  async function withCandidates(id: string, error: unknown): Promise<never> {
+    if (!(error instanceof ApiError) || error.code !== 'invalid_input') throw error;
+    const session = await store.get(id);
+    const playbook = playbookOf(session);
+    const step = playbook.steps[session.current];
+    const candidates = (await sameMailboxProfiles(needs.profiles, session)).map((p) => p.name);
+    const extra = step && playbook.candidatesMessage?.(step.id, candidates);
+    throw extra ? new ApiError('invalid_input', `${error.message} ${extra}`, { field: error.field, details: error.details }) : error;
+  }
+
+  /**
+   * Runs one probe and records what it read; a probe that fails (unreachable, timed out, permission
+   * denied) is recorded in its step as unknown with the reason, where the engineer can type the facts
+   * in. A cancel or a refusal (e.g. "tick the restarts first") is the caller's to show.
+   */
+  async function probeInto(id: string, probe: ProbeKind, ctx: CallContext): Promise<SessionView> {
+    try {
+      const result = await readProbe(open(await store.get(id)), probe, ctx);
+      return await act(id, { type: 'probe-result', probe, result });
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code === 'cancelled' || error.code === 'invalid_input' || error.code === 'not_found') throw error;
+      return act(id, { type: 'probe-failed', probe, reason: error.message, code: error.code });
+    }
+  }
+
   /** The wizard's view, with the saved environments that send through the same mailbox. */
   async function viewOf(session: Session): Promise<SessionView> {
     const view = sessionView(session, playbookOf(session));
@@ -80,12 +109,8 @@ export function createSessionService(
     switch (probe) {
       case 'errors':
         return needs.probes.readErrors(profileId, { ...opts, days: 7 });
-      case 'errorsAfter': {
-        // Only 432s logged after the restart (or, before any tick, after the change) tell whether it worked.
-        const since = lastRestartAt(session) ?? session.applies.at(-1)?.at ?? session.manualApplies.at(-1)?.at;
-        if (!since) throw new ApiError('invalid_input', 'Tick the restarts first: only errors logged after the restart count.');
-        return needs.probes.readErrors(profileId, { ...opts, since });
-      }
+      case 'errorsAfter':
+        return needs.probes.readErrors(profileId, { ...opts, since: sinceTheFix(session) });
       case 'threads':
       case 'threadsAfter':
         return needs.probes.readThreads(profileId, opts);
@@ -94,7 +119,23 @@ export function createSessionService(
         return needs.probes.readServers(profileId, opts);
       case 'emailQueue':
         return needs.probes.readEmailQueue(profileId, opts);
+      case 'sentAfter':
+        return needs.probes.readEmailsSent(profileId, { ...opts, since: sinceTheFix(session) });
     }
+  }
+
+  /** Only what happened after the restart (or, before any tick, after the change) tells whether it worked. */
+  function sinceTheFix(session: Session): string {
+    const since = lastRestartAt(session) ?? session.applies.at(-1)?.at ?? session.manualApplies.at(-1)?.at;
+    if (!since) throw new ApiError('invalid_input', 'Tick the restarts first: only what happens after the restart counts.');
+    return since;
+  }
+
+  /** Once every restart is ticked, the platform database hears of it (the demo then runs its Scheduler). */
+  async function restartComplete(session: Session): Promise<void> {
+    const at = lastRestartAt(session);
+    if (session.offline || !session.environment.profileId || !at || session.restart.some((r) => r.at === null)) return;
+    await needs.probes.schedulerRestarted(session.environment.profileId, at);
   }
 
   function applyRequest(session: Session) {
@@ -133,12 +174,45 @@ export function createSessionService(
       if (profileId) await touchProfile(needs.profiles, profileId);
       return viewOf(session);
     },
-    'sessions.act': async ({ id, action }) =>
+    'sessions.act': async ({ id, action }) => {
       // "I applied it myself" is recorded under the engineer's name from Settings, like Apply.
-      act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)),
-    'sessions.runProbe': async ({ id, probe }, ctx) => {
-      const result = await readProbe(open(await store.get(id)), probe, ctx);
-      return act(id, { type: 'probe-result', probe, result });
+      const view = await act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)).catch((error: unknown) =>
+        action.type === 'continue' ? withCandidates(id, error) : Promise.reject(error),
+      );
+      if (action.type === 'tick' && action.done) await restartComplete(view.session);
+      return view;
+    },
+    'sessions.runProbe': ({ id, probe }, ctx) => probeInto(id, probe as ProbeKind, ctx),
+    'sessions.verify': async ({ id }, ctx) => {
+      const session = open(await store.get(id));
+      const playbook = playbookOf(session);
+      if (!session.offline) {
+        // Verify reads what it judges: every read-back probe of the playbook, in order, then judges.
+        const probes = playbook.verifyProbes ?? [];
+        for (const [i, probe] of probes.entries()) {
+          await probeInto(id, probe, {
+            ...ctx,
+            progress: (message, fraction) => ctx.progress?.(`${i + 1} of ${probes.length}: ${message}`, (i + (fraction ?? 0)) / probes.length),
+          });
+        }
+      }
+      const latest = await store.get(id);
+      return act(id, { type: 'verify', ...(latest.verification?.watchMinutes ? { watchMinutes: latest.verification.watchMinutes } : {}) });
+    },
+    'sessions.probeSender': async ({ id, profileId }, ctx) => {
+      const session = open(await store.get(id));
+      const playbook = playbookOf(session);
+      const candidate = (await sameMailboxProfiles(needs.profiles, session)).find((p) => p.profileId === profileId);
+      if (!candidate) throw new ApiError('invalid_input', 'That environment does not send through the same mailbox as this session.', { field: 'profileId' });
+      if (!playbook.senderFromProbes) throw new ApiError('invalid_input', 'This playbook cannot read other senders from their environments.');
+      const opts = { signal: ctx.signal, progress: ctx.progress };
+      const [threads, servers] = [await needs.probes.readThreads(profileId, opts), await needs.probes.readServers(profileId, opts)];
+      const { factKey, row } = playbook.senderFromProbes(candidate.name, { threads, servers });
+      const current = session.facts.find((f) => f.key === factKey)?.value;
+      const rows = (Array.isArray(current) ? current : []).filter(
+        (r) => !(r && typeof r === 'object' && !Array.isArray(r) && String(r.name ?? '').toLowerCase() === candidate.name.toLowerCase()),
+      );
+      return act(id, { type: 'answer', facts: { [factKey]: [...rows, row] }, detail: `read from the saved environment ${candidate.name}` });
     },
     'sessions.previewApply': async ({ id }) => {
       const session = open(await store.get(id));

@@ -69,10 +69,31 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
           details: [
             ...(v.since ? [`Restart: ${formatTime(v.since)}`] : []),
             ...(v.errorsAfter !== null ? [`432 errors since the restart: ${v.errorsAfter} (${v.errorsAfterSource ?? 'unknown source'})`] : []),
+            ...(v.emailsNeeded !== undefined
+              ? [
+                  `Emails sent since the restart: ${v.emailsAfter ?? 'not known'}${v.emailsAfterSource ? ` (${v.emailsAfterSource})` : ''}; at least ${v.emailsNeeded} needed to verify under traffic`,
+                ]
+              : []),
             ...(v.budgetAfter ? v.budgetAfter.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`) : []),
           ],
         }
       : null,
     events: session.events.map((e) => ({ at: e.at, message: e.summary })),
+    databaseClock: session.clock?.summary ?? null,
+    evidence: evidenceOf(session),
   };
+}
+
+/**
+ * What the live database showed about where settings live (the latest servers probe): kept in the
+ * report because no public source says where "Send Emails" is stored.
+ */
+function evidenceOf(session: Session): Array<{ label: string; value: string }> {
+  const evidence = (session.probes.serversAfter ?? session.probes.servers)?.evidence;
+  if (!evidence) return [];
+  const params = evidence.mailParameters.map((p) => (p.host ? `${p.name} (host ${p.host})` : p.name));
+  return [
+    { label: 'Columns of OSSYS_SERVER', value: evidence.serverColumns.join(', ') || 'none listed' },
+    { label: 'OSSYS_PARAMETER names about mail, email or SMTP (values not read)', value: params.join(', ') || 'none' },
+  ];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { ApplyPreview } from '../../probes/types';
 import type { PlaybookSummary, SessionSummary, SessionView } from '../../wizard/view';
+import { boundedFactValue } from '../../wizard/fact-bounds';
 
 const id = z.string().min(1, 'Choose a session');
 const factValue: z.ZodType<unknown> = z.lazy(() =>
@@ -11,7 +12,7 @@ const reason = z.string().max(2000);
 
 /** What the engineer can do in a session. Probe results and apply records come only from the back end. */
 export const sessionActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('answer'), facts: z.record(z.string().min(1).max(200), factValue), detail: z.string().max(500).optional() }).strict(),
+  z.object({ type: z.literal('answer'), facts: z.record(z.string().min(1).max(200), boundedFactValue(factValue)), detail: z.string().max(500).optional() }).strict(),
   z.object({ type: z.literal('continue') }).strict(),
   z.object({ type: z.literal('back') }).strict(),
   z.object({ type: z.literal('goto'), step: z.string().min(1) }).strict(),
@@ -27,7 +28,7 @@ export const sessionActionSchema = z.discriminatedUnion('type', [
 ]);
 export type EngineerAction = z.infer<typeof sessionActionSchema>;
 
-export const probeKindSchema = z.enum(['errors', 'servers', 'threads', 'emailQueue', 'errorsAfter', 'threadsAfter', 'serversAfter']);
+export const probeKindSchema = z.enum(['errors', 'servers', 'threads', 'emailQueue', 'errorsAfter', 'threadsAfter', 'serversAfter', 'sentAfter']);
 
 export const sessionMethods = {
   'playbooks.list': method(z.object({}).strict()).returns<PlaybookSummary[]>(),
@@ -50,6 +51,13 @@ export const sessionMethods = {
   'sessions.act': method(z.object({ id, action: sessionActionSchema }).strict()).returns<SessionView>(),
   /** Runs one probe on the session's environment and records its result as probe facts. */
   'sessions.runProbe': method(z.object({ id, probe: probeKindSchema }).strict(), { long: true }).returns<SessionView>(),
+  /**
+   * "Verify now": on a saved connection, runs the playbook's read-back probes (a failed one is
+   * recorded in the step), then judges pass, fail or watching. Offline, judges the typed-in facts.
+   */
+  'sessions.verify': method(z.object({ id }).strict(), { long: true }).returns<SessionView>(),
+  /** Reads another sender on the same mailbox from its own saved environment and lists it. */
+  'sessions.probeSender': method(z.object({ id, profileId: z.string().min(1) }).strict(), { long: true }).returns<SessionView>(),
   /** Exactly the statement the app's Apply would run for the chosen plan. */
   'sessions.previewApply': method(z.object({ id }).strict()).returns<ApplyPreview & { expected: string | null; newValue: number }>(),
   'sessions.apply': method(z.object({ id }).strict(), { long: true }).returns<SessionView>(),

@@ -2,9 +2,9 @@ import { ApiError } from '../../api/errors';
 import { computeBudget } from '../../capacity/engine';
 import type { BudgetResult } from '../../capacity/types';
 import { isConcurrencyError } from '../../incidents/concurrency-error';
-import type { ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../../probes/types';
+import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../../probes/types';
 import type { Fact, FactValue, Playbook, StepContext, Verification } from '../../wizard/types';
-import { budgetGap, budgetInput, num, servers, text, THREADS_PARAMETER } from './facts';
+import { budgetGap, budgetInput, num, otherSenders, servers, text, THREADS_PARAMETER } from './facts';
 import { planInstructions } from './instructions';
 
 /**
@@ -43,6 +43,14 @@ function utc(iso: string | null): string | null {
   return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
 }
 
+/** The answer about other senders, as the diagnosis and the report state it. */
+function sendersSentence(ctx: StepContext): string {
+  const others = otherSenders(ctx.facts);
+  if (ctx.facts['mailbox.others'] === undefined) return 'Other senders on the mailbox: not answered.';
+  if (others.length === 0) return `Only ${ctx.session.environment.name} sends through this mailbox (no other sender, as the engineer said).`;
+  return `${ctx.session.environment.name} and ${others.map((o) => `${o.name} (${o.servers} x ${o.threads})`).join(', ')} send through this mailbox.`;
+}
+
 const withinLimit = (ctx: StepContext) => ctx.session.diagnosis?.allWithinLimit === true;
 
 function frontEnds(ctx: StepContext): string[] {
@@ -59,15 +67,35 @@ function latestRestart(ctx: StepContext): string | null {
   return times[times.length - 1] ?? null;
 }
 
+/** Minutes between automatic re-checks while the verification waits for traffic. */
+const WATCH_MINUTES = 5;
+
+/**
+ * Pass needs three things: the budget after the change is within the limit, no 432 since the last
+ * restart, and traffic: at least limit + 1 emails sent since the restart (enough demand to have hit
+ * the limit before). Without traffic "no 432" proves nothing, so the result is "watching".
+ */
 function verify(ctx: StepContext, request: { result?: 'pass' | 'fail' | 'watch'; watchMinutes?: number; at: string }): Verification {
   const since = latestRestart(ctx);
   const errorsFact = ctx.facts['after.errors.count'];
   const errorsAfter = num(ctx.facts, 'after.errors.count');
+  const emailsFact = ctx.facts['after.emails.sent'];
+  const emailsAfter = num(ctx.facts, 'after.emails.sent');
   const budgetAfter = diagnosisAfterOf(ctx);
-  const base = { at: request.at, since, errorsAfter, errorsAfterSource: errorsFact?.source ?? null, budgetAfter };
+  const emailsNeeded = (budgetAfter?.provider.limit ?? ctx.session.diagnosis?.provider.limit ?? 3) + 1;
+  const base = {
+    at: request.at,
+    since,
+    errorsAfter,
+    errorsAfterSource: errorsFact?.source ?? null,
+    emailsAfter,
+    emailsAfterSource: emailsFact?.source ?? null,
+    emailsNeeded,
+    budgetAfter,
+  };
+  const minutes = request.watchMinutes ?? WATCH_MINUTES;
   if (request.result === 'watch') {
-    const minutes = request.watchMinutes ?? 5;
-    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the 432 count is checked again every ${minutes} minutes while the page is open.` };
+    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the 432 errors and the emails sent since the restart are read again every ${minutes} minutes while the page is open.` };
   }
   if (budgetAfter === null) throw new ApiError('invalid_input', `Read ${THREADS_PARAMETER} again after the change (or type in the value Factory Configuration shows now).`);
   if (errorsAfter === null) throw new ApiError('invalid_input', 'Count the 432 errors logged after the restart (or type in how many you see in Service Center).');
@@ -75,12 +103,40 @@ function verify(ctx: StepContext, request: { result?: 'pass' | 'fail' | 'watch';
   // No parentheses around the time: the report quotes this sentence inside its own parentheses.
   const restartedAt = utc(since);
   const sinceRestart = restartedAt ? `since the restart at ${restartedAt}` : 'since the restart (time not recorded)';
-  if (errorsAfter === 0 && budgetAfter.allWithinLimit) {
-    return { ...base, result: 'pass', summary: `Verified: ${after}, and no 432 errors ${sinceRestart}.` };
+  if (!budgetAfter.allWithinLimit || errorsAfter > 0) {
+    const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged ${sinceRestart}`;
+    return { ...base, result: 'fail', summary: `Not fixed yet: ${why}. Go back to the plan.` };
   }
-  const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged ${sinceRestart}`;
-  return { ...base, result: 'fail', summary: `Not fixed yet: ${why}. Go back to the plan.` };
+  if (emailsAfter === null || emailsAfter < emailsNeeded) {
+    const seen =
+      emailsAfter === null
+        ? `the emails sent ${sinceRestart} are not known yet (read them, or type in how many Service Center > Monitoring > Emails shows)`
+        : `${emailsAfter} email${emailsAfter === 1 ? '' : 's'} sent ${sinceRestart}; waiting for at least ${emailsNeeded}`;
+    return {
+      ...base,
+      result: 'watch',
+      watchMinutes: minutes,
+      summary: `Not yet verified: ${after} and no 432 errors so far, but ${seen}. Without that much traffic no 432 proves nothing; checked again every ${minutes} minutes while the page is open.`,
+    };
+  }
+  return { ...base, result: 'pass', summary: `Verified: ${after}, no 432 errors and ${emailsAfter} emails sent ${sinceRestart}.` };
 }
+
+/**
+ * Where the server facts came from: OSSYS_SERVER, legacy zone rows only as a hint, and the servers
+ * the probe could not tell about (asked in the step).
+ */
+function serversDetail(r: ServersProbeResult): string {
+  const parts = ['OSSYS_SERVER'];
+  if (r.servers.some((s) => s.zoneOrigin.kind === 'hint')) parts.push(`zones ${ZONE_HINT}`);
+  const unknown = r.servers.filter((s) => s.sendsEmail === null || s.zone === null).map((s) => s.name);
+  if (unknown.length) parts.push(`not known for ${unknown.join(', ')}`);
+  return parts.join('; ');
+}
+
+const ZONE_HINT = 'from OSSYS_ZONE_SERVER, a hint only: confirm in Service Center > Administration > Deployment Zones';
+const SEND_EMAILS_WHERE = 'Service Center > Administration > Servers > the server > "Send Emails"';
+const ZONES_WHERE = 'Service Center > Administration > Deployment Zones (OutSystems Cloud: one zone)';
 
 function perServerText(result: ErrorsProbeResult): string {
   return result.perServer.map((p) => `${p.server}: ${p.count}`).join(', ');
@@ -90,7 +146,10 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
   switch (probe) {
     case 'errors': {
       const r = result as ErrorsProbeResult;
-      const facts: NewFact[] = [{ key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
+      const facts: NewFact[] = [
+        { key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}` },
+      ];
       if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first 432 in the window' });
       if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last 432 in the window' });
       if (r.perServer.length) facts.push({ key: 'errors.perServer', value: perServerText(r), detail: 'per front-end' });
@@ -102,14 +161,7 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     case 'serversAfter': {
       const r = result as ServersProbeResult;
       if (r.problem || r.servers.length === 0) return [];
-      const unknown = r.servers.filter((s) => s.sendsEmail === null || s.zone === null).map((s) => s.name);
-      return [
-        {
-          key: probe === 'servers' ? 'servers' : 'after.servers',
-          value: r.servers.map((s) => ({ name: s.name, sendsEmail: s.sendsEmail, zone: s.zone, active: s.active })) as FactValue,
-          detail: unknown.length ? `OSSYS_SERVER; not known for ${unknown.join(', ')}` : 'OSSYS_SERVER',
-        },
-      ];
+      return [{ key: probe === 'servers' ? 'servers' : 'after.servers', value: r.servers.map((s) => ({ name: s.name, sendsEmail: s.sendsEmail, zone: s.zone, active: s.active })) as FactValue, detail: serversDetail(r) }];
     }
     case 'threads':
     case 'threadsAfter': {
@@ -123,7 +175,13 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     }
     case 'errorsAfter': {
       const r = result as ErrorsProbeResult;
-      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}` }];
+      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}` }];
+    }
+    case 'sentAfter': {
+      const r = result as EmailsSentProbeResult;
+      // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
+      if (!r.known || typeof r.count !== 'number') return [];
+      return [{ key: 'after.emails.sent', value: r.count, detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}` }];
     }
     default:
       return [];
@@ -139,7 +197,24 @@ export const concurrencyPlaybook: Playbook = {
   diagnosisAfter: diagnosisAfterOf,
   restartServers: frontEnds,
   verify,
-  outcome: (ctx) => (ctx.session.diagnosis?.allWithinLimit ? 'within-limit-other-cause' : ctx.session.verification?.result === 'pass' ? 'resolved' : 'not-resolved'),
+  outcome: (ctx) => {
+    const changed = ctx.session.applies.some((a) => !a.undone) || ctx.session.manualApplies.length > 0;
+    if (ctx.session.diagnosis?.allWithinLimit && !changed) return 'within-limit-other-cause';
+    const result = ctx.session.verification?.result;
+    if (result === 'pass') return 'resolved';
+    // A change that stands but was not verified under traffic is not "resolved", nor "not resolved".
+    if (changed && result !== 'fail') return 'applied-not-verified';
+    return 'not-resolved';
+  },
+  verifyProbes: ['threadsAfter', 'serversAfter', 'errorsAfter', 'sentAfter'],
+  candidatesMessage: (stepId, candidates) =>
+    stepId === 'mailbox' && candidates.length
+      ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders (or read them), or say that they do not send through it.`
+      : null,
+  senderFromProbes: (name, { threads, servers }) => {
+    const sending = servers.servers.filter((s) => s.active && s.sendsEmail !== false).length;
+    return { factKey: 'mailbox.others', row: { name, servers: Math.max(1, sending), threads: threads.globalValue ?? 1 } };
+  },
   planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx)),
   applyFromApp: (ctx) => {
     if (ctx.session.offline) return { unavailable: 'Offline: apply the change in Factory Configuration, then record it here.' };
@@ -186,14 +261,16 @@ export const concurrencyPlaybook: Playbook = {
       kind: 'collect-facts',
       title: 'Servers',
       guidance: () =>
-        'List the front-end servers (Service Center > Administration > Servers): which are active, which have "Send Emails" on, and their deployment zone. Where the probe says "not known", check Service Center and correct it.',
+        'List the front-end servers (Service Center > Administration > Servers): which are active, which have "Send Emails" on, and their deployment zone (Service Center > Administration > Deployment Zones). Where the database does not show a setting it is asked here: check Service Center and give it.',
       probes: ['servers'],
       facts: [{ key: 'servers', label: 'Front-end servers', sources: ['probe', 'engineer'], input: 'servers' }],
       check: (ctx) => {
         const rows = servers(ctx.facts);
         if (!rows || rows.filter((r) => r.active).length === 0) return 'Read the servers with the probe, or add at least one active front-end.';
         const unknown = rows.filter((r) => r.active && (r.sendsEmail === null || r.zone === null));
-        if (unknown.length) return `Say whether ${unknown.map((r) => r.name).join(', ')} send email and in which zone: the probe could not tell.`;
+        const noEmail = rows.filter((r) => r.active && r.sendsEmail === null).map((r) => r.name);
+        if (noEmail.length) return `Say whether ${noEmail.join(', ')} send${noEmail.length === 1 ? 's' : ''} email (${SEND_EMAILS_WHERE}): the database does not show it.`;
+        if (unknown.length) return `Say in which deployment zone ${unknown.map((r) => r.name).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} (${ZONES_WHERE}).`;
         if (!rows.some((r) => r.active && r.sendsEmail)) return 'No active server sends email: check "Send Emails" in Service Center.';
         return null;
       },
@@ -216,14 +293,19 @@ export const concurrencyPlaybook: Playbook = {
       kind: 'collect-facts',
       title: 'Shared mailbox',
       guidance: () =>
-        'The limit (3 connections) is per mailbox: every environment and application that sends through the same mailbox shares it. Name the mailbox this environment sends through and add the other senders on it.',
+        'The limit (3 connections) is per mailbox: every environment and application that sends through the same mailbox shares it. Name the mailbox this environment sends through, then add the other senders on it, or say that there is no other sender.',
       facts: [
         { key: 'mailbox', label: 'Sending mailbox', sources: ['engineer', 'derived'], input: 'text', hint: 'e.g. noreply@contoso.com' },
-        { key: 'mailbox.others', label: 'Other senders on this mailbox', sources: ['engineer'], input: 'senders', optional: true },
+        { key: 'mailbox.others', label: 'Other senders on this mailbox', sources: ['engineer'], input: 'senders' },
       ],
       derive: (ctx) =>
         !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],
-      check: (ctx) => (text(ctx.facts, 'mailbox') ? null : 'Say which mailbox this environment sends email through.'),
+      check: (ctx) => {
+        if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends email through.';
+        // Not answered is not "none": an unlisted sender is exactly how a diagnosis goes wrong.
+        if (ctx.facts['mailbox.others'] === undefined) return 'Say whether anything else sends through this mailbox: add the other senders, or answer "No other sender".';
+        return null;
+      },
     },
     {
       id: 'diagnosis',
@@ -236,6 +318,7 @@ export const concurrencyPlaybook: Playbook = {
       facts: [
         { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
         { key: 'diagnosis.arithmetic', label: 'Arithmetic', sources: ['derived'] },
+        { key: 'diagnosis.senders', label: 'Senders on the mailbox', sources: ['derived'] },
       ],
       derive: (ctx) => {
         const result = diagnosisOf(ctx);
@@ -243,6 +326,7 @@ export const concurrencyPlaybook: Playbook = {
         return [
           { key: 'diagnosis.verdict', value: result.verdict, detail: 'connection budget' },
           { key: 'diagnosis.arithmetic', value: result.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`).join('; '), detail: 'connection budget' },
+          { key: 'diagnosis.senders', value: sendersSentence(ctx), detail: 'as answered in step "Shared mailbox"' },
         ];
       },
       check: (ctx) => budgetGap(ctx.facts) ?? (ctx.session.diagnosis ? null : 'The facts do not add up to a budget; check the server names for duplicates.'),
@@ -291,11 +375,18 @@ export const concurrencyPlaybook: Playbook = {
       kind: 'verify',
       title: 'Verify',
       guidance: () =>
-        'Read the threads value again, recompute the budget, and look for 432 errors logged after the restart. Pass when none appear; watch to re-check while this page is open.',
-      probes: ['threadsAfter', 'serversAfter', 'errorsAfter'],
+        'Verify reads the threads value and the servers again, recomputes the budget, and counts the 432 errors and the emails sent since the restart. It passes only with the budget within the limit, no 432 since the restart, and at least limit + 1 emails sent since the restart (enough traffic to have hit the limit before); until then it keeps watching.',
+      probes: ['threadsAfter', 'serversAfter', 'errorsAfter', 'sentAfter'],
       facts: [
         { key: 'after.threads.global', label: 'Threads for emails now', sources: ['probe', 'engineer'], input: 'number' },
         { key: 'after.errors.count', label: '432 errors since the restart', sources: ['probe', 'engineer'], input: 'number' },
+        {
+          key: 'after.emails.sent',
+          label: 'Emails sent since the restart',
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          hint: 'Service Center > Monitoring > Emails: emails sent after the restart',
+        },
         { key: 'after.threads.hosts', label: 'Per-host rows now', sources: ['probe', 'engineer'], input: 'host-threads', optional: true },
         { key: 'after.servers', label: 'Front-end servers now', sources: ['probe', 'engineer'], input: 'servers', optional: true },
       ],
@@ -304,7 +395,7 @@ export const concurrencyPlaybook: Playbook = {
         const v = ctx.session.verification;
         if (!v) return 'Verify the fix.';
         if (v.result === 'pass') return null;
-        return v.result === 'watch' ? 'Still watching for 432 errors.' : 'Not fixed yet: go back to the plan.';
+        return v.result === 'watch' ? 'Not verified yet: waiting for traffic and no 432 since the restart.' : 'Not fixed yet: go back to the plan.';
       },
     },
     {

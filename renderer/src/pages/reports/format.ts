@@ -15,6 +15,7 @@ export function formatDayTime(iso: string): string {
 
 export const OUTCOME_BADGE: Record<ReportOutcome, string> = {
   resolved: 'badge badge-success',
+  'applied-not-verified': 'badge badge-warning',
   'not-resolved': 'badge badge-danger',
   'within-limit': 'badge',
   unverified: 'badge badge-warning',

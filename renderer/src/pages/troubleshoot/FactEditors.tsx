@@ -67,7 +67,7 @@ export function FactEditor({ def, value, onChange, idPrefix }: { def: FactDef; v
     case 'host-threads':
       return <HostThreadsEditor label={def.label} value={value} onChange={onChange} />;
     case 'senders':
-      return <SendersEditor label={def.label} rows={rowsOf(value)} onChange={onChange} />;
+      return <SendersEditor label={def.label} rows={rowsOf(value)} answered={Array.isArray(value)} onChange={onChange} />;
     default:
       return (
         <div className="field">
@@ -171,12 +171,21 @@ function HostThreadsEditor({ label, value, onChange }: { label: string; value: F
   );
 }
 
-function SendersEditor({ label, rows, onChange }: { label: string; rows: Row[]; onChange(value: FactValue): void }) {
+/**
+ * Other senders on the mailbox. Not answered is not "none": an empty list is only saved when the
+ * engineer says "No other sender".
+ */
+function SendersEditor({ label, rows, answered, onChange }: { label: string; rows: Row[]; answered: boolean; onChange(value: FactValue): void }) {
   const set = (i: number, patch: Row) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="field">
       <legend>{label}</legend>
-      {rows.length === 0 && <p className="muted small">None listed. Add other environments (DEV, QA, LifeTime) or applications that send through the same mailbox.</p>}
+      {rows.length === 0 &&
+        (answered ? (
+          <p className="small">No other sender: only this environment sends through this mailbox.</p>
+        ) : (
+          <p className="muted small">Not answered yet. Add other environments (DEV, QA, LifeTime) or applications that send through the same mailbox, or say there is none.</p>
+        ))}
       {rows.map((row, i) => {
         const name = String(row.name ?? '') || `sender ${i + 1}`;
         return (
@@ -199,7 +208,12 @@ function SendersEditor({ label, rows, onChange }: { label: string; rows: Row[]; 
       <div>
         <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', servers: 1, threads: 1 }])}>
           Add other sender
-        </button>
+        </button>{' '}
+        {rows.length === 0 && !answered && (
+          <button type="button" className="btn btn-small" onClick={() => onChange([])}>
+            No other sender
+          </button>
+        )}
       </div>
     </fieldset>
   );

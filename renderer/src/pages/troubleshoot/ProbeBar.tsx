@@ -10,6 +10,7 @@ export const PROBE_LABELS: Record<ProbeKind, string> = {
   errorsAfter: 'Count 432s since the restart',
   threadsAfter: 'Read the threads value again',
   serversAfter: 'Read the servers again',
+  sentAfter: 'Count emails sent since the restart',
 };
 
 /** Which kept probe result a probe fills, to say "re-run" once it ran. */
@@ -21,6 +22,7 @@ const SLOT: Record<ProbeKind, keyof SessionView['session']['probes']> = {
   errorsAfter: 'errorsAfter',
   threadsAfter: 'threadsAfter',
   serversAfter: 'serversAfter',
+  sentAfter: 'sentAfter',
 };
 
 /** The probes of a step, each with its last summary, and the running one's progress with Cancel. */
@@ -36,7 +38,7 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: ProbeKin
     <section className="card stack" aria-label="Probes">
       <div className="row">
         {probes.map((probe) => {
-          const kept = view.session.probes[SLOT[probe]] as { summary?: string } | null;
+          const kept = view.session.probes[SLOT[probe]] as { summary?: string } | null | undefined;
           return (
             <button key={probe} type="button" className="btn" disabled={running !== null} onClick={() => void runProbe(probe, PROBE_LABELS[probe])}>
               {kept ? `Re-run: ${PROBE_LABELS[probe].toLowerCase()}` : PROBE_LABELS[probe]}
@@ -57,7 +59,16 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: ProbeKin
       )}
       <ul className="ts-probe-summaries">
         {probes.map((probe) => {
-          const kept = view.session.probes[SLOT[probe]] as { summary?: string; problems?: string[]; problem?: string } | null;
+          const failure = view.session.probeFailures?.[probe];
+          if (failure) {
+            // The facts stay unknown with the reason, here where they are needed; typing them in is the way on.
+            return (
+              <li key={probe} className="small" role="alert">
+                <span className="badge badge-danger">not read</span> {PROBE_LABELS[probe]}: {failure.reason} Type the facts in below, or try again.
+              </li>
+            );
+          }
+          const kept = view.session.probes[SLOT[probe]] as { summary?: string; problems?: string[]; problem?: string } | null | undefined;
           if (!kept?.summary) return null;
           return (
             <li key={probe} className="small">

@@ -1,5 +1,6 @@
 import type { FactValue } from '../../../../shared/wizard/types';
 import type { SessionView, StepInfo } from '../../../../shared/wizard/view';
+import { useWizard } from './store';
 
 /**
  * Saved environments that send through the same mailbox: they share its limit, so the step that
@@ -8,6 +9,8 @@ import type { SessionView, StepInfo } from '../../../../shared/wizard/view';
 export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; step: StepInfo; value: FactValue | undefined; onAdd(key: string, value: FactValue): void }) {
   const key = step.facts.find((f) => f.input === 'senders')?.key;
   const others = view.sameMailbox ?? [];
+  const probeSender = useWizard((s) => s.probeSender);
+  const running = useWizard((s) => s.running);
   if (!key || others.length === 0) return null;
   const rows = Array.isArray(value) ? value : [];
   const listed = new Set(rows.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? String(r.name ?? '').toLowerCase() : '')));
@@ -20,17 +23,30 @@ export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; s
             <span>
               <strong>{o.name}</strong> <span className="muted small">{o.mailbox}</span>
             </span>
-            {listed.has(o.name.toLowerCase()) ? (
-              <span className="badge">listed</span>
-            ) : (
-              <button type="button" className="btn btn-small" aria-label={`Add ${o.name} as another sender`} onClick={() => onAdd(key, [...rows, { name: o.name, servers: 1, threads: 1 }])}>
-                Add as another sender
-              </button>
-            )}
+            <span className="row">
+              {listed.has(o.name.toLowerCase()) ? (
+                <span className="badge">listed</span>
+              ) : (
+                <button type="button" className="btn btn-small" aria-label={`Add ${o.name} as another sender`} onClick={() => onAdd(key, [...rows, { name: o.name, servers: 1, threads: 1 }])}>
+                  Add as another sender
+                </button>
+              )}
+              {!view.session.offline && (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={running !== null}
+                  aria-label={`Read ${o.name}'s servers and threads`}
+                  onClick={() => void probeSender(o.profileId, o.name)}
+                >
+                  Read its servers and threads
+                </button>
+              )}
+            </span>
           </li>
         ))}
       </ul>
-      <p className="muted small">Give their servers and threads below: only this environment is read by the probes.</p>
+      <p className="muted small">They share the limit of this mailbox. Read their servers and threads from their own database, or give them below; if one of them does not send through this mailbox, say so with "No other sender".</p>
     </section>
   );
 }

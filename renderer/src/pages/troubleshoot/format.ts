@@ -18,6 +18,7 @@ export function formatTime(iso: string | null | undefined): string {
 export const STATUS_LABELS: Record<SessionStatus, { label: string; badge: string }> = {
   'in-progress': { label: 'In progress', badge: 'badge' },
   resolved: { label: 'Resolved', badge: 'badge badge-success' },
+  'applied-not-verified': { label: 'Fix applied, not yet verified', badge: 'badge badge-warning' },
   'not-resolved': { label: 'Not resolved', badge: 'badge badge-danger' },
   'within-limit-other-cause': { label: 'Within limit: other cause', badge: 'badge badge-warning' },
 };

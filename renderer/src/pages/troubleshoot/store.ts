@@ -3,7 +3,8 @@ import type { EngineerAction } from '../../../../shared/api/methods/sessions';
 import type { ProbeKind } from '../../../../shared/wizard/types';
 import type { SessionView } from '../../../../shared/wizard/view';
 import { api, newCallId } from '../../api/client';
-import { withErrorBanner } from '../../stores/ui';
+import { ApiError } from '../../../../shared/api/errors';
+import { useUi, withErrorBanner } from '../../stores/ui';
 
 /** A probe (or Apply/Undo) in flight: what it is doing, how far, and the call id to cancel it. */
 export interface Running {
@@ -22,6 +23,10 @@ interface WizardState {
   load(id: string): Promise<void>;
   act(action: EngineerAction): Promise<boolean>;
   runProbe(probe: ProbeKind, label: string): Promise<boolean>;
+  /** Verify now: the back end reads the read-back probes itself, then judges. */
+  verify(label: string): Promise<boolean>;
+  /** Reads another sender on the same mailbox from its own saved environment. */
+  probeSender(profileId: string, name: string): Promise<boolean>;
   apply(): Promise<boolean>;
   undo(auditId: string): Promise<boolean>;
   cancel(): Promise<void>;
@@ -33,14 +38,29 @@ interface WizardState {
  * returned view replaces the cached one, so the page never computes a transition itself.
  */
 export const useWizard = create<WizardState>((set, get) => {
+  /**
+   * A call with progress and Cancel. A refusal or a cancel is said beside the controls, where the
+   * engineer is looking, and the view is read again (a verify may have recorded probes before it
+   * refused); a failed probe comes back inside the view, in its step.
+   */
   async function long(label: string, work: (callId: string, onProgress: (p: { message: string; fraction?: number }) => void) => Promise<SessionView>) {
     const callId = newCallId();
     set({ running: { label, callId, message: 'Starting', fraction: 0 }, refusal: null });
-    const view = await withErrorBanner(() =>
-      work(callId, (p) => set((s) => (s.running?.callId === callId ? { running: { ...s.running, message: p.message, fraction: p.fraction } } : {}))),
-    );
-    set({ running: null, ...(view ? { view } : {}) });
-    return Boolean(view);
+    try {
+      const view = await work(callId, (p) => set((s) => (s.running?.callId === callId ? { running: { ...s.running, message: p.message, fraction: p.fraction } } : {})));
+      set({ running: null, view });
+      return true;
+    } catch (error) {
+      set({ running: null });
+      if (error instanceof ApiError && (error.code === 'invalid_input' || error.code === 'cancelled' || error.code === 'conflict')) {
+        set({ refusal: error.message });
+        const fresh = await withErrorBanner(() => api['sessions.get']({ id: idOf() }));
+        if (fresh) set({ view: fresh });
+      } else {
+        useUi.getState().showError(error);
+      }
+      return false;
+    }
   }
   const idOf = () => get().view!.session.id;
   return {
@@ -66,6 +86,9 @@ export const useWizard = create<WizardState>((set, get) => {
       }
     },
     runProbe: (probe, label) => long(label, (callId, onProgress) => api['sessions.runProbe']({ id: idOf(), probe }, { callId, onProgress })),
+    verify: (label) => long(label, (callId, onProgress) => api['sessions.verify']({ id: idOf() }, { callId, onProgress })),
+    probeSender: (profileId, name) =>
+      long(`Reading ${name}`, (callId, onProgress) => api['sessions.probeSender']({ id: idOf(), profileId }, { callId, onProgress })),
     apply: () => long('Applying the change', (callId, onProgress) => api['sessions.apply']({ id: idOf() }, { callId, onProgress })),
     undo: (auditId) => long('Undoing the change', (callId, onProgress) => api['sessions.undo']({ id: idOf(), auditId }, { callId, onProgress })),
     async cancel() {

@@ -4,36 +4,29 @@ import { formatDateTime } from '../format';
 import { useWizard } from '../store';
 
 /**
- * Verify: recompute the budget from the facts read after the change and count the 432s since the
- * restart. Pass, fail (back to the plan) or watch: re-check every N minutes while this page is open.
+ * Verify: the back end reads the values after the change, the errors and the emails sent since the
+ * restart, and judges. Pass, fail (back to the plan) or watching: re-checked every N minutes while
+ * this page is open, until there was enough traffic to prove the fix.
  */
 export function Verify({ view }: { view: SessionView }) {
   const act = useWizard((s) => s.act);
-  const runProbe = useWizard((s) => s.runProbe);
+  const verify = useWizard((s) => s.verify);
   const [minutes, setMinutes] = useState('5');
   const v = view.session.verification;
   const watching = v?.result === 'watch' ? (v.watchMinutes ?? 5) : null;
   const offline = view.session.offline;
 
   useEffect(() => {
-    if (watching === null) return;
-    const timer = window.setInterval(
-      () => {
-        void (async () => {
-          if (!offline && !(await runProbe('errorsAfter', 'Watching: counting 432s since the restart'))) return;
-          await act({ type: 'verify' });
-        })();
-      },
-      watching * 60_000,
-    );
+    if (watching === null || offline) return;
+    const timer = window.setInterval(() => void verify('Watching: reading again'), watching * 60_000);
     return () => window.clearInterval(timer);
-  }, [watching, offline, act, runProbe]);
+  }, [watching, offline, verify]);
 
   if (view.session.diagnosis?.allWithinLimit) return <p className="muted">Nothing to verify: no change was made.</p>;
   return (
     <div className="stack">
       <div className="row">
-        <button type="button" className="btn btn-primary" onClick={() => void act({ type: 'verify' })}>
+        <button type="button" className="btn btn-primary" onClick={() => void verify('Verifying')}>
           Verify now
         </button>
         <label htmlFor="ts-watch-minutes" className="small">
@@ -47,7 +40,7 @@ export function Verify({ view }: { view: SessionView }) {
       {v && (
         <div role="status" className={`banner ${v.result === 'pass' ? 'banner-success' : v.result === 'fail' ? 'banner-error' : 'banner-warning'}`}>
           <div className="banner-body">
-            <strong>{v.result === 'pass' ? 'Pass.' : v.result === 'fail' ? 'Fail.' : 'Watching.'}</strong> {v.summary}
+            <strong>{v.result === 'pass' ? 'Pass.' : v.result === 'fail' ? 'Fail.' : 'Not yet verified.'}</strong> {v.summary}
             <p className="small muted">
               Checked {formatDateTime(v.at)}
               {v.since ? `; restart ${formatDateTime(v.since)}` : ''}
