@@ -91,13 +91,39 @@ describe('report model from recorded sessions', () => {
     expect(renderReportMarkdown(model)).toContain('At least 750 errors');
   });
 
-  it('an unfinished session is "not verified yet"', () => {
+  it('an unfinished session with a change that stands is "Fix applied, not yet verified", never "Resolved"', () => {
     const session = { ...loadSession('resolved'), verification: null, endedAt: null };
     const model = buildReport(session, { ...context, engineerName: '' });
-    expect(model.header.outcome).toBe('unverified');
+    expect(model.header.outcome).toBe('applied-not-verified');
+    expect(model.header.outcomeLabel).toBe('Fix applied, not yet verified');
+    expect(renderReportMarkdown(model)).toContain('| Outcome | **Fix applied, not yet verified** |');
     expect(model.header.engineerName).toBeNull();
     expect(model.summary).toContain('has not been verified yet');
     expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('still open');
+  });
+
+  it('a session with no change and no verification is "not verified yet"', () => {
+    const session = { ...loadSession('resolved'), verification: null, endedAt: null, applies: [] };
+    expect(buildReport(session, context).header.outcome).toBe('unverified');
+  });
+
+  it('states the database clock, the log coverage and what the database showed', () => {
+    const base = loadSession('resolved');
+    const session = {
+      ...base,
+      databaseClock: 'UTC-05:00, 4 s behind this computer',
+      errors: base.errors ? { ...base.errors, coverageNote: 'Asked for 14 days; the log views hold 9 days, since 23 Nov 2026, 04:45 UTC.' } : null,
+      evidence: [{ label: 'Columns of OSSYS_SERVER', value: 'ID, NAME, IP_ADDRESS, IS_ACTIVE' }],
+    };
+    const model = buildReport(session, context);
+    const markdown = renderReportMarkdown(model);
+    expect(markdown).toContain('| Database clock | UTC-05:00, 4 s behind this computer |');
+    expect(markdown).toContain('the log views hold 9 days');
+    expect(markdown).toContain('- Columns of OSSYS_SERVER: ID, NAME, IP_ADDRESS, IS_ACTIVE');
+    const html = renderReportHtml(model, { pageSize: 'A4' });
+    expect(html).toContain('Database clock');
+    expect(html).toContain('What the platform database showed');
+    expect(JSON.parse(JSON.stringify(model)).appendix.evidence).toHaveLength(1);
   });
 
   it('never puts a password or database user in any output', () => {
