@@ -163,11 +163,14 @@ export interface ApplyPreview {
   description: string;
 }
 
-/** One write to a platform database, kept in the data folder (audit.json). Entries are never edited. */
+/**
+ * One write to a platform database, kept in the data folder (audit.json). Written before the change
+ * (pending) and completed once its outcome is known; never removed.
+ */
 export interface AuditEntry {
   id: string;
   kind: 'apply' | 'undo';
-  /** ISO time of the commit. */
+  /** ISO time of the commit (pending or failed: when the change was started). */
   at: string;
   actor: string;
   profileId: string;
@@ -184,4 +187,8 @@ export interface AuditEntry {
   undoOf?: string;
   /** Filled when listed: the undo entry that reverted this one, if any. */
   undoneBy?: string;
+  /** pending: written before the change, outcome not known yet; failed: nothing changed. Absent = done. */
+  state?: 'pending' | 'done' | 'failed';
+  /** Why it failed, why it is still pending, or how its outcome was established after a restart. */
+  note?: string;
 }

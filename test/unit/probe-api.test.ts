@@ -4,45 +4,45 @@ import { createServices } from '../../electron/services/create-services';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import { removeDir, tempDataDir } from '../support/host';
 
-/** The probe methods through the one dispatcher every host uses: validation, results, typed errors. */
+/**
+ * The probe service as the sessions use it (probes, Apply and Undo are not API methods: see
+ * test/security/write-path.test.ts), and the demo reset through the one dispatcher every host uses.
+ */
 const dataDir = tempDataDir('st-probe-api-');
 afterAll(async () => {
   await forgetDemoDatabase(dataDir);
   removeDir(dataDir);
 });
 
-describe('probe API on the demo environment', async () => {
+describe('probe service on the demo environment', async () => {
   const services = await createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
+  const probes = services.probes;
 
   it('reads facts, applies with preview, audits, undoes and resets', async () => {
-    const threads = await services.dispatch('probes.threads', { profileId: 'demo' });
-    expect(threads).toMatchObject({ ok: true, value: { globalValue: 2, engine: 'demo' } });
-    const errors = await services.dispatch('probes.errors', { profileId: 'demo', days: 7 });
-    expect(errors.ok && (errors.value as { count: number }).count).toBeGreaterThan(0);
+    expect(await probes.readThreads('demo')).toMatchObject({ globalValue: 2, engine: 'demo' });
+    expect((await probes.readErrors('demo', { days: 7 })).count).toBeGreaterThan(0);
 
-    const preview = await services.dispatch('probes.previewApply', { profileId: 'demo', expected: '2', newValue: 1 });
-    const applied = await services.dispatch('probes.apply', { profileId: 'demo', expected: '2', newValue: 1, actor: 'Ana' });
-    expect(applied).toMatchObject({ ok: true, value: { before: '2', after: '1' } });
-    expect(preview.ok && applied.ok && (applied.value as { statement: string }).statement).toBe(preview.ok && (preview.value as { statement: string }).statement);
+    const preview = await probes.previewApplyThreads('demo', { expected: '2', newValue: 1 });
+    const applied = await probes.applyThreads('demo', { expected: '2', newValue: 1, actor: 'Ana' });
+    expect(applied).toMatchObject({ before: '2', after: '1' });
+    expect(applied.statement).toBe(preview.statement);
 
-    const audit = await services.dispatch('probes.audit', {});
-    expect(audit.ok && (audit.value as unknown[]).length).toBe(1);
-    const auditId = applied.ok ? (applied.value as { auditId: string }).auditId : '';
-    expect(await services.dispatch('probes.undo', { auditId, actor: 'Ana' })).toMatchObject({ ok: true, value: { before: '1', after: '2' } });
+    const audit = await probes.listAudit();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ id: applied.auditId, state: 'done', before: '2', after: '1' });
+    expect(await probes.undoApply(applied.auditId, { actor: 'Ana' })).toMatchObject({ before: '1', after: '2' });
 
-    await services.dispatch('probes.apply', { profileId: 'demo', expected: '2', newValue: 3, actor: 'Ana' });
+    await probes.applyThreads('demo', { expected: '2', newValue: 3, actor: 'Ana' });
     expect(await services.dispatch('demo.reset', {})).toEqual({ ok: true, value: { reset: true } });
-    expect(await services.dispatch('probes.threads', { profileId: 'demo' })).toMatchObject({ ok: true, value: { globalValue: 2 } });
+    expect(await probes.readThreads('demo')).toMatchObject({ globalValue: 2 });
   });
 
   it('refuses 0 threads and a stale value with errors that name the problem', async () => {
-    expect(await services.dispatch('probes.apply', { profileId: 'demo', expected: '2', newValue: 0, actor: 'Ana' })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', field: 'newValue' },
-    });
-    expect(await services.dispatch('probes.apply', { profileId: 'demo', expected: '5', newValue: 1, actor: 'Ana' })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', message: expect.stringContaining('is now 2, not 5') },
+    await expect(probes.applyThreads('demo', { expected: '2', newValue: 0, actor: 'Ana' })).rejects.toMatchObject({ code: 'invalid_input', field: 'newValue' });
+    await expect(probes.applyThreads('demo', { expected: '2', newValue: 1, actor: ' ' })).rejects.toMatchObject({ code: 'invalid_input', field: 'actor' });
+    await expect(probes.applyThreads('demo', { expected: '5', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('is now 2, not 5'),
     });
   });
 });

@@ -93,13 +93,13 @@ describe('permission denied on one table', () => {
 });
 
 describe('apply faults', () => {
-  it('interrupted before commit: the value is unchanged on disk and nothing is audited', async () => {
+  it('interrupted before commit: the value is unchanged on disk and the attempt is audited as failed', async () => {
     const { faulty, healthy, dataDir } = await setup(dropBeforeCommit);
     await expect(faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
     expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
     await forgetDemoDatabase(dataDir);
     expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
-    expect(await healthy.listAudit()).toEqual([]);
+    expect(await healthy.listAudit()).toMatchObject([{ state: 'failed', after: '1', before: '2' }]);
   });
 
   it('connection lost at the UPDATE: rolled back, unchanged', async () => {

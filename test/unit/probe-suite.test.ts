@@ -209,7 +209,8 @@ describe('apply and undo', () => {
       message: expect.stringContaining('is now 3, not 2'),
     });
     expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(3);
-    expect(await api.listAudit()).toEqual([]);
+    // Audit first: the attempt is recorded, as failed, with the reason.
+    expect(await api.listAudit()).toMatchObject([{ state: 'failed', note: expect.stringContaining('is now 3, not 2') }]);
   });
 
   it('refuses undo when the value was changed again after the apply', async () => {

@@ -76,10 +76,10 @@ describe('profile service', () => {
     await services.dispatch('profiles.unlock', { id, password: PASSWORD, logPassword: `${PASSWORD}-log` });
     const outputs = await Promise.all([
       services.dispatch('profiles.list', {}),
-      services.dispatch('profiles.get', { id }),
+      services.profiles.get(id).then((value) => ({ ok: true, value })),
       services.dispatch('profiles.duplicate', { id }),
       services.dispatch('profiles.export', {}),
-      services.dispatch('profiles.touch', { id }),
+      services.profiles.touch(id).then((value) => ({ ok: true, value })),
     ]);
     for (const output of outputs) {
       expect(output.ok).toBe(true);

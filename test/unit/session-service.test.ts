@@ -74,7 +74,7 @@ describe('session service on the demo environment', async () => {
     // Undo and apply again: both go through the audit trail and are kept in the session.
     view = await call(services, 'sessions.undo', { id, auditId: view.session.applies[0]!.auditId });
     expect(view.session.applies[0]!.undone).toBe(true);
-    expect(await call<{ globalValue: number }>(services, 'probes.threads', { profileId: 'demo' })).toMatchObject({ globalValue: 2 });
+    expect(await services.probes.readThreads('demo')).toMatchObject({ globalValue: 2 });
     view = await call(services, 'sessions.apply', { id });
     expect(view.session.applies).toHaveLength(2);
 
@@ -94,7 +94,7 @@ describe('session service on the demo environment', async () => {
     expect(view.session.status).toBe('resolved');
     // A completed session writes nothing more to the platform database.
     expect(await services.dispatch('sessions.apply', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/completed; reopen/) } });
-    expect(await services.dispatch('probes.audit', {})).toMatchObject({ ok: true, value: { length: 3 } });
+    expect(await services.probes.listAudit()).toHaveLength(3);
   });
 
   it('gives the report its input: facts with sources, applies, restarts, verification, no credential', async () => {

@@ -3,18 +3,17 @@ import type { HandlersFor, ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
 import { createProbeApi, profileSourceFrom } from './service';
 
-/** Platform database probes, Apply/Undo with audit, and the demo reset, as a service and as API handlers. */
+/**
+ * Platform database probes, Apply/Undo with audit, and the demo reset. Probes, Apply and Undo are
+ * internal: pages reach them only through a session (sessions.runProbe, sessions.apply,
+ * sessions.undo), whose guards they pass, so the public API has one write path. Only the demo reset
+ * is an API method.
+ */
 export function createProbeService(deps: ServiceDeps, needs: { profiles: ProfileService }) {
   const api = createProbeApi(deps, profileSourceFrom(deps, needs.profiles));
+  // Audit entries left pending by a crash are settled at start (and again whenever the audit is read).
+  void api.reconcileAudit().catch((error: unknown) => deps.notices.add(`The audit trail could not be checked at start: ${error instanceof Error ? error.message : String(error)}`));
   const handlers: HandlersFor<typeof probeMethods> = {
-    'probes.threads': ({ profileId }, ctx) => api.readThreads(profileId, ctx),
-    'probes.servers': ({ profileId }, ctx) => api.readServers(profileId, ctx),
-    'probes.errors': ({ profileId, ...window }, ctx) => api.readErrors(profileId, { ...window, signal: ctx.signal, progress: ctx.progress }),
-    'probes.emailQueue': ({ profileId }, ctx) => api.readEmailQueue(profileId, ctx),
-    'probes.previewApply': ({ profileId, ...request }) => api.previewApplyThreads(profileId, request),
-    'probes.apply': ({ profileId, ...request }, ctx) => api.applyThreads(profileId, request, ctx),
-    'probes.undo': ({ auditId, actor }, ctx) => api.undoApply(auditId, { actor, signal: ctx.signal, progress: ctx.progress }),
-    'probes.audit': () => api.listAudit(),
     'demo.reset': async () => {
       await api.resetDemo();
       return { reset: true as const };

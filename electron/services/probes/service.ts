@@ -5,8 +5,8 @@ import type { ServiceDeps } from '../context';
 import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection, resetDemoDatabase } from '../demo/connect';
 import { THREADS_PARAMETER } from '../demo/seeds';
 import type { DbConnection } from '../db/types';
-import { threadsUpdate, writeThreads } from './apply-threads';
-import { createAuditLog } from './audit';
+import { commitThreads, readThreadsBack, threadsUpdate, WriteFailure, type CommitOutcome } from './apply-threads';
+import { auditState, createAuditLog, type AuditState } from './audit';
 import { probeFailure, throwIfCancelled } from './failures';
 import { withMeta } from './meta';
 import { readEmailQueue } from './read-email-queue';
@@ -47,30 +47,162 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
     }
   }
 
+  /** Audit ids whose write runs in this process right now: reconciliation leaves them alone. */
+  const inFlight = new Set<string>();
+
+  type Reading = { value: string | null } | { unreadable: string };
+
+  /** What the database holds now, on a connection of its own; never throws. */
+  async function readCurrent(profileId: string, opts: ProbeCallOptions = {}): Promise<Reading> {
+    let conn: DbConnection;
+    try {
+      conn = await source.connect(profileId, { purpose: 'platform', signal: opts.signal });
+    } catch (error) {
+      return { unreadable: probeFailure(error, `connecting to read ${THREADS_PARAMETER}`).message };
+    }
+    try {
+      return { value: await readThreadsBack(conn, opts) };
+    } catch (error) {
+      return { unreadable: probeFailure(error, `reading ${THREADS_PARAMETER}`).message };
+    } finally {
+      await conn.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Decides a pending entry from what the database holds: the new value means the change was made
+   * (done), the previous value means it was not (failed); anything else, or no answer, keeps it
+   * pending with the reason.
+   */
+  async function settle(entry: AuditEntry, reading: Reading, how: string): Promise<AuditState> {
+    const intended = entry.after;
+    if ('unreadable' in reading) {
+      await audit.stillPending(entry.id, `${how}, but the database could not be read: ${reading.unreadable} The outcome is not known yet.`);
+      return 'pending';
+    }
+    if (reading.value === intended) {
+      await audit.complete(entry.id, { after: intended, at: entry.at, note: `${how}: the database holds the new value ${intended}, so the change was made.` });
+      return 'done';
+    }
+    if (reading.value === entry.before) {
+      await audit.fail(entry.id, `${how}: the database still holds the previous value ${entry.before ?? 'empty'}, so the change was not made.`);
+      return 'failed';
+    }
+    await audit.stillPending(
+      entry.id,
+      `${how}: the database holds ${reading.value ?? 'no global row'}, neither the previous value ${entry.before ?? 'empty'} nor the new value ${intended}. Check ${THREADS_PARAMETER} in Factory Configuration.`,
+    );
+    return 'pending';
+  }
+
+  let reconciling: Promise<{ done: number; failed: number; pending: number }> | null = null;
+
+  /** Settles every pending entry left by an earlier run (a crash between the commit and the audit). */
+  function reconcileAudit() {
+    reconciling ??= (async () => {
+      const counts = { done: 0, failed: 0, pending: 0 };
+      try {
+        for (const entry of await audit.pending()) {
+          if (inFlight.has(entry.id)) continue;
+          const state = await settle(entry, await readCurrent(entry.profileId), 'Reconciled from the database');
+          counts[state] += 1;
+          if (state === 'pending') {
+            deps.notices.add(
+              `A change of ${entry.parameter} on ${entry.environment} started at ${entry.at} has no known outcome: it was not recorded as finished and the database could not be read to find out. Check the value in Factory Configuration; the audit entry stays pending until it can be read.`,
+            );
+          }
+        }
+      } finally {
+        reconciling = null;
+      }
+      return counts;
+    })();
+    return reconciling;
+  }
+
+  /**
+   * The one write path (Apply and Undo). Audit first: the entry is written pending before the
+   * transaction and completed with the value read back after the commit, or marked failed with the
+   * reason, so no change can exist without a record.
+   */
   async function write(profileId: string, expected: string | null, newValue: string, info: { actor: string; sessionId?: string; undoOf?: string }, opts: ProbeCallOptions) {
     const environment = await source.environmentName(profileId);
-    const outcome = await withConnection(profileId, 'platform', `changing ${THREADS_PARAMETER}`, opts, async (conn) => ({
-      engine: conn.engine,
-      ...(await writeThreads(conn, expected, newValue, opts)),
-    }));
-    const entry: AuditEntry = {
-      id: randomUUID(),
-      kind: info.undoOf ? 'undo' : 'apply',
-      at: now().toISOString(),
-      actor: info.actor,
-      profileId,
-      environment,
-      engine: outcome.engine,
-      parameter: THREADS_PARAMETER,
-      statement: outcome.statement,
-      parameters: outcome.parameters,
-      before: outcome.before,
-      after: outcome.after,
-      ...(info.sessionId ? { sessionId: info.sessionId } : {}),
-      ...(info.undoOf ? { undoOf: info.undoOf } : {}),
-    };
-    await audit.append(entry);
-    return { before: entry.before, after: entry.after, statement: entry.statement, parameters: entry.parameters, auditId: entry.id, appliedAt: entry.at };
+    const doing = `changing ${THREADS_PARAMETER}`;
+    throwIfCancelled(opts.signal, doing);
+    opts.progress?.('Connecting', 0);
+    let conn: DbConnection;
+    try {
+      conn = await source.connect(profileId, { purpose: 'platform', signal: opts.signal });
+    } catch (error) {
+      throw probeFailure(error, `connecting before ${doing}`);
+    }
+    try {
+      // Refused without the database (no global row to change): nothing is attempted, nothing recorded.
+      const { statement, parameters } = threadsUpdate(conn.engine, expected, newValue);
+      const pending: AuditEntry = {
+        id: randomUUID(),
+        kind: info.undoOf ? 'undo' : 'apply',
+        at: now().toISOString(),
+        actor: info.actor,
+        profileId,
+        environment,
+        engine: conn.engine,
+        parameter: THREADS_PARAMETER,
+        statement,
+        parameters,
+        before: expected,
+        after: newValue,
+        ...(info.sessionId ? { sessionId: info.sessionId } : {}),
+        ...(info.undoOf ? { undoOf: info.undoOf } : {}),
+      };
+      await audit.begin(pending);
+      inFlight.add(pending.id);
+      try {
+        let committed: CommitOutcome;
+        try {
+          committed = await commitThreads(conn, expected, newValue, opts);
+        } catch (error) {
+          const failure = error instanceof WriteFailure ? error : new WriteFailure('refused', error);
+          const reason = probeFailure(failure.cause, doing);
+          if (failure.stage === 'refused') {
+            await audit.fail(pending.id, reason.message);
+            throw reason;
+          }
+          // The commit itself failed: the change may or may not be in the database. Ask it.
+          const state = await settle(pending, await readCurrent(profileId), `Checked after the commit reported an error (${reason.message})`);
+          if (state === 'done') return result(pending, newValue, pending.at);
+          if (state === 'failed') throw reason;
+          throw new ApiError(reason.code, `The database did not confirm the commit while ${doing}. It is not known whether the change was made: the audit entry stays pending and is checked again when the app starts. Check ${THREADS_PARAMETER} in Factory Configuration.`, { details: reason.details ?? reason.message });
+        }
+        opts.progress?.('Reading the value back', 0.8);
+        let after: string | null;
+        try {
+          after = await readThreadsBack(conn, opts);
+        } catch (error) {
+          after = null;
+          await audit.stillPending(pending.id, `Committed, but the value could not be read back: ${probeFailure(error, `reading ${THREADS_PARAMETER} back`).message}`);
+        }
+        if (after === null) {
+          throw new ApiError('internal', `The change was committed but ${THREADS_PARAMETER} could not be read back; check it in Factory Configuration. The audit entry stays pending until the value is read.`);
+        }
+        const at = now().toISOString();
+        try {
+          await audit.complete(pending.id, { after, at });
+        } catch (error) {
+          throw new ApiError('internal', `${THREADS_PARAMETER} was changed to ${after}, but its audit entry could not be completed (${(error as Error).message}). It stays pending and is checked again when the app starts.`);
+        }
+        opts.progress?.('Done', 1);
+        return result({ ...pending, before: committed.before }, after, at);
+      } finally {
+        inFlight.delete(pending.id);
+      }
+    } finally {
+      await conn.close().catch(() => undefined);
+    }
+  }
+
+  function result(entry: AuditEntry, after: string, at: string) {
+    return { before: entry.before ?? '', after, statement: entry.statement, parameters: entry.parameters, auditId: entry.id, appliedAt: at };
   }
 
   return {
@@ -87,20 +219,36 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
       const engine = await withConnection(profileId, 'platform', 'the engine', {}, async (conn) => conn.engine);
       return threadsUpdate(engine, expected, String(newValue));
     },
-    applyThreads: (profileId, request, opts = {}) =>
-      write(profileId, request.expected, String(request.newValue), { actor: request.actor, sessionId: request.sessionId }, opts),
+    applyThreads: async (profileId, request, opts = {}) => {
+      // The session checks these too; the one write path checks them again rather than trust a caller.
+      const n = request.newValue;
+      const invalid = !Number.isInteger(n) ? 'Use a whole number' : n < 1 ? 'At least 1 thread' : n > 64 ? 'At most 64 threads' : null;
+      if (invalid) throw new ApiError('invalid_input', invalid, { field: 'newValue' });
+      if (!request.actor?.trim()) throw new ApiError('invalid_input', 'Say who applies the change', { field: 'actor' });
+      return write(profileId, request.expected, String(n), { actor: request.actor, sessionId: request.sessionId }, opts);
+    },
     undoApply: async (auditId, opts) => {
       if (!opts?.actor) throw new ApiError('invalid_input', 'Say who undoes the change', { field: 'actor' });
+      await reconcileAudit();
       const entries = await audit.list();
       const entry = entries.find((e) => e.id === auditId);
       if (!entry) throw new ApiError('not_found', 'That change is not in the audit trail', { field: 'auditId' });
       if (entry.kind === 'undo') throw new ApiError('conflict', 'This entry is itself an undo; apply the value you want instead');
+      if (auditState(entry) === 'failed') throw new ApiError('conflict', 'This change was not made, so there is nothing to undo');
+      if (auditState(entry) === 'pending') throw new ApiError('conflict', `It is not known yet whether this change was made (${entry.note ?? 'its outcome is pending'}), so it cannot be undone; check ${entry.parameter} in Factory Configuration.`);
       if (entry.undoneBy) throw new ApiError('conflict', 'This change was already undone');
+      if (entries.some((e) => e.undoOf === entry.id && auditState(e) === 'pending')) {
+        throw new ApiError('conflict', 'An undo of this change has no known outcome yet; check the value in Factory Configuration before undoing again');
+      }
       if (entry.before === null || entry.before === '') throw new ApiError('conflict', 'No previous value was recorded for this change, so it cannot be undone');
       return write(entry.profileId, entry.after, entry.before, { actor: opts.actor, undoOf: entry.id }, opts);
     },
     resetDemo: () => resetDemoDatabase(deps.dataDir, { now }),
-    listAudit: () => audit.list(),
+    listAudit: async () => {
+      await reconcileAudit();
+      return audit.list();
+    },
+    reconcileAudit,
   };
 }
 

@@ -61,5 +61,12 @@ export interface ProbeServiceApi {
   undoApply(auditId: string, opts?: ProbeCallOptions & { actor: string }): Promise<ApplyThreadsResult>;
   /** Seeds the demo again; `utcOffsetMinutes` sets its clock zone (default: keep the current one). */
   resetDemo(options?: { utcOffsetMinutes?: number }): Promise<void>;
+  /** Every audit entry, newest first, after settling pending ones (see reconcileAudit). */
   listAudit(): Promise<AuditEntry[]>;
+  /**
+   * Settles audit entries left pending by an earlier run (a crash between the commit and the audit)
+   * by reading the value from the database: new value = done, previous value = failed, no answer =
+   * still pending (and the user is told).
+   */
+  reconcileAudit(): Promise<{ done: number; failed: number; pending: number }>;
 }

@@ -145,7 +145,6 @@ export function createProfileService(deps: ServiceDeps) {
 
   const handlers: HandlersFor<typeof profileMethods> = {
     'profiles.list': () => list(),
-    'profiles.get': ({ id }) => get(id),
     'profiles.capabilities': async () => ({ canRememberPasswords: vault.canRemember, ...(vault.unavailableReason ? { reason: vault.unavailableReason } : {}) }),
     'profiles.create': ({ profile }) => create(profile),
     'profiles.update': ({ id, profile }) => update(id, profile),
@@ -172,7 +171,6 @@ export function createProfileService(deps: ServiceDeps) {
       vault.session.delete(sessionKey(id, 'log'));
       return { deleted: true as const };
     },
-    'profiles.touch': ({ id }) => touch(id),
     'profiles.unlock': async ({ id, password, logPassword }) => {
       refuseBuiltIn(id, 'given a password');
       const profile = await stored(id);

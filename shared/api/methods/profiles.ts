@@ -20,14 +20,11 @@ export interface ImportPreview {
 
 export const profileMethods = {
   'profiles.list': method(z.object({}).strict()).returns<ProfilePublic[]>(),
-  'profiles.get': method(byId).returns<ProfilePublic>(),
   'profiles.capabilities': method(z.object({}).strict()).returns<ProfileCapabilities>(),
   'profiles.create': method(z.object({ profile: profileFormSchema }).strict()).returns<ProfilePublic>(),
   'profiles.update': method(z.object({ id: profileIdSchema, profile: profileFormSchema }).strict()).returns<ProfilePublic>(),
   'profiles.duplicate': method(byId).returns<ProfilePublic>(),
   'profiles.delete': method(byId).returns<{ deleted: true }>(),
-  /** Marks a profile used now (sorting by last use). */
-  'profiles.touch': method(byId).returns<ProfilePublic>(),
   /** Gives the password for this session only (kept in the back end's memory, never saved). */
   'profiles.unlock': method(
     z.object({ id: profileIdSchema, password: z.string().min(1, 'Password is required').max(1024), logPassword: z.string().max(1024).optional() }).strict(),
