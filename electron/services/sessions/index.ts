@@ -68,9 +68,9 @@ export function createSessionService(
    * denied) is recorded in its step as unknown with the reason, where the engineer can type the facts
    * in. A cancel or a refusal (e.g. "tick the restarts first") is the caller's to show.
    */
-  async function probeInto(id: string, probe: ProbeKind, ctx: CallContext): Promise<SessionView> {
+  async function probeInto(id: string, probe: ProbeKind, ctx: CallContext, days?: number): Promise<SessionView> {
     try {
-      const result = await readProbe(open(await store.get(id)), probe, ctx);
+      const result = await readProbe(open(await store.get(id)), probe, ctx, days);
       return await act(id, { type: 'probe-result', probe, result });
     } catch (error) {
       if (!(error instanceof ApiError) || error.code === 'cancelled' || error.code === 'invalid_input' || error.code === 'not_found') throw error;
@@ -103,12 +103,12 @@ export function createSessionService(
     return session.environment.profileId;
   }
 
-  async function readProbe(session: Session, probe: ProbeKind, ctx: CallContext): Promise<unknown> {
+  async function readProbe(session: Session, probe: ProbeKind, ctx: CallContext, days = 7): Promise<unknown> {
     const profileId = onlineProfile(session);
     const opts = { signal: ctx.signal, progress: ctx.progress };
     switch (probe) {
       case 'errors':
-        return needs.probes.readErrors(profileId, { ...opts, days: 7 });
+        return needs.probes.readErrors(profileId, { ...opts, days });
       case 'errorsAfter':
         return needs.probes.readErrors(profileId, { ...opts, since: sinceTheFix(session) });
       case 'threads':
@@ -182,7 +182,7 @@ export function createSessionService(
       if (action.type === 'tick' && action.done) await restartComplete(view.session);
       return view;
     },
-    'sessions.runProbe': ({ id, probe }, ctx) => probeInto(id, probe as ProbeKind, ctx),
+    'sessions.runProbe': ({ id, probe, days }, ctx) => probeInto(id, probe as ProbeKind, ctx, days),
     'sessions.verify': async ({ id }, ctx) => {
       const session = open(await store.get(id));
       const playbook = playbookOf(session);

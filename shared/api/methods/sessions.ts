@@ -50,7 +50,17 @@ export const sessionMethods = {
   ).returns<SessionView>(),
   'sessions.act': method(z.object({ id, action: sessionActionSchema }).strict()).returns<SessionView>(),
   /** Runs one probe on the session's environment and records its result as probe facts. */
-  'sessions.runProbe': method(z.object({ id, probe: probeKindSchema }).strict(), { long: true }).returns<SessionView>(),
+  'sessions.runProbe': method(
+    z
+      .object({
+        id,
+        probe: probeKindSchema,
+        /** For the error-log search: how many days back (the log views hold 7 to 14; the result says what was covered). */
+        days: z.number().int('Use whole days').min(1, 'At least 1 day').max(14, 'At most 14 days: the log keeps this week and last week').optional(),
+      })
+      .strict(),
+    { long: true },
+  ).returns<SessionView>(),
   /**
    * "Verify now": on a saved connection, runs the playbook's read-back probes (a failed one is
    * recorded in the step), then judges pass, fail or watching. Offline, judges the typed-in facts.

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ProbeKind } from '../../../../shared/wizard/types';
 import type { SessionView } from '../../../../shared/wizard/view';
 import { useWizard } from './store';
@@ -26,7 +27,11 @@ const SLOT: Record<ProbeKind, keyof SessionView['session']['probes']> = {
 };
 
 /** The probes of a step, each with its last summary, and the running one's progress with Cancel. */
+/** The error-log search can look further back; the log views hold 7 to 14 days and the result says what they covered. */
+const WINDOW_CHOICES = [1, 3, 7, 14];
+
 export function ProbeBar({ view, probes }: { view: SessionView; probes: ProbeKind[] }) {
+  const [days, setDays] = useState(7);
   const running = useWizard((s) => s.running);
   const runProbe = useWizard((s) => s.runProbe);
   const cancel = useWizard((s) => s.cancel);
@@ -40,11 +45,23 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: ProbeKin
         {probes.map((probe) => {
           const kept = view.session.probes[SLOT[probe]] as { summary?: string } | null | undefined;
           return (
-            <button key={probe} type="button" className="btn" disabled={running !== null} onClick={() => void runProbe(probe, PROBE_LABELS[probe])}>
+            <button key={probe} type="button" className="btn" disabled={running !== null} onClick={() => void runProbe(probe, PROBE_LABELS[probe], probe === 'errors' ? days : undefined)}>
               {kept ? `Re-run: ${PROBE_LABELS[probe].toLowerCase()}` : PROBE_LABELS[probe]}
             </button>
           );
         })}
+        {probes.includes('errors') && (
+          <label className="row small">
+            Search the last
+            <select value={days} onChange={(e) => setDays(Number(e.target.value))} aria-label="Days of error log to search">
+              {WINDOW_CHOICES.map((d) => (
+                <option key={d} value={d}>
+                  {d === 1 ? '1 day' : `${d} days`}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       {running && (
         <div className="row" role="status" aria-live="polite">

@@ -22,7 +22,7 @@ interface WizardState {
   refusal: string | null;
   load(id: string): Promise<void>;
   act(action: EngineerAction): Promise<boolean>;
-  runProbe(probe: ProbeKind, label: string): Promise<boolean>;
+  runProbe(probe: ProbeKind, label: string, days?: number): Promise<boolean>;
   /** Verify now: the back end reads the read-back probes itself, then judges. */
   verify(label: string): Promise<boolean>;
   /** Reads another sender on the same mailbox from its own saved environment. */
@@ -85,7 +85,8 @@ export const useWizard = create<WizardState>((set, get) => {
         return false;
       }
     },
-    runProbe: (probe, label) => long(label, (callId, onProgress) => api['sessions.runProbe']({ id: idOf(), probe }, { callId, onProgress })),
+    runProbe: (probe, label, days) =>
+      long(label, (callId, onProgress) => api['sessions.runProbe']({ id: idOf(), probe, ...(days ? { days } : {}) }, { callId, onProgress })),
     verify: (label) => long(label, (callId, onProgress) => api['sessions.verify']({ id: idOf() }, { callId, onProgress })),
     probeSender: (profileId, name) =>
       long(`Reading ${name}`, (callId, onProgress) => api['sessions.probeSender']({ id: idOf(), profileId }, { callId, onProgress })),

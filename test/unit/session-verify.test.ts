@@ -1,0 +1,212 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNoticeBoard } from '../../electron/services/context';
+import { createServices, type Services } from '../../electron/services/create-services';
+import { forgetDemoDatabase } from '../../electron/services/demo/connect';
+import type { SessionView } from '../../shared/wizard/view';
+import { refusedPort } from '../support/fake-servers';
+import { removeDir, tempDataDir } from '../support/host';
+
+/**
+ * Verdicts that hold: Verify now reads what it judges, a pass needs traffic, a failed probe stays in
+ * its step with the reason, other senders on the mailbox are asked for, and the same walk gives the
+ * same verdict whatever the database's time zone.
+ */
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) {
+    await forgetDemoDatabase(dir);
+    removeDir(dir);
+  }
+});
+
+async function start(): Promise<Services> {
+  const dataDir = tempDataDir('st-verify-');
+  dirs.push(dataDir);
+  return createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
+}
+
+async function call<T = SessionView>(services: Services, name: string, input: unknown): Promise<T> {
+  const result = await services.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const fact = (view: SessionView, key: string) => view.session.facts.find((f) => f.key === key);
+
+/** Walks the demo to the restart step with the recommended plan; `apply` says how the change is made. */
+async function walkToRestart(services: Services, apply: 'app' | 'manual-without-change') {
+  const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: 'demo' });
+  const id = created.session.id;
+  const act = (action: unknown) => call(services, 'sessions.act', { id, action });
+  const probe = (name: string) => call(services, 'sessions.runProbe', { id, probe: name });
+  let view = await probe('errors');
+  await act({ type: 'continue' });
+  await probe('servers');
+  await act({ type: 'continue' });
+  await probe('threads');
+  await act({ type: 'continue' });
+  await act({ type: 'answer', facts: { mailbox: 'noreply@demo.example', 'mailbox.others': [] } });
+  await act({ type: 'continue' });
+  view = await act({ type: 'continue' });
+  await act({ type: 'choose-plan', planId: view.session.diagnosis!.plans[0]!.id, reason: '' });
+  await act({ type: 'continue' });
+  if (apply === 'app') await call(services, 'sessions.apply', { id });
+  else await act({ type: 'applied-manually', note: 'Said it was changed in Factory Configuration, but it was not' });
+  view = await act({ type: 'continue' });
+  return { id, act, view };
+}
+
+async function restartAll(act: (action: unknown) => Promise<SessionView>, view: SessionView) {
+  for (const item of view.session.restart) await act({ type: 'tick', server: item.server, done: true });
+  return act({ type: 'continue' });
+}
+
+describe('Verify now on the demo', () => {
+  it('passes after the fix once the Scheduler sent enough emails since the restart', async () => {
+    const services = await start();
+    try {
+      const { id, act, view } = await walkToRestart(services, 'app');
+      await restartAll(act, view);
+      const verified = await call(services, 'sessions.verify', { id });
+      expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, emailsNeeded: 4 });
+      expect(verified.session.verification!.summary).toMatch(/^Verified: 2 servers x 1 thread = 2 <= 3, no 432 errors and \d+ emails sent since the restart at /);
+      const report = await call<{ model: { header: { outcome: string; databaseClock: string | null } } }>(services, 'reports.preview', { sessionId: id });
+      expect(report.model.header).toMatchObject({ outcome: 'resolved', databaseClock: expect.stringMatching(/^UTC\+00:00/) });
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('fails when the budget is still over the limit: the Scheduler logs new 432s after the restart', async () => {
+    const services = await start();
+    try {
+      const { id, act, view } = await walkToRestart(services, 'manual-without-change');
+      await restartAll(act, view);
+      const verified = await call(services, 'sessions.verify', { id });
+      expect(fact(verified, 'after.threads.global')!.value).toBe(2);
+      expect(verified.session.verification!.result).toBe('fail');
+      expect(verified.session.verification!.summary).toMatch(/still over the limit \(2 servers x 2 threads = 4 > 3\)/);
+      expect(verified.session.verification!.errorsAfter).toBeGreaterThan(0);
+      await act({ type: 'complete' });
+      const report = await call<{ model: { header: { outcome: string } } }>(services, 'reports.preview', { sessionId: id });
+      expect(report.model.header.outcome).toBe('not-resolved');
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('is "not yet verified" when the engineer says no email went out since the restart, and the report never says "Resolved"', async () => {
+    const services = await start();
+    try {
+      const { id, act, view } = await walkToRestart(services, 'app');
+      await restartAll(act, view);
+      // What the engineer sees in Service Center overrides the probe: only 2 emails went out.
+      await call(services, 'sessions.verify', { id });
+      await act({ type: 'answer', facts: { 'after.emails.sent': 2 } });
+      const watching = await act({ type: 'verify' });
+      expect(watching.session.verification).toMatchObject({ result: 'watch', emailsAfter: 2, emailsAfterSource: 'engineer' });
+      expect(watching.session.verification!.summary).toMatch(/2 emails sent since the restart at .*; waiting for at least 4/);
+      const done = await act({ type: 'complete' });
+      expect(done.session.status).toBe('applied-not-verified');
+      const report = await call<{ model: { header: { outcome: string; outcomeLabel: string } } }>(services, 'reports.preview', { sessionId: id });
+      expect(report.model.header).toMatchObject({ outcome: 'applied-not-verified', outcomeLabel: 'Fix applied, not yet verified' });
+    } finally {
+      await services.close();
+    }
+  });
+
+  for (const utcOffsetMinutes of [-300, 330]) {
+    it(`gives the same verdict when the demo database runs at UTC${utcOffsetMinutes > 0 ? '+' : ''}${utcOffsetMinutes / 60} h`, async () => {
+      const services = await start();
+      try {
+        expect(await services.dispatch('demo.reset', { utcOffsetMinutes })).toMatchObject({ ok: true });
+        const { id, act, view } = await walkToRestart(services, 'app');
+        expect(view.session.probes.errorsBefore!.count).toBe(84);
+        expect(view.session.clock).toMatchObject({ utcOffsetMinutes });
+        await restartAll(act, view);
+        const verified = await call(services, 'sessions.verify', { id });
+        expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0 });
+        expect(verified.session.verification!.emailsAfter).toBeGreaterThanOrEqual(4);
+      } finally {
+        await services.close();
+      }
+    });
+  }
+});
+
+describe('other senders on the mailbox', () => {
+  it('reads another sender from its own saved environment: the demo farm on the same mailbox', async () => {
+    const services = await start();
+    try {
+      const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso DEV' });
+      const id = created.session.id;
+      const act = (action: unknown) => call(services, 'sessions.act', { id, action });
+      const demo = (await call<Array<{ id: string; mailbox: string | null }>>(services, 'profiles.list', {})).find((p) => p.id === 'demo')!;
+      const asked = await act({ type: 'answer', facts: { mailbox: demo.mailbox } });
+      expect(asked.sameMailbox?.map((p) => p.profileId)).toEqual(['demo']);
+      const read = await call(services, 'sessions.probeSender', { id, profileId: 'demo' });
+      expect(fact(read, 'mailbox.others')).toMatchObject({
+        source: 'engineer',
+        value: [{ name: 'Demo farm (embedded)', servers: 2, threads: 2 }],
+        detail: 'read from the saved environment Demo farm (embedded)',
+      });
+      const refused = await services.dispatch('sessions.probeSender', { id, profileId: 'nope' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/does not send through the same mailbox/) } });
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('names a SQL Server environment on the same mailbox as a candidate', async () => {
+    const services = await start();
+    try {
+      const qa = await services.dispatch('profiles.create', {
+        profile: { name: 'Contoso QA', engine: 'sqlserver', host: 'sql-qa.contoso.local', port: 1433, database: 'outsystems', user: 'osqa', mailbox: 'noreply@demo.example', rememberPassword: false },
+      });
+      expect(qa.ok).toBe(true);
+      const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Offline PRD' });
+      const id = created.session.id;
+      const act = (action: unknown) => call(services, 'sessions.act', { id, action });
+      await act({ type: 'answer', facts: { 'errors.count': 5 } });
+      await act({ type: 'continue' });
+      await act({ type: 'answer', facts: { servers: [{ name: 'FE01', sendsEmail: true, zone: 'Global', active: true }] } });
+      await act({ type: 'continue' });
+      await act({ type: 'answer', facts: { 'threads.global': 2 } });
+      await act({ type: 'continue' });
+      const asked = await act({ type: 'answer', facts: { mailbox: 'NoReply@demo.example' } });
+      expect(asked.sameMailbox?.map((p) => p.name)).toEqual(['Contoso QA']);
+      const refused = await services.dispatch('sessions.act', { id, action: { type: 'continue' } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/Saved environments on the same mailbox: Contoso QA\./) } });
+      await act({ type: 'answer', facts: { 'mailbox.others': [{ name: 'Contoso QA', servers: 1, threads: 1 }] } });
+      const diagnosed = await act({ type: 'continue' });
+      expect(fact(diagnosed, 'diagnosis.senders')!.value).toBe('Offline PRD and Contoso QA (1 x 1) send through this mailbox.');
+      expect(diagnosed.session.diagnosis!.mailboxes[0]!.connections).toBe(3);
+    } finally {
+      await services.close();
+    }
+  });
+});
+
+describe('a probe that fails', () => {
+  it('stays in its step as unknown with the reason, without failing the call; a later success clears it', async () => {
+    const services = await start();
+    try {
+      const port = await refusedPort();
+      const profile = await services.dispatch('profiles.create', {
+        profile: { name: 'Unreachable PRD', engine: 'sqlserver', host: '127.0.0.1', port, database: 'outsystems', user: 'os', password: 'secret-pass', rememberPassword: false },
+      });
+      expect(profile.ok).toBe(true);
+      const profileId = (profile as { ok: true; value: { id: string } }).value.id;
+      const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId });
+      const view = await call(services, 'sessions.runProbe', { id: created.session.id, probe: 'errors' });
+      expect(view.session.probeFailures?.errors).toMatchObject({ code: 'connection_failed', reason: expect.stringMatching(/refused/i) });
+      expect(fact(view, 'errors.count')).toBeUndefined();
+      expect(view.session.events.at(-1)).toMatchObject({ type: 'probe-failed', summary: expect.stringMatching(/refused/i) });
+      // Typing the fact in is the way on.
+      const typed = await call(services, 'sessions.act', { id: created.session.id, action: { type: 'answer', facts: { 'errors.count': 12 } } });
+      expect(fact(typed, 'errors.count')).toMatchObject({ source: 'engineer', value: 12 });
+    } finally {
+      await services.close();
+    }
+  });
+});
