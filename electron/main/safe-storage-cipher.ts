@@ -1,4 +1,6 @@
+import { ApiError } from '../../shared/api/errors';
 import type { SecretCipher } from '../services/context';
+import { formatVersion, openEnvelope, sealEnvelope } from '../services/secrets/binding';
 
 /** The part of Electron's safeStorage the cipher uses; injected so the refusal rules are unit-tested. */
 export interface SafeStorageLike {
@@ -8,7 +10,10 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
-export const SAFE_PREFIX = 'v1:safe:';
+/** Bound values: safeStorage encrypts a JSON envelope {binding hash, secret} (services/secrets/binding.ts). */
+export const SAFE_PREFIX = 'v2:safe:';
+/** Unbound values from before the binding: still read, then sealed again as v2. */
+export const LEGACY_SAFE_PREFIX = 'v1:safe:';
 
 /**
  * safeStorage-backed cipher. On Linux without a keyring safeStorage falls back to a hard-coded
@@ -21,13 +26,22 @@ export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform: 
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
     return { reason: 'No system keyring (GNOME Keyring or KWallet) was found, so passwords cannot be saved securely. They will be asked for each session.' };
   }
+  const decrypt = (base64: string) => {
+    try {
+      return safeStorage.decryptString(Buffer.from(base64, 'base64'));
+    } catch {
+      throw new ApiError('corrupt_data', 'A saved password could not be decrypted by the system keychain: it was changed on disk or saved by another user. Enter it again.');
+    }
+  };
   return {
     cipher: {
       scheme: 'safe',
-      encrypt: (plain) => SAFE_PREFIX + safeStorage.encryptString(plain).toString('base64'),
-      decrypt: (stored) => {
-        if (!stored.startsWith(SAFE_PREFIX)) throw new Error('This secret was not saved by the desktop app');
-        return safeStorage.decryptString(Buffer.from(stored.slice(SAFE_PREFIX.length), 'base64'));
+      encrypt: (plain, binding) => SAFE_PREFIX + safeStorage.encryptString(sealEnvelope(plain, binding)).toString('base64'),
+      decrypt: (stored, binding) => {
+        const version = formatVersion(stored, 'safe');
+        if (!version) throw new ApiError('locked', 'This password was not saved by the desktop app and cannot be read here; enter it again.');
+        if (version === 1) return decrypt(stored.slice(LEGACY_SAFE_PREFIX.length));
+        return openEnvelope(decrypt(stored.slice(SAFE_PREFIX.length)), binding);
       },
     },
   };

@@ -13,12 +13,15 @@ export interface CallContext {
 /**
  * Encrypts secrets (database passwords) for storage. The Electron host passes one backed by
  * safeStorage; the browser host and CLI pass AES-256-GCM with a passphrase-derived key. Stored
- * values carry a scheme prefix (`v1:safe:` / `v1:gcm:`).
+ * values carry a scheme prefix (`v2:safe:` / `v2:gcm:`; `v1:` ones, unbound, are still read).
+ * `binding` says which profile, purpose and destination a secret is for (services/secrets/binding.ts).
  */
 export interface SecretCipher {
   readonly scheme: 'safe' | 'gcm';
-  encrypt(plain: string): string;
-  decrypt(stored: string): string;
+  /** Seals `plain` to `binding`: it opens only under the same binding. */
+  encrypt(plain: string, binding: string): string;
+  /** Opens a value sealed to `binding` (else ApiError 'locked': saved for another environment), or a legacy `v1:` one. */
+  decrypt(stored: string, binding: string): string;
 }
 
 /** Prints self-contained HTML to PDF (Electron printToPDF, or Chromium through Playwright). */

@@ -75,9 +75,10 @@ export interface FakeTdsServer extends FakeServer {
 /**
  * A SQL Server stand-in that speaks just enough TDS: it answers the client's pre-login with the
  * chosen encryption answer, records every packet it receives, and answers a Login7 with "Login
- * failed" (error 18456). It never speaks TLS, so a client that insists on TLS stops at the handshake.
+ * failed" (error 18456), or with `acceptLogin` a login acknowledgement (then every SQL batch with
+ * an empty "done"). It never speaks TLS, so a client that insists on TLS stops at the handshake.
  */
-export async function fakeTdsServer(encryption: TdsEncryptionAnswer): Promise<FakeTdsServer> {
+export async function fakeTdsServer(encryption: TdsEncryptionAnswer, options: { acceptLogin?: boolean } = {}): Promise<FakeTdsServer> {
   const packets: TdsPacketSeen[] = [];
   const unparsed: Buffer[] = [];
   let connections = 0;
@@ -85,6 +86,7 @@ export async function fakeTdsServer(encryption: TdsEncryptionAnswer): Promise<Fa
     connections++;
     let buffered = Buffer.alloc(0);
     let gaveUp = false;
+    let prelogins = 0;
     socket.on('data', (chunk: Buffer) => {
       if (gaveUp) {
         unparsed.push(chunk);
@@ -104,10 +106,11 @@ export async function fakeTdsServer(encryption: TdsEncryptionAnswer): Promise<Fa
         const payload = buffered.subarray(8, length);
         buffered = buffered.subarray(length);
         packets.push({ type, payload });
-        const isFirstPrelogin = type === 0x12 && packets.filter((p) => p.type === 0x12).length === 1;
-        if (isFirstPrelogin) socket.write(tdsPacket(0x04, preloginReply(encryption)));
+        if (type === 0x12) prelogins++;
+        if (type === 0x12 && prelogins === 1) socket.write(tdsPacket(0x04, preloginReply(encryption)));
         else if (type === 0x12) socket.destroy(); // a TLS handshake: this fake cannot answer it
-        else if (type === 0x10) socket.write(tdsPacket(0x04, loginFailedReply()));
+        else if (type === 0x10) socket.write(tdsPacket(0x04, options.acceptLogin ? loginAckReply() : loginFailedReply()));
+        else if (type === 0x01) socket.write(tdsPacket(0x04, doneToken(0)));
       }
     });
   });
@@ -151,6 +154,39 @@ function preloginReply(encryption: TdsEncryptionAnswer): Buffer {
   return Buffer.concat([table, ...options.map(([, data]) => data)]);
 }
 
+function doneToken(status: number): Buffer {
+  const done = Buffer.alloc(13);
+  done[0] = 0xfd;
+  done.writeUInt16LE(status, 1);
+  return done;
+}
+
+/** LOGINACK (TDS 7.4, "Microsoft SQL Server" 15.0) and DONE. */
+function loginAckReply(): Buffer {
+  const name = 'Microsoft SQL Server';
+  const body = Buffer.concat([
+    Buffer.from([1]), // interface: T-SQL
+    Buffer.from([0x74, 0x00, 0x00, 0x04]), // TDS 7.4
+    Buffer.from([name.length]),
+    Buffer.from(name, 'utf16le'),
+    Buffer.from([15, 0, 0x07, 0xd0]), // program version
+  ]);
+  return Buffer.concat([Buffer.from([0xad, body.length & 0xff, body.length >> 8]), body, doneToken(0)]);
+}
+
+/** The password of a Login7 packet sent in clear: TDS only swaps each byte's nibbles and XORs 0xA5. */
+export function login7Password(payload: Buffer): string {
+  // Fixed part: 36 bytes, then (offset, length) pairs: host name at 36, user name at 40, password at 44.
+  const passwordOffset = payload.readUInt16LE(44);
+  const passwordChars = payload.readUInt16LE(46);
+  const raw = Buffer.from(payload.subarray(passwordOffset, passwordOffset + passwordChars * 2));
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i]! ^ 0xa5;
+    raw[i] = ((b & 0x0f) << 4) | (b >> 4);
+  }
+  return raw.toString('utf16le');
+}
+
 /** ERROR token 18456 "Login failed for user" and a DONE token with the error bit (TDS 7.4). */
 function loginFailedReply(): Buffer {
   const ucs2 = (text: string) => Buffer.from(text, 'utf16le');
@@ -172,8 +208,5 @@ function loginFailedReply(): Buffer {
     Buffer.alloc(4), // line number
   ]);
   const error = Buffer.concat([Buffer.from([0xaa, body.length & 0xff, body.length >> 8]), body]);
-  const done = Buffer.alloc(13);
-  done[0] = 0xfd;
-  done.writeUInt16LE(0x0002, 1); // DONE_ERROR
-  return Buffer.concat([error, done]);
+  return Buffer.concat([error, doneToken(0x0002)]); // DONE_ERROR
 }

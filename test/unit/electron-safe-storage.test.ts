@@ -28,16 +28,32 @@ describe('safeStorage password cipher', () => {
     expect(createSafeStorageCipher(fakeSafeStorage(true, 'gnome_libsecret'), 'linux').cipher).toBeDefined();
   });
 
-  it('stores values with the v1:safe: prefix, never the plain text, and reads them back', () => {
+  const HERE = JSON.stringify({ profile: 'p1', purpose: 'platform', host: 'sql01' });
+  const THERE = JSON.stringify({ profile: 'p2', purpose: 'platform', host: 'sql02' });
+
+  it('stores values with the v2:safe: prefix, never the plain text, and reads them back under the same binding', () => {
     const { cipher } = createSafeStorageCipher(fakeSafeStorage(true), 'darwin');
-    const stored = cipher!.encrypt('S3cret-pässword');
-    expect(stored.startsWith('v1:safe:')).toBe(true);
+    const stored = cipher!.encrypt('S3cret-pässword', HERE);
+    expect(stored.startsWith('v2:safe:')).toBe(true);
     expect(stored).not.toContain('S3cret');
-    expect(cipher!.decrypt(stored)).toBe('S3cret-pässword');
+    expect(cipher!.decrypt(stored, HERE)).toBe('S3cret-pässword');
+  });
+
+  it('does not open a value under another binding (moved to another profile or server)', () => {
+    const { cipher } = createSafeStorageCipher(fakeSafeStorage(true), 'darwin');
+    const stored = cipher!.encrypt('S3cret-pässword', HERE);
+    expect(() => cipher!.decrypt(stored, THERE)).toThrow(/saved for another environment; enter it again/);
+  });
+
+  it('still reads an unbound value of the earlier format (v1:safe:), to be sealed again', () => {
+    const safe = fakeSafeStorage(true);
+    const { cipher } = createSafeStorageCipher(safe, 'darwin');
+    const legacy = `v1:safe:${safe.encryptString('old-pw').toString('base64')}`;
+    expect(cipher!.decrypt(legacy, HERE)).toBe('old-pw');
   });
 
   it('will not decrypt a value saved by another scheme', () => {
     const { cipher } = createSafeStorageCipher(fakeSafeStorage(true), 'win32');
-    expect(() => cipher!.decrypt('v1:gcm:abc')).toThrow(/not saved by the desktop app/);
+    expect(() => cipher!.decrypt('v1:gcm:abc', HERE)).toThrow(/not saved by the desktop app/);
   });
 });

@@ -21,7 +21,7 @@ async function depsFor(options: { cipher?: boolean } = {}): Promise<ServiceDeps>
     hostKind: 'browser',
     appVersion: 'test',
     notices: createNoticeBoard(),
-    secretCipher: options.cipher === false ? undefined : await createGcmCipher(dataDir, 'test passphrase'),
+    secretCipher: options.cipher === false ? undefined : await createGcmCipher(dataDir, 'test passphrase', { newKeyCost: { N: 2 ** 10, r: 8, p: 1 } }),
     secretCipherUnavailableReason: options.cipher === false ? 'no passphrase was given at start' : undefined,
   };
 }

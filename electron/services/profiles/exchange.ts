@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportPreview } from '../../../shared/api/methods/profiles';
+import type { Purpose } from './targets';
 import { EXPORT_FORMAT, profilesExportSchema, type ProfilesExport, type StoredProfile } from '../../../shared/profiles/schema';
 
 /** The profiles as a shareable file: every field except secrets and times. */
@@ -51,14 +52,49 @@ export function previewOf(plan: ImportPlanItem[]): ImportPreview {
   };
 }
 
-/** A saved password stays with a replaced profile only if it still goes to the same server and user. */
-export function keepsSecret(before: StoredProfile, after: Pick<StoredProfile, 'engine' | 'host' | 'port' | 'user' | 'connectString' | 'instanceName'>): boolean {
-  return (
-    before.engine === after.engine &&
-    before.host === after.host &&
-    before.port === after.port &&
-    before.user === after.user &&
-    before.connectString === after.connectString &&
-    before.instanceName === after.instanceName
-  );
+/** The fields that decide where a password goes, how, and as whom. */
+type DestinationFields = Pick<
+  StoredProfile,
+  'engine' | 'host' | 'port' | 'instanceName' | 'connectString' | 'user' | 'logUser' | 'domain' | 'auth' | 'encrypt' | 'trustServerCertificate'
+>;
+
+/**
+ * Where the password of one purpose goes: server (engine, host, port, instance or connect string),
+ * how (auth kind, Encrypt, Trust server certificate) and as whom (user and domain; the log
+ * database's own user for 'log'). A saved password is forgotten when any of it changes, and is
+ * sealed to it (with the profile id) so it cannot be moved to another profile.
+ */
+export function destinationOf(p: DestinationFields, purpose: Purpose) {
+  return {
+    engine: p.engine,
+    host: p.host,
+    port: p.port,
+    instanceName: p.instanceName,
+    connectString: p.connectString,
+    auth: p.auth,
+    domain: p.domain,
+    user: purpose === 'log' ? p.logUser : p.user,
+    encrypt: p.encrypt,
+    trustServerCertificate: p.trustServerCertificate,
+  };
+}
+
+/**
+ * A saved password (of `purpose`: the platform login, or the log database's own login) stays with
+ * an edited or replaced profile only if it still goes to the same place, the same way, as the same
+ * user: any change of engine, host, port, instance, connect string, user, domain, auth kind,
+ * Encrypt or Trust server certificate forgets it.
+ */
+export function keepsSecret(before: DestinationFields, after: DestinationFields, purpose: Purpose = 'platform'): boolean {
+  const a = destinationOf(before, purpose);
+  const b = destinationOf(after, purpose);
+  return (Object.keys(a) as Array<keyof typeof a>).every((key) => a[key] === b[key]);
+}
+
+/**
+ * What a stored secret is sealed to (authenticated, not secret): the profile id, the purpose and
+ * its destination. Opening it under another profile or destination fails (secrets/binding.ts).
+ */
+export function secretBinding(profile: DestinationFields & { id: string }, purpose: Purpose): string {
+  return JSON.stringify({ profile: profile.id, purpose, ...destinationOf(profile, purpose) });
 }

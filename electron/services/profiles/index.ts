@@ -8,7 +8,7 @@ import { describeTarget } from '../db/target';
 import type { DbConnection } from '../db/types';
 import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection } from '../demo/connect';
 import { createSecretVault } from '../secrets';
-import { exportProfiles, keepsSecret, parseImport, planImport, previewOf } from './exchange';
+import { exportProfiles, keepsSecret, parseImport, planImport, previewOf, secretBinding } from './exchange';
 import { byLastUse, demoProfile, sessionKey, toPublic } from './public';
 import { createProfileStore } from './store';
 import { targetOf, type Purpose } from './targets';
@@ -48,18 +48,20 @@ export function createProfileService(deps: ServiceDeps) {
 
   /** The secret fields after a save: seal when remembered, else keep in memory only. */
   function secretsFor(id: string, form: ProfileForm, previous?: StoredProfile): Pick<StoredProfile, 'secret' | 'logSecret'> {
-    const keep = previous && keepsSecret(previous, form);
     const out: Pick<StoredProfile, 'secret' | 'logSecret'> = {};
     const pairs = [
       ['secret', 'password', 'platform'],
       ['logSecret', 'logPassword', 'log'],
     ] as const;
     for (const [field, input, purpose] of pairs) {
+      // Each password is forgotten when where it goes changes (the log one also with its own user).
+      const keep = previous && keepsSecret(previous, form, purpose);
+      const binding = secretBinding({ ...form, id }, purpose);
       const typed = form[input];
       const key = sessionKey(id, purpose);
       if (typed) {
         if (form.rememberPassword) {
-          out[field] = vault.seal(typed);
+          out[field] = vault.seal(typed, binding);
           vault.session.delete(key);
         } else {
           vault.session.set(key, typed);
@@ -68,11 +70,11 @@ export function createProfileService(deps: ServiceDeps) {
         out[field] = previous[field];
       } else if (previous && keep && form.rememberPassword && vault.session.has(key)) {
         // Turning "remember" on: the password typed this session is saved, encrypted.
-        out[field] = vault.seal(vault.session.get(key)!);
+        out[field] = vault.seal(vault.session.get(key)!, binding);
         vault.session.delete(key);
       } else if (previous && keep && !form.rememberPassword && previous[field] && vault.stateOf(previous[field]) === 'saved') {
         // Turning "remember" off: the password moves from the file to this session's memory.
-        vault.session.set(key, vault.open(previous[field]));
+        vault.session.set(key, vault.open(previous[field], secretBinding(previous, purpose)));
       } else if (previous && !keep) {
         vault.session.delete(key);
       }
@@ -132,7 +134,37 @@ export function createProfileService(deps: ServiceDeps) {
     if (!stored) {
       throw new ApiError('locked', `Enter the password of ${who} for "${profile.name}": it is not saved.`, { field: own ? 'logPassword' : 'password' });
     }
-    return vault.open(stored);
+    try {
+      return vault.open(stored, secretBinding(profile, own ? 'log' : 'platform'));
+    } catch (error) {
+      // Moved from another profile, tampered, other host: nothing is sent; the user types it again.
+      if (error instanceof ApiError) throw new ApiError(error.code, error.message, { field: own ? 'logPassword' : 'password', details: error.details });
+      throw error;
+    }
+  }
+
+  /**
+   * A saved password in the old unbound format (`v1:`) that was just used successfully is sealed
+   * again, bound to its profile and destination. Only if the file still holds that same value.
+   */
+  async function resealUnbound(id: string, purposes: Purpose[]): Promise<void> {
+    try {
+      await store.update((doc) => {
+        const profile = doc.profiles.find((p) => p.id === id);
+        if (!profile) return doc;
+        let next = profile;
+        for (const purpose of purposes) {
+          const field = purpose === 'log' ? 'logSecret' : 'secret';
+          const value = profile[field];
+          if (!value || !vault.needsReseal(value)) continue;
+          const binding = secretBinding(profile, purpose);
+          next = { ...next, [field]: vault.seal(vault.open(value, binding), binding) };
+        }
+        return next === profile ? doc : { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) };
+      });
+    } catch {
+      // Best effort: the unbound value still works and is sealed again on the next use.
+    }
   }
 
   async function connect(id: string, options: { purpose: Purpose; signal?: AbortSignal }): Promise<DbConnection> {
@@ -140,7 +172,9 @@ export function createProfileService(deps: ServiceDeps) {
     const profile = await stored(id);
     const platform = options.purpose === 'log' && profile.logUser ? '' : passwordOf(profile, 'platform');
     const log = options.purpose === 'log' && profile.logUser ? passwordOf(profile, 'log') : undefined;
-    return openConnection(targetOf(profile, options.purpose, { platform, log }), { signal: options.signal });
+    const conn = await openConnection(targetOf(profile, options.purpose, { platform, log }), { signal: options.signal });
+    await resealUnbound(id, [options.purpose === 'log' && profile.logUser ? 'log' : 'platform']);
+    return conn;
   }
 
   const handlers: HandlersFor<typeof profileMethods> = {
@@ -154,6 +188,16 @@ export function createProfileService(deps: ServiceDeps) {
       const copyId = randomUUID();
       const stamp = now().toISOString();
       const copy: StoredProfile = { ...source, id: copyId, name: `${source.name} (copy)`.slice(0, 100), createdAt: stamp, updatedAt: stamp, lastUsedAt: null };
+      // Saved passwords are sealed to their profile: the copy gets its own sealing (or none when unreadable).
+      for (const [field, purpose] of [['secret', 'platform'], ['logSecret', 'log']] as const) {
+        const value = source[field];
+        if (!value) continue;
+        try {
+          copy[field] = vault.seal(vault.open(value, secretBinding(source, purpose)), secretBinding(copy, purpose));
+        } catch {
+          delete copy[field];
+        }
+      }
       for (const purpose of ['platform', 'log'] as const) {
         const inMemory = vault.session.get(sessionKey(id, purpose));
         if (inMemory) vault.session.set(sessionKey(copyId, purpose), inMemory);
@@ -198,7 +242,7 @@ export function createProfileService(deps: ServiceDeps) {
         try {
           if (!saved) throw new ApiError('locked', 'Enter the password to test this connection.', { field: 'password' });
           // A saved password only goes to the server and user it was saved for.
-          if (form && !keepsSecret(saved, form)) throw new ApiError('locked', 'The server or user changed: enter the password to test this connection.', { field: 'password' });
+          if (form && !keepsSecret(saved, form, 'platform')) throw new ApiError('locked', 'The server or user changed: enter the password to test this connection.', { field: 'password' });
           password = passwordOf(saved, 'platform');
         } catch (error) {
           passwordProblem = error instanceof ApiError ? error : new ApiError('locked', 'Enter the password to test this connection.');
@@ -211,7 +255,7 @@ export function createProfileService(deps: ServiceDeps) {
         logPassword = form?.logPassword || undefined;
         if (!logPassword) {
           try {
-            if (!saved || (form && (!keepsSecret(saved, form) || saved.logUser !== form.logUser))) {
+            if (!saved || (form && !keepsSecret(saved, form, 'log'))) {
               throw new ApiError('locked', `Enter the password of the log user ${fields.logUser} to test the log database.`, { field: 'logPassword' });
             }
             logPassword = passwordOf(saved, 'log');
@@ -227,7 +271,9 @@ export function createProfileService(deps: ServiceDeps) {
             scope: logTarget.engine === 'sqlserver' ? `database ${logTarget.database}` : logTarget.schema ? `schema ${logTarget.schema.toUpperCase()}` : `the schema of user ${logTarget.user}`,
             open: async (signal: AbortSignal) => {
               if (logProblem) throw logProblem;
-              return openConnection(logTarget, { signal });
+              const conn = await openConnection(logTarget, { signal });
+              if (saved && fields.logUser && !form?.logPassword) await resealUnbound(saved.id, ['log']);
+              return conn;
             },
           }
         : undefined;
@@ -239,7 +285,9 @@ export function createProfileService(deps: ServiceDeps) {
         scope,
         open: async (signal) => {
           if (passwordProblem) throw passwordProblem;
-          return openConnection(target, { signal });
+          const conn = await openConnection(target, { signal });
+          if (saved && !form?.password) await resealUnbound(saved.id, ['platform']);
+          return conn;
         },
         signal: ctx.signal,
         progress: ctx.progress,
@@ -266,17 +314,18 @@ export function createProfileService(deps: ServiceDeps) {
         for (const { incoming, replaces } of plan) {
           const { id: _ignored, ...fields } = incoming;
           if (replaces) {
-            const keep = keepsSecret(replaces, fields);
             const next: StoredProfile = {
               ...fields,
               id: replaces.id,
               createdAt: replaces.createdAt,
               updatedAt: stamp,
               lastUsedAt: replaces.lastUsedAt,
-              ...(keep && replaces.secret ? { secret: replaces.secret } : {}),
-              ...(keep && replaces.logSecret ? { logSecret: replaces.logSecret } : {}),
+              ...(keepsSecret(replaces, fields, 'platform') && replaces.secret ? { secret: replaces.secret } : {}),
+              ...(keepsSecret(replaces, fields, 'log') && replaces.logSecret ? { logSecret: replaces.logSecret } : {}),
             };
             profiles = profiles.map((p) => (p.id === replaces.id ? next : p));
+            // A password typed this session does not follow the profile to another destination either.
+            for (const purpose of ['platform', 'log'] as const) if (!keepsSecret(replaces, fields, purpose)) vault.session.delete(sessionKey(replaces.id, purpose));
           } else {
             profiles.push({ ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp, lastUsedAt: null });
           }

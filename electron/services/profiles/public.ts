@@ -16,7 +16,7 @@ export function toPublic(profile: StoredProfile, vault: SecretVault): ProfilePub
     passwordState,
     ...(passwordState === 'other-host'
       ? {
-          passwordNote: secret?.startsWith('v1:safe:')
+          passwordNote: /^v\d+:safe:/.test(secret ?? '')
             ? 'The password was saved by the desktop app and cannot be read here; enter it again.'
             : 'The password was saved with a passphrase that was not given at this start; enter it again.',
         }
