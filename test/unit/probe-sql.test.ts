@@ -7,10 +7,11 @@ import { threadsUpdate } from '../../electron/services/probes/apply-threads';
 import { ERROR_ROW_CAP, errorQueryParams, errorWindow } from '../../electron/services/probes/read-errors';
 import { lockGlobalThreadsSql, readGlobalThreadsSql, updateGlobalThreadsSql } from '../../electron/services/probes/sql/apply';
 import { safeIdentifier, type EngineSql } from '../../electron/services/probes/sql/engine-sql';
-import { emailQueueSql } from '../../electron/services/probes/sql/email-queue';
+import { clockSql } from '../../electron/services/probes/sql/clock';
+import { emailQueueSql, emailsSentSql } from '../../electron/services/probes/sql/email-queue';
 import { errorCandidatesSql } from '../../electron/services/probes/sql/errors';
-import { candidateColumnsSql } from '../../electron/services/probes/sql/introspect';
-import { sendEmailsHostRowsSql, serverZonesSql, serversSql } from '../../electron/services/probes/sql/servers';
+import { candidateColumnsSql, oraclePlatformOwnerSql } from '../../electron/services/probes/sql/introspect';
+import { mailParameterNamesSql, sendEmailsHostRowsSql, serverZonesSql, serversSql } from '../../electron/services/probes/sql/servers';
 import { readThreadsSql } from '../../electron/services/probes/sql/threads';
 
 /**
@@ -28,7 +29,12 @@ const statements: Record<string, EngineSql> = {
   sendEmailsHostRows: sendEmailsHostRowsSql,
   errorsCurrent: errorCandidatesSql('OSLOG_ERROR'),
   errorsPrevious: errorCandidatesSql('OSLOG_ERROR_PREVIOUS'),
-  emailQueue: emailQueueSql('OSSYS_EMAIL_STATUS'),
+  emailQueue: emailQueueSql('OSSYS_EMAIL_STATUS', 'email'),
+  emailQueueCreatedOnStatus: emailQueueSql('OSSYS_EMAIL_STATUS', 'status'),
+  emailQueueNoCreationTime: emailQueueSql('OSSYS_EMAIL_STATUS', null),
+  emailsSent: emailsSentSql('OSSYS_EMAIL_STATUS'),
+  clock: clockSql,
+  mailParameterNames: mailParameterNamesSql,
   lockThreads: lockGlobalThreadsSql,
   updateThreads: updateGlobalThreadsSql,
   readBackThreads: readGlobalThreadsSql,
@@ -43,7 +49,11 @@ function placeholders(sql: string, prefix: '@' | ':'): string[] {
 function literals(sql: string): string[] {
   return [...sql.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
 }
-const ALLOWED_LITERALS = new Set(['OSSYS_SERVER', 'OSSYS_ZONE', 'OSSYS_ZONE_SERVER', 'OSSYS[_]EMAIL%', 'OSSYS\\_EMAIL%', '\\', 'USERENV', 'CURRENT_SCHEMA', 'table', 'view', '']);
+const ALLOWED_LITERALS = new Set([
+  'OSSYS_SERVER', 'OSSYS_ZONE', 'OSSYS_ZONE_SERVER', 'OSSYS[_]EMAIL%', 'OSSYS\\_EMAIL%', '\\', 'USERENV', 'CURRENT_SCHEMA', 'table', 'view', '',
+  // Fixed formats of database-local times (sql/engine-sql.ts localTimeParam / localTimeColumn).
+  'YYYY-MM-DD"T"HH24:MI:SS', 'YYYY-MM-DD"T"HH24:MI:SS.FF3',
+]);
 
 describe.each(Object.entries(statements))('%s statement', (_name, sql) => {
   it('uses each engine’s own placeholders and no other', () => {
@@ -62,25 +72,43 @@ describe.each(Object.entries(statements))('%s statement', (_name, sql) => {
 
 describe('bounds', () => {
   it('every read of a table that can grow has a row cap in each dialect', () => {
-    for (const name of ['threads', 'servers', 'zones', 'sendEmailsHostRows', 'errorsCurrent', 'errorsPrevious'] as const) {
+    for (const name of ['threads', 'servers', 'zones', 'sendEmailsHostRows', 'errorsCurrent', 'errorsPrevious', 'mailParameterNames'] as const) {
       expect(statements[name]!.sqlserver).toMatch(/SELECT TOP \(@cap\)/);
       expect(statements[name]!.oracle).toMatch(/FETCH FIRST :cap ROWS ONLY$/);
       expect(statements[name]!.demo).toMatch(/LIMIT :cap$/);
     }
   });
 
-  it('the 432 search is bounded by INSTANT on both sides and keeps the newest rows', () => {
+  it('the email counts read a bounded subquery: rows created in the window, at most :cap of them', () => {
+    const sql = emailQueueSql('OSSYS_EMAIL_STATUS', 'email');
+    expect(sql.sqlserver).toMatch(/FROM \(SELECT TOP \(@cap\) .+ WHERE e\.CREATED >= CONVERT\(datetime, @windowStart, 126\)\) q$/s);
+    expect(sql.oracle).toMatch(/WHERE e\.CREATED >= TO_DATE\(:windowStart, 'YYYY-MM-DD"T"HH24:MI:SS'\) FETCH FIRST :cap ROWS ONLY\) q$/);
+    expect(sql.demo).toMatch(/WHERE e\.CREATED >= :windowStart LIMIT :cap\) q$/);
+    for (const engine of ENGINES) {
+      expect(sql[engine]).toContain('JOIN OSSYS_EMAIL e ON e.ID = s.EMAIL_ID');
+      expect(sql[engine]).toMatch(/AS ABANDONED/);
+      expect(emailsSentSql('OSSYS_EMAIL_STATUS')[engine]).toMatch(/^SELECT COUNT\(\*\) AS N FROM \(SELECT .*s\.SENT .*FROM OSSYS_EMAIL_STATUS s WHERE s\.SENT >= /);
+    }
+    // Without a creation time there is no window and no telling abandoned from retrying.
+    expect(emailQueueSql('OSSYS_EMAIL_STATUS', null).sqlserver).toContain('NULL AS ABANDONED');
+    expect(placeholders(emailQueueSql('OSSYS_EMAIL_STATUS', null).sqlserver, '@')).toEqual(['cap', 'nullDateLimit', 'since24h']);
+  });
+
+  it('the 432 search is bounded by INSTANT on both sides, in database-local time, and keeps the newest rows', () => {
     for (const view of ['OSLOG_ERROR', 'OSLOG_ERROR_PREVIOUS'] as const) {
       const sql = errorCandidatesSql(view);
-      expect(sql.sqlserver).toContain('INSTANT >= @since AND INSTANT < @until');
-      expect(sql.oracle).toContain('INSTANT >= :since AND INSTANT < :until');
+      expect(sql.sqlserver).toContain('INSTANT >= CONVERT(datetime, @since, 126) AND INSTANT < CONVERT(datetime, @until, 126)');
+      expect(sql.oracle).toContain(`INSTANT >= TO_DATE(:since, 'YYYY-MM-DD"T"HH24:MI:SS') AND INSTANT < TO_DATE(:until, 'YYYY-MM-DD"T"HH24:MI:SS')`);
       expect(sql.demo).toContain('INSTANT >= :since AND INSTANT < :until');
+      // INSTANT comes back as local text, so no driver shifts it by a zone of its own.
+      expect(sql.sqlserver).toContain('CONVERT(varchar(23), INSTANT, 126) AS LOCAL_INSTANT');
+      expect(sql.oracle).toContain(`TO_CHAR(INSTANT, 'YYYY-MM-DD"T"HH24:MI:SS') AS LOCAL_INSTANT`);
       for (const engine of ENGINES) expect(sql[engine]).toContain('ORDER BY INSTANT DESC');
     }
-    const params = errorQueryParams(new Date('2025-03-07T12:00:00Z'), new Date('2025-03-14T12:00:00Z'));
+    const params = errorQueryParams('2025-03-07T07:00:00.000', '2025-03-14T07:00:00.000');
     expect(params).toEqual({
-      since: new Date('2025-03-07T12:00:00Z'),
-      until: new Date('2025-03-14T12:00:00Z'),
+      since: '2025-03-07T07:00:00.000',
+      until: '2025-03-14T07:00:00.000',
       like1: CONCURRENCY_ERROR_LIKE_PATTERNS[0],
       like2: CONCURRENCY_ERROR_LIKE_PATTERNS[1],
       cap: ERROR_ROW_CAP,
@@ -122,6 +150,26 @@ describe('engine specifics', () => {
     expect(candidateColumnsSql.oracle).toContain("OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA')");
   });
 
+  it('SQL Server looks for columns in the schema OSSYS_SERVER resolves to, not the login’s default schema', () => {
+    expect(candidateColumnsSql.sqlserver).toContain("TABLE_SCHEMA = OBJECT_SCHEMA_NAME(OBJECT_ID(N'OSSYS_SERVER'))");
+    expect(candidateColumnsSql.sqlserver).not.toContain('SCHEMA_NAME()');
+  });
+
+  it('Oracle can tell "no platform schema set" from "no such table"', () => {
+    expect(oraclePlatformOwnerSql).toContain("SYS_CONTEXT('USERENV', 'SESSION_USER')");
+    expect(oraclePlatformOwnerSql).toContain("SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA')");
+    expect(oraclePlatformOwnerSql).toMatch(/FROM USER_TABLES WHERE TABLE_NAME LIKE 'OSSYS\\_%' ESCAPE '\\'/);
+  });
+
+  it('the database clock: local time as text and the offset in minutes, per dialect', () => {
+    expect(clockSql.sqlserver).toContain('CONVERT(varchar(23), SYSDATETIME(), 126) AS LOCAL_NOW');
+    expect(clockSql.sqlserver).toContain('DATEPART(TZOFFSET, SYSDATETIMEOFFSET()) AS OFFSET_MINUTES');
+    expect(clockSql.oracle).toContain(`TO_CHAR(SYSTIMESTAMP, 'YYYY-MM-DD"T"HH24:MI:SS.FF3') AS LOCAL_NOW`);
+    expect(clockSql.oracle).toContain('LOCALTIMESTAMP');
+    expect(clockSql.oracle).toContain('EXTRACT(TIMEZONE_HOUR FROM SYSTIMESTAMP) * 60 + EXTRACT(TIMEZONE_MINUTE FROM SYSTIMESTAMP) AS OFFSET_MINUTES');
+    expect(clockSql.demo).toContain('FROM DEMO_CLOCK');
+  });
+
   it('Apply locks the row it checks, in each dialect', () => {
     expect(lockGlobalThreadsSql.sqlserver).toContain('WITH (UPDLOCK, HOLDLOCK)');
     expect(lockGlobalThreadsSql.oracle).toMatch(/FOR UPDATE$/);
@@ -146,7 +194,8 @@ describe('engine specifics', () => {
   it('only upper-case identifiers from the allow-lists can be spliced in', () => {
     expect(safeIdentifier('OSSYS_EMAIL_STATUS')).toBe('OSSYS_EMAIL_STATUS');
     expect(() => safeIdentifier('OSSYS_EMAIL; DROP TABLE X')).toThrow();
-    expect(() => emailQueueSql('x')).toThrow();
+    expect(() => emailQueueSql('x', 'email')).toThrow();
+    expect(() => emailsSentSql('OSSYS_EMAIL; --')).toThrow();
     expect(() => serversSql('SEND EMAILS')).toThrow();
   });
 });

@@ -39,6 +39,7 @@ describe('threads probe', () => {
     expect(result.rows).toEqual([{ name: 'Scheduler.NumberOfThreadsForEmails', value: '2', host: null }]);
     expect(result.globalValue).toBe(2);
     expect(result.engine).toBe('demo');
+    expect(result.clock?.summary).toBe('UTC+00:00, in step with this computer');
     expect(result.summary).toContain('is 2');
   });
 
@@ -68,7 +69,29 @@ describe('servers probe', () => {
       ['FE02', '10.0.1.12', true, true, 'Global'],
     ]);
     expect(servers[0]!.sendsEmailOrigin).toEqual({ kind: 'database', detail: 'OSSYS_SERVER.SEND_EMAILS' });
-    expect(servers[0]!.zoneOrigin.kind).toBe('database');
+    // Legacy zone rows are kept so the engineer can confirm them, never taken as the truth.
+    expect(servers[0]!.zoneOrigin).toMatchObject({ kind: 'hint', detail: expect.stringContaining('Service Center > Administration > Deployment Zones') });
+  });
+
+  it('keeps the OSSYS_SERVER columns and the names (not values) of mail parameters as evidence', async () => {
+    const { api } = await scenario('fiveServers');
+    const { evidence } = await api.readServers(DEMO_PROFILE_ID);
+    expect(evidence!.serverColumns).toEqual(['ID', 'IP_ADDRESS', 'IS_ACTIVE', 'NAME']);
+    expect(evidence!.mailParameters).toContainEqual({ name: 'Scheduler.SendEmails', host: 'FE04' });
+    expect(evidence!.mailParameters).toContainEqual({ name: 'Scheduler.EmailBackoffMaxDays', host: null });
+    expect(evidence!.mailParameters.some((p) => /threadsfortimers/i.test(p.name))).toBe(false);
+    expect(JSON.stringify(evidence)).not.toMatch(/"(True|False)"/);
+  });
+
+  it('bounds the evidence to 200 parameter names, matched whatever the letter case', async () => {
+    const many = (now: Date): DemoSeed => {
+      const seed = scenarioSeeds.incident(now);
+      return { ...seed, parameters: [...seed.parameters, { name: 'Custom.SMTPHost', val: 'smtp.office365.com' }, ...Array.from({ length: 300 }, (_, i) => ({ name: `App.Mail${i}`, val: 'x' }))] };
+    };
+    const { api } = await scenario(many);
+    const { evidence } = await api.readServers(DEMO_PROFILE_ID);
+    expect(evidence!.mailParameters).toHaveLength(200);
+    expect(evidence!.mailParameters.map((p) => p.name)).toContain('App.Mail0');
   });
 
   it('reads Send Emails from per-host parameter rows and a second zone', async () => {
@@ -79,8 +102,9 @@ describe('servers probe', () => {
     expect(['FE01', 'FE02', 'FE03', 'FE04', 'FE05'].map((n) => byName[n]!.sendsEmail)).toEqual([true, true, true, false, false]);
     expect(byName.FE04!.sendsEmailOrigin).toEqual({ kind: 'database', detail: 'OSSYS_PARAMETER row Scheduler.SendEmails for host FE04' });
     expect(byName.FE03!.zone).toBe('DMZ');
+    expect(byName.FE03!.zoneOrigin.kind).toBe('hint');
     expect(byName.FE05!.active).toBe(false);
-    expect(result.summary).toContain('2 deployment zones');
+    expect(result.summary).toContain('2 deployment zones according to the legacy zone tables (a hint to confirm)');
   });
 
   it('says "unknown" with the reason when the database does not tell', async () => {
@@ -91,6 +115,7 @@ describe('servers probe', () => {
       expect(server.sendsEmail).toBeNull();
       expect(server.sendsEmailOrigin).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('neither an OSSYS_SERVER column nor a per-host parameter row') });
       expect(server.zoneOrigin).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('no OSSYS_ZONE') });
+      expect(server.zoneOrigin).toMatchObject({ reason: expect.stringContaining('Service Center > Administration > Deployment Zones') });
     }
   });
 });
@@ -108,6 +133,11 @@ describe('432 errors probe', () => {
     expect(result.firstSeen! <= result.lastSeen!).toBe(true);
     expect(result.windowEnd).toBe(NOW.toISOString());
     expect(result.windowStart).toBe('2025-03-07T12:00:00.000Z');
+    expect(result.requestedStart).toBe('2025-03-07T12:00:00.000Z');
+    // NOW is a Friday noon: the previous cycle began on the Friday two weeks before, at 23:45.
+    expect(result.coveredStart).toBe('2025-02-28T23:45:00.000Z');
+    expect(result.coverageNote).toBeUndefined();
+    expect(result.clock).toEqual({ utcOffsetMinutes: 0, skewSeconds: 0, databaseLocalTime: '2025-03-14T12:00:00.000', summary: 'UTC+00:00, in step with this computer' });
     expect(result.samples.length).toBeGreaterThan(0);
     expect(result.samples.length).toBeLessThanOrEqual(5);
     for (const sample of result.samples) expect(isConcurrencyError(sample.message)).toBe(true);
@@ -149,6 +179,16 @@ describe('432 errors probe', () => {
     expect(result.summary).toContain('lower bound');
   });
 
+  it('never claims more than the two log views hold, and says so', async () => {
+    const { api } = await scenario('incident');
+    const result = await api.readErrors(DEMO_PROFILE_ID, { days: 14 });
+    expect(result.requestedStart).toBe('2025-02-28T12:00:00.000Z');
+    expect(result.windowStart).toBe('2025-02-28T23:45:00.000Z');
+    expect(result.coverageNote).toBe('Asked for 14 days; the log views hold 13 days, since 2025-02-28 23:45 UTC.');
+    expect(result.summary).toMatch(/ of the 432 concurrency error since 2025-02-28 23:45 UTC, on 2 servers\./);
+    expect(result.summary).toContain(result.coverageNote);
+  });
+
   it('refuses a window longer than the log keeps', async () => {
     const { api } = await scenario('incident');
     await expect(api.readErrors(DEMO_PROFILE_ID, { days: 30 })).rejects.toMatchObject({ code: 'invalid_input' });
@@ -156,11 +196,50 @@ describe('432 errors probe', () => {
 });
 
 describe('email queue probe', () => {
-  it('counts pending, failing and sent emails of the last 24 hours', async () => {
+  it('counts pending, still retried, abandoned and sent emails, bounded by a window of creation times', async () => {
     const { api } = await scenario('incident');
     const result = await api.readEmailQueue(DEMO_PROFILE_ID);
-    expect(result).toMatchObject({ known: true, pending: 18, failing: 37, sentLast24h: 240 });
-    expect(result.summary).toContain('37 failing');
+    expect(result).toMatchObject({ known: true, pending: 18, failing: 25, abandoned: 12, sentLast24h: 240, windowDays: 14, backoffMaxDays: 2, capped: false });
+    expect(result.summary).toContain('25 failing and still retried, 12 abandoned after 2 days of retries');
+    expect(result.summary).toContain('emails created in the last 14 days');
+    expect(result.summary).toContain('Scheduler.EmailBackoffMaxDays = 2 in OSSYS_PARAMETER');
+  });
+
+  it('uses the default back-off of 2 days when the parameter has no row, and says so', async () => {
+    const noBackoff = (now: Date): DemoSeed => {
+      const seed = scenarioSeeds.incident(now);
+      return { ...seed, parameters: seed.parameters.filter((p) => p.name !== 'Scheduler.EmailBackoffMaxDays') };
+    };
+    const { api } = await scenario(noBackoff);
+    const result = await api.readEmailQueue(DEMO_PROFILE_ID);
+    expect(result).toMatchObject({ known: true, failing: 25, abandoned: 12, backoffMaxDays: 2 });
+    expect(result.summary).toContain('Scheduler.EmailBackoffMaxDays has no row, so the default 2 days was used');
+  });
+
+  it('a longer back-off keeps failed emails retrying instead of abandoned', async () => {
+    const longBackoff = (now: Date): DemoSeed => {
+      const seed = scenarioSeeds.incident(now);
+      return { ...seed, parameters: seed.parameters.map((p) => (p.name === 'Scheduler.EmailBackoffMaxDays' ? { ...p, val: '10' } : p)) };
+    };
+    const { api } = await scenario(longBackoff);
+    const result = await api.readEmailQueue(DEMO_PROFILE_ID);
+    expect(result.failing! + result.abandoned!).toBe(37);
+    expect(result.abandoned!).toBeLessThan(12);
+    expect(result.backoffMaxDays).toBe(10);
+  });
+
+  it('counts emails sent since a time, and says why when it cannot', async () => {
+    const { api } = await scenario('incident');
+    const lastHour = await api.readEmailsSent(DEMO_PROFILE_ID, { since: '2025-03-14T11:00:00.000Z' });
+    const lastDay = await api.readEmailsSent(DEMO_PROFILE_ID, { since: '2025-03-13T12:00:00.000Z' });
+    expect(lastHour).toMatchObject({ known: true, since: '2025-03-14T11:00:00.000Z', capped: false, engine: 'demo' });
+    expect(lastHour.count!).toBeLessThan(lastDay.count!);
+    expect(lastDay.count).toBe(240);
+    expect(lastDay.summary).toBe('240 emails sent since 2025-03-13 12:00 UTC (OSSYS_EMAIL_STATUS).');
+    expect(lastDay.clock).toMatchObject({ utcOffsetMinutes: 0, skewSeconds: 0 });
+    const none = await (await scenario('unknownLayout')).api.readEmailsSent(DEMO_PROFILE_ID, { since: '2025-03-13T12:00:00.000Z' });
+    expect(none).toMatchObject({ known: false, reason: expect.stringContaining('no OSSYS_EMAIL') });
+    await expect(api.readEmailsSent(DEMO_PROFILE_ID, { since: 'yesterday' })).rejects.toMatchObject({ code: 'invalid_input', field: 'since' });
   });
 
   it('says "unknown" with the reason when there is no status table', async () => {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
+import { ApiError } from '../../../shared/api/errors';
 import type { DbConnection } from '../db/types';
 import { moveAside, writeFileAtomic } from '../json-file';
 import { DEMO_SCHEMA_VERSION } from './schema';
@@ -21,11 +22,24 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
   return sqlJs;
 }
 
-/** Builds a fresh seeded database in memory (also used by tests and the bench). */
-export async function createSeededDatabase(seed: DemoSeed, now: Date): Promise<Database> {
+/** The demo's zone: from UTC-12:00 to UTC+14:00, as real zones go. */
+export const DEMO_OFFSET_RANGE = { min: -720, max: 840 } as const;
+
+export function checkDemoOffset(minutes: number): number {
+  if (!Number.isInteger(minutes) || minutes < DEMO_OFFSET_RANGE.min || minutes > DEMO_OFFSET_RANGE.max) {
+    throw new ApiError('invalid_input', 'The demo clock offset must be whole minutes from -720 (UTC-12:00) to 840 (UTC+14:00)', { field: 'utcOffsetMinutes' });
+  }
+  return minutes;
+}
+
+/**
+ * Builds a fresh seeded database in memory (also used by tests and the bench), its times stored as
+ * local wall-clock text at `utcOffsetMinutes` from UTC (default UTC).
+ */
+export async function createSeededDatabase(seed: DemoSeed, now: Date, utcOffsetMinutes = 0): Promise<Database> {
   const SQL = await loadSqlJs();
   const db = new SQL.Database();
-  applySeed(db, seed, now);
+  applySeed(db, seed, now, checkDemoOffset(utcOffsetMinutes));
   db.run(`PRAGMA user_version = ${DEMO_SCHEMA_VERSION}`);
   return db;
 }
@@ -87,12 +101,28 @@ export async function openDemoConnection(dataDir: string, options: DemoOptions =
   return createSqlJsConnection(await handleFor(dataDir, options));
 }
 
-/** Replaces the demo database with a fresh seed (the incident by default) and saves it. */
-export async function resetDemoDatabase(dataDir: string, options: DemoOptions & { seed?: (now: Date) => DemoSeed } = {}): Promise<void> {
+/** The zone the demo database keeps its times in (minutes east of UTC); UTC when it has none. */
+export function demoOffsetOf(db: Database): number {
+  try {
+    const value = Number(db.exec('SELECT UTC_OFFSET_MINUTES FROM DEMO_CLOCK LIMIT 1')[0]?.values[0]?.[0] ?? 0);
+    return Number.isInteger(value) && value >= DEMO_OFFSET_RANGE.min && value <= DEMO_OFFSET_RANGE.max ? value : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Replaces the demo database with a fresh seed (the incident by default) and saves it (atomically).
+ * `utcOffsetMinutes` sets the demo's zone; without it the demo keeps the zone it has. The seed's
+ * instants are the same whatever the zone; only their local text changes.
+ */
+export async function resetDemoDatabase(dataDir: string, options: DemoOptions & { seed?: (now: Date) => DemoSeed; utcOffsetMinutes?: number } = {}): Promise<void> {
+  if (options.utcOffsetMinutes !== undefined) checkDemoOffset(options.utcOffsetMinutes);
   const handle = await handleFor(dataDir, options);
   await handle.lock(async () => {
     const now = options.now?.() ?? new Date();
-    const fresh = await createSeededDatabase((options.seed ?? incidentSeed)(now), now);
+    const offset = options.utcOffsetMinutes ?? demoOffsetOf(handle.db);
+    const fresh = await createSeededDatabase((options.seed ?? incidentSeed)(now), now, offset);
     handle.db.close();
     handle.db = fresh;
     await handle.save();

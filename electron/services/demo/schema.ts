@@ -4,7 +4,8 @@
  * status table) the demo picks one plausible layout that the probes discover by introspection, as
  * they would on a real server; a seed can leave those parts out so the probes report "unknown".
  */
-export const DEMO_SCHEMA_VERSION = 1;
+/** 2: times are database-local wall-clock text and DEMO_CLOCK holds the demo's zone. */
+export const DEMO_SCHEMA_VERSION = 2;
 
 export interface DemoLayout {
   /** OSSYS_SERVER has a SEND_EMAILS column. */
@@ -24,6 +25,9 @@ export function schemaStatements(layout: DemoLayout): string[] {
     `CREATE INDEX IDX_${name}_INSTANT ON ${name} (INSTANT)`,
   ];
   return [
+    // The demo's time zone: every time below is local wall-clock text in it, like INSTANT on a real
+    // platform database (domain.md 4a). Not a platform table; the probes' clock query reads it.
+    `CREATE TABLE DEMO_CLOCK (UTC_OFFSET_MINUTES INTEGER NOT NULL)`,
     `CREATE TABLE OSSYS_PARAMETER (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, VAL TEXT, HOST TEXT, HOST_SERIAL TEXT)`,
     `CREATE TABLE OSSYS_SERVER (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, IP_ADDRESS TEXT, IS_ACTIVE INTEGER NOT NULL${
       layout.sendEmailsColumn ? ', SEND_EMAILS INTEGER NOT NULL DEFAULT 1' : ''
@@ -41,7 +45,8 @@ export function schemaStatements(layout: DemoLayout): string[] {
             NEXT_RUN TEXT, SENT TEXT, LAST_ERROR_ID TEXT, IS_RUNNING_AT TEXT)`,
         ]
       : []),
-    // Two of the rotating log tables and the current/previous week views over them.
+    // Two of the rotating log tables and the current/previous week views over them (the demo does
+    // not rotate: a seed puts each row in the cycle it belongs to and leaves out older ones).
     ...logTable('OSLOG_ERROR_0'),
     ...logTable('OSLOG_ERROR_1'),
     `CREATE VIEW OSLOG_ERROR AS SELECT * FROM OSLOG_ERROR_0`,
@@ -49,5 +54,5 @@ export function schemaStatements(layout: DemoLayout): string[] {
   ];
 }
 
-/** OutSystems stores "no date" as 1900-01-01; the demo does too. */
-export const NULL_DATE = '1900-01-01T00:00:00.000Z';
+/** OutSystems stores "no date" as 1900-01-01; the demo does too, as local text like every time it keeps. */
+export const NULL_DATE = '1900-01-01 00:00:00.000';

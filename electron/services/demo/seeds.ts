@@ -1,10 +1,12 @@
 import type { Database } from 'sql.js';
+import { demoLocalText, logCycle } from '../probes/db-time';
 import { NULL_DATE, schemaStatements, type DemoLayout } from './schema';
 
 /**
  * What the demo platform database holds: the incident of the first playbook and scenario variants
  * for tests. Times are relative to `now`, so the data is always "recent"; a fixed pseudo-random
- * sequence keeps every seed identical from one run to the next.
+ * sequence keeps every seed identical from one run to the next. A seed's times are real instants;
+ * `applySeed` stores them as local wall-clock text in the demo's zone, as a platform database does.
  */
 export interface DemoSeed {
   name: string;
@@ -12,7 +14,11 @@ export interface DemoSeed {
   servers: Array<{ name: string; ip: string; active: boolean; sendsEmail: boolean; zone?: string }>;
   parameters: Array<{ name: string; val: string; host?: string }>;
   errors: Array<{ instant: Date; server: string; message: string; module: string }>;
-  emails: { failing: number; pending: number; sentLast24h: number; sentOlder: number };
+  /**
+   * Email counts: `failing` were created in the last day and are still retried, `abandoned` failed
+   * and were created more than Scheduler.EmailBackoffMaxDays (2) ago, so the platform gave up.
+   */
+  emails: { failing: number; pending: number; sentLast24h: number; sentOlder: number; abandoned?: number };
 }
 
 export const THREADS_PARAMETER = 'Scheduler.NumberOfThreadsForEmails';
@@ -89,7 +95,8 @@ export function incidentSeed(now: Date): DemoSeed {
       ...spread(now, random, 84, 6, servers, CONCURRENCY_MESSAGES, 'EmailSender'),
       ...spread(now, random, 60, 13, servers, OTHER_MESSAGES, 'Orders'),
     ],
-    emails: { failing: 37, pending: 18, sentLast24h: 240, sentOlder: 500 },
+    // 43 queued (pending or still retried): more than the limit + 1 that a restart must send.
+    emails: { failing: 25, abandoned: 12, pending: 18, sentLast24h: 240, sentOlder: 500 },
   };
 }
 
@@ -124,7 +131,7 @@ export function fiveServersSeed(now: Date): DemoSeed {
       ...PLATFORM_PARAMETERS,
     ],
     errors: [...incident, ...noise],
-    emails: { failing: 12, pending: 4, sentLast24h: 80, sentOlder: 100 },
+    emails: { failing: 9, abandoned: 3, pending: 4, sentLast24h: 80, sentOlder: 100 },
   };
 }
 
@@ -147,13 +154,25 @@ export const scenarioSeeds = {
 } as const;
 export type ScenarioName = keyof typeof scenarioSeeds;
 
-/** The last 7 days go to the current week's log view, older rows to the previous week's. */
-export function logTableFor(instant: Date, now: Date): 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1' {
-  return now.getTime() - instant.getTime() < 7 * DAY ? 'OSLOG_ERROR_0' : 'OSLOG_ERROR_1';
+/**
+ * The log table a row belongs to, as the platform rotates it (Fridays 23:45 local time): the
+ * current cycle's rows go to OSLOG_ERROR_0 (the OSLOG_ERROR view), the previous cycle's to
+ * OSLOG_ERROR_1 (OSLOG_ERROR_PREVIOUS); older rows are in neither view, so null.
+ */
+export function logTableFor(instant: Date, now: Date, utcOffsetMinutes = 0): 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1' | null {
+  const shift = utcOffsetMinutes * 60_000;
+  const current = logCycle(now.getTime() + shift).start;
+  const local = instant.getTime() + shift;
+  if (local >= current) return 'OSLOG_ERROR_0';
+  if (local >= current - 7 * DAY) return 'OSLOG_ERROR_1';
+  return null;
 }
 
-/** Inserts log rows through one prepared statement (fast enough for the million-row bench log). */
-export function insertLogRows(db: Database, table: 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1', rows: Iterable<DemoSeed['errors'][number]>): number {
+/**
+ * Inserts log rows through one prepared statement (fast enough for the million-row bench log).
+ * INSTANT is stored as local wall-clock text in the demo's zone (`utcOffsetMinutes`, default UTC).
+ */
+export function insertLogRows(db: Database, table: 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1', rows: Iterable<DemoSeed['errors'][number]>, utcOffsetMinutes = 0): number {
   const stmt = db.prepare(
     `INSERT INTO ${table} (INSTANT, SESSION_ID, MESSAGE, STACK, MODULE_NAME, SERVER, ESPACE_NAME, APPLICATION_NAME, TENANT_ID)
      VALUES (:instant, '', :message, '', :module, :server, :module, :module, 1)`,
@@ -161,7 +180,7 @@ export function insertLogRows(db: Database, table: 'OSLOG_ERROR_0' | 'OSLOG_ERRO
   let count = 0;
   try {
     for (const row of rows) {
-      stmt.bind({ ':instant': row.instant.toISOString(), ':message': row.message, ':module': row.module, ':server': row.server });
+      stmt.bind({ ':instant': demoLocalText(row.instant, utcOffsetMinutes), ':message': row.message, ':module': row.module, ':server': row.server });
       stmt.step();
       count++;
     }
@@ -171,11 +190,12 @@ export function insertLogRows(db: Database, table: 'OSLOG_ERROR_0' | 'OSLOG_ERRO
   return count;
 }
 
-/** Creates the schema in an empty database and fills it with `seed`, in one transaction. */
-export function applySeed(db: Database, seed: DemoSeed, now: Date): void {
+/** Creates the schema in an empty database and fills it with `seed` in the zone `utcOffsetMinutes`, in one transaction. */
+export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes = 0): void {
   db.run('BEGIN');
   try {
     for (const statement of schemaStatements(seed.layout)) db.run(statement);
+    db.run('INSERT INTO DEMO_CLOCK (UTC_OFFSET_MINUTES) VALUES (?)', [utcOffsetMinutes]);
     const zones = [...new Set(seed.servers.map((s) => s.zone).filter((z): z is string => Boolean(z)))];
     seed.servers.forEach((server, i) => {
       const id = i + 1;
@@ -195,9 +215,9 @@ export function applySeed(db: Database, seed: DemoSeed, now: Date): void {
       db.run('INSERT INTO OSSYS_PARAMETER (NAME, VAL, HOST, HOST_SERIAL) VALUES (?, ?, ?, ?)', [p.name, p.val, p.host ?? null, p.host ? `${p.host}-SN` : null]);
     }
     const sorted = [...seed.errors].sort((a, b) => a.instant.getTime() - b.instant.getTime());
-    insertLogRows(db, 'OSLOG_ERROR_1', sorted.filter((row) => logTableFor(row.instant, now) === 'OSLOG_ERROR_1'));
-    insertLogRows(db, 'OSLOG_ERROR_0', sorted.filter((row) => logTableFor(row.instant, now) === 'OSLOG_ERROR_0'));
-    seedEmails(db, seed, now);
+    insertLogRows(db, 'OSLOG_ERROR_1', sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_1'), utcOffsetMinutes);
+    insertLogRows(db, 'OSLOG_ERROR_0', sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_0'), utcOffsetMinutes);
+    seedEmails(db, seed, now, utcOffsetMinutes);
     db.run('COMMIT');
   } catch (error) {
     db.run('ROLLBACK');
@@ -205,25 +225,31 @@ export function applySeed(db: Database, seed: DemoSeed, now: Date): void {
   }
 }
 
-function seedEmails(db: Database, seed: DemoSeed, now: Date): void {
+function seedEmails(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes: number): void {
   const random = seededRandom(25);
-  const { failing, pending, sentLast24h, sentOlder } = seed.emails;
+  const local = (date: Date) => demoLocalText(date, utcOffsetMinutes);
+  const { failing, pending, sentLast24h, sentOlder, abandoned = 0 } = seed.emails;
   const kinds = [
     ...Array.from({ length: failing }, () => 'failing' as const),
     ...Array.from({ length: pending }, () => 'pending' as const),
     ...Array.from({ length: sentLast24h }, () => 'recent' as const),
     ...Array.from({ length: sentOlder }, () => 'older' as const),
+    ...Array.from({ length: abandoned }, () => 'abandoned' as const),
   ];
   kinds.forEach((kind, i) => {
     const id = i + 1;
-    const created = new Date(now.getTime() - Math.floor(random() * (kind === 'older' ? 6 * DAY : DAY)) - (kind === 'older' ? DAY : 0));
-    db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER) VALUES (?, ?, ?, ?)', [id, `Order confirmation #${10000 + id}`, created.toISOString(), 'noreply@contoso.example']);
+    // Older sent emails 1 to 7 days ago; abandoned ones 3 to 9 days ago (past the 2-day back-off).
+    const daysBack = kind === 'older' ? 1 : kind === 'abandoned' ? 3 : 0;
+    const spreadDays = kind === 'older' || kind === 'abandoned' ? 6 : 1;
+    const created = new Date(now.getTime() - Math.floor(random() * spreadDays * DAY) - daysBack * DAY);
+    db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER) VALUES (?, ?, ?, ?)', [id, `Order confirmation #${10000 + id}`, local(created), 'noreply@contoso.example']);
     if (!seed.layout.emailStatus) return;
-    const sent = kind === 'recent' || kind === 'older' ? new Date(Math.min(now.getTime() - 60_000, created.getTime() + 60_000)).toISOString() : NULL_DATE;
-    const errorCount = kind === 'failing' ? 1 + Math.floor(random() * 6) : 0;
-    const nextRun = kind === 'failing' ? new Date(now.getTime() + errorCount * 10 * 60_000).toISOString() : kind === 'pending' ? now.toISOString() : NULL_DATE;
+    const failed = kind === 'failing' || kind === 'abandoned';
+    const sent = kind === 'recent' || kind === 'older' ? local(new Date(Math.min(now.getTime() - 60_000, created.getTime() + 60_000))) : NULL_DATE;
+    const errorCount = kind === 'abandoned' ? 12 + Math.floor(random() * 6) : failed ? 1 + Math.floor(random() * 6) : 0;
+    const nextRun = kind === 'failing' ? local(new Date(now.getTime() + errorCount * 10 * 60_000)) : kind === 'pending' ? local(now) : NULL_DATE;
     db.run('INSERT INTO OSSYS_EMAIL_STATUS (EMAIL_ID, ERROR_COUNT, NEXT_RUN, SENT, LAST_ERROR_ID, IS_RUNNING_AT) VALUES (?, ?, ?, ?, ?, ?)', [
-      id, errorCount, nextRun, sent, kind === 'failing' ? `err-${id}` : '', NULL_DATE,
+      id, errorCount, nextRun, sent, failed ? `err-${id}` : '', NULL_DATE,
     ]);
   });
 }

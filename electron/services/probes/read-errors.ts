@@ -6,7 +6,8 @@ import { probeFailure, throwIfCancelled, unreadableReason } from './failures';
 import { readOnly } from './read-only';
 import { errorCandidatesSql, type LogView } from './sql/errors';
 import type { ErrorsProbeOptions } from './types';
-import { isoTime, text } from './values';
+import { readClock, fromDatabaseLocal, toDatabaseLocal, logCoveredStart, formatUtcMinute, type ClockOffset } from './db-time';
+import { text } from './values';
 
 const DAY = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 7;
@@ -24,49 +25,91 @@ export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date;
   return { since, until };
 }
 
-/** The parameters of one view's statement: the window, the prefilter and the cap. */
-export function errorQueryParams(since: Date, until: Date, cap = ERROR_ROW_CAP) {
+/** The parameters of one view's statement: the window as database-local text, the prefilter and the cap. */
+export function errorQueryParams(since: string, until: string, cap = ERROR_ROW_CAP) {
   const [like1, like2] = CONCURRENCY_ERROR_LIKE_PATTERNS;
   return { since, until, like1, like2, cap };
 }
 
 /**
+ * What the log views can answer for the window asked: the start really searched (never before the
+ * previous cycle's start) and, when that is later than asked, a sentence saying so.
+ */
+export function coveredWindow(requested: { since: Date; until: Date }, clock: ClockOffset, now: Date): { since: Date; coveredStart: Date; coverageNote?: string } {
+  const coveredStart = logCoveredStart(clock, now);
+  if (requested.since.getTime() >= coveredStart.getTime()) return { since: requested.since, coveredStart };
+  const since = coveredStart.getTime() < requested.until.getTime() ? coveredStart : requested.until;
+  const held = Math.max(0, requested.until.getTime() - coveredStart.getTime());
+  const coverageNote =
+    held === 0
+      ? `Asked for ${span(requested.until.getTime() - requested.since.getTime(), 'round')} ending ${formatUtcMinute(requested.until)}; the log views hold nothing that old, only since ${formatUtcMinute(coveredStart)}.`
+      : `Asked for ${span(requested.until.getTime() - requested.since.getTime(), 'round')}; the log views hold ${span(held, 'floor')}, since ${formatUtcMinute(coveredStart)}.`;
+  return { since, coveredStart, coverageNote };
+}
+
+/** "14 days", "9 days", "20 hours", "25 minutes". */
+function span(ms: number, rounding: 'round' | 'floor'): string {
+  const r = rounding === 'round' ? Math.round : Math.floor;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (ms >= 2 * DAY) return unit(r(ms / DAY), 'day');
+  if (ms >= 2 * 3_600_000) return unit(r(ms / 3_600_000), 'hour');
+  return unit(Math.max(1, r(ms / 60_000)), 'minute');
+}
+
+/**
  * Occurrences of the 432 error in the current and previous week's log views (the log connection
  * points at the log catalog/schema when the profile has one). Bounded by time window and row cap.
+ * The window is built in the database's local time (`clock`, read on this connection when not
+ * given) and never reaches before what the two views can hold; results are in UTC.
  */
-export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, now: Date): Promise<Omit<ErrorsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
-  const { since, until } = errorWindow(opts, now);
-  const params = errorQueryParams(since, until);
+export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, now: Date, clock?: ClockOffset): Promise<Omit<ErrorsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
+  const requested = errorWindow(opts, now);
+  const dbClock = clock ?? (await readClock(conn, () => now, opts.signal));
+  const { since, coveredStart, coverageNote } = coveredWindow(requested, dbClock, now);
+  const until = requested.until;
+  const params = errorQueryParams(toDatabaseLocal(since, dbClock, conn.engine), toDatabaseLocal(until, dbClock, conn.engine));
   const problems: string[] = [];
   let capped = false;
   let candidatesRead = 0;
   const matches: ErrorSample[] = [];
-  await readOnly(conn, async (tx) => {
-    for (const [i, view] of VIEWS.entries()) {
-      throwIfCancelled(opts.signal, `reading ${view}`);
-      opts.progress?.(`Searching ${view} for 432 errors`, (i + 0.5) / VIEWS.length);
-      let rows: Array<Record<string, unknown>>;
-      try {
-        rows = await tx.query(errorCandidatesSql(view)[tx.engine], params, { signal: opts.signal });
-      } catch (error) {
-        const reason = unreadableReason(error, view);
-        if (reason === null) throw probeFailure(error, `searching ${view}`);
-        problems.push(reason);
-        continue;
+  if (since < until) {
+    await readOnly(conn, async (tx) => {
+      for (const [i, view] of VIEWS.entries()) {
+        throwIfCancelled(opts.signal, `reading ${view}`);
+        opts.progress?.(`Searching ${view} for 432 errors`, (i + 0.5) / VIEWS.length);
+        let rows: Array<Record<string, unknown>>;
+        try {
+          rows = await tx.query(errorCandidatesSql(view)[tx.engine], params, { signal: opts.signal });
+        } catch (error) {
+          const reason = unreadableReason(error, view);
+          if (reason === null) throw probeFailure(error, `searching ${view}`);
+          problems.push(reason);
+          continue;
+        }
+        candidatesRead += rows.length;
+        if (rows.length >= ERROR_ROW_CAP) capped = true;
+        for (const row of rows) {
+          const message = text(row.MESSAGE) ?? '';
+          const instant = fromDatabaseLocal(row.LOCAL_INSTANT ?? row.INSTANT, dbClock);
+          // The window is compared again in UTC: Oracle's window is whole seconds.
+          if (instant && instant >= since.toISOString() && instant < until.toISOString() && isConcurrencyError(message)) {
+            matches.push({ instant, server: text(row.SERVER), message });
+          }
+        }
       }
-      candidatesRead += rows.length;
-      if (rows.length >= ERROR_ROW_CAP) capped = true;
-      for (const row of rows) {
-        const message = text(row.MESSAGE) ?? '';
-        const instant = isoTime(row.INSTANT);
-        if (instant && isConcurrencyError(message)) matches.push({ instant, server: text(row.SERVER), message });
-      }
-    }
-  });
-  return summarise(matches, { since, until, capped, problems, candidatesRead });
+    });
+  }
+  const result = summarise(matches, { since, until, capped, problems, candidatesRead, coverageNote });
+  if (since >= until) result.summary = `Nothing was searched: ${coverageNote ?? 'the window is empty.'}`;
+  return {
+    ...result,
+    requestedStart: requested.since.toISOString(),
+    coveredStart: coveredStart.toISOString(),
+    ...(coverageNote ? { coverageNote } : {}),
+  };
 }
 
-function summarise(matches: ErrorSample[], info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number }) {
+function summarise(matches: ErrorSample[], info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number; coverageNote?: string }) {
   matches.sort((a, b) => b.instant.localeCompare(a.instant));
   const perServer = new Map<string, number>();
   const perHour = new Map<string, number>();
@@ -86,13 +129,15 @@ function summarise(matches: ErrorSample[], info: { since: Date; until: Date; cap
     if (samples.length === SAMPLE_COUNT) break;
   }
   const count = matches.length;
-  const window = describeWindow(info.since, info.until);
+  // Cut short by what the log views hold: name the real start rather than round it to "the last N days".
+  const window = info.coverageNote ? `since ${formatUtcMinute(info.since)}` : describeWindow(info.since, info.until);
   let summary =
     count === 0
       ? `No 432 concurrency errors in the log ${window}.`
       : `${info.capped ? 'At least ' : ''}${count} occurrence${count === 1 ? '' : 's'} of the 432 concurrency error ${window}, on ${perServer.size} server${perServer.size === 1 ? '' : 's'}.`;
   if (info.capped) summary += ` The search stopped at ${ERROR_ROW_CAP} candidate rows per log view to spare the database; the count is a lower bound.`;
   if (info.problems.length) summary += ` Not searched: ${info.problems.join('; ')}.`;
+  if (info.coverageNote) summary += ` ${info.coverageNote}`;
   return {
     windowStart: info.since.toISOString(),
     windowEnd: info.until.toISOString(),

@@ -1,9 +1,10 @@
-import type { FactOrigin, ServerFact, ServersProbeResult } from '../../../shared/probes/types';
+import type { FactOrigin, ServerFact, ServersProbeResult, SettingsEvidence } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { probeFailure, unreadableReason } from './failures';
+import { missingPlatformSchema } from './platform-schema';
 import { readOnly } from './read-only';
 import { candidateColumnsSql } from './sql/introspect';
-import { sendEmailsHostRowsSql, serverZonesSql, serversSql } from './sql/servers';
+import { mailParameterNamesSql, sendEmailsHostRowsSql, serverZonesSql, serversSql } from './sql/servers';
 import type { ProbeCallOptions } from './types';
 import { flag, text } from './values';
 
@@ -12,8 +13,12 @@ export const SEND_EMAILS_COLUMNS = ['SEND_EMAILS', 'SENDS_EMAILS', 'SEND_EMAIL',
 /** Per-host parameter rows that would say the same, lower case. */
 export const SEND_EMAILS_PARAMETERS = ['scheduler.sendemails', 'scheduler.emailsenabled', 'server.sendemails'];
 const CAP = 500;
+/** At most this many parameter names are kept as evidence. */
+export const EVIDENCE_CAP = 200;
 const ASK_SEND = 'check Service Center > Administration > Servers and say whether this server sends email';
 const ASK_ZONE = 'check Service Center > Administration > Deployment Zones';
+/** O11 replaced these tables by Deployment Zones (breaking change 28): what they hold is at most a hint. */
+const ZONE_HINT = `legacy OSSYS_ZONE / OSSYS_ZONE_SERVER rows, which O11 no longer keeps up to date; confirm in Service Center > Administration > Deployment Zones`;
 
 type Columns = Map<string, Set<string>>;
 
@@ -46,7 +51,9 @@ export async function readServers(conn: DbConnection, opts: ProbeCallOptions = {
     opts.progress?.('Looking for the columns that hold "Send Emails" and zones', 0.1);
     const discovered = await optional('the column catalog', 'listing columns', () => readColumns(tx, signal));
     const columns: Columns = 'value' in discovered ? discovered.value : new Map();
-    const catalogProblem = 'reason' in discovered ? discovered.reason : null;
+    let catalogProblem = 'reason' in discovered ? discovered.reason : null;
+    // Oracle lists the current schema only: nothing there may mean "no platform schema set".
+    if (!catalogProblem && !columns.has('OSSYS_SERVER')) catalogProblem = await missingPlatformSchema(tx, signal);
     const serverColumns = columns.get('OSSYS_SERVER') ?? new Set<string>();
     const sendColumn = SEND_EMAILS_COLUMNS.find((c) => serverColumns.has(c)) ?? null;
 
@@ -55,7 +62,8 @@ export async function readServers(conn: DbConnection, opts: ProbeCallOptions = {
       tx.query<Record<string, unknown>>(serversSql(sendColumn)[engine], { cap: CAP }, { signal }),
     );
     if ('reason' in listed) {
-      return { servers: [], summary: `The front-end servers could not be read: ${listed.reason}. Enter them by hand.`, problem: listed.reason };
+      const problem = (await missingPlatformSchema(tx, signal)) ?? listed.reason;
+      return { servers: [], summary: `The front-end servers could not be read: ${problem}. Enter them by hand.`, problem };
     }
 
     opts.progress?.('Reading per-host parameter rows', 0.55);
@@ -111,12 +119,29 @@ export async function readServers(conn: DbConnection, opts: ProbeCallOptions = {
       } else {
         const names = zonesByServer.get(String(row.ID));
         zone = names ? names.join(', ') : null;
-        zoneOrigin = names ? { kind: 'database', detail: 'OSSYS_ZONE_SERVER / OSSYS_ZONE' } : { kind: 'unknown', reason: `OSSYS_ZONE_SERVER has no row for ${name}; ${ASK_ZONE}` };
+        zoneOrigin = names ? { kind: 'hint', detail: ZONE_HINT } : { kind: 'unknown', reason: `OSSYS_ZONE_SERVER has no row for ${name}; ${ASK_ZONE}` };
       }
       return { name, ip: text(row.IP_ADDRESS), active: flag(row.IS_ACTIVE) ?? false, sendsEmail, sendsEmailOrigin, zone, zoneOrigin };
     });
-    return { servers, summary: summarise(servers) };
+    opts.progress?.('Keeping what the database shows about mail settings', 0.9);
+    const evidence = await readEvidence(tx, serverColumns, signal);
+    const summary = summarise(servers) + (evidence.problem ? ` Mail parameter names were not read: ${evidence.problem}.` : '');
+    return { servers, summary, evidence: evidence.value };
   });
+}
+
+/**
+ * Where "Send Emails" lives is not documented, so what this database shows is kept: the columns
+ * of OSSYS_SERVER and the names (never the values) of parameters about mail, email or SMTP.
+ */
+async function readEvidence(tx: DbConnection, serverColumns: Set<string>, signal?: AbortSignal): Promise<{ value: SettingsEvidence; problem?: string }> {
+  const value: SettingsEvidence = { serverColumns: [...serverColumns].sort().slice(0, EVIDENCE_CAP), mailParameters: [] };
+  const rows = await optional('OSSYS_PARAMETER', 'reading the names of mail parameters', () =>
+    tx.query<{ NAME: unknown; HOST: unknown }>(mailParameterNamesSql[tx.engine], { mail: '%mail%', smtp: '%smtp%', cap: EVIDENCE_CAP }, { signal }),
+  );
+  if ('reason' in rows) return { value, problem: rows.reason };
+  value.mailParameters = rows.value.map((r) => ({ name: text(r.NAME) ?? '', host: text(r.HOST) || null }));
+  return { value };
 }
 
 function summarise(servers: ServerFact[]): string {
@@ -127,6 +152,6 @@ function summarise(servers: ServerFact[]): string {
   const zones = new Set(servers.map((s) => s.zone).filter(Boolean));
   const parts = [`${servers.length} server${servers.length === 1 ? '' : 's'}, ${active.length} active`];
   parts.push(unknown ? `${sending} known to send email, ${unknown} unknown` : `${sending} sending email`);
-  if (zones.size) parts.push(`${zones.size} deployment zone${zones.size === 1 ? '' : 's'}`);
+  if (zones.size) parts.push(`${zones.size} deployment zone${zones.size === 1 ? '' : 's'} according to the legacy zone tables (a hint to confirm)`);
   return `${parts.join('; ')}.`;
 }

@@ -1,6 +1,9 @@
+import { ApiError } from '../../../shared/api/errors';
 import type { ThreadsProbeResult, ThreadsRow } from '../../../shared/probes/types';
 import { THREADS_PARAMETER } from '../demo/seeds';
 import type { DbConnection } from '../db/types';
+import { unreadableReason } from './failures';
+import { missingPlatformSchema } from './platform-schema';
 import { readOnly } from './read-only';
 import { readThreadsSql } from './sql/threads';
 import type { ProbeCallOptions } from './types';
@@ -17,9 +20,16 @@ function parseThreads(value: string): number | null {
 /** Every row of Scheduler.NumberOfThreadsForEmails, global and per host. */
 export async function readThreads(conn: DbConnection, opts: ProbeCallOptions = {}): Promise<Omit<ThreadsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   opts.progress?.(`Reading ${THREADS_PARAMETER}`, 0.2);
-  const raw = await readOnly(conn, (tx) =>
-    tx.query<{ NAME: unknown; VAL: unknown; HOST: unknown }>(readThreadsSql[conn.engine], { name: THREADS_PARAMETER_KEY, cap: ROW_CAP }, { signal: opts.signal }),
-  );
+  const raw = await readOnly(conn, async (tx) => {
+    try {
+      return await tx.query<{ NAME: unknown; VAL: unknown; HOST: unknown }>(readThreadsSql[conn.engine], { name: THREADS_PARAMETER_KEY, cap: ROW_CAP }, { signal: opts.signal });
+    } catch (error) {
+      // "Table not found" on Oracle is most often a missing platform schema: say so and how to fix it.
+      const schemaProblem = unreadableReason(error, 'OSSYS_PARAMETER') ? await missingPlatformSchema(tx, opts.signal) : null;
+      if (schemaProblem) throw new ApiError('not_found', `${schemaProblem}.`, { field: 'schema' });
+      throw error;
+    }
+  });
   const rows: ThreadsRow[] = raw.map((r) => ({ name: text(r.NAME) ?? THREADS_PARAMETER, value: text(r.VAL) ?? '', host: text(r.HOST) || null }));
   const globals = rows.filter((r) => r.host === null);
   const globalValue = globals.length === 1 ? parseThreads(globals[0]!.value) : null;

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
-import type { AuditEntry } from '../../../shared/probes/types';
+import type { AuditEntry, DbClock } from '../../../shared/probes/types';
 import type { ServiceDeps } from '../context';
 import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection, resetDemoDatabase } from '../demo/connect';
+import { simulateSchedulerRestart } from '../demo/scheduler';
 import { THREADS_PARAMETER } from '../demo/seeds';
 import type { DbConnection } from '../db/types';
 import { commitThreads, readThreadsBack, threadsUpdate, WriteFailure, type CommitOutcome } from './apply-threads';
 import { auditState, createAuditLog, type AuditState } from './audit';
 import { probeFailure, throwIfCancelled } from './failures';
+import { readClock } from './db-time';
 import { withMeta } from './meta';
-import { readEmailQueue } from './read-email-queue';
+import { readEmailQueue, readEmailsSent } from './read-email-queue';
 import { readErrors } from './read-errors';
 import { readServers } from './read-servers';
 import { readThreads } from './read-threads';
@@ -45,6 +47,19 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
     } finally {
       await conn.close().catch(() => undefined);
     }
+  }
+
+  /** One read probe: the database clock first, on the same connection, then the facts; the clock goes into the result. */
+  function probe<R extends object>(profileId: string, purpose: 'platform' | 'log', doing: string, opts: ProbeCallOptions, read: (conn: DbConnection, clock: DbClock) => Promise<R>) {
+    return withConnection(profileId, purpose, doing, opts, (conn) =>
+      withMeta(conn.engine, now, async () => {
+        opts.progress?.('Reading the database clock', 0.05);
+        const clock = await readClock(conn, now, opts.signal).catch((error: unknown) => {
+          throw probeFailure(error, 'reading the database clock');
+        });
+        return { ...(await read(conn, clock)), clock };
+      }),
+    );
   }
 
   /** Audit ids whose write runs in this process right now: reconciliation leaves them alone. */
@@ -206,14 +221,20 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
   }
 
   return {
-    readThreads: (profileId, opts = {}) =>
-      withConnection(profileId, 'platform', THREADS_PARAMETER, opts, (conn) => withMeta(conn.engine, now, () => readThreads(conn, opts))),
-    readServers: (profileId, opts = {}) =>
-      withConnection(profileId, 'platform', 'the front-end servers', opts, (conn) => withMeta(conn.engine, now, () => readServers(conn, opts))),
-    readErrors: (profileId, opts = {}) =>
-      withConnection(profileId, 'log', 'the error log', opts, (conn) => withMeta(conn.engine, now, () => readErrors(conn, opts, now()))),
-    readEmailQueue: (profileId, opts = {}) =>
-      withConnection(profileId, 'platform', 'the email queue', opts, (conn) => withMeta(conn.engine, now, () => readEmailQueue(conn, opts, now()))),
+    readThreads: (profileId, opts = {}) => probe(profileId, 'platform', THREADS_PARAMETER, opts, (conn) => readThreads(conn, opts)),
+    readServers: (profileId, opts = {}) => probe(profileId, 'platform', 'the front-end servers', opts, (conn) => readServers(conn, opts)),
+    readErrors: (profileId, opts = {}) => probe(profileId, 'log', 'the error log', opts, (conn, clock) => readErrors(conn, opts, now(), clock)),
+    readEmailQueue: (profileId, opts = {}) => probe(profileId, 'platform', 'the email queue', opts, (conn, clock) => readEmailQueue(conn, opts, now(), clock)),
+    readEmailsSent: (profileId, opts) => probe(profileId, 'platform', 'the emails sent', opts, (conn, clock) => readEmailsSent(conn, opts, clock)),
+    // Only the embedded demo simulates a Scheduler; a real platform database is never written to here.
+    schedulerRestarted: async (profileId, at) => {
+      if (profileId !== DEMO_PROFILE_ID) return;
+      const when = new Date(at);
+      if (Number.isNaN(when.getTime())) throw new ApiError('invalid_input', 'The restart time is not a valid date', { field: 'at' });
+      await withConnection(profileId, 'platform', 'the demo Scheduler', {}, async (conn) => {
+        if (conn.engine === 'demo') await simulateSchedulerRestart(conn, when, now());
+      });
+    },
     previewApplyThreads: async (profileId, { expected, newValue }) => {
       // The engine decides the dialect; opening a connection is the one sure way to know it.
       const engine = await withConnection(profileId, 'platform', 'the engine', {}, async (conn) => conn.engine);
@@ -243,7 +264,7 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
       if (entry.before === null || entry.before === '') throw new ApiError('conflict', 'No previous value was recorded for this change, so it cannot be undone');
       return write(entry.profileId, entry.after, entry.before, { actor: opts.actor, undoOf: entry.id }, opts);
     },
-    resetDemo: () => resetDemoDatabase(deps.dataDir, { now }),
+    resetDemo: (options = {}) => resetDemoDatabase(deps.dataDir, { now, utcOffsetMinutes: options.utcOffsetMinutes }),
     listAudit: async () => {
       await reconcileAudit();
       return audit.list();

@@ -7,5 +7,17 @@ import { method } from '../define';
  * session's guards. The one probe-side method left is the demo reset.
  */
 export const probeMethods = {
-  'demo.reset': method(z.object({}).strict()).returns<{ reset: true }>(),
+  /** Seeds the demo again; `utcOffsetMinutes` (UTC-12:00 to UTC+14:00) sets its clock's zone, else it keeps its own. */
+  'demo.reset': method(
+    z
+      .object({
+        utcOffsetMinutes: z
+          .number()
+          .int('Use whole minutes')
+          .min(-720, 'At least -720 minutes (UTC-12:00)')
+          .max(840, 'At most 840 minutes (UTC+14:00)')
+          .optional(),
+      })
+      .strict(),
+  ).returns<{ reset: true }>(),
 };

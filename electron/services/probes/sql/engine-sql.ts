@@ -12,3 +12,21 @@ export function safeIdentifier(name: string): string {
   if (!/^[A-Z][A-Z0-9_]{0,127}$/.test(name)) throw new Error(`Refusing to use "${name}" as an SQL identifier`);
   return name;
 }
+
+/**
+ * A database-local time parameter (text from db-time.ts `toDatabaseLocal`) converted explicitly
+ * in SQL, so neither the driver nor the session's language or NLS settings change its meaning.
+ * The conversion is on the parameter, never on the column, so the INSTANT index stays usable.
+ */
+export function localTimeParam(engine: DbEngine, name: string): string {
+  if (engine === 'sqlserver') return `CONVERT(datetime, @${name}, 126)`;
+  if (engine === 'oracle') return `TO_DATE(:${name}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
+  return `:${name}`;
+}
+
+/** A time column read back as database-local text (ISO 8601, no zone); the demo stores text already. */
+export function localTimeColumn(engine: DbEngine, column: string): string {
+  if (engine === 'sqlserver') return `CONVERT(varchar(23), ${column}, 126)`;
+  if (engine === 'oracle') return `TO_CHAR(${column}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
+  return column;
+}

@@ -23,3 +23,13 @@ export const sendEmailsHostRowsSql: EngineSql = {
   oracle: `SELECT NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) IN (:n0, :n1, :n2) AND HOST IS NOT NULL FETCH FIRST :cap ROWS ONLY`,
   demo: `SELECT NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) IN (:n0, :n1, :n2) AND HOST IS NOT NULL AND HOST <> '' LIMIT :cap`,
 };
+
+/**
+ * Names (never values) of parameters about mail, email or SMTP, with their host: evidence of where
+ * "Send Emails" and the mail settings live. `mail` = '%mail%' (covers email), `smtp` = '%smtp%'.
+ */
+export const mailParameterNamesSql: EngineSql = {
+  sqlserver: `SELECT TOP (@cap) NAME, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) LIKE @mail OR LOWER(NAME) LIKE @smtp ORDER BY NAME, HOST`,
+  oracle: `SELECT NAME, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) LIKE :mail OR LOWER(NAME) LIKE :smtp ORDER BY NAME, HOST FETCH FIRST :cap ROWS ONLY`,
+  demo: `SELECT NAME, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) LIKE :mail OR LOWER(NAME) LIKE :smtp ORDER BY NAME, HOST LIMIT :cap`,
+};

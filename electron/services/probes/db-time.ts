@@ -1,0 +1,155 @@
+import type { DbClock } from '../../../shared/probes/types';
+import type { DbConnection, DbEngine } from '../db/types';
+import { clockSql } from './sql/clock';
+
+/**
+ * Times on a platform database (domain.md 4a). O11 stores INSTANT, SENT, CREATED... as the local
+ * wall-clock time of the database and its front-ends, without a zone. Every window is therefore
+ * built in that local time and every time read is converted back to UTC with the offset the probe
+ * measured: UTC = local - offset.
+ *
+ * Values travel as text, never as JS Dates, so no driver applies its own zone: mssql/tedious would
+ * send a Date's UTC fields (useUTC) and node-oracledb would read a DATE in this Node process's zone.
+ * The SQL converts the text explicitly (sql/engine-sql.ts `localTime`): SQL Server
+ * CONVERT(datetime, @p, 126), Oracle TO_DATE(:p, 'YYYY-MM-DD"T"HH24:MI:SS'), and the demo stores the
+ * same text it compares. Rows come back as text too (CONVERT(..., 126), TO_CHAR); a Date that still
+ * arrives (mssql with useUTC) carries the wall-clock time in its UTC fields and is read that way.
+ */
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+/** Skew above this is worth a warning: short "since the restart" windows can be off by that much. */
+export const SKEW_WARNING_SECONDS = 60;
+
+export type ClockOffset = Pick<DbClock, 'utcOffsetMinutes'>;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Wall-clock fields of `ms` read as UTC: "YYYY-MM-DD?HH:MM:SS.mmm" with `sep` between date and time. */
+function wallClockText(ms: number, sep: 'T' | ' ', millis: boolean): string {
+  const d = new Date(ms);
+  const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${sep}${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return millis ? `${text}.${pad(d.getUTCMilliseconds(), 3)}` : text;
+}
+
+/**
+ * The database-local wall-clock text of a UTC instant, in the form each dialect's SQL converts:
+ * SQL Server "2026-12-02T04:10:00.123" (style 126), Oracle "2026-12-02T04:10:00" (a DATE holds
+ * whole seconds; TO_DATE keeps the INSTANT index usable), demo "2026-12-02 04:10:00.123" (as stored).
+ */
+export function toDatabaseLocal(utc: Date, clock: ClockOffset, engine: DbEngine): string {
+  const local = utc.getTime() + clock.utcOffsetMinutes * MINUTE;
+  if (engine === 'sqlserver') return wallClockText(local, 'T', true);
+  if (engine === 'oracle') return wallClockText(Math.floor(local / 1000) * 1000, 'T', false);
+  return wallClockText(local, ' ', true);
+}
+
+/** How the demo stores a wall-clock time: "2026-12-02 04:10:00.123", no zone, like a platform database. */
+export function demoLocalText(utc: Date, utcOffsetMinutes: number): string {
+  return toDatabaseLocal(utc, { utcOffsetMinutes }, 'demo');
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
+
+/**
+ * A wall-clock value as epoch milliseconds of the same fields in UTC ("local ms"), or null when it
+ * is not a time. Text without a zone is read field by field; a Date is read from its UTC fields.
+ */
+export function localMillis(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  const m = WALL_CLOCK.exec(String(value).trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, f] = m;
+  const ms = f ? Number(f.slice(0, 3).padEnd(3, '0')) : 0;
+  const out = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), ms);
+  return Number.isNaN(out) ? null : out;
+}
+
+/**
+ * A database-local time read from a row, as an ISO UTC string. OutSystems writes "no date" as
+ * 1900-01-01; NULL, that date and anything unreadable give null.
+ */
+export function fromDatabaseLocal(value: unknown, clock: ClockOffset): string | null {
+  const local = localMillis(value);
+  if (local === null || new Date(local).getUTCFullYear() <= 1900) return null;
+  return new Date(local - clock.utcOffsetMinutes * MINUTE).toISOString();
+}
+
+/** "UTC-05:00", "UTC+05:30", "UTC+00:00". */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * "UTC-05:00, 4 s behind this computer", "UTC+05:30, in step with this computer"; over a minute the
+ * sentence says what it means for the windows.
+ */
+export function describeClock(utcOffsetMinutes: number, skewSeconds: number): string {
+  const zone = formatOffset(utcOffsetMinutes);
+  if (skewSeconds === 0) return `${zone}, in step with this computer`;
+  const abs = Math.abs(skewSeconds);
+  const text = `${zone}, ${abs} s ${skewSeconds < 0 ? 'behind' : 'ahead of'} this computer`;
+  return abs > SKEW_WARNING_SECONDS ? `${text}: a clock off by more than a minute can move errors in or out of a short window` : text;
+}
+
+export function makeClock(utcOffsetMinutes: number, databaseLocalMs: number, computerMs: number): DbClock {
+  const skewSeconds = Math.round((databaseLocalMs - utcOffsetMinutes * MINUTE - computerMs) / 1000);
+  return {
+    utcOffsetMinutes,
+    skewSeconds,
+    databaseLocalTime: wallClockText(databaseLocalMs, 'T', true),
+    summary: describeClock(utcOffsetMinutes, skewSeconds),
+  };
+}
+
+/**
+ * Reads the database clock on `conn` (the probe's own connection). The demo has no clock of its
+ * own: its time is `now()` shifted by the zone kept in DEMO_CLOCK, so it is always in step.
+ */
+export async function readClock(conn: DbConnection, now: () => Date, signal?: AbortSignal): Promise<DbClock> {
+  const before = now().getTime();
+  const [row] = await conn.query<Record<string, unknown>>(clockSql[conn.engine], {}, { signal });
+  const after = now().getTime();
+  const offset = Math.round(Number(row?.OFFSET_MINUTES ?? 0));
+  const utcOffsetMinutes = Number.isFinite(offset) && offset >= -720 && offset <= 840 ? offset : 0;
+  if (conn.engine === 'demo') return makeClock(utcOffsetMinutes, after + utcOffsetMinutes * MINUTE, after);
+  const local = localMillis(row?.LOCAL_NOW);
+  if (local === null) throw new Error(`The database answered its clock with "${String(row?.LOCAL_NOW)}", which is not a time`);
+  // The clock was read somewhere between before and after: compare with the middle.
+  return makeClock(utcOffsetMinutes, local, Math.round((before + after) / 2));
+}
+
+/** The database's local time now, as this computer sees it, in local ms. */
+function localNowMs(clock: ClockOffset, now: Date): number {
+  return now.getTime() + clock.utcOffsetMinutes * MINUTE;
+}
+
+/**
+ * The log rotates weekly on Fridays at 23:45 database time; the cycle number is the weeks since
+ * 2000-01-01 mod 10 (domain.md 4a). Friday 1999-12-31 23:45 is the first boundary.
+ */
+const FIRST_ROTATION = Date.UTC(1999, 11, 31, 23, 45);
+
+/** Start of the weekly log cycle holding `localMs` (local ms), and its number 0..9. */
+export function logCycle(localMs: number): { start: number; number: number } {
+  const weeks = Math.floor((localMs - FIRST_ROTATION) / WEEK);
+  return { start: FIRST_ROTATION + weeks * WEEK, number: ((weeks % 10) + 10) % 10 };
+}
+
+/**
+ * Oldest time OSLOG_ERROR and OSLOG_ERROR_PREVIOUS can hold together: the start of the previous
+ * cycle, in UTC. Between 7 and 14 days before `now`.
+ */
+export function logCoveredStart(clock: ClockOffset, now: Date): Date {
+  const current = logCycle(localNowMs(clock, now)).start;
+  return new Date(current - WEEK - clock.utcOffsetMinutes * MINUTE);
+}
+
+/** "2026-11-23 23:45 UTC". */
+export function formatUtcMinute(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
