@@ -1,8 +1,9 @@
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createNoticeBoard } from '../services/context';
 import { createServices, type Services } from '../services/create-services';
+import { APP_PAGE_URL } from './app-protocol';
+import { handleAppScheme, registerAppScheme } from './app-protocol-handler';
 import { createAppUrlCheck } from './app-url';
 import { registerIpc } from './ipc';
 import { isTrustedIpcSender } from './ipc-sender';
@@ -12,11 +13,15 @@ import { createSafeStorageCipher } from './safe-storage-cipher';
 import { buildMenu } from './menu';
 import { hardenSession, lockDownContents } from './security';
 
-const rendererFile = path.join(__dirname, '../renderer/index.html');
+// The built renderer, served on app://toolkit/ by handleAppScheme (never as a file: URL).
+const rendererDir = path.join(__dirname, '../renderer');
 // Set by `electron-vite dev`. An installed app never reads it: otherwise anyone who can set an
 // environment variable could load a page of their own into the window that holds the API.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
-const isAppUrl = createAppUrlCheck({ devServerUrl, rendererFileUrl: pathToFileURL(rendererFile).toString() });
+const isAppUrl = createAppUrlCheck({ devServerUrl });
+
+// Before the app is ready: the app scheme gets a real origin (app://toolkit) and counts as secure.
+registerAppScheme();
 
 // Every renderer sandboxed, including any the checklist's per-window options might miss.
 app.enableSandbox();
@@ -58,7 +63,7 @@ function createWindow(): void {
     mainWindow = null;
   });
   if (devServerUrl) void mainWindow.loadURL(devServerUrl);
-  else void mainWindow.loadFile(rendererFile);
+  else void mainWindow.loadURL(APP_PAGE_URL);
 }
 
 app.on('second-instance', () => {
@@ -71,6 +76,7 @@ app.on('web-contents-created', (_event, contents) => lockDownContents(contents, 
 
 void app.whenReady().then(async () => {
   hardenSession();
+  handleAppScheme(rendererDir);
   const secrets = createSafeStorageCipher(safeStorage, process.platform);
   services = await createServices({
     dataDir: app.getPath('userData'),

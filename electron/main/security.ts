@@ -1,23 +1,36 @@
-import { session, shell, type WebContents } from 'electron';
+import { BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { APP_CSP } from '../../shared/csp';
-import { externalUrlOrNull } from './external-url';
+import { confirmLinkDialog, externalLinkDecision, OPEN_LINK_BUTTON } from './external-url';
 
-/** Only http(s) links leave the app, and only to the user's browser. */
-export function openExternalSafely(url: string): void {
-  const safe = externalUrlOrNull(url);
-  if (safe) void shell.openExternal(safe);
+/**
+ * Links leave the app only through here: documentation hosts on the list open in the browser,
+ * another http(s) link only after a native dialog showing its full address, anything else never.
+ */
+export function openExternalSafely(url: string, from?: WebContents): void {
+  const decision = externalLinkDecision(url);
+  if (decision.action === 'refuse') return;
+  if (decision.action === 'open') {
+    void shell.openExternal(decision.url);
+    return;
+  }
+  const parent = from ? BrowserWindow.fromWebContents(from) : null;
+  const options = confirmLinkDialog(decision.url);
+  const asking = parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
+  void asking.then(({ response }) => {
+    if (response === OPEN_LINK_BUTTON) void shell.openExternal(decision.url);
+  });
 }
 
 /** Applies the checklist's per-window rules: no new windows, no navigation away, links to the browser. */
 export function lockDownContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
+    openExternalSafely(url, contents);
     return { action: 'deny' };
   });
   const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
-      openExternalSafely(url);
+      openExternalSafely(url, contents);
     }
   };
   contents.on('will-navigate', stayInApp);
@@ -26,9 +39,9 @@ export function lockDownContents(contents: WebContents, isAppUrl: (url: string) 
 }
 
 /**
- * CSP on every response of the app session (the page also carries it in a meta tag, since file:
- * responses have no headers to add it to), and no permission (camera, notifications...) granted
- * or even reported as grantable.
+ * CSP on every response of the app session (the app scheme's handler sets it too, and the page
+ * carries it in a meta tag), and no permission (camera, notifications...) granted or even reported
+ * as grantable.
  */
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -1,7 +1,8 @@
 /**
- * The desktop window loads the renderer from a file:, where there are no response headers: there the
- * meta tag in renderer/index.html is the only Content-Security-Policy. It must say what shared/csp.ts
- * says (the header the browser host and the Electron session send), so the two cannot drift apart.
+ * The app page carries its Content-Security-Policy twice: as a header (the browser host, the
+ * desktop app's app:// scheme handler and session) and as a meta tag in renderer/index.html (in
+ * force wherever a header is missing, e.g. the dev server). The meta tag must say what
+ * shared/csp.ts says, so the two cannot drift apart.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

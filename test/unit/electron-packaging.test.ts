@@ -36,6 +36,8 @@ describe('electron-builder configuration', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      // The window loads from app://toolkit/ (test/security/electron-app-scheme.test.ts): file: pages get no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
