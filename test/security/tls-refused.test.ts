@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openConnection, type ConnectTarget } from '../../electron/services/db/connect';
 import { DbConnectError } from '../../electron/services/db/errors';
 import { ENCRYPTION_REFUSED_MESSAGE } from '../../electron/services/db/tls-guard';
-import { fakeTdsServer, type FakeTdsServer, type TdsEncryptionAnswer } from '../support/fake-servers';
+import { fakeTdsServer, login7Password, type FakeTdsServer, type TdsEncryptionAnswer } from '../support/fake-servers';
 
 /**
  * "Encrypt" on a SQL Server profile: the Login7 packet (type 0x10, password only XOR-scrambled)
@@ -90,6 +90,8 @@ describe('SQL Server with Encrypt off (the user chose it)', () => {
     const fake = await server('not-supported');
     const error = await failureOf(target(fake.port, false));
     expect(fake.packets.map((p) => p.type)).toEqual([PRELOGIN, LOGIN7]);
+    // What the guard protects: without TLS the password in Login7 is only scrambled, readable by anyone.
+    expect(login7Password(fake.packets[1]!.payload)).toBe(PASSWORD);
     expect(error.category).toBe('login_failed');
     expect(error.message).toMatch(/Login failed for user os_admin/);
   });

@@ -149,6 +149,8 @@ export function createProfileService(deps: ServiceDeps) {
    */
   async function resealUnbound(id: string, purposes: Purpose[]): Promise<void> {
     try {
+      const current = (await store.read()).profiles.find((p) => p.id === id);
+      if (!current || !purposes.some((purpose) => vault.needsReseal(current[purpose === 'log' ? 'logSecret' : 'secret']))) return;
       await store.update((doc) => {
         const profile = doc.profiles.find((p) => p.id === id);
         if (!profile) return doc;
