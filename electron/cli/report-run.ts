@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ReportExportResult } from '../../shared/api/methods/reports';
 import { createNoticeBoard, type PdfPrinter } from '../services/context';
 import { createServices } from '../services/create-services';
+import { acquireDataDirLock, DataDirLockedError, releaseOnExit } from '../services/data-dir-lock';
 import { createChromiumPdfPrinter } from '../services/reports/pdf-chromium';
 import { parseReportArgs, REPORT_USAGE, UsageError } from './report-args';
 
@@ -35,16 +36,28 @@ export async function runReportCli(
     io.out(REPORT_USAGE);
     return 0;
   }
-  const ownPrinter = options.pdfPrinter ? undefined : createChromiumPdfPrinter();
-  const services = await createServices({
-    dataDir: args.dataDir,
-    hostKind: 'cli',
-    appVersion: appVersion(),
-    notices: createNoticeBoard(),
-    pdfPrinter: options.pdfPrinter ?? ownPrinter,
-  });
+  // One app per data folder: the export records the report in the folder's index.
+  let lock;
   try {
-    for (const notice of services.deps.notices.list()) io.err(notice);
+    lock = await acquireDataDirLock(args.dataDir, 'cli');
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    io.err(error.message);
+    return 1;
+  }
+  const stopReleasing = releaseOnExit(lock, { signals: true });
+  const notices = createNoticeBoard();
+  const stopPrinting = notices.subscribe((message) => io.err(`Notice: ${message}`));
+  let services;
+  try {
+    const ownPrinter = options.pdfPrinter ? undefined : createChromiumPdfPrinter();
+    services = await createServices({
+      dataDir: args.dataDir,
+      hostKind: 'cli',
+      appVersion: appVersion(),
+      notices,
+      pdfPrinter: options.pdfPrinter ?? ownPrinter,
+    });
     const envelope = await services.dispatch('reports.export', { sessionId: args.sessionId, format: args.format });
     if (!envelope.ok) {
       io.err(`Could not export the report: ${envelope.error.message}`);
@@ -57,7 +70,10 @@ export async function runReportCli(
     io.out(`Wrote ${args.out} (${args.format.toUpperCase()}, ${formatBytes(result.bytes)})`);
     return 0;
   } finally {
-    await services.close();
+    await services?.close();
+    stopPrinting();
+    stopReleasing();
+    lock.release();
   }
 }
 

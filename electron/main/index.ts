@@ -2,6 +2,8 @@ import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import path from 'node:path';
 import { createNoticeBoard } from '../services/context';
 import { createServices, type Services } from '../services/create-services';
+import { acquireDataDirLock, releaseOnExit, type DataDirLock } from '../services/data-dir-lock';
+import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { APP_PAGE_URL } from './app-protocol';
 import { handleAppScheme, registerAppScheme } from './app-protocol-handler';
 import { createAppUrlCheck } from './app-url';
@@ -29,10 +31,12 @@ app.enableSandbox();
 // SUPPORT_TOOLKIT_DATA (tests, portable use) moves all of the app's data, Chromium's included.
 if (process.env.SUPPORT_TOOLKIT_DATA) app.setPath('userData', path.resolve(process.env.SUPPORT_TOOLKIT_DATA));
 
-// Two instances on one data folder would race on its JSON files: the second one hands over and quits.
+// A second desktop app hands over to the first one and quits. The data folder's own lock (taken at
+// start, below) also keeps out the browser host and the report command.
 if (!app.requestSingleInstanceLock()) app.exit(0);
 
 let services: Services | undefined;
+let dataDirLock: DataDirLock | undefined;
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): void {
@@ -77,12 +81,22 @@ app.on('web-contents-created', (_event, contents) => lockDownContents(contents, 
 void app.whenReady().then(async () => {
   hardenSession();
   handleAppScheme(rendererDir);
+  // One app per data folder: a browser host or report command on it makes this start fail, with a
+  // dialog naming it (the catch below).
+  dataDirLock = await acquireDataDirLock(app.getPath('userData'), 'electron');
+  releaseOnExit(dataDirLock);
   const secrets = createSafeStorageCipher(safeStorage, process.platform);
+  const notices = createNoticeBoard();
+  // Notices found after start (a data file damaged while the app runs) reach the open window at once.
+  notices.subscribe((message) => {
+    const contents = mainWindow?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { kind: 'notice', message });
+  });
   services = await createServices({
     dataDir: app.getPath('userData'),
     hostKind: 'electron',
     appVersion: app.getVersion(),
-    notices: createNoticeBoard(),
+    notices,
     secretCipher: secrets.cipher,
     secretCipherUnavailableReason: secrets.reason,
     pdfPrinter: createElectronPdfPrinter(),
@@ -107,8 +121,14 @@ app.on('window-all-closed', () => {
 // Let the services finish (pending file writes, open database connections) before the process ends.
 app.on('will-quit', (event) => {
   const closing = services;
-  if (!closing) return;
+  if (!closing) {
+    dataDirLock?.release();
+    return;
+  }
   services = undefined;
   event.preventDefault();
-  void closing.close().finally(() => app.quit());
+  void closing.close().finally(() => {
+    dataDirLock?.release();
+    app.quit();
+  });
 });

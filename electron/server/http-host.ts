@@ -6,7 +6,8 @@ import path from 'node:path';
 import { ApiError, type ApiErrorCode, type Envelope } from '../../shared/api/errors';
 import type { ApiEvent } from '../../shared/api/events';
 import { APP_CSP } from '../../shared/csp';
-import type { Services } from '../services/create-services';
+import type { NoticeBoard } from '../services/context';
+import { MAX_INPUT_DEPTH, type Services } from '../services/create-services';
 
 export interface HttpHostOptions {
   services: Pick<Services, 'dispatch'>;
@@ -16,6 +17,8 @@ export interface HttpHostOptions {
   port?: number;
   /** Fixed token for tests; random per run otherwise. */
   token?: string;
+  /** Notices added while the host runs are pushed to every open page as `notice` events. */
+  notices?: Pick<NoticeBoard, 'subscribe'>;
 }
 
 export interface HttpHost {
@@ -24,10 +27,16 @@ export interface HttpHost {
   appUrl: string;
   token: string;
   port: number;
+  /** Sends an event to every open page (`GET /api/events`). */
+  broadcast(event: ApiEvent): void;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The largest request body: a profiles import (at most 5,000,000 characters) with room for escapes. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Headers of every response: no content sniffing, nothing kept in a cache (answers carry customer data). */
+const ALWAYS_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,8 +88,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   function sendJson(res: http.ServerResponse, status: number, body: Envelope): void {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
+  }
+
+  function badRequest(res: http.ServerResponse, message: string): void {
+    sendJson(res, 400, { ok: false, error: new ApiError('invalid_input', message).toJSON() });
   }
 
   function forbid(res: http.ServerResponse, message: string): void {
@@ -88,15 +101,22 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   async function readBody(req: http.IncomingMessage): Promise<unknown> {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new ApiError('invalid_input', 'The request body can be at most 10 MB');
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) throw new ApiError('invalid_input', 'Request body is larger than 10 MB');
+      if (size > MAX_BODY_BYTES) throw new ApiError('invalid_input', 'The request body can be at most 10 MB');
       chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString('utf8');
     if (!text.trim()) return {};
+    // Measured before parsing: a body nested thousands of levels deep is refused here, never
+    // handed to a parser or a schema that walks it recursively.
+    if (jsonDepthExceeds(text, MAX_INPUT_DEPTH)) {
+      throw new ApiError('invalid_input', `The request is nested more than ${MAX_INPUT_DEPTH} levels deep`);
+    }
     try {
       return JSON.parse(text);
     } catch {
@@ -109,7 +129,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       res.writeHead(405).end();
       return;
     }
-    let relative = decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = safeDecode(pathname);
+    if (decoded === null) return badRequest(res, 'The address has a malformed % escape');
+    let relative = decoded.replace(/^\/+/, '');
     if (!relative) relative = 'index.html';
     let file = path.resolve(rendererDir, relative);
     if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) {
@@ -134,9 +156,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': stat.size,
-      'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      'cache-control': isHtml ? 'no-store' : 'public, max-age=3600',
       ...(isHtml ? { 'content-security-policy': APP_CSP, 'x-frame-options': 'DENY' } : {}),
     });
     if (req.method === 'HEAD') {
@@ -147,8 +167,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(ALWAYS_HEADERS)) res.setHeader(name, value);
     if (!allowedHosts().has(req.headers.host ?? '')) return forbid(res, 'Host header does not name this server');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return badRequest(res, 'The address cannot be read');
+    }
     if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname);
 
     const origin = req.headers.origin;
@@ -156,7 +182,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
       if (!tokenMatches(url.searchParams.get('token'))) return forbid(res, 'Missing or wrong token');
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
       res.write(': connected\n\n');
       eventClients.add(res);
       req.on('close', () => eventClients.delete(res));
@@ -170,7 +196,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       res.writeHead(405, { allow: 'POST' }).end();
       return;
     }
-    const methodName = decodeURIComponent(url.pathname.slice('/api/'.length));
+    // Decoded only after the token check: a request without the token learns nothing, not even 400.
+    const methodName = safeDecode(url.pathname.slice('/api/'.length));
+    if (methodName === null) return badRequest(res, 'The address has a malformed % escape');
     let input: unknown;
     try {
       input = await readBody(req);
@@ -199,17 +227,50 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const unsubscribe = options.notices?.subscribe((message) => emit({ kind: 'notice', message }));
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     appUrl: `${url}/?token=${token}`,
     token,
     port,
+    broadcast: emit,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe?.();
         for (const client of eventClients) client.end();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the JSON text nests objects and lists deeper than `max`, counted in one pass over the
+ * text (brackets inside strings do not count). Malformed text is left to JSON.parse to refuse.
+ */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }

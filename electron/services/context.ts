@@ -30,10 +30,16 @@ export interface PdfPrinter {
   close?(): Promise<void>;
 }
 
-/** Collects sentences the user must see (files moved aside, degraded capabilities). */
+/**
+ * Collects sentences the user must see (files moved aside, degraded capabilities). The ones found
+ * at start are in `app.info`; each one added later is also handed to the subscribers (the host
+ * prints it in its terminal and pushes it to open pages as a `notice` event).
+ */
 export interface NoticeBoard {
   add(message: string): void;
   list(): string[];
+  /** Calls `listener` with every notice added from now on; returns the unsubscribe function. */
+  subscribe(listener: (message: string) => void): () => void;
 }
 
 /** What the host hands to the services. Electron-only capabilities arrive as small interfaces. */
@@ -60,10 +66,23 @@ export type HandlersFor<T> = { [K in keyof T & MethodName]: Handler<K> };
 
 export function createNoticeBoard(): NoticeBoard {
   const messages: string[] = [];
+  const listeners = new Set<(message: string) => void>();
   return {
     add: (message) => {
-      if (!messages.includes(message)) messages.push(message);
+      if (messages.includes(message)) return;
+      messages.push(message);
+      for (const listener of listeners) {
+        try {
+          listener(message);
+        } catch {
+          /* a listener (a closed page, a closed terminal) never stops the notice from being kept */
+        }
+      }
     },
     list: () => [...messages],
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

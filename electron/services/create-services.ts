@@ -4,14 +4,23 @@ import { contract, isMethodName, type MethodName } from '../../shared/api/contra
 import { ApiError, zodToApiError, type Envelope } from '../../shared/api/errors';
 import type { ApiEvent } from '../../shared/api/events';
 import type { CallContext, HandlersFor, ServiceDeps } from './context';
+import { prepareDataDir } from './data-dir';
+import { DIR_MODE } from './json-file';
 import { createProbeService } from './probes';
 import { createProfileService } from './profiles';
 import { createReportService } from './reports';
+import { keyFileProblem } from './secrets';
 import { createSessionService } from './sessions';
 import { createSettingsService } from './settings';
 import { createWhatIfService } from './whatif';
 
 export type ApiHandlers = HandlersFor<typeof contract>;
+
+/**
+ * How deeply any API input may nest. The deepest real input (a fact value, at most 8 levels, in
+ * `sessions.act`) is about 12 levels down; anything deeper is refused before a schema walks it.
+ */
+export const MAX_INPUT_DEPTH = 32;
 
 export interface DispatchOptions {
   callId?: string;
@@ -25,13 +34,27 @@ export interface DispatchOptions {
  * (Electron IPC, HTTP, CLI) calls `dispatch`, so validation and error mapping live in one place.
  */
 export async function createServices(deps: ServiceDeps) {
-  await fs.mkdir(deps.dataDir, { recursive: true });
+  await fs.mkdir(deps.dataDir, { recursive: true, mode: DIR_MODE });
+  await prepareDataDir(deps.dataDir);
   const settings = createSettingsService(deps);
   const profiles = createProfileService(deps);
   const probes = createProbeService(deps, { profiles });
   const whatif = createWhatIfService(deps);
   const sessions = createSessionService(deps, { profiles, probes, settings });
   const reports = createReportService(deps, { sessions, profiles, settings });
+
+  // Every store is read and validated now, so a damaged file is moved aside (and said) at start,
+  // not when the page that uses it is first opened. After this the stores answer from memory.
+  const startCtx: CallContext = { callId: 'start', signal: new AbortController().signal, progress: () => undefined };
+  await settings.get();
+  await profiles.list();
+  await whatif.handlers['whatif.scenarios.list']({}, startCtx);
+  await sessions.handlers['sessions.list']({}, startCtx);
+  await reports.store.load();
+  await probes.listAudit();
+  // The key file is only named, never moved: it is the only way to the passwords saved with it.
+  const keyProblem = await keyFileProblem(deps.dataDir);
+  if (keyProblem) deps.notices.add(keyProblem);
 
   const running = new Map<string, AbortController>();
 
@@ -59,6 +82,10 @@ export async function createServices(deps: ServiceDeps) {
   async function dispatch(name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<Envelope> {
     if (!isMethodName(name)) {
       return { ok: false, error: new ApiError('not_found', `Unknown API method "${name}"`).toJSON() };
+    }
+    const tooDeep = nestingBeyond(rawInput, MAX_INPUT_DEPTH);
+    if (tooDeep) {
+      return { ok: false, error: new ApiError('invalid_input', `The request is nested more than ${MAX_INPUT_DEPTH} levels deep${tooDeep === '(root)' ? '' : ` (at ${tooDeep})`}`).toJSON() };
     }
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error).toJSON() };
@@ -98,4 +125,19 @@ export function toApiError(error: unknown, method: MethodName | string): ApiErro
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError('internal', `Something went wrong in ${method}: ${message}`);
+}
+
+/**
+ * The path where `value` first nests deeper than `max` objects or lists, or null. Iterative, so a
+ * value nested thousands of levels deep is measured, never a stack overflow.
+ */
+export function nestingBeyond(value: unknown, max: number): string | null {
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
+  while (stack.length > 0) {
+    const { value: current, depth, path } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > max) return path.split('.').slice(0, 6).join('.') || '(root)';
+    for (const [key, child] of Object.entries(current)) stack.push({ value: child, depth: depth + 1, path: path ? `${path}.${key}` : key });
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { ApiError } from '../../shared/api/errors';
 
 /**
  * A versioned JSON document on disk.
@@ -10,6 +11,10 @@ import type { z } from 'zod';
  * - `update` serialises read-modify-write cycles per file, so two writes at once lose neither.
  * - A file that cannot be parsed or fails validation is moved aside (renamed, never deleted), the
  *   default is used, and a notice says where the old file went.
+ * - What was read or written last is kept in memory: a read costs one `stat` and re-reads the file
+ *   only when it changed on disk (only one app writes a data folder, see data-dir-lock.ts, so the
+ *   file changes only when someone edits or damages it by hand, and that is then noticed).
+ * - Files are created 0600 and folders 0700: the data folder holds customers' environments.
  */
 export interface JsonFileOptions<T> {
   file: string;
@@ -22,9 +27,12 @@ export interface JsonFileOptions<T> {
   migrations?: Record<number, (data: unknown) => unknown>;
   /** Called when a file was moved aside, with a sentence for the user. */
   onNotice?: (message: string) => void;
+  /** Refuse to write more than this many bytes: `invalid_input` naming `label`, nothing written. */
+  maxBytes?: { bytes: number; label: string };
 }
 
 export interface JsonFile<T> {
+  /** The document; treat it as read-only (it is the cached copy). */
   read(): Promise<T>;
   write(value: T): Promise<void>;
   /** Serialised read-modify-write; the function's result is written and returned. */
@@ -32,11 +40,19 @@ export interface JsonFile<T> {
   readonly file: string;
 }
 
+/** Folders the app creates in the data folder: only its user may list them. */
+export const DIR_MODE = 0o700;
+/** Files the app writes in the data folder: only its user may read them. */
+export const FILE_MODE = 0o600;
+
+/** Names of the temporary files `writeFileAtomic` writes before the rename: `.<name>.<pid>.<time>.<random>.tmp`. */
+export const TEMP_FILE = /^\..+\.(\d+)\.\d+\.[a-z0-9]+\.tmp$/;
+
 export async function writeFileAtomic(file: string, contents: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
-  const handle = await fs.open(tmp, 'w', 0o600);
+  const handle = await fs.open(tmp, 'wx', FILE_MODE);
   try {
     await handle.writeFile(contents, 'utf8');
     await handle.sync();
@@ -67,13 +83,15 @@ export async function moveAside(file: string, reason: string): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${file}.corrupt-${stamp}`;
   await fs.rename(file, target);
-  await fs.writeFile(`${target}.reason.txt`, `${reason}\n`, 'utf8').catch(() => undefined);
+  await fs.writeFile(`${target}.reason.txt`, `${reason}\n`, { encoding: 'utf8', mode: FILE_MODE }).catch(() => undefined);
   return target;
 }
 
 export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
-  const { file, version, schema, defaults, migrations = {}, onNotice } = options;
+  const { file, version, schema, defaults, migrations = {}, onNotice, maxBytes } = options;
   let queue: Promise<unknown> = Promise.resolve();
+  /** The last document read or written, and the stamp of the file it came from. */
+  let cache: { value: T; stamp: string } | undefined;
 
   function serialise<R>(task: () => Promise<R>): Promise<R> {
     const run = queue.then(task, task);
@@ -81,13 +99,31 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
     return run;
   }
 
-  async function readUnlocked(): Promise<T> {
-    let text: string;
+  async function stampOf(): Promise<string> {
     try {
-      text = await fs.readFile(file, 'utf8');
+      return stampFrom(await fs.stat(file, { bigint: true }));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults();
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return MISSING;
       throw error;
+    }
+  }
+
+  async function readUnlocked(): Promise<T> {
+    if (cache && cache.stamp === (await stampOf())) return cache.value;
+    let text: string;
+    let stamp: string;
+    try {
+      const handle = await fs.open(file, 'r');
+      try {
+        stamp = stampFrom(await handle.stat({ bigint: true }));
+        text = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      cache = { value: defaults(), stamp: MISSING };
+      return cache.value;
     }
     const problem = (reason: string): T => {
       throw new CorruptFileError(reason);
@@ -118,20 +154,34 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
         const issue = result.error.issues[0];
         return problem(`it failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
       }
+      cache = { value: result.data, stamp };
       return result.data;
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
       const moved = await moveAside(file, error.message);
+      cache = { value: defaults(), stamp: MISSING };
       onNotice?.(
         `${path.basename(file)} could not be read because ${error.message}. It was moved to ${moved} and a fresh file was started; nothing was deleted.`,
       );
-      return defaults();
+      return cache.value;
     }
   }
 
   async function writeUnlocked(value: T): Promise<void> {
     const checked = schema.parse(value);
-    await writeFileAtomic(file, `${JSON.stringify({ version, data: checked }, null, 2)}\n`);
+    const text = `${JSON.stringify({ version, data: checked }, null, 2)}\n`;
+    if (maxBytes) {
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > maxBytes.bytes) {
+        throw new ApiError(
+          'invalid_input',
+          `${maxBytes.label} can be at most ${formatMegabytes(maxBytes.bytes)} when saved; this change would make it ${formatMegabytes(bytes)}. Nothing was saved.`,
+        );
+      }
+    }
+    cache = undefined;
+    await writeFileAtomic(file, text);
+    cache = { value: checked, stamp: await stampOf() };
   }
 
   return {
@@ -145,6 +195,17 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
         return next;
       }),
   };
+}
+
+const MISSING = 'missing';
+
+function stampFrom(stat: { ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: bigint }): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 class CorruptFileError extends Error {}

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { reportFormatSchema, type ReportEntry, type ReportFormat } from '../../../shared/api/methods/reports';
-import type { ReportModel } from '../../../shared/report/model';
+import { REPORT_OUTCOMES, type ReportModel } from '../../../shared/report/model';
 import type { NoticeBoard } from '../context';
 import { createJsonFile, writeFileAtomic } from '../json-file';
 
@@ -16,7 +16,7 @@ const entrySchema = z.object({
   title: z.string(),
   environment: z.string(),
   customer: z.string().nullable(),
-  outcome: z.enum(['resolved', 'not-resolved', 'within-limit', 'unverified']),
+  outcome: z.enum(REPORT_OUTCOMES),
   outcomeLabel: z.string(),
   sessionStartedAt: z.string(),
   updatedAt: z.string(),
@@ -46,6 +46,12 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
   const snapshotPath = (id: string) => path.join(folder, `${id}.model.json`);
   const filePath = (id: string, format: ReportFormat) => path.join(folder, `${id}.${format}`);
 
+  /** Reads and validates the index (at start): a damaged one is moved aside now, with a notice. */
+  async function load(): Promise<void> {
+    await index.read();
+  }
+
+  /** From memory: the index is read once and kept up to date by every change made here. */
   async function list(): Promise<ReportEntry[]> {
     const { reports } = await index.read();
     return [...reports].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -72,8 +78,9 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
         ? current.reports.find((r) => r.id === reportId)
         : current.reports.find((r) => r.sessionId === model.sessionId);
       const id = existing?.id ?? randomUUID();
+      // Both written atomically and 0600, like every file in the data folder.
       await writeFileAtomic(snapshotPath(id), JSON.stringify(model));
-      await fs.writeFile(filePath(id, format), bytes);
+      await writeFileAtomic(filePath(id, format), bytes);
       const file = { format, fileName, bytes: bytes.byteLength, exportedAt };
       saved = {
         id,
@@ -106,6 +113,6 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
     return found;
   }
 
-  return { list, find, readModel, record, remove, filePath };
+  return { load, list, find, readModel, record, remove, filePath };
 }
 export type ReportStore = ReturnType<typeof createReportStore>;

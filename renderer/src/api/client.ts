@@ -1,6 +1,7 @@
 import { methodNames, type CallOptions, type MethodName, type ToolkitClient } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { ToolkitBridge } from '../../../shared/api/bridge';
+import type { ApiEvent } from '../../../shared/api/events';
 import { createHttpTransport, takeTokenFromUrl, type Transport } from './transport-http';
 
 declare global {
@@ -30,7 +31,7 @@ export function createClient(transport: Transport): ToolkitClient {
       const callId = options.callId ?? newCallId();
       const stop = options.onProgress
         ? transport.onEvent((event) => {
-            if (event.callId === callId) options.onProgress?.({ message: event.message, fraction: event.fraction });
+            if (event.kind === 'progress' && event.callId === callId) options.onProgress?.({ message: event.message, fraction: event.fraction });
           })
         : undefined;
       try {
@@ -46,13 +47,22 @@ export function createClient(transport: Transport): ToolkitClient {
 }
 
 let singleton: ToolkitClient | null = null;
+let sharedTransport: Transport | null = null;
+
+function getTransport(): Transport {
+  sharedTransport ??= window.toolkit ? bridgeTransport(window.toolkit) : createHttpTransport(takeTokenFromUrl());
+  return sharedTransport;
+}
 
 /** The Electron bridge when the preload put one on window, else the HTTP host. */
 export function getClient(): ToolkitClient {
-  if (!singleton) {
-    singleton = createClient(window.toolkit ? bridgeTransport(window.toolkit) : createHttpTransport(takeTokenFromUrl()));
-  }
+  singleton ??= createClient(getTransport());
   return singleton;
+}
+
+/** Every event the back end pushes (progress of calls, notices); returns the unsubscribe function. */
+export function onApiEvent(listener: (event: ApiEvent) => void): () => void {
+  return getTransport().onEvent(listener);
 }
 
 export const api: ToolkitClient = new Proxy({} as ToolkitClient, {

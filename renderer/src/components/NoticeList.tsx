@@ -1,14 +1,27 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { onApiEvent } from '../api/client';
 import { useSettings } from '../stores/settings';
+import { useUi } from '../stores/ui';
 
-/** Things the back end wants the user to know at start (e.g. a corrupt file moved aside). */
+/**
+ * Things the back end wants the user to know: those found at start (app.info, e.g. a corrupt file
+ * moved aside) and those pushed as `notice` events while the page is open, shown without a reload.
+ */
 const NO_NOTICES: string[] = [];
 
 export function NoticeList() {
   // A stable empty array: zustand re-renders when the selected value changes identity.
-  const notices = useSettings((s) => s.info?.notices ?? NO_NOTICES);
+  const atStart = useSettings((s) => s.info?.notices ?? NO_NOTICES);
+  const pushed = useUi((s) => s.notices);
   const [hidden, setHidden] = useState<string[]>([]);
-  const visible = notices.filter((n) => !hidden.includes(n));
+  useEffect(
+    () =>
+      onApiEvent((event) => {
+        if (event.kind === 'notice') useUi.getState().addNotice(event.message);
+      }),
+    [],
+  );
+  const visible = [...atStart, ...pushed.filter((n) => !atStart.includes(n))].filter((n) => !hidden.includes(n));
   if (visible.length === 0) return null;
   return (
     <div className="banners">

@@ -34,11 +34,14 @@ export interface BannerError {
 interface UiState {
   route: Route;
   errors: BannerError[];
+  /** Notices the back end pushed while the page is open (those from start are in app.info). */
+  notices: string[];
   settingsOpen: boolean;
   navigate(page: PageId, ...rest: string[]): void;
   syncFromHash(): void;
   showError(error: unknown): void;
   dismissError(id: number): void;
+  addNotice(message: string): void;
   setSettingsOpen(open: boolean): void;
 }
 
@@ -47,6 +50,7 @@ let nextErrorId = 1;
 export const useUi = create<UiState>((set) => ({
   route: parseHash(typeof window === 'undefined' ? '' : window.location.hash),
   errors: [],
+  notices: [],
   settingsOpen: false,
   navigate(page, ...rest) {
     const route = { page, rest };
@@ -66,6 +70,9 @@ export const useUi = create<UiState>((set) => ({
   },
   dismissError(id) {
     set((state) => ({ errors: state.errors.filter((e) => e.id !== id) }));
+  },
+  addNotice(message) {
+    set((state) => (state.notices.includes(message) ? state : { notices: [...state.notices, message] }));
   },
   setSettingsOpen(open) {
     set({ settingsOpen: open });
