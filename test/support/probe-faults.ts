@@ -116,3 +116,32 @@ export function demoSource(dataDir: string, now: Date, wrap: (conn: DbConnection
     environmentName: async () => DEMO_PROFILE_NAME,
   };
 }
+
+/** What node-oracledb reports for a table the user cannot see by that name. */
+export function oracleNoSuchTableError(): Error {
+  return Object.assign(new Error('ORA-00942: table or view does not exist'), { errorNum: 942, code: 'ORA-00942' });
+}
+
+/**
+ * An Oracle session as the thin driver shows it, for the platform-schema checks: connected as
+ * `user`, with `currentSchema` for unqualified names and no OSSYS table reachable by its plain name.
+ */
+export function oracleWithoutPlatformTables(user: string, currentSchema: string, ownedTables = 0): DbConnection {
+  const conn: DbConnection = {
+    engine: 'oracle',
+    query: async <T,>(sql: string) => {
+      if (/SYSTIMESTAMP/.test(sql)) return [{ LOCAL_NOW: '2025-03-14T12:00:00.000', SESSION_NOW: '2025-03-14T12:00:00.000', OFFSET_MINUTES: 0 }] as T[];
+      if (/USER_TABLES/.test(sql)) return [{ SESSION_USER_NAME: user, CURRENT_SCHEMA_NAME: currentSchema, OWNED_TABLES: ownedTables }] as T[];
+      if (/ALL_TAB_COLUMNS/.test(sql)) return [];
+      if (/OSSYS_/.test(sql)) throw oracleNoSuchTableError();
+      return [];
+    },
+    execute: async () => {
+      throw new Error('no writes here');
+    },
+    transaction: (work) => work(conn),
+    serverVersion: async () => 'Oracle Database 19c',
+    close: async () => undefined,
+  };
+  return conn;
+}

@@ -4,7 +4,7 @@ import { DEMO_PROFILE_ID, forgetDemoDatabase, resetDemoDatabase } from '../../el
 import type { DbConnection } from '../../electron/services/db/types';
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from '../support/host';
-import { demoSource, denyTable, dropBeforeCommit, loseConnectionAt, recording, timeOut, wrapConnection } from '../support/probe-faults';
+import { demoSource, denyTable, dropBeforeCommit, loseConnectionAt, oracleWithoutPlatformTables, recording, timeOut, wrapConnection } from '../support/probe-faults';
 
 /** Faults real platform databases produce, reproduced with driver-shaped errors over the demo engine. */
 const NOW = new Date('2025-03-14T12:00:00.000Z');
@@ -35,10 +35,22 @@ describe('connection lost during a probe', () => {
   });
 
   it('does not report "unknown" for a fact it lost the connection for', async () => {
-    const { faulty } = await setup((c) => loseConnectionAt(c, 3));
-    await expect(faulty.readServers(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'connection_failed' });
-    const { faulty: errors } = await setup((c) => loseConnectionAt(c, 2));
+    // Statements: 1 the clock, 2 the catalog, 3 OSSYS_SERVER, 4 the zones, 5 the mail parameter names.
+    for (const n of [4, 5]) {
+      const { faulty } = await setup((c) => loseConnectionAt(c, n));
+      await expect(faulty.readServers(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'connection_failed' });
+    }
+    // 1 the clock, 2 OSLOG_ERROR, 3 OSLOG_ERROR_PREVIOUS.
+    const { faulty: errors } = await setup((c) => loseConnectionAt(c, 3));
     await expect(errors.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'connection_failed' });
+  });
+
+  it('a clock that cannot be read stops the probe: no window is built on a guessed offset', async () => {
+    const { faulty } = await setup((c) => loseConnectionAt(c, 1));
+    await expect(faulty.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({
+      code: 'connection_failed',
+      message: 'The connection to the database was lost while reading the database clock. Nothing was changed; try again.',
+    });
   });
 });
 
@@ -74,6 +86,21 @@ describe('permission denied on one table', () => {
     expect((await faulty.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
   });
 
+  it('OSSYS_PARAMETER: the servers come back without the mail parameter names, and the summary says why', async () => {
+    const { faulty } = await setup((c) => denyTable(c, 'OSSYS_PARAMETER'));
+    const result = await faulty.readServers(DEMO_PROFILE_ID);
+    expect(result.servers.map((s) => s.name)).toEqual(['FE01', 'FE02']);
+    expect(result.evidence).toMatchObject({ serverColumns: expect.arrayContaining(['SEND_EMAILS']), mailParameters: [] });
+    expect(result.summary).toContain('Mail parameter names were not read: this login may not read OSSYS_PARAMETER (permission denied).');
+  });
+
+  it('OSSYS_PARAMETER: the email queue uses the default back-off and names why', async () => {
+    const { faulty } = await setup((c) => denyTable(c, 'OSSYS_PARAMETER'));
+    const result = await faulty.readEmailQueue(DEMO_PROFILE_ID);
+    expect(result).toMatchObject({ known: true, backoffMaxDays: 2, abandoned: 12 });
+    expect(result.summary).toContain('could not be read (this login may not read OSSYS_PARAMETER (permission denied)), so the default 2 days was used');
+  });
+
   it('email status table: the queue is unknown with the reason', async () => {
     const { faulty } = await setup((c) => denyTable(c, 'OSSYS_EMAIL_STATUS'));
     const result = await faulty.readEmailQueue(DEMO_PROFILE_ID);
@@ -89,6 +116,37 @@ describe('permission denied on one table', () => {
     expect(partial.problems).toEqual(['this login may not read OSLOG_ERROR_PREVIOUS (permission denied)']);
     expect(partial.summary).toContain('Not searched');
     expect(full.problems).toBeUndefined();
+  });
+});
+
+describe('Oracle without a platform schema', () => {
+  const NO_SCHEMA = 'The user OSRUNTIME owns no OSSYS tables and no platform schema is set: set Platform schema to the owner, usually OSADMIN, in the environment';
+  const api = (conn: DbConnection) =>
+    createProbeApi(
+      { dataDir: tempDataDir('st-probe-oracle-'), hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard(), now: () => NOW },
+      { connect: async () => conn, environmentName: async () => 'PRD' },
+    );
+
+  it('the servers probe says so, and how to fix it, instead of "table not found"', async () => {
+    const result = await api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readServers('prd');
+    expect(result.servers).toEqual([]);
+    expect(result.problem).toBe(NO_SCHEMA);
+    expect(result.summary).toBe(`The front-end servers could not be read: ${NO_SCHEMA}. Enter them by hand.`);
+  });
+
+  it('the threads probe fails with the same sentence', async () => {
+    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readThreads('prd')).rejects.toMatchObject({ code: 'not_found', message: `${NO_SCHEMA}.` });
+  });
+
+  it('the email queue’s catalog lookup says it too', async () => {
+    const result = await api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readEmailQueue('prd');
+    expect(result).toMatchObject({ known: false, reason: NO_SCHEMA });
+  });
+
+  it('with a platform schema set, a missing table is reported as missing', async () => {
+    const result = await api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readServers('prd');
+    expect(result.problem).toBe('OSSYS_SERVER does not exist or is not visible to this login');
+    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readThreads('prd')).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('ORA-00942') });
   });
 });
 
@@ -124,6 +182,7 @@ describe('apply faults', () => {
     await faulty.readServers(DEMO_PROFILE_ID);
     await faulty.readErrors(DEMO_PROFILE_ID);
     await faulty.readEmailQueue(DEMO_PROFILE_ID);
+    await faulty.readEmailsSent(DEMO_PROFILE_ID, { since: '2025-03-14T11:00:00Z' });
     expect(rec!.log.length).toBeGreaterThan(0);
     expect(rec!.log.every((e) => e.kind === 'query' && /^\s*SELECT\b/i.test(e.sql))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DbConnection } from '../db/types';
 import { formatUtcMinute, toDatabaseLocal, type ClockOffset } from './db-time';
 import { probeFailure, unreadableReason } from './failures';
+import { missingPlatformSchema } from './platform-schema';
 import { readOnly } from './read-only';
 import { readColumns } from './read-servers';
 import { emailQueueSql, emailsSentSql, type EmailCreatedAt } from './sql/email-queue';
@@ -34,7 +35,10 @@ async function findStatusTable(tx: DbConnection, signal?: AbortSignal): Promise<
     return { reason };
   }
   const found = [...columns].find(([name, cols]) => name.startsWith('OSSYS_EMAIL') && STATUS_COLUMNS.every((c) => cols.has(c)));
-  if (!found) return { reason: 'no OSSYS_EMAIL… table with ERROR_COUNT and SENT columns (the Email_Status entity) was found' };
+  if (!found) {
+    const schemaProblem = columns.size === 0 ? await missingPlatformSchema(tx, signal) : null;
+    return { reason: schemaProblem ?? 'no OSSYS_EMAIL… table with ERROR_COUNT and SENT columns (the Email_Status entity) was found' };
+  }
   const [table, cols] = found;
   const email = columns.get('OSSYS_EMAIL');
   const created: EmailCreatedAt = cols.has('CREATED') ? 'status' : cols.has('EMAIL_ID') && email?.has('ID') && email.has('CREATED') ? 'email' : null;
