@@ -85,6 +85,50 @@ describe('SQL Server with Encrypt on: no login without TLS', () => {
   });
 });
 
+/**
+ * A self-signed certificate for the fake server on 127.0.0.1 only (CN=fake-sql.test, EC P-256),
+ * made once with openssl for these tests. It protects nothing; the profile trusts it explicitly.
+ */
+const FAKE_SQL_TLS = {
+  key: `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQglURuIQdlOf4SgsD6
+5Irud1cO5VmFzD7lyfKhbccOFV2hRANCAARhhgAuw/VOos57+EZrsYpjCDriL8GA
+4CMhlKdetv0sYe4KlcI88B5hI0Y9r58IygstJ90s4/Q3QC2jTIDB/s0C
+-----END PRIVATE KEY-----
+`,
+  cert: `-----BEGIN CERTIFICATE-----
+MIIBiDCCAS2gAwIBAgIUBnmG+N153TtxbjqLysB+vdkc1q8wCgYIKoZIzj0EAwIw
+GDEWMBQGA1UEAwwNZmFrZS1zcWwudGVzdDAgFw0yNjEyMDIwOTI1NTFaGA8yMTI2
+MTEwODA5MjU1MVowGDEWMBQGA1UEAwwNZmFrZS1zcWwudGVzdDBZMBMGByqGSM49
+AgEGCCqGSM49AwEHA0IABGGGAC7D9U6iznv4RmuximMIOuIvwYDgIyGUp162/Sxh
+7gqVwjzwHmEjRj2vnwjKCy0n3Szj9DdALaNMgMH+zQKjUzBRMB0GA1UdDgQWBBSK
+c1w0afCVoHoJrjq+8UgGSlhVqjAfBgNVHSMEGDAWgBSKc1w0afCVoHoJrjq+8UgG
+SlhVqjAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0kAMEYCIQCv8KaPBkry
+dzhBXIwugDzfCIR2tZeOgeLnQDk/wgzxHQIhAIzZUmY2/AKaTY06PUd4iZUPgF5N
+1n9vXPAMmpMGUwkD
+-----END CERTIFICATE-----
+`,
+};
+
+describe('SQL Server with Encrypt on and a server that does TLS', () => {
+  for (const answer of ['on', 'required'] as const) {
+    it(`encryption "${answer}": the login goes, inside TLS only, and the connection opens`, async () => {
+      const fake = await fakeTdsServer(answer, { acceptLogin: true, tls: FAKE_SQL_TLS });
+      servers.push(fake);
+      const conn = await openConnection(target(fake.port, true));
+      await conn.close();
+      const logins = fake.packets.filter((p) => p.type === LOGIN7);
+      expect(logins).toHaveLength(1);
+      expect(logins[0]!.inTls).toBe(true);
+      expect(login7Password(logins[0]!.payload)).toBe(PASSWORD);
+      // On the wire: the clear pre-login, the handshake in pre-login packets, then TLS records only.
+      expect(fake.packets.filter((p) => !p.inTls).every((p) => p.type === PRELOGIN)).toBe(true);
+      expect(fake.unparsed.length).toBeGreaterThan(0);
+      expect(allBytes(fake).toString('utf16le')).not.toContain('os_admin');
+    });
+  }
+});
+
 describe('SQL Server with Encrypt off (the user chose it)', () => {
   it('still logs in against the same fake server: the login packet arrives and its answer is read', async () => {
     const fake = await server('not-supported');

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { Duplex } from 'node:stream';
+import tls from 'node:tls';
 
 /**
  * Local TCP listeners on 127.0.0.1 that stand in for a broken database server:
@@ -62,57 +64,125 @@ export interface TdsPacketSeen {
   type: number;
   /** The payload after the 8-byte header. */
   payload: Buffer;
+  /** Read inside TLS (decrypted by the fake), not in clear on the wire. */
+  inTls?: boolean;
 }
 
 export interface FakeTdsServer extends FakeServer {
   /** Every TDS packet received, in order, on every connection. */
   packets: TdsPacketSeen[];
-  /** Bytes that did not parse as a TDS packet (e.g. raw TLS records), per connection. */
+  /** Bytes on the wire that were not TDS packets (e.g. TLS records after the handshake). */
   unparsed: Buffer[];
   connections: number;
+}
+
+/**
+ * Splits a byte stream into TDS packets. Calls `onRaw` with everything from the first bytes that
+ * are not a TDS packet on (e.g. TLS records sent straight on the socket after the handshake).
+ */
+function tdsStream(onPacket: (type: number, payload: Buffer) => void, onRaw: (bytes: Buffer) => void): (chunk: Buffer) => void {
+  let buffered = Buffer.alloc(0);
+  let raw = false;
+  return (chunk) => {
+    if (raw) return onRaw(chunk);
+    buffered = Buffer.concat([buffered, chunk]);
+    while (buffered.length >= 8) {
+      const type = buffered[0]!;
+      const length = buffered.readUInt16BE(2);
+      if (![0x01, 0x03, 0x06, 0x07, 0x0e, 0x10, 0x11, 0x12].includes(type) || length < 8) {
+        raw = true;
+        const rest = buffered;
+        buffered = Buffer.alloc(0);
+        return onRaw(rest);
+      }
+      if (buffered.length < length) return;
+      const payload = buffered.subarray(8, length);
+      buffered = buffered.subarray(length);
+      onPacket(type, payload);
+    }
+  };
 }
 
 /**
  * A SQL Server stand-in that speaks just enough TDS: it answers the client's pre-login with the
  * chosen encryption answer, records every packet it receives, and answers a Login7 with "Login
  * failed" (error 18456), or with `acceptLogin` a login acknowledgement (then every SQL batch with
- * an empty "done"). It never speaks TLS, so a client that insists on TLS stops at the handshake.
+ * an empty "done").
+ * Without `tls` it cannot speak TLS: a client that starts the handshake is disconnected. With `tls`
+ * (a key and certificate) it does what SQL Server does after answering ON or REQ: the TLS 1.2
+ * handshake inside pre-login packets, then TLS straight on the socket; packets read inside TLS
+ * are recorded with `inTls`.
  */
-export async function fakeTdsServer(encryption: TdsEncryptionAnswer, options: { acceptLogin?: boolean } = {}): Promise<FakeTdsServer> {
+export async function fakeTdsServer(
+  encryption: TdsEncryptionAnswer,
+  options: { acceptLogin?: boolean; tls?: { key: string; cert: string } } = {},
+): Promise<FakeTdsServer> {
   const packets: TdsPacketSeen[] = [];
   const unparsed: Buffer[] = [];
   let connections = 0;
+  const answer = (type: number, send: (packet: Buffer) => void) => {
+    if (type === 0x10) send(tdsPacket(0x04, options.acceptLogin ? loginAckReply() : loginFailedReply()));
+    else if (type === 0x01) send(tdsPacket(0x04, doneToken(0)));
+  };
   const server = await listen((socket) => {
     connections++;
-    let buffered = Buffer.alloc(0);
-    let gaveUp = false;
     let prelogins = 0;
-    socket.on('data', (chunk: Buffer) => {
-      if (gaveUp) {
-        unparsed.push(chunk);
-        return;
-      }
-      buffered = Buffer.concat([buffered, chunk]);
-      while (buffered.length >= 8) {
-        const type = buffered[0]!;
-        const length = buffered.readUInt16BE(2);
-        if (![0x01, 0x03, 0x06, 0x07, 0x0e, 0x10, 0x11, 0x12].includes(type) || length < 8) {
-          gaveUp = true;
-          unparsed.push(buffered);
-          buffered = Buffer.alloc(0);
-          return;
-        }
-        if (buffered.length < length) return;
-        const payload = buffered.subarray(8, length);
-        buffered = buffered.subarray(length);
-        packets.push({ type, payload });
-        if (type === 0x12) prelogins++;
-        if (type === 0x12 && prelogins === 1) socket.write(tdsPacket(0x04, preloginReply(encryption)));
-        else if (type === 0x12) socket.destroy(); // a TLS handshake: this fake cannot answer it
-        else if (type === 0x10) socket.write(tdsPacket(0x04, options.acceptLogin ? loginAckReply() : loginFailedReply()));
-        else if (type === 0x01) socket.write(tdsPacket(0x04, doneToken(0)));
-      }
-    });
+    let handshake: { wire: Duplex; pending: Buffer[]; raw: boolean } | undefined;
+    const startTls = (keys: { key: string; cert: string }) => {
+      const state = { pending: [] as Buffer[], raw: false, wire: undefined as unknown as Duplex };
+      state.wire = new Duplex({
+        read() {},
+        write(chunk: Buffer, _encoding, done) {
+          // During the handshake the server's flight goes back as one pre-login message.
+          if (state.raw) socket.write(chunk);
+          else state.pending.push(chunk);
+          done();
+        },
+      });
+      const secure = new tls.TLSSocket(state.wire, {
+        isServer: true,
+        secureContext: tls.createSecureContext({ ...keys, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' }),
+      });
+      secure.on('error', () => socket.destroy());
+      secure.on(
+        'data',
+        tdsStream(
+          (type, payload) => {
+            packets.push({ type, payload, inTls: true });
+            answer(type, (packet) => secure.write(packet));
+          },
+          (bytes) => unparsed.push(bytes),
+        ),
+      );
+      return state;
+    };
+    socket.on(
+      'data',
+      tdsStream(
+        (type, payload) => {
+          packets.push({ type, payload });
+          if (type === 0x12) prelogins++;
+          if (type === 0x12 && prelogins === 1) {
+            socket.write(tdsPacket(0x04, preloginReply(encryption)));
+            if (options.tls && (encryption === 'on' || encryption === 'required')) handshake = startTls(options.tls);
+          } else if (type === 0x12 && handshake) {
+            const state = handshake;
+            state.wire.push(payload);
+            setTimeout(() => {
+              if (state.pending.length === 0) return;
+              socket.write(tdsPacket(0x12, Buffer.concat(state.pending.splice(0))));
+            }, 30);
+          } else if (type === 0x12) socket.destroy(); // a TLS handshake this fake cannot answer
+          else answer(type, (packet) => socket.write(packet));
+        },
+        (bytes) => {
+          unparsed.push(bytes);
+          if (!handshake) return;
+          handshake.raw = true;
+          handshake.wire.push(bytes);
+        },
+      ),
+    );
   });
   return {
     ...server,
