@@ -54,6 +54,17 @@ describe('connection lost during a probe', () => {
   });
 });
 
+describe('connection refused during a probe', () => {
+  it('says the server refused, not that a statement failed', async () => {
+    const refused = () => Object.assign(new Error('Failed to connect to db.example:1433 - connect ECONNREFUSED 10.0.0.5:1433'), { code: 'ESOCKET' });
+    const { faulty } = await setup((c) => wrapConnection(c, (sql) => (/OSLOG_ERROR\b/.test(sql) ? refused() : null)));
+    await expect(faulty.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({
+      code: 'connection_failed',
+      message: expect.stringMatching(/^The database server refused the connection while searching OSLOG_ERROR: nothing listens on that host and port/),
+    });
+  });
+});
+
 describe('query timeout', () => {
   it('ends the 432 search with a timeout error, not a wrong count', async () => {
     const { faulty } = await setup((c) => timeOut(c, /OSLOG_ERROR_PREVIOUS/));
@@ -101,6 +112,14 @@ describe('permission denied on one table', () => {
     expect(result.summary).toContain('could not be read (this login may not read OSSYS_PARAMETER (permission denied)), so the default 2 days was used');
   });
 
+  it('OSSYS_PARAMETER for the threads probe: the failure names the table and what to do', async () => {
+    const { faulty } = await setup((c) => denyTable(c, 'OSSYS_PARAMETER'));
+    await expect(faulty.readThreads(DEMO_PROFILE_ID)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'This login may not read OSSYS_PARAMETER (permission denied), so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
+    });
+  });
+
   it('email status table: the queue is unknown with the reason', async () => {
     const { faulty } = await setup((c) => denyTable(c, 'OSSYS_EMAIL_STATUS'));
     const result = await faulty.readEmailQueue(DEMO_PROFILE_ID);
@@ -135,7 +154,7 @@ describe('Oracle without a platform schema', () => {
   });
 
   it('the threads probe fails with the same sentence', async () => {
-    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readThreads('prd')).rejects.toMatchObject({ code: 'not_found', message: `${NO_SCHEMA}.` });
+    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readThreads('prd')).rejects.toMatchObject({ code: 'forbidden', message: `${NO_SCHEMA}.` });
   });
 
   it('the email queue’s catalog lookup says it too', async () => {
@@ -146,7 +165,11 @@ describe('Oracle without a platform schema', () => {
   it('with a platform schema set, a missing table is reported as missing', async () => {
     const result = await api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readServers('prd');
     expect(result.problem).toBe('OSSYS_SERVER does not exist or is not visible to this login');
-    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readThreads('prd')).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('ORA-00942') });
+    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readThreads('prd')).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'A table this probe needs does not exist or is not visible to this login, so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
+      details: expect.stringContaining('ORA-00942'),
+    });
   });
 });
 

@@ -26,7 +26,7 @@ export async function readThreads(conn: DbConnection, opts: ProbeCallOptions = {
     } catch (error) {
       // "Table not found" on Oracle is most often a missing platform schema: say so and how to fix it.
       const schemaProblem = unreadableReason(error, 'OSSYS_PARAMETER') ? await missingPlatformSchema(tx, opts.signal) : null;
-      if (schemaProblem) throw new ApiError('not_found', `${schemaProblem}.`, { field: 'schema' });
+      if (schemaProblem) throw new ApiError('forbidden', `${schemaProblem}.`, { field: 'schema' });
       throw error;
     }
   });

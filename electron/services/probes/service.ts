@@ -57,7 +57,11 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
         const clock = await readClock(conn, now, opts.signal).catch((error: unknown) => {
           throw probeFailure(error, 'reading the database clock');
         });
-        return { ...(await read(conn, clock)), clock };
+        try {
+          return { ...(await read(conn, clock)), clock };
+        } catch (error) {
+          throw probeFailure(error, `reading ${doing}`);
+        }
       }),
     );
   }
