@@ -128,7 +128,9 @@ export interface PlanInstruction {
   sql?: string;
 }
 
-export type SessionStatus = 'in-progress' | 'resolved' | 'applied-not-verified' | 'not-resolved' | 'within-limit-other-cause';
+/** Every state a session can be in; one list, so the session file's schema and the types agree. */
+export const SESSION_STATUSES = ['in-progress', 'resolved', 'applied-not-verified', 'not-resolved', 'within-limit-other-cause'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type SessionOutcome = Exclude<SessionStatus, 'in-progress'>;
 
 /**

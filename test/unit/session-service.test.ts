@@ -57,8 +57,15 @@ describe('session service on the demo environment', async () => {
     expect(fact(view, 'threads.global')).toMatchObject({ source: 'probe', value: 2 });
     await act({ type: 'continue' });
     await act({ type: 'answer', facts: { mailbox: 'noreply@demo.example' } });
+    // "Other senders" unanswered is not "none": Continue is refused until the engineer says.
+    expect(await services.dispatch('sessions.act', { id, action: { type: 'continue' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/No other sender/) },
+    });
+    await act({ type: 'answer', facts: { 'mailbox.others': [] } });
     view = await act({ type: 'continue' });
     expect(view.session.diagnosis!.mailboxes[0]!.arithmetic).toBe('2 servers x 2 threads = 4 > 3');
+    expect(fact(view, 'diagnosis.senders')!.value).toMatch(/no other sender/);
     view = await act({ type: 'continue' });
     const plan = view.session.diagnosis!.plans[0]!;
     expect(view.planInstructions[plan.id]![0]!.sql).toContain("SET VAL = '1'");
@@ -83,12 +90,14 @@ describe('session service on the demo environment', async () => {
     await act({ type: 'tick', server: 'FE01', done: true });
     await act({ type: 'tick', server: 'FE02', done: true });
     await act({ type: 'continue' });
-    view = await probe('threadsAfter');
+    // Verify now reads everything itself: threads and servers again, 432s and emails sent since the restart.
+    view = await call(services, 'sessions.verify', { id });
     expect(fact(view, 'after.threads.global')).toMatchObject({ source: 'probe', value: 1 });
-    view = await probe('errorsAfter');
     expect(fact(view, 'after.errors.count')).toMatchObject({ source: 'probe', value: 0 });
-    view = await act({ type: 'verify' });
-    expect(view.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, errorsAfterSource: 'probe' });
+    expect(fact(view, 'after.emails.sent')).toMatchObject({ source: 'probe', value: expect.any(Number) });
+    expect(view.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, errorsAfterSource: 'probe', emailsAfterSource: 'probe', emailsNeeded: 4 });
+    expect(view.session.verification!.emailsAfter).toBeGreaterThanOrEqual(4);
+    expect(view.session.clock?.summary).toMatch(/^UTC/);
     await act({ type: 'continue' });
     view = await act({ type: 'complete' });
     expect(view.session.status).toBe('resolved');

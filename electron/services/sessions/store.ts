@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
-import type { Session } from '../../../shared/wizard/types';
+import { SESSION_STATUSES, type Session } from '../../../shared/wizard/types';
 import { createJsonFile, DIR_MODE, type JsonFile } from '../json-file';
 
 /**
@@ -22,7 +22,7 @@ const sessionSchema = z
     environment: z.object({ name: z.string() }).passthrough(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    status: z.enum(['in-progress', 'resolved', 'not-resolved', 'within-limit-other-cause']),
+    status: z.enum(SESSION_STATUSES),
     current: z.number().int().min(0),
     steps: z.record(z.string(), z.object({ status: z.enum(['pending', 'done', 'skipped']) }).passthrough()),
     facts: z.array(z.object({ key: z.string(), source: z.enum(['probe', 'engineer', 'derived']) }).passthrough()),
