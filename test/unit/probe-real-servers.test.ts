@@ -47,6 +47,19 @@ for (const server of servers) {
       }
     });
 
+    it('reads the database clock first and says its offset and skew', async () => {
+      const { clock } = await api().readThreads('real');
+      expect(clock!.summary).toMatch(/^UTC[+-]\d\d:\d\d, (in step with|\d+ s (behind|ahead of)) this computer/);
+      expect(Math.abs(clock!.utcOffsetMinutes)).toBeLessThanOrEqual(840);
+    });
+
+    it('never claims more of the log than the two views hold', async () => {
+      const result = await api().readErrors('real', { days: 14 });
+      expect(result.windowStart >= result.coveredStart!).toBe(true);
+      expect(result.requestedStart! <= result.windowStart).toBe(true);
+      if (result.requestedStart !== result.windowStart) expect(result.coverageNote).toMatch(/^Asked for 14 days; the log views hold/);
+    });
+
     it('searches the log within the window and the cap', async () => {
       const result = await api().readErrors('real', { days: 1 });
       expect(new Date(result.windowEnd).getTime() - new Date(result.windowStart).getTime()).toBe(86_400_000);
@@ -58,6 +71,15 @@ for (const server of servers) {
       const result = await api().readEmailQueue('real');
       if (result.known) expect(result.pending).toBeGreaterThanOrEqual(0);
       else expect(result.reason).toBeTruthy();
+      const sent = await api().readEmailsSent('real', { since: new Date(Date.now() - 86_400_000).toISOString() });
+      if (sent.known) expect(sent.count).toBeGreaterThanOrEqual(0);
+      else expect(sent.reason).toBeTruthy();
+    });
+
+    it('keeps the OSSYS_SERVER columns and the mail parameter names as evidence', async () => {
+      const { evidence } = await api().readServers('real');
+      expect(evidence!.serverColumns).toContain('NAME');
+      expect(evidence!.mailParameters.length).toBeLessThanOrEqual(200);
     });
   });
 }
