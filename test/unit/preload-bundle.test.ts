@@ -76,6 +76,8 @@ describe('built preload bundle', () => {
     expect(recorded.exposed.map((e) => e.key)).toEqual(['toolkit']);
     expect(Object.keys(api).sort()).toEqual([...methodNames, 'onEvent'].sort());
     for (const [key, value] of Object.entries(api)) expect(typeof value, key).toBe('function');
+    // One write path: the raw probe writes are not offered to the page (test/security/write-path.test.ts).
+    for (const removed of ['probes.apply', 'probes.undo', 'probes.audit']) expect(api[removed], removed).toBeUndefined();
   });
 
   it('turns a method call into an invoke on toolkit:<name> and returns only the reply', async () => {
