@@ -167,7 +167,8 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
     }
   }
 
-  async function writeUnlocked(value: T): Promise<void> {
+  /** The value checked against the schema and the size bound, and its text; throws without writing. */
+  function prepare(value: T): { checked: T; text: string } {
     const checked = schema.parse(value);
     const text = `${JSON.stringify({ version, data: checked }, null, 2)}\n`;
     if (maxBytes) {
@@ -179,21 +180,89 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
         );
       }
     }
-    cache = undefined;
-    await writeFileAtomic(file, text);
-    cache = { value: checked, stamp: await stampOf() };
+    return { checked, text };
+  }
+
+  async function writeUnlocked(prepared: { checked: T; text: string }): Promise<void> {
+    try {
+      await writeFileAtomic(file, prepared.text);
+    } catch (error) {
+      cache = undefined; // the file may or may not hold it: read it again next time
+      throw error;
+    }
+    cache = { value: prepared.checked, stamp: await stampOf() };
+  }
+
+  interface Job {
+    change: (current: T) => T | Promise<T>;
+    resolve: (value: T) => void;
+    reject: (error: unknown) => void;
+  }
+  /** Changes waiting for the next write; null when none is waiting. */
+  let batch: Job[] | null = null;
+  /** Changes asked for and not yet written (or refused). */
+  let writesInFlight = 0;
+
+  /**
+   * Group commit: the changes that arrive while a write is under way are applied one after the
+   * other to the document, in order, and written together in one atomic write. Each change is
+   * checked on its own (a refused one fails alone and the others go on from the value before it);
+   * a failed write fails all the changes it carried.
+   */
+  function update(change: (current: T) => T | Promise<T>): Promise<T> {
+    writesInFlight += 1;
+    const done = new Promise<T>((resolve, reject) => {
+      if (batch) {
+        batch.push({ change, resolve, reject });
+        return;
+      }
+      const jobs: Job[] = [{ change, resolve, reject }];
+      batch = jobs;
+      void serialise(async () => {
+        batch = null;
+        let current: T;
+        try {
+          current = await readUnlocked();
+        } catch (error) {
+          for (const job of jobs) job.reject(error);
+          return;
+        }
+        const accepted: Array<{ job: Job; value: T }> = [];
+        let last: { checked: T; text: string } | undefined;
+        for (const job of jobs) {
+          try {
+            const next = await job.change(current);
+            last = prepare(next);
+            current = last.checked;
+            accepted.push({ job, value: next });
+          } catch (error) {
+            job.reject(error);
+          }
+        }
+        if (!last) return;
+        try {
+          await writeUnlocked(last);
+        } catch (error) {
+          for (const { job } of accepted) job.reject(error);
+          return;
+        }
+        for (const { job, value } of accepted) job.resolve(value);
+      });
+    });
+    return done.finally(() => {
+      writesInFlight -= 1;
+    });
   }
 
   return {
     file,
-    read: () => serialise(readUnlocked),
-    write: (value) => serialise(() => writeUnlocked(value)),
-    update: (fn) =>
-      serialise(async () => {
-        const next = await fn(await readUnlocked());
-        await writeUnlocked(next);
-        return next;
-      }),
+    // While changes are being written, a read answers the last written document at once instead
+    // of queueing behind the writes (a caller that awaited its change sees it).
+    read: () => (writesInFlight > 0 && cache ? Promise.resolve(cache.value) : serialise(readUnlocked)),
+    write: async (value) => {
+      await update(() => value);
+    },
+    update,
   };
 }
 
@@ -203,9 +272,10 @@ function stampFrom(stat: { ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: 
   return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }
 
+/** "5 MB", or rounded up to a tenth ("5.1 MB") so a size over a bound never reads as equal to it. */
 function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  return `${Number.isInteger(mb) ? mb : (Math.ceil(mb * 10) / 10).toString()} MB`;
 }
 
 class CorruptFileError extends Error {}

@@ -70,4 +70,52 @@ describe('versioned JSON files', () => {
     await expect(file.write({ items: [42] } as unknown as Doc)).rejects.toThrow();
     expect(await open().read()).toEqual({ items: ['keep'] });
   });
+
+  it('answers from memory until the file changes on disk, and then reads (and checks) it again', async () => {
+    const file = open();
+    await file.write({ items: ['a'] });
+    const first = await file.read();
+    expect(await file.read()).toBe(first); // the same object: nothing was read again
+    await fs.writeFile(path.join(dir, 'doc.json'), JSON.stringify({ version: 2, data: { items: ['edited by hand'] } }));
+    expect(await file.read()).toEqual({ items: ['edited by hand'] });
+    await fs.writeFile(path.join(dir, 'doc.json'), '{"version": 2, "data": ');
+    expect(await file.read()).toEqual({ items: [] });
+    expect(notices[0]).toMatch(/doc\.json could not be read because it is not valid JSON/);
+  });
+
+  it('writes changes that arrive together in one go, and a refused change fails alone', async () => {
+    const file = open();
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        file.update((d) => (i === 4 ? ({ items: [42] } as unknown as Doc) : { items: [...d.items, `x${i}`] })),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect((await open().read()).items).toEqual(['x0', 'x1', 'x2', 'x3', 'x5', 'x6', 'x7', 'x8', 'x9']);
+  });
+
+  it('a read while changes are being written answers the last written document without waiting for them', async () => {
+    const file = open();
+    await file.write({ items: ['saved'] });
+    let release!: () => void;
+    const slow = file.update(async (d) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return { items: [...d.items, 'later'] };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await file.read()).toEqual({ items: ['saved'] });
+    release();
+    await slow;
+    expect(await file.read()).toEqual({ items: ['saved', 'later'] });
+  });
+
+  it('refuses to write past its size bound with invalid_input naming it, and keeps the saved file', async () => {
+    const bounded = createJsonFile<Doc>({ file: path.join(dir, 'doc.json'), version: 2, schema, defaults: () => ({ items: [] }), maxBytes: { bytes: 1024 * 1024, label: 'A document' } });
+    await bounded.write({ items: ['keep'] });
+    await expect(bounded.write({ items: ['x'.repeat(1024 * 1024)] })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'A document can be at most 1 MB when saved; this change would make it 1.1 MB. Nothing was saved.',
+    });
+    expect(await open().read()).toEqual({ items: ['keep'] });
+  });
 });

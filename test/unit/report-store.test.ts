@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
@@ -139,5 +139,18 @@ describe('reports service', () => {
     expect(notices.list()[0]).toMatch(/reports\.json could not be read/);
     expect(readdirSync(dir).some((f) => f.startsWith('reports.json.corrupt-'))).toBe(true);
     expect(existsSync(path.join(dir, 'reports.json'))).toBe(false);
+  });
+
+  it.runIf(process.platform !== 'win32')('writes the report files atomically and readable by the user only (0600), in a 0700 folder', async () => {
+    const { h } = start();
+    const first = await h['reports.export']({ sessionId: 's1', format: 'md' }, ctx());
+    await h['reports.export']({ sessionId: 's1', format: 'md' }, ctx());
+    const folder = path.join(dir, 'reports');
+    expect((statSync(folder).mode & 0o777).toString(8)).toBe('700');
+    const files = readdirSync(folder).sort();
+    expect(files).toEqual([`${first.reportId}.md`, `${first.reportId}.model.json`]);
+    for (const file of [...files.map((f) => path.join(folder, f)), path.join(dir, 'reports.json')]) {
+      expect({ file, mode: (statSync(file).mode & 0o777).toString(8) }).toEqual({ file, mode: '600' });
+    }
   });
 });
