@@ -11,6 +11,7 @@ import { auditState, createAuditLog, type AuditState } from './audit';
 import { probeFailure, throwIfCancelled } from './failures';
 import { readClock } from './db-time';
 import { withMeta } from './meta';
+import { readOnly } from './read-only';
 import { readEmailQueue, readEmailsSent } from './read-email-queue';
 import { readErrors } from './read-errors';
 import { readServers } from './read-servers';
@@ -49,20 +50,26 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
     }
   }
 
-  /** One read probe: the database clock first, on the same connection, then the facts; the clock goes into the result. */
+  /**
+   * One read probe: the database clock first, then the facts, in one read-only transaction on the
+   * same connection (the clock is its first statement, as Oracle's SET TRANSACTION READ ONLY
+   * needs); the clock goes into the result.
+   */
   function probe<R extends object>(profileId: string, purpose: 'platform' | 'log', doing: string, opts: ProbeCallOptions, read: (conn: DbConnection, clock: DbClock) => Promise<R>) {
     return withConnection(profileId, purpose, doing, opts, (conn) =>
-      withMeta(conn.engine, now, async () => {
-        opts.progress?.('Reading the database clock', 0.05);
-        const clock = await readClock(conn, now, opts.signal).catch((error: unknown) => {
-          throw probeFailure(error, 'reading the database clock');
-        });
-        try {
-          return { ...(await read(conn, clock)), clock };
-        } catch (error) {
-          throw probeFailure(error, `reading ${doing}`);
-        }
-      }),
+      withMeta(conn.engine, now, () =>
+        readOnly(conn, async (tx) => {
+          opts.progress?.('Reading the database clock', 0.05);
+          const clock = await readClock(tx, now, opts.signal).catch((error: unknown) => {
+            throw probeFailure(error, 'reading the database clock');
+          });
+          try {
+            return { ...(await read(tx, clock)), clock };
+          } catch (error) {
+            throw probeFailure(error, `reading ${doing}`);
+          }
+        }),
+      ),
     );
   }
 
