@@ -1,19 +1,13 @@
-/**
- * Recognises the Exchange Online concurrency error (domain.md section 1) in any log or pasted text.
- *
- * The enhanced status code 4.3.2 alone is not enough: Exchange also answers "421 4.3.2 Service not
- * available" for other reasons. The incident is the 432 reply with 4.3.2, or the wording "concurrent
- * connection(s) limit exceeded" / "sender thread limit exceeded", whatever the case, spacing or the
- * client library's prefix.
- */
-const PATTERNS: readonly RegExp[] = [
-  /(?:^|[^\d.])432[\s-]+4\.3\.2(?![\d.]*\d)/i,
-  /concurrent\s+connections?\s+limit\s+exceeded/i,
-  /sender\s+thread\s+limit\s+exceeded/i,
-];
+import { CONCURRENCY_MATCHERS } from './concurrency-matchers';
+import { matchesAny } from './matcher';
 
+/**
+ * Recognises the Exchange Online concurrency error (domain.md section 1) in any log or pasted text:
+ * the 432 reply with 4.3.2, or the wording "concurrent connection(s) limit exceeded" / "sender
+ * thread limit exceeded". The patterns and their examples live in `concurrency-matchers.ts`.
+ */
 export function isConcurrencyError(text: string): boolean {
-  return PATTERNS.some((pattern) => pattern.test(text));
+  return matchesAny(CONCURRENCY_MATCHERS, text);
 }
 
 /**
@@ -21,4 +15,4 @@ export function isConcurrencyError(text: string): boolean {
  * code. Every text `isConcurrencyError` accepts contains at least one of them (a superset, never a
  * subset), so the prefilter can only let too much through, never lose an occurrence.
  */
-export const CONCURRENCY_ERROR_LIKE_PATTERNS = ['%4.3.2%', '%limit%exceeded%'] as const;
+export { CONCURRENCY_ERROR_LIKE_PATTERNS } from './concurrency-matchers';

@@ -1,0 +1,73 @@
+/**
+ * Example error texts the matchers are checked against, as they reach an OutSystems error log
+ * (domain.md 1 and 4b; the same texts as the labelled samples the tests read). Ids and hostnames
+ * are made up.
+ */
+
+export const CONCURRENCY_TEXTS = [
+  'Error sending email 48213: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information. [Hostname=AM9PR04MB1234.eurprd04.prod.outlook.com]',
+  'Error sending email 7: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information',
+  'Mailbox unavailable. The server response was: 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information. [Hostname=DB7PR02MB5555.eurprd02.prod.outlook.com]',
+  '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded [Hostname=BN8PR12MB3333.namprd12.prod.outlook.com]',
+  'error sending email 99120: 432 4.3.2 concurrent connection limit exceeded',
+  'System.Net.Mail.SmtpException: CONCURRENT  CONNECTIONS   LIMIT EXCEEDED',
+  'MailKit.Net.Smtp.SmtpCommandException: 432 4.3.2 Sender Thread Limit Exceeded',
+] as const;
+
+export const SMTP_AUTH_TEXTS = {
+  tenantDisabled: [
+    'Error sending email 6001: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.',
+    'Mailbox unavailable. The server response was: 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
+    'MailKit.Security.AuthenticationException: 535: 5.7.139 AUTHENTICATION UNSUCCESSFUL, SMTPCLIENTAUTHENTICATION IS DISABLED FOR THE TENANT.',
+  ],
+  mailboxDisabled: [
+    'Error sending email 6003: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.',
+    'MailKit.Net.Smtp.SmtpCommandException: 5.7.139 Authentication unsuccessful, smtpclientauthentication is disabled for the mailbox',
+  ],
+  securityDefaults: [
+    "Error sending email 6004: 535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+    'Mailbox unavailable. The server response was: 5.7.139 Authentication unsuccessful, user is locked by your organization’s Security Defaults policy.',
+  ],
+  basicRetired: [
+    'Error sending email 6005: 550 5.7.30 Basic authentication is not supported for Client Submission.',
+    'Mailbox unavailable. The server response was: 5.7.30 Basic authentication is not supported for Client Submission.',
+    'MailKit.Net.Smtp.SmtpCommandException: BASIC AUTHENTICATION IS NOT SUPPORTED FOR CLIENT SUBMISSION',
+    'Error sending email 6010: 535 5.7.139 Authentication unsuccessful',
+  ],
+  badCredentials: [
+    'Error sending email 6002: 535 5.7.3 Authentication unsuccessful [DM6PR11CA0001.namprd11.prod.outlook.com]',
+    'Mailbox unavailable. The server response was: 5.7.3 Authentication unsuccessful',
+    'MailKit.Security.AuthenticationException: 535: 5.7.3 Authentication Unsuccessful',
+  ],
+  notAuthenticated: [
+    'Error sending email 6007: 530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM [SN4PR0501CA0001.namprd05.prod.outlook.com]',
+    'The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.57 Client not authenticated to send mail.',
+    'MailKit.Net.Smtp.SmtpCommandException: 530 5.7.57 CLIENT NOT AUTHENTICATED TO SEND MAIL',
+  ],
+  /** 530 5.7.57 that carries the 535 5.7.139 answer: both matchers accept it, the 5.7.139 one is counted. */
+  notAuthenticatedWith5139: ['Error sending email 6006: 530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful'],
+} as const;
+
+export const QUOTA_TEXTS = [
+  'Error sending email 5512: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Message submission quota exceeded.[EndDiagnosticData]',
+  "Error sending email 5513: The message can't be submitted because the sender's submission quota was exceeded.",
+  'Mailbox unavailable. The server response was: 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception',
+  'MailKit.Net.Smtp.SmtpCommandException: 554 5.2.0 storedrv.submission.exception:submissionquotaexceededexception',
+  "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients.",
+] as const;
+
+/** Texts of none of the three playbooks, look-alikes included. */
+export const OTHER_TEXTS = [
+  'Error sending email 6100: 554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
+  'Error sending email 6200: 550 5.2.252 Sender throttled due to continuous send as denied errors.',
+  'Error sending email 6300: 421 4.7.0 Temporary server error. Please try again later',
+  'Error sending email 6301: 421 4.3.2 Service not available, closing transmission channel',
+  'Error sending email 6302: 451 4.7.500 Server busy. Please try again later. [AS8PR04CA0000.eurprd04.prod.outlook.com]',
+  'Error sending email 6303: 550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.',
+  'Error sending email 6400: Unable to connect to the remote server',
+  'Error creating Email. The operation has timed out',
+  "Timer 'SendDailyDigest' took more than 20 minutes to execute and was aborted",
+  'Error sending email 14324.3.2 retry',
+  'Order 432 version 4.3.21 shipped',
+  'Connected to MySQL 5.7.30 and 5.7.57; release 5.1.90',
+] as const;
