@@ -110,7 +110,9 @@ void app.whenReady().then(async () => {
   });
 }).catch((error: unknown) => {
   // Without this the app would sit with no window and no word (e.g. a data folder it may not write).
+  // A data folder held by another app lands here too: its message names that app.
   dialog.showErrorBox('Support Toolkit could not start', `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`);
+  dataDirLock?.release();
   app.exit(1);
 });
 

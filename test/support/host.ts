@@ -34,7 +34,8 @@ export async function startTestHost(dataDir: string, overrides: Partial<ServiceD
     notices: createNoticeBoard(),
     ...overrides,
   });
-  const host = await startHttpHost({ services, rendererDir: path.join(PROJECT_ROOT, 'out', 'renderer') });
+  // Notices found while it runs are pushed to open pages, as `npm run serve` does.
+  const host = await startHttpHost({ services, rendererDir: path.join(PROJECT_ROOT, 'out', 'renderer'), notices: services.deps.notices });
   return {
     host,
     services,

@@ -10,7 +10,11 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   hostKind: HostKind;
-  /** Things the user must know about, e.g. a data file that was corrupt and moved aside. */
+  /**
+   * Things the user must know about, e.g. a data file that was corrupt and moved aside: those found
+   * at start (every data file is read and checked then) and since. Each one found after start is
+   * also pushed as a `notice` event (shared/api/events.ts) when it happens.
+   */
   notices: string[];
 }
 
