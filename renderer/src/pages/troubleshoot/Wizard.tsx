@@ -101,6 +101,10 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {session.offline ? ' · offline, facts typed in' : ` · ${describeDatabase(session.environment.engine, session.environment.host)}`} · started{' '}
             {formatDateTime(session.createdAt)}
           </p>
+          {session.clock && (
+            // Times here are this computer's; the database keeps its own local time, read back with this offset.
+            <p className={Math.abs(session.clock.skewSeconds) > 60 ? 'small field-error' : 'muted small'}>Database clock: {session.clock.summary}</p>
+          )}
         </div>
         <span className={STATUS_LABELS[session.status].badge}>{STATUS_LABELS[session.status].label}</span>
         <span className="spacer" />
