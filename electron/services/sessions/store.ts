@@ -77,13 +77,18 @@ export function createSessionStore(dataDir: string, onNotice: (message: string) 
   function load(): Promise<void> {
     loading ??= (async () => {
       const names = await fs.readdir(dir).catch(() => [] as string[]);
-      for (const name of names) {
-        const id = name.endsWith('.json') ? name.slice(0, -5) : '';
-        if (!ID.test(id)) continue;
-        const session = await fileOf(id).read().catch(() => null);
-        if (session) cache.set(id, session);
-        else files.delete(id);
-      }
+      const ids = names.map((name) => (name.endsWith('.json') ? name.slice(0, -5) : '')).filter((id) => ID.test(id));
+      // A few files at a time: faster than one by one, without opening a thousand at once.
+      let next = 0;
+      const reader = async () => {
+        while (next < ids.length) {
+          const id = ids[next++]!;
+          const session = await fileOf(id).read().catch(() => null);
+          if (session) cache.set(id, session);
+          else files.delete(id);
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, reader));
       sorted = null;
     })();
     return loading;
