@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
+import { runReportCli } from '../../electron/cli/report-run';
 import { removeDir, tempDataDir } from '../support/host';
 import { callApi, spawnServe, type ServeProcess } from './support/serve-process';
 
@@ -88,6 +89,26 @@ describe('problems with the data files are said when they happen', () => {
     expect((await callApi(api, 'app.info', {})).body.value.notices).toContain(event.message);
     stream.close();
   }, 60_000);
+});
+
+describe('the report command says what it found at start on stderr', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDataDir('st-notices-cli-');
+  });
+  afterEach(() => removeDir(dir));
+
+  it('a damaged profiles.json is named on stderr, before the outcome of the export', async () => {
+    writeFileSync(path.join(dir, 'profiles.json'), '{"version": 2');
+    const err: string[] = [];
+    const code = await runReportCli(['--session', 'missing', '--format', 'md', '--out', path.join(dir, 'r.md'), '--data-dir', dir], {}, {
+      out: () => undefined,
+      err: (line) => err.push(line),
+    });
+    expect(code).toBe(1);
+    expect(err[0]).toMatch(/^Notice: profiles\.json could not be read because it is not valid JSON.*moved to/);
+    expect(err[1]).toMatch(/^Could not export the report: /);
+  });
 });
 
 describe('every store is read and checked at start', () => {
