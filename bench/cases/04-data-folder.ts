@@ -15,10 +15,10 @@ const PLAYBOOK = 'exchange-432-concurrency';
 
 const start = (dataDir: string) => createServices({ dataDir, hostKind: 'cli', appVersion: 'bench', notices: createNoticeBoard() });
 
-async function call(services: Services, name: string, input: unknown): Promise<any> {
+async function call<T = unknown>(services: Services, name: string, input: unknown): Promise<T> {
   const result = await services.dispatch(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
+  return result.value as T;
 }
 
 /**
@@ -28,7 +28,7 @@ async function call(services: Services, name: string, input: unknown): Promise<a
 async function folderWithSessions(count: number): Promise<string> {
   const dir = tempDataDir('st-bench-data-');
   const services = await start(dir);
-  const view = await call(services, 'sessions.create', { playbookId: PLAYBOOK, profileId: null, environmentName: 'Contoso PRD', pastedError: '432 4.3.2 Concurrent connections limit exceeded' });
+  const view = await call<{ session: { id: string } }>(services, 'sessions.create', { playbookId: PLAYBOOK, profileId: null, environmentName: 'Contoso PRD', pastedError: '432 4.3.2 Concurrent connections limit exceeded' });
   for (let i = 0; i < 5; i++) await call(services, 'sessions.act', { id: view.session.id, action: { type: 'answer', facts: { 'symptom.evidence': `note ${i}: ${'x'.repeat(200)}` } } });
   await services.close();
   const source = path.join(dir, 'sessions', `${view.session.id}.json`);
@@ -71,7 +71,7 @@ const bench: BenchCase = {
       await call(bigServices, 'sessions.list', {});
       await call(smallServices, 'sessions.list', {});
       const listBig = await timeRuns(LIST_RUNS, async () => {
-        listed = (await call(bigServices, 'sessions.list', {})).length;
+        listed = (await call<unknown[]>(bigServices, 'sessions.list', {})).length;
       });
       const listSmall = await timeRuns(LIST_RUNS, async () => {
         await call(smallServices, 'sessions.list', {});
@@ -79,7 +79,7 @@ const bench: BenchCase = {
       await smallServices.close();
 
       // Mixed calls on the 1,000-session folder.
-      const ids = (await call(bigServices, 'sessions.list', {})).map((s: { id: string }) => s.id) as string[];
+      const ids = (await call<Array<{ id: string }>>(bigServices, 'sessions.list', {})).map((s) => s.id);
       const hot = ids.slice(0, 10);
       const operations: Array<(i: number) => [string, unknown]> = [
         () => ['sessions.list', {}],

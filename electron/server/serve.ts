@@ -29,9 +29,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   releaseOnExit(lock);
-  let stopping: (() => Promise<void>) | undefined;
+  // Ctrl+C before the host is up just releases the folder; once it is up, the host stops cleanly.
+  const control: { stop?: () => Promise<void> } = {};
   const onSignal = () => {
-    if (stopping) void stopping();
+    if (control.stop) void control.stop();
     else {
       lock.release();
       process.exit(0);
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   console.log('Press Ctrl+C to stop.');
 
   let stopped: Promise<void> | undefined;
-  stopping = () =>
+  control.stop = () =>
     (stopped ??= (async () => {
       await host.close();
       await services.close();

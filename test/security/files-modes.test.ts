@@ -17,10 +17,10 @@ function modes(dir: string): Array<{ path: string; dir: boolean; mode: string }>
   return out;
 }
 
-async function call(services: Services, name: string, input: unknown): Promise<any> {
+async function call<T = unknown>(services: Services, name: string, input: unknown): Promise<T> {
   const result = await services.dispatch(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
+  return result.value as T;
 }
 
 describe.runIf(posix)('files in the data folder (Linux and macOS permissions)', () => {
@@ -47,7 +47,7 @@ describe.runIf(posix)('files in the data folder (Linux and macOS permissions)', 
       await call(app, 'profiles.create', {
         profile: { name: 'Contoso PRD', customer: 'Contoso', role: 'production', engine: 'sqlserver', host: 'sql01', port: 1433, database: 'outsystems', user: 'os_admin', mailbox: 'noreply@contoso.com' },
       });
-      const session = await call(app, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
+      const session = await call<{ session: { id: string } }>(app, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
       await call(app, 'reports.export', { sessionId: session.session.id, format: 'md' });
       await call(app, 'whatif.scenarios.save', {
         name: 'Contoso PRD',

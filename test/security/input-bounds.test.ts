@@ -17,7 +17,7 @@ describe('input bounds over HTTP', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${running.host.token}` },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string; field?: string } } };
+    return { status: response.status, body: (await response.json()) as { ok: boolean; value?: { session: { id: string; events: unknown[] } }; error?: { code: string; message: string; field?: string } } };
   };
   const nest = (levels: number, inner: unknown = 'x'): unknown => (levels === 0 ? inner : [nest(levels - 1, inner)]);
   const answer = (value: unknown) => post('sessions.act', { id: sessionId, action: { type: 'answer', facts: { 'symptom.evidence': value } } });
@@ -27,7 +27,7 @@ describe('input bounds over HTTP', () => {
     running = await startTestHost(dir);
     const created = await post('sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
     expect(created.status).toBe(200);
-    sessionId = created.body.value.session.id;
+    sessionId = created.body.value!.session.id;
   });
   afterAll(async () => {
     await running.stop();
@@ -89,6 +89,6 @@ describe('input bounds over HTTP', () => {
     expect(size).toBeLessThanOrEqual(5 * 1024 * 1024);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     const view = await post('sessions.get', { id: sessionId });
-    expect(view.body.value.session.events.length).toBe(saved.data.events.length);
+    expect(view.body.value!.session.events.length).toBe(saved.data.events.length);
   }, 120_000);
 });

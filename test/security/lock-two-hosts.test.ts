@@ -81,8 +81,8 @@ describe('one app per data folder (browser hosts as processes)', () => {
 
     const again = serve();
     const api2 = await again.ready;
-    const list = await callApi(api2, 'profiles.list', {});
-    const names = (list.body.value as Array<{ name: string; builtIn?: boolean }>).filter((p) => !p.builtIn).map((p) => p.name);
+    const list = await callApi<Array<{ name: string; builtIn?: boolean }>>(api2, 'profiles.list', {});
+    const names = list.body.value.filter((p) => !p.builtIn).map((p) => p.name);
     expect(names.sort()).toEqual(Array.from({ length: 40 }, (_, i) => `Env ${i}`).sort());
   }, 90_000);
 });

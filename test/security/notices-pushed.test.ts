@@ -65,8 +65,8 @@ describe('problems with the data files are said when they happen', () => {
     writeFileSync(path.join(dir, 'profiles.json'), '{"version": 2, "data": {"profiles": [ {"name": 1');
     host = spawnServe(dir);
     const api = await host.ready;
-    const info = await callApi(api, 'app.info', {});
-    const notice = (info.body.value.notices as string[]).find((n) => n.startsWith('profiles.json could not be read because it is not valid JSON'));
+    const info = await callApi<{ notices: string[] }>(api, 'app.info', {});
+    const notice = info.body.value.notices.find((n) => n.startsWith('profiles.json could not be read because it is not valid JSON'));
     expect(notice).toMatch(/It was moved to .*profiles\.json\.corrupt-.* and a fresh file was started; nothing was deleted\.$/);
     expect(host.stderr()).toContain(`Notice: ${notice}`);
   }, 60_000);
@@ -81,12 +81,12 @@ describe('problems with the data files are said when they happen', () => {
     const stream = await openEvents(api);
     // Someone (or a disk) damages the file while the app runs; the next use finds it.
     writeFileSync(path.join(dir, 'profiles.json'), '{"version": 2, "data": ');
-    const list = await callApi(api, 'profiles.list', {});
-    expect(list.body.value.map((p: { id: string }) => p.id)).toEqual(['demo']);
+    const list = await callApi<Array<{ id: string }>>(api, 'profiles.list', {});
+    expect(list.body.value.map((p) => p.id)).toEqual(['demo']);
     const event = await stream.waitFor((e) => e.kind === 'notice');
     expect(event.message).toMatch(/^profiles\.json could not be read because it is not valid JSON.*moved to/);
     expect(host.stderr()).toContain(`Notice: ${event.message}`);
-    expect((await callApi(api, 'app.info', {})).body.value.notices).toContain(event.message);
+    expect((await callApi<{ notices: string[] }>(api, 'app.info', {})).body.value.notices).toContain(event.message);
     stream.close();
   }, 60_000);
 });

@@ -52,11 +52,15 @@ export function spawnServe(dataDir: string, env: NodeJS.ProcessEnv = {}): ServeP
 }
 
 /** One API call over HTTP with the run's token. */
-export async function callApi(host: { url: string; token: string }, method: string, input: unknown): Promise<{ status: number; body: any }> {
+export async function callApi<T = unknown>(
+  host: { url: string; token: string },
+  method: string,
+  input: unknown,
+): Promise<{ status: number; body: { ok: boolean; value: T; error?: { code: string; message: string } } }> {
   const response = await fetch(`${host.url}/api/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
     body: JSON.stringify(input),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value: T; error?: { code: string; message: string } } };
 }
