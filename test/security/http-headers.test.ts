@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startTestHost, tempDataDir, type RunningHost } from '../support/host';
 
@@ -47,5 +48,18 @@ describe('browser host responses', () => {
     expect(await withToken.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The address has a malformed % escape' } });
     const page = await fetch(url('/assets/%E0%A4%A.js'));
     expect(page.status).toBe(400);
+  });
+
+  it('a request the HTTP parser refuses still gets a 400 with nosniff and no-store', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(running.host.port, '127.0.0.1', () => socket.write('GET /\x01bad HTTP/1.1\r\nHost: x\r\n\r\n'));
+      let text = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer).toContain('X-Content-Type-Options: nosniff');
+    expect(answer).toContain('Cache-Control: no-store');
   });
 });
