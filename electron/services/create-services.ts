@@ -7,6 +7,7 @@ import type { CallContext, HandlersFor, ServiceDeps } from './context';
 import { prepareDataDir } from './data-dir';
 import { DIR_MODE } from './json-file';
 import { createProbeService } from './probes';
+import { createAuditLog } from './probes/audit';
 import { createProfileService } from './profiles';
 import { createReportService } from './reports';
 import { keyFileProblem } from './secrets';
@@ -36,6 +37,9 @@ export interface DispatchOptions {
 export async function createServices(deps: ServiceDeps) {
   await fs.mkdir(deps.dataDir, { recursive: true, mode: DIR_MODE });
   await prepareDataDir(deps.dataDir);
+  // The audit trail is read and checked before the probes start: they settle entries a crash left
+  // pending (which may read databases) in the background, and must find a readable file.
+  await createAuditLog(deps.dataDir, (message) => deps.notices.add(message)).list();
   const settings = createSettingsService(deps);
   const profiles = createProfileService(deps);
   const probes = createProbeService(deps, { profiles });
@@ -51,7 +55,6 @@ export async function createServices(deps: ServiceDeps) {
   await whatif.handlers['whatif.scenarios.list']({}, startCtx);
   await sessions.handlers['sessions.list']({}, startCtx);
   await reports.store.load();
-  await probes.listAudit();
   // The key file is only named, never moved: it is the only way to the passwords saved with it.
   const keyProblem = await keyFileProblem(deps.dataDir);
   if (keyProblem) deps.notices.add(keyProblem);
