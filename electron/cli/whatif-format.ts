@@ -1,5 +1,5 @@
 import type { BudgetResult } from '../../shared/capacity/types';
-import { plural } from '../../shared/capacity/wording';
+import { plural, thousands } from '../../shared/capacity/wording';
 
 /** The engine's result as plain text for a terminal: verdict, per-mailbox arithmetic, plans. */
 export function formatBudgetText(result: BudgetResult): string {
@@ -32,5 +32,24 @@ export function formatBudgetText(result: BudgetResult): string {
     lines.push('', `No plan for ${none.mailbox}: ${none.reason}`, 'Ways out that Microsoft documents:');
     for (const alternative of none.alternatives) lines.push(`  - ${alternative}`);
   }
+  lines.push('', ...quotaLines(result));
   return `${lines.join('\n')}\n`;
+}
+
+/** The recipients per 24 h quota: one line per mailbox, the verdict, the ways out, warnings. */
+function quotaLines({ quota }: BudgetResult): string[] {
+  const limit = quota.limit === null ? 'no limit known' : `${thousands(quota.limit)} recipients per ${quota.scope} per 24 h`;
+  const lines = [`Recipients per 24 h: ${limit}`];
+  if (quota.checked) {
+    for (const m of quota.mailboxes) {
+      const state = m.status === 'over' ? 'OVER QUOTA  ' : m.status === 'within' ? 'WITHIN QUOTA' : 'NOT CHECKED ';
+      lines.push(`${state}  ${m.mailbox} (${m.environments.join(', ')})`, `              ${m.arithmetic}`);
+    }
+  }
+  lines.push('', quota.verdict);
+  quota.options.forEach((option) => {
+    lines.push('', `${option.fits ? 'Fits' : 'Does not fit'}: ${option.title}`, `  ${option.detail}`);
+  });
+  for (const warning of quota.warnings) lines.push('', `Note: ${warning}`);
+  return lines;
 }

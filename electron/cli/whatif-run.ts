@@ -5,8 +5,8 @@ import { budgetInputSchema, budgetShorthandSchema, providerIdSchema, type Budget
 import { formatBudgetText } from './whatif-format';
 
 export const WHATIF_USAGE = `Usage:
-  npm run -s whatif -- --servers N --threads N [--limit N] [--provider ID] [--json]
-  npm run -s whatif -- --input scenario.json [--json]
+  npm run -s whatif -- --servers N --threads N [--limit N] [--provider ID] [volume] [--json]
+  npm run -s whatif -- --input scenario.json [--limit N] [--provider ID] [volume] [--json]
 
   --servers N     email-sending front-end servers (one environment)
   --threads N     Scheduler.NumberOfThreadsForEmails
@@ -15,7 +15,15 @@ export const WHATIF_USAGE = `Usage:
   --input FILE    a scenario file: the full input or the { "servers": N, "threads": N } shorthand
   --json          print the engine's result object instead of the summary
 
-Exit code: 0 every mailbox within its limit, 1 a mailbox over it, 2 invalid input.
+Daily volume, for the recipients per 24 h quota (optional; with --input, the file's one environment):
+  --recipients-per-day N                        recipients the environment sends per day, or
+  --emails-per-day N --recipients-per-email N   emails per day and average recipients per email
+  --recipient-limit N   recipients per 24 h per mailbox (default: the provider's, 10,000 for
+                        Exchange Online; needed for Amazon SES, a relay or a custom server)
+  --quota-error-seen    the 554 5.2.0 SubmissionQuotaExceededException error was seen
+
+Exit code: 0 every mailbox within its connection limit and recipients quota, 1 a mailbox over
+either, 2 invalid input.
 `;
 
 export interface CliOutcome {
@@ -32,7 +40,7 @@ function joinNegativeValues(argv: string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const next = argv[i + 1];
-    if (/^--[a-z]+$/.test(arg) && next !== undefined && /^-\d/.test(next)) {
+    if (/^--[a-z-]+$/.test(arg) && next !== undefined && /^-\d/.test(next)) {
       out.push(`${arg}=${next}`);
       i++;
     } else out.push(arg);
@@ -59,6 +67,11 @@ export async function runWhatIf(argv: string[], readFile: (file: string) => Prom
         limit: { type: 'string' },
         provider: { type: 'string' },
         input: { type: 'string' },
+        'recipients-per-day': { type: 'string' },
+        'emails-per-day': { type: 'string' },
+        'recipients-per-email': { type: 'string' },
+        'recipient-limit': { type: 'string' },
+        'quota-error-seen': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -69,6 +82,23 @@ export async function runWhatIf(argv: string[], readFile: (file: string) => Prom
     return { stdout: '', stderr: `${(error as Error).message}\n\n${WHATIF_USAGE}`, exitCode: 2 };
   }
   if (values.help) return { stdout: WHATIF_USAGE, stderr: '', exitCode: 0 };
+
+  const volume: Record<string, number> = {};
+  for (const [option, key] of [
+    ['recipients-per-day', 'recipientsPerDay'],
+    ['emails-per-day', 'emailsPerDay'],
+    ['recipients-per-email', 'recipientsPerEmail'],
+  ] as const) {
+    const value = numberOption(option, values[option]);
+    if (typeof value === 'object') return invalid(value.error);
+    if (value !== undefined) volume[key] = value;
+  }
+  const recipientLimit = numberOption('recipient-limit', values['recipient-limit']);
+  if (typeof recipientLimit === 'object') return invalid(recipientLimit.error);
+  const quota = {
+    ...(recipientLimit !== undefined ? { recipientLimit } : {}),
+    ...(values['quota-error-seen'] ? { quotaErrorSeen: true } : {}),
+  };
 
   let parsed: BudgetInputParsed;
   if (values.input !== undefined) {
@@ -104,6 +134,8 @@ export async function runWhatIf(argv: string[], readFile: (file: string) => Prom
       threads,
       ...(limit !== undefined ? { limit } : {}),
       ...(values.provider !== undefined ? { provider: values.provider } : {}),
+      ...volume,
+      ...quota,
     });
     if (!shorthand.success) return invalid(zodToApiError(shorthand.error).message);
     const result = budgetInputSchema.safeParse(expandShorthand(shorthand.data));
@@ -123,11 +155,30 @@ export async function runWhatIf(argv: string[], readFile: (file: string) => Prom
     parsed = override.data;
   }
 
+  if (values.input !== undefined && (Object.keys(volume).length > 0 || Object.keys(quota).length > 0)) {
+    // The volume options describe one environment; a file with several gives each its own.
+    if (Object.keys(volume).length > 0 && parsed.environments.length > 1) {
+      return invalid(`the file has ${parsed.environments.length} environments: give each its daily volume in the file, not on the command line`);
+    }
+    const override = budgetInputSchema.safeParse({
+      ...parsed,
+      ...quota,
+      environments: parsed.environments.map((env) =>
+        Object.keys(volume).length > 0
+          ? { ...env, emailsPerDay: undefined, recipientsPerEmail: undefined, recipientsPerDay: undefined, ...volume }
+          : env,
+      ),
+    });
+    if (!override.success) return invalid(zodToApiError(override.error).message);
+    parsed = override.data;
+  }
+
   const result = computeBudget(parsed);
   return {
     stdout: values.json ? `${JSON.stringify(result, null, 2)}\n` : formatBudgetText(result),
     stderr: '',
-    exitCode: result.allWithinLimit ? 0 : 1,
+    // Over either limit (connections or recipients per 24 h) is a finding.
+    exitCode: result.allWithinLimit && result.quota.allWithinLimit ? 0 : 1,
   };
 }
 

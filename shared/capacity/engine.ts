@@ -1,6 +1,7 @@
 import { groupByMailbox, mailboxBudget, type MailboxModel } from './model';
 import { crossMailboxes, mailboxOptions, noPlanReason, sumScores, titleOf, type MailboxOption } from './plans';
 import { PROVIDERS } from './providers';
+import { computeQuota } from './quota';
 import { throughputFigures, type ThroughputSettings } from './throughput';
 import {
   budgetInputSchema,
@@ -15,7 +16,8 @@ import { listInWords, plural } from './wording';
 export { expandShorthand, parseAnyBudgetInput } from './shorthand';
 
 /**
- * The connection budget: for each sending mailbox, how many concurrent SMTP connections the
+ * The connection budget and, next to it, the recipients per 24 h quota (`quota`, ./quota.ts):
+ * for each sending mailbox, how many concurrent SMTP connections the
  * farm opens against the provider's limit, and every sensible plan that brings each over-limit
  * mailbox within it (plans[0] is the recommendation). Pure; throws a ZodError on invalid input.
  */
@@ -48,6 +50,7 @@ export function computeBudget(input: BudgetInput): BudgetResult {
     plans,
     noPlan,
     verdict: verdictOf(mailboxes, plans, noPlan, limit),
+    quota: computeQuota(parsed, models, mailboxes),
   };
 }
 

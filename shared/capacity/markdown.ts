@@ -1,5 +1,5 @@
-import type { BudgetResult, Plan } from './types';
-import { plural } from './wording';
+import type { BudgetResult, Plan, QuotaResult } from './types';
+import { plural, thousands } from './wording';
 
 /** Escapes what would break a Markdown table cell or start unintended formatting. */
 function cell(text: string | number): string {
@@ -54,5 +54,34 @@ export function budgetToMarkdown(result: BudgetResult): string {
     for (const alternative of none.alternatives) lines.push(`- ${alternative}`);
     lines.push('');
   }
+  lines.push(...quotaSection(result.quota));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The recipients per 24 h quota: verdict, per-mailbox table, ways out, warnings. */
+export function quotaSection(quota: QuotaResult): string[] {
+  const lines = ['## Recipients per 24 hours', ''];
+  const state = !quota.checked ? 'Not checked' : quota.allWithinLimit ? 'Within the quota' : 'Over the quota';
+  lines.push(`**${state}.** ${quota.verdict}`, '');
+  const limit = quota.limit === null ? 'no limit known' : `${thousands(quota.limit)} recipients per ${quota.scope === 'account' ? 'account' : 'mailbox'} per 24 h`;
+  lines.push(`Limit: ${limit}. ${quota.rule}`, '');
+  if (quota.mailboxes.some((m) => m.senders.some((s) => s.recipientsPerDay !== null))) {
+    lines.push('| Mailbox | Environments | Recipients per 24 h | Limit | Headroom | Arithmetic |', '| --- | --- | ---: | ---: | ---: | --- |');
+    for (const m of quota.mailboxes) {
+      const recipients = `${m.missing.length ? 'at least ' : ''}${thousands(m.recipients)}`;
+      const limitCell = m.limit === null ? '-' : thousands(m.limit);
+      const headroom = m.headroom === null ? 'not checked' : thousands(m.headroom);
+      lines.push(`| ${cell(m.mailbox)} | ${cell(m.environments.join(', '))} | ${recipients} | ${limitCell} | ${headroom} | ${cell(m.arithmetic)} |`);
+    }
+    lines.push('');
+  }
+  for (const warning of quota.warnings) lines.push(`> **Note:** ${warning}`, '');
+  if (quota.options.length > 0) {
+    lines.push('### Ways out of the quota', '');
+    for (const option of quota.options) {
+      lines.push(`- **${option.title}** (${option.fits ? 'fits' : 'does not fit'}): ${option.detail}`);
+    }
+    lines.push('');
+  }
+  return lines;
 }

@@ -12,6 +12,19 @@ export interface ProviderPreset {
   perMinuteCap: number | null;
   /** What the preset rests on, in words, for the page and the CLI. */
   note: string;
+  /** The recipients per 24 h quota (domain.md sections 2 and 4). */
+  recipients: RecipientQuotaPreset;
+}
+
+/**
+ * `limit` is recipients per rolling 24 h; null where it is not published (then only a limit the
+ * user gives is checked). `scope` says what the quota counts: each sending mailbox, or (Amazon
+ * SES) the whole account. `rule` says it in words.
+ */
+export interface RecipientQuotaPreset {
+  limit: number | null;
+  scope: 'mailbox' | 'account';
+  rule: string;
 }
 
 export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
@@ -21,6 +34,11 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     limit: 3,
     perMinuteCap: 30,
     note: '3 concurrent connections and 30 messages per minute per mailbox (Microsoft Learn).',
+    recipients: {
+      limit: 10_000,
+      scope: 'mailbox',
+      rule: '10,000 recipients per mailbox per rolling 24 h; then 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException (Microsoft Learn).',
+    },
   },
   'exchange-relay': {
     id: 'exchange-relay',
@@ -28,6 +46,11 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     limit: null,
     perMinuteCap: null,
     note: 'Not bound by the SMTP AUTH limits; Microsoft documents no connection limit, so give the one you want to check.',
+    recipients: {
+      limit: null,
+      scope: 'mailbox',
+      rule: 'A relay connector is not bound by the SMTP AUTH recipient limit; give a limit only to check one of your own.',
+    },
   },
   'google-relay': {
     id: 'google-relay',
@@ -35,6 +58,11 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     limit: null,
     perMinuteCap: null,
     note: 'Google publishes no concurrent connection limit (10,000 messages per user per 24 h); give the one you want to check.',
+    recipients: {
+      limit: 10_000,
+      scope: 'mailbox',
+      rule: '10,000 messages and recipients per user per 24 h (Google); every email has at least one recipient, so the recipients count decides.',
+    },
   },
   'amazon-ses': {
     id: 'amazon-ses',
@@ -42,6 +70,11 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     limit: null,
     perMinuteCap: null,
     note: 'Amazon publishes no connection limit; the account has a send rate (messages per second). Give the limits you want to check.',
+    recipients: {
+      limit: null,
+      scope: 'account',
+      rule: "The 24 h sending quota is the account's (every recipient counts, every sender of the account together); give it from the SES console to check it.",
+    },
   },
   custom: {
     id: 'custom',
@@ -49,10 +82,19 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     limit: null,
     perMinuteCap: null,
     note: 'Give the concurrent connection limit (and a per-minute cap if there is one).',
+    recipients: {
+      limit: null,
+      scope: 'mailbox',
+      rule: "Give your server's recipients per 24 h limit to check it.",
+    },
   },
 };
 
 export const PROVIDER_LIST: ProviderPreset[] = Object.values(PROVIDERS);
+
+/** Where the recipients quota needs more than a split of senders (domain.md sections 2 and 4b). */
+export const RELAY_OR_BULK =
+  'Send through an Exchange Online SMTP relay connector (port 25, not bound by the SMTP AUTH limits) or send bulk and high-volume email through a bulk email delivery service.';
 
 export const THREADS_PARAMETER = 'Scheduler.NumberOfThreadsForEmails';
 

@@ -1,16 +1,25 @@
 import { z } from 'zod';
 import { budgetInputSchema, budgetShorthandSchema, type BudgetInput, type BudgetInputParsed, type BudgetShorthand } from './types';
 
-/** `{ servers: 2, threads: 2 }` = one environment with 2 email-sending servers FE1, FE2 in one zone. */
+/**
+ * `{ servers: 2, threads: 2 }` = one environment with 2 email-sending servers FE1, FE2 in one zone;
+ * its daily volume and the quota options may come along.
+ */
 export function expandShorthand(shorthand: BudgetShorthand): BudgetInput {
-  const { servers, threads, limit, provider } = budgetShorthandSchema.parse(shorthand);
+  const { servers, threads, limit, provider, emailsPerDay, recipientsPerEmail, recipientsPerDay, recipientLimit, quotaErrorSeen } =
+    budgetShorthandSchema.parse(shorthand);
   return {
     ...(provider ? { provider } : {}),
     ...(limit !== undefined ? { limit } : {}),
+    ...(recipientLimit !== undefined ? { recipientLimit } : {}),
+    ...(quotaErrorSeen !== undefined ? { quotaErrorSeen } : {}),
     environments: [
       {
         name: 'Environment',
         emailThreads: threads,
+        ...(emailsPerDay !== undefined ? { emailsPerDay } : {}),
+        ...(recipientsPerEmail !== undefined ? { recipientsPerEmail } : {}),
+        ...(recipientsPerDay !== undefined ? { recipientsPerDay } : {}),
         servers: Array.from({ length: servers }, (_, i) => ({ name: `FE${i + 1}`, sendsEmail: true, zone: 'Global' })),
       },
     ],

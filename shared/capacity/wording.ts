@@ -19,3 +19,9 @@ export function listInWords(items: string[]): string {
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/** 11200 -> "11,200", the same on every machine (no locale). */
+export function thousands(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  return sign + String(Math.abs(Math.trunc(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

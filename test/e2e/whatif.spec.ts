@@ -1,4 +1,18 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** TS_SHOTS=dir saves screenshots there at 1280x800, one per screenful of the scrolling content, to look at what a user sees. */
+async function shot(page: Page, name: string) {
+  if (!process.env.TS_SHOTS) return;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const content = page.locator('.content');
+  const height = await content.evaluate((el) => el.scrollHeight);
+  for (let top = 0, n = 1; top < height; top += 700, n++) {
+    await content.evaluate((el, y) => el.scrollTo(0, y), top);
+    await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}-${n}.png` });
+  }
+  await content.evaluate((el) => el.scrollTo(0, 0));
+}
 
 test('build a scenario, see the verdict and plans, save it and reopen it after a restart', async ({ page, app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -77,4 +91,63 @@ test('two environments sharing a mailbox split its limit, and too many zones has
   const noPlan = page.getByRole('region', { name: /No plan for noreply@contoso.com/ });
   await expect(noPlan).toContainText('4 deployment zones');
   await expect(noPlan).toContainText('SMTP relay connector');
+});
+
+test('two environments on one mailbox over the daily recipients quota: the verdict, the split and the fields', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'What-if', exact: true }).click();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  const env1 = page.getByRole('group', { name: 'Environment 1' });
+  const env2 = page.getByRole('group', { name: 'Environment 2' });
+  await env2.getByLabel('Sending mailbox').fill('NoReply@contoso.com');
+  // Before any volume the quota is not checked, and says so.
+  await expect(page.getByRole('region', { name: 'Recipients per 24 hours' })).toContainText('Not checked');
+  await shot(page, 'whatif-quota-none');
+
+  await env1.getByLabel('Recipients per day').fill('6000');
+  await env2.getByLabel('Recipients per day').fill('5,200');
+  const verdict = page.getByRole('status').filter({ hasText: 'Over the recipients quota.' });
+  await expect(verdict).toContainText('PRD 6,000 + QA 5,200 = 11,200 recipients per 24 h > 10,000');
+  const split = page.getByRole('article', { name: 'Quota option: Split the senders over 2 mailboxes' });
+  await expect(split).toContainText('at least 2 mailboxes');
+  await expect(split.getByRole('list', { name: 'Mailboxes after' })).toContainText('noreply@contoso.com: PRD · 6,000 recipients per 24 h (within)');
+  await expect(page.getByRole('article', { name: 'Quota option: Move QA to its own mailbox' })).toContainText('noreply@contoso.com carries 6,000 (4,000 to spare)');
+  await expect(page.getByRole('img', { name: /Recipients per 24 h per mailbox against the limit of 10,000/ })).toBeVisible();
+  // The connection budget is still its own verdict.
+  await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toContainText('= 8 > 3');
+  await shot(page, 'whatif-quota-over');
+
+  // A field error names the environment and the field; the last valid result stays.
+  await env2.getByLabel('Emails per day').fill('2600');
+  await expect(env2.getByText('QA: give recipients per day, or emails per day and recipients per email, not both')).toBeVisible();
+  await env2.getByLabel('Recipients per email').fill('1.5');
+  await env2.getByLabel('Recipients per day').fill('');
+  await expect(env2.getByText('QA: recipients per email must be a whole number of at least 1')).toBeVisible();
+  await expect(env2.getByLabel('Recipients per email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(verdict).toContainText('11,200');
+  await env2.getByLabel('Recipients per email').fill('2');
+  await expect(verdict).toContainText('PRD 6,000 + QA 2,600 emails x 2 = 11,200 recipients per 24 h > 10,000');
+
+  // A low volume with the quota error points to a compromised account.
+  await env1.getByLabel('Recipients per day').fill('300');
+  await env2.getByLabel('Emails per day').fill('100');
+  await page.getByLabel('The quota error (554 5.2.0 SubmissionQuotaExceededException) was seen').check();
+  await expect(page.getByRole('status').filter({ hasText: 'Within the recipients quota.' })).toContainText('compromised account');
+  await shot(page, 'whatif-quota-error-low-volume');
+
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByText('Copied', { exact: true })).toBeVisible();
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toContain('## Recipients per 24 hours');
+  expect(markdown).toContain('PRD 300 + QA 100 emails x 2 = 500 recipients per 24 h <= 10,000');
+
+  // The new fields are saved with the scenario.
+  await page.getByLabel('Scenario name').fill('Shared mailbox volume');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByRole('button', { name: 'Open Shared mailbox volume' }).click();
+  await expect(env2.getByLabel('Emails per day')).toHaveValue('100');
+  await expect(env2.getByLabel('Recipients per email')).toHaveValue('2');
+  await expect(page.getByLabel('The quota error (554 5.2.0 SubmissionQuotaExceededException) was seen')).toBeChecked();
 });

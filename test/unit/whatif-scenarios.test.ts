@@ -45,6 +45,39 @@ describe('what-if scenarios API', () => {
     expect(await services.dispatch('whatif.scenarios.list', {})).toMatchObject({ value: [{ name: 'Same' }] });
   });
 
+  it('keeps the daily volume and quota fields, and still reads a file saved before they existed', async () => {
+    const first = await start();
+    const withVolume = {
+      recipientLimit: 8000,
+      quotaErrorSeen: true,
+      environments: [{ ...input.environments[0], emailsPerDay: 2000, recipientsPerEmail: 3 }, { name: 'QA', mailbox: 'noreply@contoso.com', emailThreads: 1, servers: [{ name: 'FE1' }], recipientsPerDay: 5200 }],
+    };
+    const saved = await first.dispatch('whatif.scenarios.save', { name: 'Volume', input: withVolume });
+    const id = (saved as { value: { id: string } }).value.id;
+    const reopened = await (await start()).dispatch('whatif.scenarios.get', { id });
+    expect(reopened).toMatchObject({
+      ok: true,
+      value: { input: { recipientLimit: 8000, quotaErrorSeen: true, environments: [{ emailsPerDay: 2000, recipientsPerEmail: 3 }, { recipientsPerDay: 5200 }] } },
+    });
+    const bad = await first.dispatch('whatif.scenarios.save', { name: 'Bad', input: { environments: [{ ...input.environments[0], emailsPerDay: 5, recipientsPerEmail: 0 }] } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { field: 'input.environments.0.recipientsPerEmail', message: expect.stringContaining('PRD: recipients per email must be a whole number of at least 1') },
+    });
+
+    // A file written before the recipients quota existed (schema version 1, no volume fields) loads as it was.
+    const old = { id: 'old-1', name: 'Before the quota', input: { provider: 'exchange-online', environments: [{ name: 'PRD', emailThreads: 2, servers: [{ name: 'FE1', sendsEmail: true, zone: 'Global' }] }] }, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const fresh = tempDataDir();
+    try {
+      writeFileSync(path.join(fresh, SCENARIOS_FILE), JSON.stringify({ version: 1, data: { scenarios: [old] } }));
+      const services = await createServices({ dataDir: fresh, hostKind: 'cli', appVersion: '1.0.0', notices: createNoticeBoard() });
+      expect(await services.dispatch('whatif.scenarios.get', { id: 'old-1' })).toMatchObject({ ok: true, value: { name: 'Before the quota', input: old.input } });
+      expect(services.deps.notices.list()).toEqual([]);
+    } finally {
+      removeDir(fresh);
+    }
+  });
+
   it('a corrupt scenarios file is moved aside and the user is told', async () => {
     writeFileSync(path.join(dir, SCENARIOS_FILE), '{"version":1,"data":{"scenarios":[{"name":""}]}}');
     const services = await start();

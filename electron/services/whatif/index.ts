@@ -19,7 +19,12 @@ const scenarioSchema = z.object({
 const fileSchema = z.object({ scenarios: z.array(scenarioSchema) });
 type ScenarioFile = z.infer<typeof fileSchema>;
 
-/** Saved what-if scenarios, one JSON file in the data folder. */
+/**
+ * Saved what-if scenarios, one JSON file in the data folder. Schema version 1 also holds the
+ * recipients quota fields (emailsPerDay, recipientsPerEmail, recipientsPerDay, recipientLimit,
+ * quotaErrorSeen): they are optional additions, so files saved before them read unchanged and no
+ * migration is needed. A change that is not purely additive bumps `version` with a migration.
+ */
 export function createWhatIfService(deps: ServiceDeps) {
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
   const file = createJsonFile<ScenarioFile>({

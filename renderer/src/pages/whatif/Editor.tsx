@@ -1,10 +1,11 @@
 import { PROVIDER_LIST, PROVIDERS } from '../../../../shared/capacity/providers';
 import type { ProviderId } from '../../../../shared/capacity/types';
+import { thousands } from '../../../../shared/capacity/wording';
 import { newEnvironment, newServer, type EnvironmentDraft, type ServerDraft, type WhatIfDraft } from './draft';
 import { FieldError, TextField } from './fields';
 import { useWhatIf } from './store';
 
-/** The calculator's input: provider and limits, throughput, environments and their servers. */
+/** The calculator's input: provider and limits, throughput, the daily quota, environments and their servers. */
 export function Editor() {
   const draft = useWhatIf((s) => s.draft);
   const errors = useWhatIf((s) => s.evaluation.errors);
@@ -71,6 +72,24 @@ export function Editor() {
             error={errors['throughput.backlog']}
           />
         </div>
+        <h4>Recipients per 24 hours</h4>
+        <div className="whatif-inline">
+          <TextField
+            label={`Recipients per 24 h limit${preset.recipients.scope === 'account' ? ' (account)' : ' per mailbox'}`}
+            numeric
+            value={draft.recipientLimit}
+            placeholder={preset.recipients.limit === null ? 'not checked' : thousands(preset.recipients.limit)}
+            onChange={(recipientLimit) => set({ recipientLimit })}
+            error={errors.recipientLimit}
+          />
+        </div>
+        <p className="field-hint whatif-quota-rule">{preset.recipients.rule}</p>
+        <div className="field">
+          <label className="row whatif-check">
+            <input type="checkbox" checked={draft.quotaErrorSeen} onChange={(event) => set({ quotaErrorSeen: event.target.checked })} />
+            <span>The quota error (554 5.2.0 SubmissionQuotaExceededException) was seen</span>
+          </label>
+        </div>
       </section>
 
       {draft.environments.map((env, e) => (
@@ -135,6 +154,35 @@ function EnvironmentEditor({ env, index, canRemove }: { env: EnvironmentDraft; i
           hint="Scheduler.NumberOfThreadsForEmails"
           onChange={(threads) => update((x) => ({ ...x, threads }))}
           error={errors[`${path}.emailThreads`]}
+        />
+      </div>
+      <h4>Daily volume (optional)</h4>
+      <div className="whatif-inline">
+        <TextField
+          label="Emails per day"
+          numeric
+          value={env.emailsPerDay}
+          placeholder="optional"
+          onChange={(emailsPerDay) => update((x) => ({ ...x, emailsPerDay }))}
+          error={errors[`${path}.emailsPerDay`]}
+        />
+        <TextField
+          label="Recipients per email"
+          numeric
+          value={env.recipientsPerEmail}
+          placeholder="average"
+          hint="To + Cc + Bcc"
+          onChange={(recipientsPerEmail) => update((x) => ({ ...x, recipientsPerEmail }))}
+          error={errors[`${path}.recipientsPerEmail`]}
+        />
+        <TextField
+          label="Recipients per day"
+          numeric
+          value={env.recipientsPerDay}
+          placeholder="or this one"
+          hint="Instead of the two before."
+          onChange={(recipientsPerDay) => update((x) => ({ ...x, recipientsPerDay }))}
+          error={errors[`${path}.recipientsPerDay`]}
         />
       </div>
       <table className="table whatif-servers">

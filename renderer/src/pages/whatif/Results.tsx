@@ -3,8 +3,12 @@ import { budgetToMarkdown } from '../../../../shared/capacity/markdown';
 import type { BudgetResult, Plan } from '../../../../shared/capacity/types';
 import { useUi } from '../../stores/ui';
 import { BudgetChart } from './BudgetChart';
+import { QuotaBanner, QuotaSection } from './Quota';
 
-/** Verdict, chart, per-mailbox arithmetic, plans and ways out; the result of the last valid input. */
+/**
+ * Verdict, chart, per-mailbox arithmetic, plans and ways out, then the recipients per 24 h quota;
+ * the result of the last valid input.
+ */
 export function Results({ result, stale }: { result: BudgetResult; stale: boolean }) {
   return (
     <div className="stack" aria-live="polite">
@@ -14,6 +18,7 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
           {stale && <p className="small">This is the result of the last valid input; fix the marked fields to update it.</p>}
         </div>
       </div>
+      <QuotaBanner quota={result.quota} />
       <section className="card" aria-labelledby="whatif-mailboxes">
         <div className="row">
           <h3 id="whatif-mailboxes">Connections per mailbox</h3>
@@ -28,7 +33,6 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
               <tr>
                 <th scope="col">Mailbox</th>
                 <th scope="col">Connections</th>
-                <th scope="col">Limit</th>
                 <th scope="col">Headroom</th>
                 <th scope="col">Arithmetic</th>
               </tr>
@@ -41,10 +45,9 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
                     <div className="muted small">{m.environments.join(', ')}</div>
                   </th>
                   <td>
-                    {m.connections}{' '}
+                    {m.connections} <span className="muted small">of {m.limit}</span>{' '}
                     <span className={`badge ${m.withinLimit ? 'badge-success' : 'badge-danger'}`}>{m.withinLimit ? 'within' : 'over'}</span>
                   </td>
-                  <td>{m.limit}</td>
                   <td>{m.headroom}</td>
                   <td className="mono small whatif-arithmetic">{m.arithmetic}</td>
                 </tr>
@@ -74,6 +77,7 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
           </ul>
         </section>
       ))}
+      <QuotaSection quota={result.quota} connectionLimit={result.provider.limit} />
     </div>
   );
 }

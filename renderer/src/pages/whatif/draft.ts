@@ -20,6 +20,10 @@ export interface EnvironmentDraft {
   mailbox: string;
   threads: string;
   servers: ServerDraft[];
+  /** Daily volume for the recipients per 24 h quota; all optional. */
+  emailsPerDay: string;
+  recipientsPerEmail: string;
+  recipientsPerDay: string;
 }
 
 export interface WhatIfDraft {
@@ -28,6 +32,9 @@ export interface WhatIfDraft {
   perMinuteCap: string;
   avgSendSeconds: string;
   backlog: string;
+  /** Recipients per 24 h per mailbox; empty = the provider's. */
+  recipientLimit: string;
+  quotaErrorSeen: boolean;
   environments: EnvironmentDraft[];
 }
 
@@ -44,20 +51,44 @@ export function newServer(taken: string[] = []): ServerDraft {
 
 export function newEnvironment(index: number): EnvironmentDraft {
   const names = ['PRD', 'QA', 'DEV', 'LifeTime'];
-  return { key: newKey(), name: names[index] ?? `ENV${index + 1}`, mailbox: '', threads: '2', servers: [newServer(), newServer(['FE1'])] };
+  return {
+    key: newKey(),
+    name: names[index] ?? `ENV${index + 1}`,
+    mailbox: '',
+    threads: '2',
+    servers: [newServer(), newServer(['FE1'])],
+    emailsPerDay: '',
+    recipientsPerEmail: '',
+    recipientsPerDay: '',
+  };
 }
 
 /** The farm of the support article: 2 front-ends x 2 threads on one Exchange Online mailbox. */
 export function defaultDraft(): WhatIfDraft {
   const env = newEnvironment(0);
   env.mailbox = 'noreply@contoso.com';
-  return { provider: 'exchange-online', limit: '', perMinuteCap: '', avgSendSeconds: '', backlog: '', environments: [env] };
+  return {
+    provider: 'exchange-online',
+    limit: '',
+    perMinuteCap: '',
+    avgSendSeconds: '',
+    backlog: '',
+    recipientLimit: '',
+    quotaErrorSeen: false,
+    environments: [env],
+  };
 }
 
 /** "" -> undefined (the field is optional or the schema says it is missing); otherwise a number, NaN included. */
 function numberOrUndefined(text: string): number | undefined {
   const trimmed = text.trim();
   return trimmed === '' ? undefined : Number(trimmed);
+}
+
+/** Counts may be typed with thousands separators ("10,000"); anything else is read as typed. */
+function countOrUndefined(text: string): number | undefined {
+  const trimmed = text.trim();
+  return numberOrUndefined(/^\d{1,3}(,\d{3})+$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed);
 }
 
 export function draftToRaw(draft: WhatIfDraft): unknown {
@@ -68,10 +99,15 @@ export function draftToRaw(draft: WhatIfDraft): unknown {
     ...(numberOrUndefined(draft.limit) !== undefined ? { limit: numberOrUndefined(draft.limit) } : {}),
     ...(numberOrUndefined(draft.perMinuteCap) !== undefined ? { perMinuteCap: numberOrUndefined(draft.perMinuteCap) } : {}),
     ...(avg !== undefined || backlog !== undefined ? { throughput: { avgSendSeconds: avg, ...(backlog !== undefined ? { backlog } : {}) } } : {}),
+    ...(countOrUndefined(draft.recipientLimit) !== undefined ? { recipientLimit: countOrUndefined(draft.recipientLimit) } : {}),
+    ...(draft.quotaErrorSeen ? { quotaErrorSeen: true } : {}),
     environments: draft.environments.map((env) => ({
       name: env.name,
       ...(env.mailbox.trim() ? { mailbox: env.mailbox } : {}),
       emailThreads: numberOrUndefined(env.threads),
+      ...(countOrUndefined(env.emailsPerDay) !== undefined ? { emailsPerDay: countOrUndefined(env.emailsPerDay) } : {}),
+      ...(countOrUndefined(env.recipientsPerEmail) !== undefined ? { recipientsPerEmail: countOrUndefined(env.recipientsPerEmail) } : {}),
+      ...(countOrUndefined(env.recipientsPerDay) !== undefined ? { recipientsPerDay: countOrUndefined(env.recipientsPerDay) } : {}),
       servers: env.servers.map((s) => ({
         name: s.name,
         sendsEmail: s.sendsEmail,
@@ -89,11 +125,16 @@ export function inputToDraft(input: BudgetInputParsed): WhatIfDraft {
     perMinuteCap: input.perMinuteCap?.toString() ?? '',
     avgSendSeconds: input.throughput?.avgSendSeconds.toString() ?? '',
     backlog: input.throughput ? input.throughput.backlog.toString() : '',
+    recipientLimit: input.recipientLimit?.toString() ?? '',
+    quotaErrorSeen: input.quotaErrorSeen ?? false,
     environments: input.environments.map((env) => ({
       key: newKey(),
       name: env.name,
       mailbox: env.mailbox ?? '',
       threads: env.emailThreads.toString(),
+      emailsPerDay: env.emailsPerDay?.toString() ?? '',
+      recipientsPerEmail: env.recipientsPerEmail?.toString() ?? '',
+      recipientsPerDay: env.recipientsPerDay?.toString() ?? '',
       servers: env.servers.map((s) => ({
         key: newKey(),
         name: s.name,
