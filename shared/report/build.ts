@@ -2,7 +2,6 @@ import type { BudgetResult, MailboxBudget } from '../capacity/types';
 import { formatCount, plural } from './format';
 import {
   OUTCOME_LABELS,
-  REPORT_REFERENCES,
   REPORT_VERSION,
   type ReportCalculation,
   type ReportModel,
@@ -39,7 +38,7 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
     sessionId: session.id,
     generatedAt: context.generatedAt,
     header: {
-      title: `Email connection limit (432 4.3.2) on ${env.name}`,
+      title: session.title,
       environment: {
         name: env.name,
         role: env.role ?? null,
@@ -77,6 +76,12 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
         undoneAt: a.undone ? (a.undoneAt ?? a.at) : null,
       })),
       restart: session.restart.map((r) => ({ server: r.server, done: r.done, at: r.at })),
+      restartService: session.restartService,
+      fixSteps: (session.fixSteps ?? []).map((s) => ({
+        text: s.text,
+        where: s.where ?? null,
+        code: s.code ?? (s.sql ? { language: 'SQL', text: s.sql } : null),
+      })),
       undo: undoOf(session),
     },
     verification: session.verification
@@ -89,7 +94,7 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
       : null,
     appendix: {
       events: session.events.map((e) => ({ at: e.at, message: e.message })),
-      references: REPORT_REFERENCES.map((r) => ({ ...r })),
+      references: session.references.map((r) => ({ title: r.title, url: r.url })),
       evidence: (session.evidence ?? []).map((item) => ({ label: item.label, value: item.value })),
     },
   };
@@ -116,6 +121,7 @@ function symptomOf(session: ReportSessionInput): ReportSymptom | null {
     firstSeen: e.firstSeen,
     lastSeen: e.lastSeen,
     perServer: e.perServer.map((p) => ({ server: p.server, count: p.count })),
+    errorName: session.errorName,
     sampleMessage: e.samples[0]?.message ?? null,
     source: { source: `Error log (OSLOG_ERROR, ${session.environment.name})`, at: e.readAt },
     coverage: e.coverageNote ?? null,
@@ -173,10 +179,10 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
   // "Exchange Online SMTP AUTH (smtp.office365.com:587)" reads better without the address.
   const provider = session.diagnosis?.provider.name.replace(/\s*\([^)]*\)\s*$/, '') ?? 'the mail server';
   const verified = (session.verification?.summary ?? '').trim().replace(/\.$/, '');
-  // Inside parentheses mid-sentence: "No 432 errors" becomes "no 432 errors" (not "APP-04 ...").
+  // Inside parentheses mid-sentence: "No errors" becomes "no errors" (not "APP-04 ...").
   const verifiedInline = /^[A-Z][a-z]/.test(verified) ? verified[0]!.toLowerCase() + verified.slice(1) : verified;
   const seen = session.errors
-    ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, '"432 4.3.2 Concurrent connections limit exceeded" error')} were logged.`
+    ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, session.errorName)} were logged.`
     : '';
   const cause = box
     ? `${env} opened ${formatCount(box.connections)} concurrent connections to the mailbox ${box.mailbox}, ${
@@ -188,7 +194,7 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
   const action = applied.length
     ? `${applied.length === 1 ? 'The change' : 'The changes'} “${applied.map((a) => a.description).join('”, “')}” ${applied.length === 1 ? 'was' : 'were'} made${
         calc?.after ? `, bringing the mailbox to ${calc.after.connections} connections` : ''
-      }, and the Scheduler Service was restarted on ${restarted} of ${session.restart.length} front-end servers.`
+      }${session.restart.length ? `, and the ${session.restartService ?? 'service'} was restarted on ${restarted} of ${session.restart.length} front-end servers` : ''}.`
     : '';
   switch (outcome) {
     case 'within-limit':
@@ -227,7 +233,7 @@ function undoOf(session: ReportSessionInput): string | null {
   if (undone.length) parts.push(`${undone.map((a) => a.description).join('; ')} ${undone.length === 1 ? 'was' : 'were'} undone: the recorded previous value was restored.`);
   if (standing.length) {
     parts.push(
-      `To undo, restore ${standing.map((a) => `${a.target} to ${a.before ?? 'no value'}`).join(' and ')} (the app's Undo does this from the recorded value) and restart the Scheduler Service on every front-end server.`,
+      `To undo, restore ${standing.map((a) => `${a.target} to ${a.before ?? 'no value'}`).join(' and ')} (the app's Undo does this from the recorded value)${session.restartService ? ` and restart the ${session.restartService} on every front-end server` : ''}.`,
     );
   }
   return parts.length ? parts.join(' ') : null;

@@ -20,7 +20,7 @@ export function plural(value: number, one: string, many = `${one}s`): string {
   return `${formatCount(value)} ${value === 1 ? one : many}`;
 }
 
-/** Parameters of an applied statement in words: "@value = 1, @name = 'Scheduler…'". */
+/** Parameters of an applied statement in words: "@value = 1, @name = '…'". */
 export function formatParameters(parameters: Record<string, string | number | null> | null): string {
   if (!parameters) return '';
   return Object.entries(parameters)

@@ -81,10 +81,10 @@ function renderHeader(model: ReportModel): string {
 function renderSymptom(model: ReportModel): string {
   const s = model.symptom;
   if (!s) return '<section><h2>Symptom evidence</h2><p class="muted">The error log was not searched in this session.</p></section>';
-  const countText = `${s.capped ? 'At least ' : ''}${plural(s.count, 'error')}`;
+  const countText = `${s.capped ? 'At least ' : ''}${plural(s.count, s.errorName)}`;
   return [
     '<section><h2>Symptom evidence</h2>',
-    `<p>${e(countText)} “432 4.3.2 Concurrent connections limit exceeded” found${
+    `<p>${e(countText)} found${
       s.windowStart ? ` between ${e(formatTime(s.windowStart))} and ${e(formatTime(s.windowEnd))}` : ''
     }.</p>`,
     s.coverage ? `<p class="muted">${e(s.coverage)}</p>` : '',
@@ -198,11 +198,21 @@ function renderActions(model: ReportModel): string {
   parts.push(...a.changes.map(renderChange));
   if (a.restart.length) {
     parts.push(
-      '<h3>Scheduler Service restart</h3>',
+      `<h3>${e(a.restartService ?? 'Service')} restart</h3>`,
       table(
         ['Front-end server', 'Restarted', 'When'],
         a.restart.map((r) => [e(r.server), r.done ? 'yes' : '<span class="over">no</span>', e(formatTime(r.at, r.done ? 'not recorded' : '—'))]),
       ),
+    );
+  }
+  if (a.fixSteps.length) {
+    parts.push(
+      '<h3>Steps of the fix</h3><ol>',
+      ...a.fixSteps.map(
+        (step) =>
+          `<li>${e(step.text)}${step.where ? ` <span class="muted">(${e(step.where)})</span>` : ''}${step.code ? `<pre aria-label="${e(step.code.language)}">${e(step.code.text)}</pre>` : ''}</li>`,
+      ),
+      '</ol>',
     );
   }
   if (a.undo) parts.push(`<h3>Undo</h3><p>${e(a.undo)}</p>`);

@@ -34,7 +34,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (!s) line('The error log was not searched in this session.');
   else {
     line(
-      `${s.capped ? 'At least ' : ''}${plural(s.count, 'error')} "432 4.3.2 Concurrent connections limit exceeded" found` +
+      `${s.capped ? 'At least ' : ''}${plural(s.count, s.errorName)} found` +
         (s.windowStart ? ` between ${formatTime(s.windowStart)} and ${formatTime(s.windowEnd)}` : '') +
         '.',
     );
@@ -132,11 +132,23 @@ export function renderReportMarkdown(model: ReportModel): string {
   }
   if (a.restart.length) {
     line();
-    line('### Scheduler Service restart');
+    line(`### ${md(a.restartService ?? 'Service')} restart`);
     line();
     line('| Front-end server | Restarted | When |');
     line('| --- | --- | --- |');
     for (const r of a.restart) line(`| ${cell(r.server)} | ${r.done ? 'yes' : '**no**'} | ${formatTime(r.at, r.done ? 'not recorded' : '—')} |`);
+  }
+  if (a.fixSteps.length) {
+    line();
+    line('### Steps of the fix');
+    line();
+    a.fixSteps.forEach((step, i) => {
+      line(`${i + 1}. ${md(step.text)}${step.where ? ` (${md(step.where)})` : ''}`);
+      if (step.code) {
+        line();
+        line(fence(step.code.text, step.code.language.toLowerCase()));
+      }
+    });
   }
   if (a.undo) {
     line();

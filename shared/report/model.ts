@@ -56,7 +56,9 @@ export interface ReportHeader {
 }
 
 export interface ReportSymptom {
-  /** Number of 432 errors found in the window (a lower bound when `capped`). */
+  /** The error as the playbook names it. */
+  errorName: string;
+  /** Number of errors found in the window (a lower bound when `capped`). */
   count: number;
   capped: boolean;
   windowStart: string | null;
@@ -104,7 +106,7 @@ export interface ReportCalculation {
 
 export interface ReportChange {
   description: string;
-  /** What was changed, e.g. "Scheduler.NumberOfThreadsForEmails (global)". */
+  /** What was changed, e.g. "the global row of a parameter". */
   target: string;
   before: string | null;
   after: string | null;
@@ -128,6 +130,10 @@ export interface ReportActions {
   plan: { title: string; reason: string; tradeOff: string | null } | null;
   changes: ReportChange[];
   restart: ReportRestartStep[];
+  /** What was restarted, e.g. a Windows service; null when nothing was. */
+  restartService: string | null;
+  /** The exact steps given for the fix, when the playbook has them. */
+  fixSteps: Array<{ text: string; where: string | null; code: { language: string; text: string } | null }>;
   /** How to undo, in words; null when nothing can or needs to be undone. */
   undo: string | null;
 }
@@ -176,19 +182,3 @@ export interface ReportModel {
     evidence: ReportEvidence[];
   };
 }
-
-/** The guidance every report cites (domain.md, section 5). */
-export const REPORT_REFERENCES: ReportReference[] = [
-  {
-    title: 'OutSystems Support, incident model IM-2795: "Error sending emails due to exceeding concurrent connections"',
-    url: null,
-  },
-  {
-    title: 'Microsoft: SMTP AUTH client submission allows 3 concurrent connections per mailbox (the address Exchange quotes in the 432 reply)',
-    url: 'https://aka.ms/concurrent_sending',
-  },
-  {
-    title: 'Microsoft Learn: Exchange Online limits (sending limits)',
-    url: 'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
-  },
-];

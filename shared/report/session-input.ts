@@ -9,6 +9,14 @@ import type { ReportChange } from './model';
  */
 export interface ReportSessionInput {
   id: string;
+  /** The playbook's words: the title, the error's name, the guidance cited, what was restarted. */
+  title: string;
+  errorName: string;
+  references: Array<{ title: string; url: string | null }>;
+  /** e.g. a Windows service; null when the playbook restarts nothing. */
+  restartService: string | null;
+  /** The exact steps given for the fix (e.g. for the customer's admin), when the playbook has them. */
+  fixSteps?: Array<{ text: string; where?: string; sql?: string; code?: { language: string; text: string } }>;
   startedAt: string;
   /** null while the session is open. */
   endedAt: string | null;

@@ -1,6 +1,7 @@
 import { formatTime } from '../format-time';
 import type { DbClock } from '../probes/types';
 import type {
+  KeptProbes,
   EnvironmentSnapshot,
   Fact,
   FactMap,
@@ -54,7 +55,7 @@ export function createSession({ id, playbook, environment, offline, now, pastedE
     steps: Object.fromEntries(playbook.steps.map((s) => [s.id, { status: 'pending' as const }])),
     facts: [],
     pastedError,
-    probes: { errorsBefore: null, threads: null, servers: null, queue: null, errorsAfter: null, threadsAfter: null, serversAfter: null, sentAfter: null },
+    probes: {},
     diagnosis: null,
     plan: null,
     applies: [],
@@ -183,7 +184,8 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
     }
     case 'probe-result': {
       const facts = playbook.factsFromProbe?.(action.probe, action.result, session) ?? [];
-      const kept = { ...session.probes, ...probeSlot(action.probe, action.result) };
+      if (!playbook.probes?.[action.probe]) throw new WizardRuleError(`This playbook has no probe "${action.probe}".`);
+      const kept = { ...session.probes, [action.probe]: action.result };
       const { [action.probe]: _cleared, ...probeFailures } = session.probeFailures ?? {};
       const clock = clockOf(action.result) ?? session.clock;
       next = setFacts({ ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) }, playbook, facts.map((f) => ({ ...f, at: f.at ?? now })), now, `Probe "${action.probe}" read`);
@@ -276,7 +278,7 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
         at: now,
         type: 'restart-ticked',
         step: step.id,
-        summary: action.done ? `Scheduler Service restarted on ${action.server}.` : `Restart of ${action.server} un-ticked.`,
+        summary: action.done ? `${playbook.restart?.service ?? 'Service'} restarted on ${action.server}.` : `Restart of ${action.server} un-ticked.`,
       });
       break;
     }
@@ -295,7 +297,7 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
         at: now,
         type: 'completed',
         step: step.id,
-        summary: `Session completed: ${OUTCOME_WORDS[outcome]}.`,
+        summary: `Session completed: ${outcomeWords(playbook, outcome)}.`,
       });
       return deriveSession(next, playbook);
     }
@@ -320,8 +322,30 @@ export const OUTCOME_WORDS: Record<Session['status'], string> = {
   resolved: 'resolved',
   'applied-not-verified': 'fix applied, not yet verified',
   'not-resolved': 'not resolved',
-  'within-limit-other-cause': 'within the limit, the 432s have another cause',
+  'within-limit-other-cause': 'no change needed, another cause',
 };
+
+/** An outcome in the playbook's own words where it has them. */
+export function outcomeWords(playbook: Playbook, status: Session['status']): string {
+  return (status !== 'in-progress' ? playbook.outcomeWords?.[status] : undefined) ?? OUTCOME_WORDS[status];
+}
+
+/**
+ * A session saved by an earlier version, brought up to the current shape: probe results kept under
+ * the playbook's old names move to its probe ids. Idempotent.
+ */
+export function upgradeSession(session: Session, playbook: Playbook): Session {
+  const legacy = playbook.legacyProbeKeys ?? {};
+  const probes: KeptProbes = {};
+  let moved = false;
+  for (const [key, value] of Object.entries(session.probes ?? {})) {
+    const id = legacy[key];
+    if (id !== undefined && id !== key) moved = true;
+    if (value === null || value === undefined) continue;
+    probes[id ?? key] = value;
+  }
+  return moved || session.probes === undefined ? { ...session, probes } : session;
+}
 
 function markDone(session: Session, step: StepDef, now: string): Session {
   return { ...session, steps: { ...session.steps, [step.id]: { status: 'done', completedAt: now } } };
@@ -340,27 +364,6 @@ function moveForward(session: Session, playbook: Playbook, index: number, now: s
     target++;
   }
   return { ...next, current: target };
-}
-
-function probeSlot(probe: SessionAction & { type: 'probe-result' } extends { probe: infer P } ? P : never, result: unknown): Partial<Session['probes']> {
-  switch (probe) {
-    case 'errors':
-      return { errorsBefore: result as Session['probes']['errorsBefore'] };
-    case 'threads':
-      return { threads: result as Session['probes']['threads'] };
-    case 'servers':
-      return { servers: result as Session['probes']['servers'] };
-    case 'emailQueue':
-      return { queue: result as Session['probes']['queue'] };
-    case 'errorsAfter':
-      return { errorsAfter: result as Session['probes']['errorsAfter'] };
-    case 'threadsAfter':
-      return { threadsAfter: result as Session['probes']['threadsAfter'] };
-    case 'serversAfter':
-      return { serversAfter: result as Session['probes']['serversAfter'] };
-    case 'sentAfter':
-      return { sentAfter: result as Session['probes']['sentAfter'] };
-  }
 }
 
 /** The database clock a probe measured, when its result carries one (ProbeMeta.clock). */
@@ -405,7 +408,7 @@ export function deriveSession(session: Session, playbook: Playbook): Session {
     const acted = next.applies.length > 0 || next.manualApplies.length > 0;
     next = { ...next, plan: plan || acted ? { ...next.plan, plan: plan ?? next.plan.plan } : null };
   }
-  const servers = playbook.restartServers?.(contextOf(next)) ?? [];
+  const servers = playbook.restart?.servers(contextOf(next)) ?? [];
   next = { ...next, restart: servers.map((server) => ({ server, at: session.restart.find((r) => r.server === server)?.at ?? null })) };
   if (next.verification && playbook.diagnosisAfter) {
     next = { ...next, verification: { ...next.verification, budgetAfter: playbook.diagnosisAfter(contextOf(next)) } };

@@ -1,5 +1,6 @@
 import type { BudgetResult, Plan } from '../capacity/types';
-import type { DbClock, EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../probes/types';
+import type { Matcher } from '../incidents/matcher';
+import type { DbClock } from '../probes/types';
 
 /**
  * Playbooks and troubleshooting sessions. A playbook is data plus pure functions; a session is the
@@ -40,8 +41,28 @@ export type StepKind =
   | 'verify'
   | 'report';
 
-/** The probes a step can run on a saved connection. */
-export type ProbeKind = 'errors' | 'servers' | 'threads' | 'emailQueue' | 'errorsAfter' | 'threadsAfter' | 'serversAfter' | 'sentAfter';
+/** A playbook's name for one reading of a registered probe (the keys of Playbook.probes). */
+export type ProbeKind = string;
+
+/** The probes the back end offers (electron/services/probes/registry.ts); a playbook uses them by name. */
+export const PROBE_NAMES = ['error-log', 'parameter', 'servers', 'email-queue', 'emails-sent', 'recipients'] as const;
+export type ProbeName = (typeof PROBE_NAMES)[number];
+
+/** One reading a playbook makes with a registered probe, and how the page offers it. */
+export interface ProbeUse {
+  probe: ProbeName;
+  /** The button, e.g. "Search the error log". */
+  label: string;
+  /** Error-log search: the errors to count (the playbook's matchers) and their name in sentences. */
+  matchers?: readonly Matcher[];
+  errorName?: string;
+  /** Parameter probe: the OSSYS_PARAMETER name read. */
+  parameter?: string;
+  /** Reads only what happened since the fix took effect (the last restart, else the last change). */
+  sinceFix?: boolean;
+  /** The page offers a window of days (1 to 14) for it. */
+  window?: boolean;
+}
 
 /** A fact a step gathers, and how the engineer can give it when no probe can. */
 export interface FactDef {
@@ -70,8 +91,10 @@ export interface StepDef {
   /** Guidance in our own words; may depend on the facts (e.g. name the servers to restart). */
   guidance: (ctx: StepContext) => string;
   facts: FactDef[];
-  /** Probes that fill this step's facts on a saved connection. */
+  /** Probes that fill this step's facts on a saved connection (ids of Playbook.probes). */
   probes?: ProbeKind[];
+  /** Exact things to do at this step (e.g. a fix a customer's admin follows), shown and reported. */
+  instructions?: (ctx: StepContext) => PlanInstruction[];
   /** Facts computed from earlier ones; re-run whenever anything changes. */
   derive?: (ctx: StepContext) => Array<Omit<Fact, 'at' | 'step' | 'source'> & { at?: string }>;
   /**
@@ -86,13 +109,29 @@ export interface StepDef {
   skipWhen?: (ctx: StepContext) => string | null;
 }
 
+/** How the resolution report speaks of a playbook's incident. */
+export interface PlaybookReport {
+  /** e.g. "Email connection limit (… ) on PRD". */
+  title: (environment: string) => string;
+  /** The error as the report names it, e.g. '"… Concurrent connections limit exceeded"'. */
+  errorName: string;
+  /** The probe whose result is the report's symptom evidence. */
+  symptomProbe?: ProbeKind;
+  /** The guidance the report cites. */
+  references: Array<{ title: string; url: string | null }>;
+}
+
 export interface Playbook {
   id: string;
   title: string;
   summary: string;
-  /** Recognises pasted error texts this playbook is about. */
-  recognises: (text: string) => boolean;
+  /** How pasted texts and log lines are recognised; each matcher carries the examples it must (not) match. */
+  matchers: readonly Matcher[];
   steps: StepDef[];
+  /** The probes its steps name, by the id the steps use. */
+  probes?: Record<ProbeKind, ProbeUse>;
+  /** Probe results kept under other names by sessions saved before (old name to probe id). */
+  legacyProbeKeys?: Record<string, ProbeKind>;
   /** Turns a probe result into facts of the given step. */
   factsFromProbe?: (probe: ProbeKind, result: unknown, session: Session) => Array<Omit<Fact, 'step' | 'at'> & { at?: string }>;
   /** The outcome when the session is completed, from its facts. */
@@ -101,8 +140,16 @@ export interface Playbook {
   diagnosis?: (ctx: StepContext) => BudgetResult | null;
   /** The same calculation with the facts read after the change. */
   diagnosisAfter?: (ctx: StepContext) => BudgetResult | null;
-  /** Servers whose restart the restart checklist asks for. */
-  restartServers?: (ctx: StepContext) => string[];
+  /** What must be restarted for the fix to take effect, and on which servers (the restart checklist). */
+  restart?: { service: string; servers: (ctx: StepContext) => string[] };
+  /**
+   * When the fix takes effect: after every restart is ticked (default), or as soon as the change is
+   * recorded. The platform database hears of it then (the demo plays its part).
+   */
+  fixTakesEffect?: 'restart' | 'apply';
+  /** Its own words for outcomes, e.g. what "within-limit-other-cause" means for this incident. */
+  outcomeWords?: Partial<Record<SessionOutcome, string>>;
+  report: PlaybookReport;
   /** Judges the verification from the facts read after the change. */
   verify?: (ctx: StepContext, requested: { result?: VerificationResult; watchMinutes?: number; at: string }) => Verification;
   /** The probes "Verify now" runs itself on a saved connection before judging, in order. */
@@ -112,12 +159,28 @@ export interface Playbook {
    * mailbox named as candidates (the service knows the profiles, the playbook knows the step).
    */
   candidatesMessage?: (stepId: string, candidates: string[]) => string | null;
-  /** Another sender on the mailbox, read by probes from its own saved environment. */
-  senderFromProbes?: (name: string, results: { threads: ThreadsProbeResult; servers: ServersProbeResult }) => { factKey: string; row: { [key: string]: FactValue } };
+  /** The fact holding the sending mailbox, so saved environments on the same mailbox can be offered. */
+  mailboxFact?: string;
+  /** Another sender on the mailbox, read with these probes from its own saved environment. */
+  otherSender?: { probes: ProbeKind[]; row: (name: string, results: Partial<Record<ProbeKind, unknown>>) => { factKey: string; row: { [key: string]: FactValue } } };
   /** Exact steps of a plan: where to click and what to type, or the SQL. */
   planInstructions?: (plan: Plan, ctx: StepContext) => PlanInstruction[];
-  /** The value the app can apply itself for a plan (global threads only), or why it cannot. */
-  applyFromApp?: (ctx: StepContext) => { expected: string | null; newValue: number; description: string } | { unavailable: string };
+  /** What the app can write itself for the chosen plan (a parameter's global row), or why it cannot. */
+  applyFromApp?: (ctx: StepContext) => ApplyOffer | { unavailable: string };
+}
+
+/** A write the app offers: one platform parameter's global row, compare-and-set, undoable. */
+export interface ApplyOffer {
+  parameter: string;
+  /** Where it changes, in words, e.g. "the global row of <parameter>". */
+  target: string;
+  /** The stored value the engineer saw; Apply is refused when it changed. */
+  expected: string | null;
+  newValue: number;
+  /** Allowed values, checked again where the write happens. */
+  min: number;
+  max: number;
+  description: string;
 }
 
 /** One thing to do for a plan: in words, and the SQL when it can be done in the database. */
@@ -126,6 +189,8 @@ export interface PlanInstruction {
   /** Menu path, e.g. "Factory Configuration > Platform Configurations". */
   where?: string;
   sql?: string;
+  /** A command to run elsewhere, e.g. PowerShell for an Exchange Online admin. */
+  code?: { language: string; text: string };
 }
 
 /** Every state a session can be in; one list, so the session file's schema and the types agree. */
@@ -160,7 +225,7 @@ export interface StepState {
 /** One write through the app's Apply (or its undo), as the probe reported it. */
 export interface ApplyRecord {
   description: string;
-  /** What changed, e.g. "Scheduler.NumberOfThreadsForEmails (global row)". */
+  /** What changed, e.g. "the global row of <parameter>". */
   target: string;
   /** Exactly the SQL that ran, with placeholders, and its parameters. */
   statement: string;
@@ -193,9 +258,9 @@ export type VerificationResult = 'pass' | 'fail' | 'watch';
 export interface Verification {
   /** When the engineer last verified. */
   at: string;
-  /** The latest restart tick: only 432s after it count. */
+  /** The latest restart tick (or change): only errors after it count. */
   since: string | null;
-  /** 432 errors logged after the restart (probe or engineer); null when not known yet. */
+  /** The playbook's errors logged after the fix (probe or engineer); null when not known yet. */
   errorsAfter: number | null;
   errorsAfterSource: FactSource | null;
   /** Emails sent after the restart (probe or engineer): the traffic that proves the fix; null when not known. */
@@ -237,18 +302,8 @@ export interface SessionEvent {
   summary: string;
 }
 
-/** Probe results kept whole, for the report and for "what did the probe actually say". */
-export interface KeptProbes {
-  errorsBefore: ErrorsProbeResult | null;
-  threads: ThreadsProbeResult | null;
-  servers: ServersProbeResult | null;
-  queue: EmailQueueProbeResult | null;
-  errorsAfter: ErrorsProbeResult | null;
-  threadsAfter: ThreadsProbeResult | null;
-  serversAfter: ServersProbeResult | null;
-  /** Absent in sessions saved before it existed. */
-  sentAfter?: EmailsSentProbeResult | null;
-}
+/** Probe results kept whole by probe id, for the report and for "what did the probe actually say". */
+export type KeptProbes = Partial<Record<ProbeKind, unknown>>;
 
 /** A probe that could not read its facts: they stay unknown, with this reason, until typed in or read again. */
 export interface ProbeFailure {

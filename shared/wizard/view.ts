@@ -1,5 +1,6 @@
 import { contextOf, lastChange, stepViews } from './engine';
-import type { FactDef, PlanInstruction, Playbook, ProbeKind, Session, StepKind, StepState } from './types';
+import { outcomeWords } from './engine';
+import { SESSION_STATUSES, type FactDef, type PlanInstruction, type Playbook, type ProbeKind, type Session, type SessionStatus, type StepKind, type StepState } from './types';
 
 /**
  * What the wizard page receives: the session plus every step computed into plain data (guidance,
@@ -12,7 +13,10 @@ export interface StepInfo {
   title: string;
   guidance: string;
   facts: FactDef[];
-  probes: ProbeKind[];
+  /** The probes this step can run, with the page's button label and whether it takes a window of days. */
+  probes: Array<{ id: ProbeKind; label: string; window: boolean }>;
+  /** Exact things to do at this step, when the playbook gives them. */
+  instructions: PlanInstruction[];
   state: StepState;
   /** null when the step is complete, else what is missing, in words. */
   missing: string | null;
@@ -39,6 +43,10 @@ export interface PlaybookSummary {
   title: string;
   summary: string;
   steps: Array<{ id: string; kind: StepKind; title: string }>;
+  /** What the restart checklist restarts, e.g. a Windows service; null when the playbook needs none. */
+  restartService: string | null;
+  /** The outcomes in the playbook's words, for badges and lists. */
+  outcomeWords: Record<SessionStatus, string>;
 }
 
 /** One line of the Troubleshoot page's session list. */
@@ -56,7 +64,14 @@ export interface SessionSummary {
 }
 
 export function playbookSummary(playbook: Playbook): PlaybookSummary {
-  return { id: playbook.id, title: playbook.title, summary: playbook.summary, steps: playbook.steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title })) };
+  return {
+    id: playbook.id,
+    title: playbook.title,
+    summary: playbook.summary,
+    steps: playbook.steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
+    restartService: playbook.restart?.service ?? null,
+    outcomeWords: Object.fromEntries(SESSION_STATUSES.map((status) => [status, outcomeWords(playbook, status)])) as Record<SessionStatus, string>,
+  };
 }
 
 export function sessionView(session: Session, playbook: Playbook): SessionView {
@@ -67,7 +82,8 @@ export function sessionView(session: Session, playbook: Playbook): SessionView {
     title: v.def.title,
     guidance: v.guidance,
     facts: v.def.facts,
-    probes: v.def.probes ?? [],
+    probes: (v.def.probes ?? []).map((id) => ({ id, label: playbook.probes?.[id]?.label ?? id, window: playbook.probes?.[id]?.window === true })),
+    instructions: v.def.instructions?.(ctx) ?? [],
     state: v.state,
     missing: v.missing,
   }));

@@ -67,7 +67,7 @@ describe('report model from recorded sessions', () => {
     expect(model.header.outcomeLabel).toBe('Within limit: other cause');
     expect(model.header.customer).toBeNull();
     expect(model.calculation?.mailboxes[0]).toMatchObject({ before: { connections: 2 }, after: null });
-    expect(model.actions).toEqual({ plan: null, changes: [], restart: [], undo: null });
+    expect(model.actions).toEqual({ plan: null, changes: [], restart: [], restartService: 'Scheduler Service', fixSteps: [], undo: null });
     expect(model.summary).toContain('within the limit of 3');
     expect(model.summary).toContain('no setting was changed');
   });
@@ -88,7 +88,7 @@ describe('report model from recorded sessions', () => {
     expect(model.header.environment.name).toBe('Αθήνα-PRD');
     expect(model.servers.map((s) => s.name)).toEqual(['ΔΙΑΚΟΜΙΣΤΗΣ-01', 'СЕРВЕР-02', '服务器-03']);
     expect(model.symptom?.capped).toBe(true);
-    expect(renderReportMarkdown(model)).toContain('At least 750 errors');
+    expect(renderReportMarkdown(model)).toContain('At least 750 "432 4.3.2 Concurrent connections limit exceeded" errors found');
   });
 
   it('an unfinished session with a change that stands is "Fix applied, not yet verified", never "Resolved"', () => {

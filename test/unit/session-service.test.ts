@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
+import type { ErrorsProbeResult } from '../../shared/probes/types';
 import type { SessionView } from '../../shared/wizard/view';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 import { removeDir, tempDataDir } from '../support/host';
@@ -45,7 +46,7 @@ describe('session service on the demo environment', async () => {
 
     let view = await probe('errors');
     expect(fact(view, 'errors.count')).toMatchObject({ source: 'probe', value: expect.any(Number) });
-    expect(view.session.probes.errorsBefore!.count).toBeGreaterThan(0);
+    expect((view.session.probes.errors as ErrorsProbeResult).count).toBeGreaterThan(0);
     await act({ type: 'continue' });
     view = await probe('servers');
     expect(fact(view, 'servers')!.value).toEqual([
@@ -136,10 +137,10 @@ describe('session service on the demo environment', async () => {
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     const after = await call(services, 'sessions.get', { id: view.session.id });
     expect(after.session.events).toEqual(view.session.events);
-    expect(after.session.probes.errorsBefore).toBeNull();
+    expect(after.session.probes.errors).toBeUndefined();
 
     const ran = await services.sessions.handlers['sessions.runProbe']({ id: view.session.id, probe: 'threads' }, { callId: 'y', signal: new AbortController().signal, progress: (m) => progress.push(m) });
-    expect(ran.session.probes.threads).not.toBeNull();
+    expect(ran.session.probes.threads).toBeDefined();
     expect(progress).toContain('Connecting');
   });
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
+import type { ErrorsProbeResult } from '../../shared/probes/types';
 import type { SessionView } from '../../shared/wizard/view';
 import { refusedPort } from '../support/fake-servers';
 import { removeDir, tempDataDir } from '../support/host';
@@ -121,7 +122,7 @@ describe('Verify now on the demo', () => {
       try {
         expect(await services.dispatch('demo.reset', { utcOffsetMinutes })).toMatchObject({ ok: true });
         const { id, act, view } = await walkToRestart(services, 'app');
-        expect(view.session.probes.errorsBefore!.count).toBe(84);
+        expect((view.session.probes.errors as ErrorsProbeResult).count).toBe(84);
         expect(view.session.clock).toMatchObject({ utcOffsetMinutes });
         await restartAll(act, view);
         const verified = await call(services, 'sessions.verify', { id });

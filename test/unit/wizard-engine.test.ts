@@ -92,7 +92,7 @@ describe('session engine with a playbook written only for tests', () => {
   it('a change or restart after a verification drops it, so the fix is verified again', () => {
     const withVerify: Playbook = {
       ...diskFullPlaybook,
-      restartServers: () => ['FE01'],
+      restart: { service: 'Test service', servers: () => ['FE01'] },
       verify: (_ctx, request) => ({ at: request.at, since: null, errorsAfter: 0, errorsAfterSource: 'engineer', result: 'pass', budgetAfter: null, summary: 'Verified.' }),
     };
     const tick = clock();

@@ -2,7 +2,6 @@ import type { ReportExportResult, reportMethods } from '../../../shared/api/meth
 import { ApiError } from '../../../shared/api/errors';
 import { buildReport } from '../../../shared/report/build';
 import type { ReportModel } from '../../../shared/report/model';
-import type { ReportSessionInput } from '../../../shared/report/session-input';
 import type { HandlersFor, ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
 import type { SessionService } from '../sessions';
@@ -80,17 +79,7 @@ export function createReportService(
 }
 export type ReportService = ReturnType<typeof createReportService>;
 
-/**
- * A session's report input comes from the session service: it offers
- * `reportInput(id): Promise<ReportSessionInput>` (mapping its Session onto what the report prints,
- * throwing not_found for an unknown id). Until it does, previews say so in words.
- */
+/** A session's report: the session service maps its session onto what the report prints (not_found for an unknown id). */
 function sessionSource(sessions: SessionService): SessionReportSource {
-  const offered = sessions as unknown as { reportInput?: (id: string) => Promise<ReportSessionInput> };
-  return async (sessionId, context) => {
-    if (typeof offered.reportInput !== 'function') {
-      throw new ApiError('unavailable', 'Reports need troubleshooting sessions, which this build cannot read yet.');
-    }
-    return buildReport(await offered.reportInput(sessionId), context);
-  };
+  return async (sessionId, context) => buildReport(await sessions.reportInput(sessionId), context);
 }

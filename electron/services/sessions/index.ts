@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { sessionMethods } from '../../../shared/api/methods/sessions';
 import { ApiError } from '../../../shared/api/errors';
-import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry, recognitionMessage } from '../../../shared/playbooks';
-import { contextOf, createSession, lastRestartAt, reduceSession, WizardRuleError } from '../../../shared/wizard/engine';
+import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry } from '../../../shared/playbooks';
+import { contextOf, createSession, lastRestartAt, reduceSession, upgradeSession, WizardRuleError } from '../../../shared/wizard/engine';
 import type { Playbook, ProbeKind, Session, SessionAction } from '../../../shared/wizard/types';
 import { playbookSummary, sessionSummary, sessionView, type SessionView } from '../../../shared/wizard/view';
 import type { CallContext, HandlersFor, ServiceDeps } from '../context';
 import type { ProbeService } from '../probes';
+import { runProbeUse } from '../probes/registry';
 import type { ProfileService } from '../profiles';
 import type { SettingsService } from '../settings';
 import { environmentOf, sameMailboxProfiles, touchProfile } from './environment';
 import { toReportInput } from './report-input';
 import { createSessionStore } from './store';
-
-const THREADS_TARGET = 'Scheduler.NumberOfThreadsForEmails (global row)';
 
 /**
  * Troubleshooting sessions: the pure engine (shared/wizard) runs every change; this service adds
@@ -45,8 +44,15 @@ export function createSessionService(
   }
 
   async function act(id: string, action: SessionAction) {
-    const session = await store.update(id, (current) => reduce(current, action));
+    const session = await store.update(id, (current) => reduce(upgradeSession(current, playbookOf(current)), action));
     return viewOf(session);
+  }
+
+  /** A stored session in the current shape (an older one is upgraded as it is read). */
+  async function stored(id: string): Promise<Session> {
+    const session = await store.get(id);
+    const playbook = registry.get(session.playbookId);
+    return playbook ? upgradeSession(session, playbook) : session;
   }
 
   /**
@@ -55,10 +61,10 @@ export function createSessionService(
    */
   async function withCandidates(id: string, error: unknown): Promise<never> {
     if (!(error instanceof ApiError) || error.code !== 'invalid_input') throw error;
-    const session = await store.get(id);
+    const session = await stored(id);
     const playbook = playbookOf(session);
     const step = playbook.steps[session.current];
-    const candidates = (await sameMailboxProfiles(needs.profiles, session)).map((p) => p.name);
+    const candidates = (await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact)).map((p) => p.name);
     const extra = step && playbook.candidatesMessage?.(step.id, candidates);
     throw extra ? new ApiError('invalid_input', `${error.message} ${extra}`, { field: error.field, details: error.details }) : error;
   }
@@ -70,7 +76,7 @@ export function createSessionService(
    */
   async function probeInto(id: string, probe: ProbeKind, ctx: CallContext, days?: number): Promise<SessionView> {
     try {
-      const result = await readProbe(open(await store.get(id)), probe, ctx, days);
+      const result = await readProbe(open(await stored(id)), probe, ctx, days);
       return await act(id, { type: 'probe-result', probe, result });
     } catch (error) {
       if (!(error instanceof ApiError) || error.code === 'cancelled' || error.code === 'invalid_input' || error.code === 'not_found') throw error;
@@ -81,7 +87,7 @@ export function createSessionService(
   /** The wizard's view, with the saved environments that send through the same mailbox. */
   async function viewOf(session: Session): Promise<SessionView> {
     const view = sessionView(session, playbookOf(session));
-    const sameMailbox = await sameMailboxProfiles(needs.profiles, session);
+    const sameMailbox = await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact);
     return sameMailbox.length > 0 ? { ...view, sameMailbox } : view;
   }
 
@@ -103,25 +109,16 @@ export function createSessionService(
     return session.environment.profileId;
   }
 
+  /** Runs one of the playbook's probes (by its id) through the probe registry. */
   async function readProbe(session: Session, probe: ProbeKind, ctx: CallContext, days = 7): Promise<unknown> {
     const profileId = onlineProfile(session);
-    const opts = { signal: ctx.signal, progress: ctx.progress };
-    switch (probe) {
-      case 'errors':
-        return needs.probes.readErrors(profileId, { ...opts, days });
-      case 'errorsAfter':
-        return needs.probes.readErrors(profileId, { ...opts, since: sinceTheFix(session) });
-      case 'threads':
-      case 'threadsAfter':
-        return needs.probes.readThreads(profileId, opts);
-      case 'servers':
-      case 'serversAfter':
-        return needs.probes.readServers(profileId, opts);
-      case 'emailQueue':
-        return needs.probes.readEmailQueue(profileId, opts);
-      case 'sentAfter':
-        return needs.probes.readEmailsSent(profileId, { ...opts, since: sinceTheFix(session) });
-    }
+    const use = playbookOf(session).probes?.[probe];
+    if (!use) throw new ApiError('invalid_input', `This playbook has no probe "${probe}".`, { field: 'probe' });
+    return runProbeUse(needs.probes, use, profileId, {
+      signal: ctx.signal,
+      progress: ctx.progress,
+      ...(use.sinceFix ? { since: sinceTheFix(session) } : { days }),
+    });
   }
 
   /** Only what happened after the restart (or, before any tick, after the change) tells whether it worked. */
@@ -131,11 +128,17 @@ export function createSessionService(
     return since;
   }
 
-  /** Once every restart is ticked, the platform database hears of it (the demo then runs its Scheduler). */
-  async function restartComplete(session: Session): Promise<void> {
-    const at = lastRestartAt(session);
-    if (session.offline || !session.environment.profileId || !at || session.restart.some((r) => r.at === null)) return;
-    await needs.probes.schedulerRestarted(session.environment.profileId, at);
+  /**
+   * When the fix takes effect (every restart ticked, or the change recorded, as the playbook says),
+   * the platform database hears of it: a real one ignores it, the demo plays its part.
+   */
+  async function fixTookEffect(session: Session, after: SessionAction['type']): Promise<void> {
+    if (session.offline || !session.environment.profileId) return;
+    const whenApplied = playbookOf(session).fixTakesEffect === 'apply';
+    let at: string | null | undefined;
+    if (!whenApplied && after === 'tick' && !session.restart.some((r) => r.at === null)) at = lastRestartAt(session);
+    if (whenApplied && after === 'applied-manually') at = session.manualApplies.at(-1)?.at;
+    if (at) await needs.probes.fixTookEffect(session.environment.profileId, at);
   }
 
   function applyRequest(session: Session) {
@@ -148,8 +151,10 @@ export function createSessionService(
   const handlers: HandlersFor<typeof sessionMethods> = {
     'playbooks.list': async () => registry.list().map(playbookSummary),
     'playbooks.recognise': async ({ text }) => {
+      if (!text.trim()) return { playbooks: [], results: [], message: 'Paste the error text first.', nearest: [], cut: null };
+      const recognition = registry.recogniseText(text);
       const matches = registry.recognise(text);
-      return { playbooks: matches.map(playbookSummary), message: recognitionMessage(text, matches) };
+      return { playbooks: matches.map(playbookSummary), ...recognition };
     },
     'sessions.list': async () => {
       const sessions = await store.list();
@@ -158,7 +163,7 @@ export function createSessionService(
         .sort((a, b) => b.lastChange.at.localeCompare(a.lastChange.at));
     },
     'sessions.get': async ({ id }) => {
-      return viewOf(await store.get(id));
+      return viewOf(await stored(id));
     },
     'sessions.create': async ({ playbookId, profileId, environmentName, pastedError }) => {
       const playbook = registry.get(playbookId);
@@ -179,12 +184,12 @@ export function createSessionService(
       const view = await act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)).catch((error: unknown) =>
         action.type === 'continue' ? withCandidates(id, error) : Promise.reject(error),
       );
-      if (action.type === 'tick' && action.done) await restartComplete(view.session);
+      if ((action.type === 'tick' && action.done) || action.type === 'applied-manually') await fixTookEffect(view.session, action.type);
       return view;
     },
     'sessions.runProbe': ({ id, probe, days }, ctx) => probeInto(id, probe as ProbeKind, ctx, days),
     'sessions.verify': async ({ id }, ctx) => {
-      const session = open(await store.get(id));
+      const session = open(await stored(id));
       const playbook = playbookOf(session);
       if (!session.offline) {
         // Verify reads what it judges: every read-back probe of the playbook, in order, then judges.
@@ -196,18 +201,22 @@ export function createSessionService(
           });
         }
       }
-      const latest = await store.get(id);
+      const latest = await stored(id);
       return act(id, { type: 'verify', ...(latest.verification?.watchMinutes ? { watchMinutes: latest.verification.watchMinutes } : {}) });
     },
     'sessions.probeSender': async ({ id, profileId }, ctx) => {
-      const session = open(await store.get(id));
+      const session = open(await stored(id));
       const playbook = playbookOf(session);
-      const candidate = (await sameMailboxProfiles(needs.profiles, session)).find((p) => p.profileId === profileId);
+      const candidate = (await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact)).find((p) => p.profileId === profileId);
       if (!candidate) throw new ApiError('invalid_input', 'That environment does not send through the same mailbox as this session.', { field: 'profileId' });
-      if (!playbook.senderFromProbes) throw new ApiError('invalid_input', 'This playbook cannot read other senders from their environments.');
-      const opts = { signal: ctx.signal, progress: ctx.progress };
-      const [threads, servers] = [await needs.probes.readThreads(profileId, opts), await needs.probes.readServers(profileId, opts)];
-      const { factKey, row } = playbook.senderFromProbes(candidate.name, { threads, servers });
+      const sender = playbook.otherSender;
+      if (!sender) throw new ApiError('invalid_input', 'This playbook cannot read other senders from their environments.');
+      const results: Record<string, unknown> = {};
+      for (const probe of sender.probes) {
+        const use = playbook.probes?.[probe];
+        if (use) results[probe] = await runProbeUse(needs.probes, use, profileId, { signal: ctx.signal, progress: ctx.progress });
+      }
+      const { factKey, row } = sender.row(candidate.name, results);
       const current = session.facts.find((f) => f.key === factKey)?.value;
       const rows = (Array.isArray(current) ? current : []).filter(
         (r) => !(r && typeof r === 'object' && !Array.isArray(r) && String(r.name ?? '').toLowerCase() === candidate.name.toLowerCase()),
@@ -215,25 +224,31 @@ export function createSessionService(
       return act(id, { type: 'answer', facts: { [factKey]: [...rows, row] }, detail: `read from the saved environment ${candidate.name}` });
     },
     'sessions.previewApply': async ({ id }) => {
-      const session = open(await store.get(id));
+      const session = open(await stored(id));
       const request = applyRequest(session);
-      const preview = await needs.probes.previewApplyThreads(onlineProfile(session), { expected: request.expected, newValue: request.newValue });
+      const preview = await needs.probes.previewApplyParameter(onlineProfile(session), {
+        parameter: request.parameter,
+        expected: request.expected,
+        newValue: request.newValue,
+        min: request.min,
+        max: request.max,
+      });
       return { ...preview, expected: request.expected, newValue: request.newValue };
     },
     'sessions.apply': async ({ id }, ctx) => {
-      const session = open(await store.get(id));
+      const session = open(await stored(id));
       const request = applyRequest(session);
       const who = await actor();
-      const result = await needs.probes.applyThreads(
+      const result = await needs.probes.applyParameter(
         onlineProfile(session),
-        { expected: request.expected, newValue: request.newValue, actor: who, sessionId: id },
+        { parameter: request.parameter, expected: request.expected, newValue: request.newValue, min: request.min, max: request.max, actor: who, sessionId: id },
         { signal: ctx.signal, progress: ctx.progress },
       );
       return act(id, {
         type: 'apply-recorded',
         record: {
           description: request.description,
-          target: THREADS_TARGET,
+          target: request.target,
           statement: result.statement,
           parameters: result.parameters,
           before: result.before,
@@ -245,7 +260,7 @@ export function createSessionService(
       });
     },
     'sessions.undo': async ({ id, auditId }, ctx) => {
-      const session = open(await store.get(id));
+      const session = open(await stored(id));
       const record = session.applies.find((a) => a.auditId === auditId);
       if (!record) throw new ApiError('not_found', 'No change with that id was applied in this session.', { field: 'auditId' });
       if (record.undone) throw new ApiError('conflict', 'This change was already undone.');
@@ -271,11 +286,11 @@ export function createSessionService(
     },
     /** What the resolution report is built from (see shared/report/session-input.ts). */
     async reportInput(id: string) {
-      const session = await store.get(id);
+      const session = await stored(id);
       return toReportInput(session, registry.get(session.playbookId));
     },
     /** The stored session itself, for callers that need more than the report. */
-    get: (id: string) => store.get(id),
+    get: (id: string) => stored(id),
   };
 }
 export type SessionService = ReturnType<typeof createSessionService>;

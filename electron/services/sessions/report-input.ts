@@ -1,6 +1,7 @@
 import { formatTime } from '../../../shared/format-time';
 import type { ReportSessionInput } from '../../../shared/report/session-input';
-import { describeValue, labelOf } from '../../../shared/wizard/engine';
+import type { ErrorsProbeResult } from '../../../shared/probes/types';
+import { contextOf, describeValue, labelOf } from '../../../shared/wizard/engine';
 import type { Playbook, Session } from '../../../shared/wizard/types';
 
 /**
@@ -11,8 +12,17 @@ import type { Playbook, Session } from '../../../shared/wizard/types';
 export function toReportInput(session: Session, playbook: Playbook | undefined): ReportSessionInput {
   const stepTitle = (id: string) => playbook?.steps.find((s) => s.id === id)?.title ?? id;
   const v = session.verification;
+  const report = playbook?.report;
+  const errorName = report?.errorName ?? 'error';
+  const symptom = report?.symptomProbe ? (session.probes[report.symptomProbe] as ErrorsProbeResult | undefined) : undefined;
+  const ctx = contextOf(session);
   return {
     id: session.id,
+    title: report?.title(session.environment.name) ?? `${playbook?.title ?? session.playbookId} on ${session.environment.name}`,
+    errorName,
+    references: report?.references ?? [],
+    restartService: playbook?.restart?.service ?? null,
+    fixSteps: playbook?.steps.flatMap((step) => step.instructions?.(ctx) ?? []) ?? [],
     startedAt: session.createdAt,
     endedAt: session.completedAt,
     customer: session.environment.customer,
@@ -29,7 +39,7 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
       source: f.detail ? `${f.source} (${f.detail})` : f.source,
       at: f.at,
     })),
-    errors: session.probes.errorsBefore,
+    errors: symptom ?? null,
     diagnosis: session.diagnosis,
     afterDiagnosis: v?.budgetAfter ?? null,
     chosenPlan: session.plan?.plan ? { plan: session.plan.plan, reason: session.plan.reason } : null,
@@ -68,10 +78,10 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
           summary: v.summary,
           details: [
             ...(v.since ? [`Restart: ${formatTime(v.since)}`] : []),
-            ...(v.errorsAfter !== null ? [`432 errors since the restart: ${v.errorsAfter} (${v.errorsAfterSource ?? 'unknown source'})`] : []),
+            ...(v.errorsAfter !== null ? [`${capitalise(errorName)}s since the fix: ${v.errorsAfter} (${v.errorsAfterSource ?? 'unknown source'})`] : []),
             ...(v.emailsNeeded !== undefined
               ? [
-                  `Emails sent since the restart: ${v.emailsAfter ?? 'not known'}${v.emailsAfterSource ? ` (${v.emailsAfterSource})` : ''}; at least ${v.emailsNeeded} needed to verify under traffic`,
+                  `Emails sent since the fix: ${v.emailsAfter ?? 'not known'}${v.emailsAfterSource ? ` (${v.emailsAfterSource})` : ''}; at least ${v.emailsNeeded} needed to verify under traffic`,
                 ]
               : []),
             ...(v.budgetAfter ? v.budgetAfter.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`) : []),
@@ -84,16 +94,32 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
   };
 }
 
+const capitalise = (text: string) => (/^[a-z]/.test(text) ? text[0]!.toUpperCase() + text.slice(1) : text);
+
+/** Labels of the evidence a probe keeps about where settings live (no values, names only). */
+const EVIDENCE_LABELS: Record<string, string> = {
+  serverColumns: 'Columns of OSSYS_SERVER',
+  mailParameters: 'OSSYS_PARAMETER names about mail, email or SMTP (values not read)',
+  emailColumns: 'Columns of the email table',
+};
+
 /**
- * What the live database showed about where settings live (the latest servers probe): kept in the
- * report because no public source says where "Send Emails" is stored.
+ * What the live database showed about where settings live, from every kept probe result that
+ * carries evidence (the latest wins): kept in the report because no public source says where
+ * "Send Emails" or the recipients are stored.
  */
 function evidenceOf(session: Session): Array<{ label: string; value: string }> {
-  const evidence = (session.probes.serversAfter ?? session.probes.servers)?.evidence;
-  if (!evidence) return [];
-  const params = evidence.mailParameters.map((p) => (p.host ? `${p.name} (host ${p.host})` : p.name));
-  return [
-    { label: 'Columns of OSSYS_SERVER', value: evidence.serverColumns.join(', ') || 'none listed' },
-    { label: 'OSSYS_PARAMETER names about mail, email or SMTP (values not read)', value: params.join(', ') || 'none' },
-  ];
+  const byLabel = new Map<string, string>();
+  for (const result of Object.values(session.probes)) {
+    const evidence = (result as { evidence?: Record<string, unknown> } | null | undefined)?.evidence;
+    if (!evidence || typeof evidence !== 'object') continue;
+    for (const [key, value] of Object.entries(evidence)) {
+      if (!Array.isArray(value)) continue;
+      const words = value.map((item) =>
+        item && typeof item === 'object' && 'name' in item ? `${String(item.name)}${item.host ? ` (host ${String(item.host)})` : ''}` : String(item),
+      );
+      byLabel.set(EVIDENCE_LABELS[key] ?? key, words.join(', ') || 'none');
+    }
+  }
+  return [...byLabel].map(([label, value]) => ({ label, value }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import type { Recognition } from '../../incidents/recognise';
 import type { ApplyPreview } from '../../probes/types';
 import type { PlaybookSummary, SessionSummary, SessionView } from '../../wizard/view';
 import { boundedFactValue } from '../../wizard/fact-bounds';
@@ -28,12 +29,17 @@ export const sessionActionSchema = z.discriminatedUnion('type', [
 ]);
 export type EngineerAction = z.infer<typeof sessionActionSchema>;
 
-export const probeKindSchema = z.enum(['errors', 'servers', 'threads', 'emailQueue', 'errorsAfter', 'threadsAfter', 'serversAfter', 'sentAfter']);
+/** A probe of the session's playbook, by the id its steps use. */
+export const probeKindSchema = z.string().min(1, 'Name a probe').max(64);
 
 export const sessionMethods = {
   'playbooks.list': method(z.object({}).strict()).returns<PlaybookSummary[]>(),
-  /** "Paste an error": the playbooks that recognise the text, and a sentence saying so (or that none does). */
-  'playbooks.recognise': method(z.object({ text: z.string().max(100_000) }).strict()).returns<{ playbooks: PlaybookSummary[]; message: string }>(),
+  /**
+   * "Paste an error", a line or a whole log excerpt: every playbook's matchers run on every line;
+   * per playbook the matching lines (by variant) and the first one with the range to highlight, best
+   * first, and a sentence; when none matches, the nearest known texts and what they mean.
+   */
+  'playbooks.recognise': method(z.object({ text: z.string().max(100_000) }).strict()).returns<Recognition & { playbooks: PlaybookSummary[] }>(),
   'sessions.list': method(z.object({}).strict()).returns<SessionSummary[]>(),
   'sessions.get': method(z.object({ id }).strict()).returns<SessionView>(),
   /** Starts a session on a saved environment (`profileId`) or offline (`profileId: null`, facts typed in). */

@@ -2,10 +2,12 @@ import { ApiError } from '../../api/errors';
 import { computeBudget } from '../../capacity/engine';
 import type { BudgetResult } from '../../capacity/types';
 import { isConcurrencyError } from '../../incidents/concurrency-error';
+import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
 import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../../probes/types';
 import type { Fact, FactValue, Playbook, StepContext, Verification } from '../../wizard/types';
 import { budgetGap, budgetInput, num, otherSenders, servers, text, THREADS_PARAMETER } from './facts';
 import { planInstructions } from './instructions';
+import { concurrencyReport } from './report';
 
 /**
  * Playbook: Exchange Online "432 4.3.2 Concurrent connections limit exceeded" (domain.md sections
@@ -192,10 +194,24 @@ export const concurrencyPlaybook: Playbook = {
   id: CONCURRENCY_PLAYBOOK_ID,
   title: '432 4.3.2 Concurrent connections limit exceeded',
   summary: 'Emails fail with "432 4.3.2 Concurrent connections limit exceeded" (Exchange Online): too many SMTP connections to one mailbox.',
-  recognises: isConcurrencyError,
+  matchers: CONCURRENCY_MATCHERS,
+  probes: {
+    errors: { probe: 'error-log', label: 'Search the error log for 432s', matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error', window: true },
+    emailQueue: { probe: 'email-queue', label: 'Read the email queue' },
+    servers: { probe: 'servers', label: 'Read the servers' },
+    threads: { probe: 'parameter', parameter: THREADS_PARAMETER, label: 'Read the threads value' },
+    errorsAfter: { probe: 'error-log', label: 'Count 432s since the restart', matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error', sinceFix: true },
+    threadsAfter: { probe: 'parameter', parameter: THREADS_PARAMETER, label: 'Read the threads value again' },
+    serversAfter: { probe: 'servers', label: 'Read the servers again' },
+    sentAfter: { probe: 'emails-sent', label: 'Count emails sent since the restart', sinceFix: true },
+  },
+  // Sessions saved before probes were named by id kept these two under other names.
+  legacyProbeKeys: { errorsBefore: 'errors', queue: 'emailQueue' },
+  report: concurrencyReport,
+  outcomeWords: { 'within-limit-other-cause': 'within the limit, the 432s have another cause' },
   diagnosis: diagnosisOf,
   diagnosisAfter: diagnosisAfterOf,
-  restartServers: frontEnds,
+  restart: { service: 'Scheduler Service', servers: frontEnds },
   verify,
   outcome: (ctx) => {
     const changed = ctx.session.applies.some((a) => !a.undone) || ctx.session.manualApplies.length > 0;
@@ -211,9 +227,14 @@ export const concurrencyPlaybook: Playbook = {
     stepId === 'mailbox' && candidates.length
       ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders (or read them), or say that they do not send through it.`
       : null,
-  senderFromProbes: (name, { threads, servers }) => {
-    const sending = servers.servers.filter((s) => s.active && s.sendsEmail !== false).length;
-    return { factKey: 'mailbox.others', row: { name, servers: Math.max(1, sending), threads: threads.globalValue ?? 1 } };
+  mailboxFact: 'mailbox',
+  otherSender: {
+    probes: ['threads', 'servers'],
+    row: (name, results) => {
+      const servers = (results.servers as ServersProbeResult | undefined)?.servers ?? [];
+      const sending = servers.filter((s) => s.active && s.sendsEmail !== false).length;
+      return { factKey: 'mailbox.others', row: { name, servers: Math.max(1, sending), threads: (results.threads as ThreadsProbeResult | undefined)?.globalValue ?? 1 } };
+    },
   },
   planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx)),
   applyFromApp: (ctx) => {
@@ -222,9 +243,19 @@ export const concurrencyPlaybook: Playbook = {
     if (!change || typeof change.to !== 'number') {
       return { unavailable: 'This plan changes servers or per-host rows; apply it by hand as the steps say, then record it here.' };
     }
-    const row = ctx.session.probes.threads?.rows.find((r) => r.host === null);
-    if (!ctx.session.probes.threads) return { unavailable: `Read ${THREADS_PARAMETER} with the probe first (step "Threads").` };
-    return { expected: row?.value ?? null, newValue: change.to, description: change.description };
+    const threads = ctx.session.probes.threads as ThreadsProbeResult | undefined;
+    if (!threads) return { unavailable: `Read ${THREADS_PARAMETER} with the probe first (step "Threads").` };
+    const row = threads.rows.find((r) => r.host === null);
+    return {
+      parameter: THREADS_PARAMETER,
+      target: `${THREADS_PARAMETER} (global row)`,
+      expected: row?.value ?? null,
+      newValue: change.to,
+      // At least 1: 0 would stop email sending altogether.
+      min: 1,
+      max: 64,
+      description: change.description,
+    };
   },
   factsFromProbe: (probe, result) => fromProbe(probe, result).map((f) => ({ ...f, source: 'probe' as const })),
   steps: [

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Recognition } from '../../../../shared/incidents/recognise';
 import type { PlaybookSummary } from '../../../../shared/wizard/view';
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
@@ -23,7 +24,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
   const [offlineName, setOfflineName] = useState('');
   const [playbookId, setPlaybookId] = useState('');
   const [pasted, setPasted] = useState('');
-  const [recognition, setRecognition] = useState<{ message: string; matched: boolean } | null>(null);
+  const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [starting, setStarting] = useState(false);
 
   useEffect(() => {
@@ -47,7 +48,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
   async function recognise() {
     const result = await withErrorBanner(() => api['playbooks.recognise']({ text: pasted }));
     if (!result) return;
-    setRecognition({ message: result.message, matched: result.playbooks.length > 0 });
+    setRecognition(result);
     if (result.playbooks[0]) setPlaybookId(result.playbooks[0].id);
   }
 
@@ -125,7 +126,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
             <textarea
               id="ts-paste"
               value={pasted}
-              placeholder="e.g. Error sending email 123: 432 4.3.2 Concurrent connections limit exceeded."
+              placeholder="Paste the error line, or a whole excerpt of the error log"
               onChange={(e) => {
                 setPasted(e.target.value);
                 setRecognition(null);
@@ -136,11 +137,12 @@ export function NewSession({ profileId }: { profileId: string | null }) {
                 Recognise the error
               </button>
               {recognition && (
-                <span role="status" className={recognition.matched ? 'ts-ok' : 'field-error'}>
+                <span role="status" className={recognition.results.length > 0 ? 'ts-ok' : 'field-error'}>
                   {recognition.message}
                 </span>
               )}
             </div>
+            {recognition && <RecognitionDetails recognition={recognition} onChoose={setPlaybookId} />}
           </div>
           <div className="stack ts-choices" role="radiogroup" aria-label="Playbook">
             {playbooks.map((p) => (
@@ -162,5 +164,47 @@ export function NewSession({ profileId }: { profileId: string | null }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * What the pasted text matched, best first: lines per playbook (and per form of the error), the
+ * first matching line with the match highlighted; or the nearest known texts when none matched.
+ */
+function RecognitionDetails({ recognition, onChoose }: { recognition: Recognition; onChoose(id: string): void }) {
+  if (recognition.results.length === 0) {
+    if (recognition.nearest.length === 0) return null;
+    return (
+      <ul className="ts-recognised small">
+        {recognition.nearest.map((n) => (
+          <li key={n.text}>
+            <code>{n.text}</code> {n.meaning}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <ol className="ts-recognised small" aria-label="Recognised playbooks">
+      {recognition.results.map((r) => {
+        const line = r.firstLine;
+        return (
+          <li key={r.id}>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => onChoose(r.id)} aria-label={`Choose ${r.title}`}>
+              {r.title}
+            </button>{' '}
+            <span className="muted">
+              {r.lines} matching line{r.lines === 1 ? '' : 's'}
+              {Object.keys(r.variants).length > 1 ? ` (${Object.entries(r.variants).map(([v, n]) => `${n} ${v}`).join(', ')})` : ''}, first on line {line.index + 1}:
+            </span>
+            <div className="ts-recognised-line">
+              {line.text.slice(0, line.start)}
+              <mark>{line.text.slice(line.start, line.end)}</mark>
+              {line.text.slice(line.end)}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -1,36 +1,11 @@
 import { useState } from 'react';
-import type { ProbeKind } from '../../../../shared/wizard/types';
-import type { SessionView } from '../../../../shared/wizard/view';
+import type { SessionView, StepInfo } from '../../../../shared/wizard/view';
 import { useWizard } from './store';
 
-export const PROBE_LABELS: Record<ProbeKind, string> = {
-  errors: 'Search the error log for 432s',
-  emailQueue: 'Read the email queue',
-  servers: 'Read the servers',
-  threads: 'Read the threads value',
-  errorsAfter: 'Count 432s since the restart',
-  threadsAfter: 'Read the threads value again',
-  serversAfter: 'Read the servers again',
-  sentAfter: 'Count emails sent since the restart',
-};
-
-/** Which kept probe result a probe fills, to say "re-run" once it ran. */
-const SLOT: Record<ProbeKind, keyof SessionView['session']['probes']> = {
-  errors: 'errorsBefore',
-  emailQueue: 'queue',
-  servers: 'servers',
-  threads: 'threads',
-  errorsAfter: 'errorsAfter',
-  threadsAfter: 'threadsAfter',
-  serversAfter: 'serversAfter',
-  sentAfter: 'sentAfter',
-};
-
-/** The probes of a step, each with its last summary, and the running one's progress with Cancel. */
-/** The error-log search can look further back; the log views hold 7 to 14 days and the result says what they covered. */
+/** A probe that takes a window (the error-log search) can look further back; the log views hold 7 to 14 days and the result says what they covered. */
 const WINDOW_CHOICES = [1, 3, 7, 14];
 
-export function ProbeBar({ view, probes }: { view: SessionView; probes: ProbeKind[] }) {
+export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo['probes'] }) {
   const [days, setDays] = useState(7);
   const running = useWizard((s) => s.running);
   const runProbe = useWizard((s) => s.runProbe);
@@ -43,14 +18,14 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: ProbeKin
     <section className="card stack" aria-label="Probes">
       <div className="row">
         {probes.map((probe) => {
-          const kept = view.session.probes[SLOT[probe]] as { summary?: string } | null | undefined;
+          const kept = view.session.probes[probe.id] as { summary?: string } | null | undefined;
           return (
-            <button key={probe} type="button" className="btn" disabled={running !== null} onClick={() => void runProbe(probe, PROBE_LABELS[probe], probe === 'errors' ? days : undefined)}>
-              {kept ? `Re-run: ${PROBE_LABELS[probe].toLowerCase()}` : PROBE_LABELS[probe]}
+            <button key={probe.id} type="button" className="btn" disabled={running !== null} onClick={() => void runProbe(probe.id, probe.label, probe.window ? days : undefined)}>
+              {kept ? `Re-run: ${probe.label.toLowerCase()}` : probe.label}
             </button>
           );
         })}
-        {probes.includes('errors') && (
+        {probes.some((p) => p.window) && (
           <label className="row small">
             Search the last
             <select value={days} onChange={(e) => setDays(Number(e.target.value))} aria-label="Days of error log to search">
@@ -75,17 +50,17 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: ProbeKin
         </div>
       )}
       <ul className="ts-probe-summaries">
-        {probes.map((probe) => {
+        {probes.map(({ id: probe, label }) => {
           const failure = view.session.probeFailures?.[probe];
           if (failure) {
             // The facts stay unknown with the reason, here where they are needed; typing them in is the way on.
             return (
               <li key={probe} className="small" role="alert">
-                <span className="badge badge-danger">not read</span> {PROBE_LABELS[probe]}: {failure.reason} Type the facts in below, or try again.
+                <span className="badge badge-danger">not read</span> {label}: {failure.reason} Type the facts in below, or try again.
               </li>
             );
           }
-          const kept = view.session.probes[SLOT[probe]] as { summary?: string; problems?: string[]; problem?: string } | null | undefined;
+          const kept = view.session.probes[probe] as { summary?: string; problems?: string[]; problem?: string } | null | undefined;
           if (!kept?.summary) return null;
           return (
             <li key={probe} className="small">

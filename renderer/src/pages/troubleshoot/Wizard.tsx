@@ -3,6 +3,7 @@ import type { FactValue } from '../../../../shared/wizard/types';
 import type { StepInfo } from '../../../../shared/wizard/view';
 import { useUi } from '../../stores/ui';
 import { formatDateTime, STATUS_LABELS } from './format';
+import { Instructions } from './Instructions';
 import { ProbeBar } from './ProbeBar';
 import { SameMailbox } from './SameMailbox';
 import { StepFacts } from './StepFacts';
@@ -150,6 +151,12 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {current.state.status === 'skipped' && <p className="small muted">Skipped: {current.state.skipReason}</p>}
           </div>
           <ProbeBar view={v} probes={current.probes} />
+          {current.instructions.length > 0 && (
+            <section className="card stack" aria-labelledby="ts-step-instructions">
+              <h4 id="ts-step-instructions">What to do</h4>
+              <Instructions steps={current.instructions} />
+            </section>
+          )}
           {current.kind === 'diagnose' && <Diagnosis result={session.diagnosis} />}
           <StepFacts
             step={current}

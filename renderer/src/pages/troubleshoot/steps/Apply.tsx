@@ -98,7 +98,7 @@ export function Apply({ view }: { view: SessionView }) {
         <h4 id="ts-apply-self">I applied it myself</h4>
         <div className="field">
           <label htmlFor="ts-manual-note">What you changed, where</label>
-          <textarea id="ts-manual-note" value={note} placeholder="e.g. Factory Configuration: Scheduler.NumberOfThreadsForEmails 2 -> 1, Apply" onChange={(e) => setNote(e.target.value)} />
+          <textarea id="ts-manual-note" value={note} placeholder="What you changed, where, and the value before and after" onChange={(e) => setNote(e.target.value)} />
         </div>
         <div>
           <button type="button" className="btn" disabled={!note.trim()} onClick={() => void act({ type: 'applied-manually', note }).then((ok) => ok && setNote(''))}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionView } from '../../../../../shared/wizard/view';
 import { useWizard } from '../store';
+import { Instructions } from '../Instructions';
 
 /** The plans, the recommendation first, each with its exact steps; choosing one asks why when it is not the first. */
 export function Plans({ view }: { view: SessionView }) {
@@ -29,19 +30,7 @@ export function Plans({ view }: { view: SessionView }) {
             </button>
           </div>
           <p className="muted">{plan.tradeOff}</p>
-          <ol className="ts-instructions">
-            {(view.planInstructions[plan.id] ?? []).map((step, j) => (
-              <li key={j}>
-                {step.where && (
-                  <>
-                    <strong>{step.where}</strong>:{' '}
-                  </>
-                )}
-                {step.text}
-                {step.sql && <pre aria-label="SQL">{step.sql}</pre>}
-              </li>
-            ))}
-          </ol>
+          <Instructions steps={view.planInstructions[plan.id] ?? []} />
         </article>
       ))}
       <div className="field">

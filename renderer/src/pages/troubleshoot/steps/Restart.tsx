@@ -9,7 +9,7 @@ export function Restart({ view }: { view: SessionView }) {
   return (
     <div className="card">
     <fieldset className="field">
-      <legend>Scheduler Service restarted on</legend>
+      <legend>{view.playbook.restartService ?? 'Service'} restarted on</legend>
       <ul className="ts-checklist">
         {view.session.restart.map((r) => (
           <li key={r.server}>

@@ -1,0 +1,38 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { ProbeUse } from '../../../shared/wizard/types';
+import type { ProbeCallOptions, ProbeServiceApi } from './types';
+
+/**
+ * The probe registry: a playbook names a probe (`ProbeUse.probe`) and its parameters; this runs it.
+ * Probes are shared: the error-log search takes the playbook's matchers, the parameter probe the
+ * parameter's name, and "since the fix" windows the time the session computed.
+ */
+export async function runProbeUse(
+  probes: ProbeServiceApi,
+  use: ProbeUse,
+  profileId: string,
+  opts: ProbeCallOptions & { since?: string; days?: number },
+): Promise<unknown> {
+  const call = { signal: opts.signal, progress: opts.progress };
+  switch (use.probe) {
+    case 'error-log':
+      return probes.readErrors(profileId, {
+        ...call,
+        ...(use.matchers ? { matchers: use.matchers } : {}),
+        ...(use.errorName ? { errorName: use.errorName } : {}),
+        ...(opts.since ? { since: opts.since } : { days: opts.days ?? 7 }),
+      });
+    case 'parameter':
+      if (!use.parameter) throw new ApiError('internal', 'A parameter probe needs the parameter name.');
+      return probes.readParameter(profileId, { ...call, name: use.parameter });
+    case 'servers':
+      return probes.readServers(profileId, call);
+    case 'email-queue':
+      return probes.readEmailQueue(profileId, call);
+    case 'emails-sent':
+      if (!opts.since) throw new ApiError('invalid_input', 'Tick the restarts first: only what happens after the fix counts.');
+      return probes.readEmailsSent(profileId, { ...call, since: opts.since });
+    case 'recipients':
+      return probes.readRecipients(profileId, call);
+  }
+}
