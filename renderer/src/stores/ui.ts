@@ -47,6 +47,11 @@ interface UiState {
 
 let nextErrorId = 1;
 
+/** An error speaks of the page it happened on: another page starts without it. */
+function leftOn(from: Route, to: Route, errors: BannerError[]): BannerError[] {
+  return from.page === to.page ? errors : [];
+}
+
 export const useUi = create<UiState>((set) => ({
   route: parseHash(typeof window === 'undefined' ? '' : window.location.hash),
   errors: [],
@@ -56,10 +61,11 @@ export const useUi = create<UiState>((set) => ({
     const route = { page, rest };
     const hash = routeToHash(route);
     if (window.location.hash !== hash) window.location.hash = hash;
-    set({ route });
+    set((state) => ({ route, errors: leftOn(state.route, route, state.errors) }));
   },
   syncFromHash() {
-    set({ route: parseHash(window.location.hash) });
+    const route = parseHash(window.location.hash);
+    set((state) => ({ route, errors: leftOn(state.route, route, state.errors) }));
   },
   showError(error) {
     const message = error instanceof Error ? error.message : String(error);
