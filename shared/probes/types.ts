@@ -53,6 +53,9 @@ export interface ThreadsProbeResult extends ProbeMeta {
   summary: string;
 }
 
+/** Every row of any OSSYS_PARAMETER parameter, global and per host: the same shape as the threads. */
+export type ParameterProbeResult = ThreadsProbeResult;
+
 export interface ServerFact {
   name: string;
   ip: string | null;
@@ -112,6 +115,22 @@ export interface ErrorsProbeResult extends ProbeMeta {
   problems?: string[];
   /** Rows the database returned after its LIKE prefilter, before the exact match in code. */
   candidatesRead?: number;
+  /**
+   * Occurrences per form of the error, by matcher `variant ?? id`, most frequent first; only the
+   * forms found. Absent in results saved before the search took a playbook's matchers.
+   */
+  perVariant?: ErrorVariantCount[];
+}
+
+export interface ErrorVariantCount {
+  /** The matcher's `variant`, or its `id` when it has none. */
+  variant: string;
+  /** The matcher's label (the first matcher of that variant, in the playbook's order). */
+  label: string;
+  count: number;
+  /** ISO UTC of the oldest and newest occurrence of this form. */
+  firstSeen: string;
+  lastSeen: string;
 }
 
 export interface EmailQueueProbeResult extends ProbeMeta {
@@ -145,6 +164,39 @@ export interface EmailsSentProbeResult extends ProbeMeta {
   summary: string;
 }
 
+/**
+ * Recipients of the emails sent in a window (the Exchange Online daily quota counts recipients,
+ * 10,000 per rolling 24 h per mailbox, domain.md 4b). Where recipients are stored is not documented:
+ * the probe looks for recipient columns on OSSYS_EMAIL (Sent_Email) and keeps what it saw.
+ */
+export interface RecipientsProbeResult extends ProbeMeta {
+  /** ISO UTC start of the window (the end is when the probe ran). */
+  since: string;
+  /** Window length in hours. */
+  hours?: number;
+  /** Whether the emails sent could be counted at all (the email status table was found and read). */
+  known: boolean;
+  /** Emails marked sent in the window (a lower bound when `capped`). */
+  emails?: number;
+  /**
+   * Recipients of those emails, estimated by counting separators (`;` and `,`) in each recipient
+   * column; null when no recipient column was found or it could not be joined to the sent emails:
+   * the engineer then types the average recipients per email.
+   */
+  recipients?: number | null;
+  /** true when the row cap was hit: the counts are lower bounds. */
+  capped?: boolean;
+  /** What the database showed: the columns of OSSYS_EMAIL, and those taken as recipient columns. */
+  evidence?: { emailColumns: string[]; recipientColumns?: string[] };
+  /** Why the counts are unknown, or why `recipients` is null. */
+  reason?: string;
+  summary: string;
+}
+
+/** Playbook scenarios the embedded demo can be seeded with. */
+export const DEMO_SCENARIOS = ['concurrency', 'smtp-auth', 'quota'] as const;
+export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
+
 export interface ApplyThreadsResult {
   before: string | null;
   after: string;
@@ -153,7 +205,12 @@ export interface ApplyThreadsResult {
   parameters: Record<string, string | number | null>;
   auditId: string;
   appliedAt: string;
+  /** The parameter written (absent in results saved before Apply took any parameter). */
+  parameter?: string;
 }
+
+/** Apply or Undo of the global row of any parameter: the same shape as the threads' result. */
+export type ApplyParameterResult = ApplyThreadsResult;
 
 /** Result of a preview: exactly the statement Apply will run and its parameters. */
 export interface ApplyPreview {

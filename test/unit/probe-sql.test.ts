@@ -12,6 +12,7 @@ import { emailQueueSql, emailsSentSql } from '../../electron/services/probes/sql
 import { errorCandidatesSql } from '../../electron/services/probes/sql/errors';
 import { candidateColumnsSql, oraclePlatformOwnerSql } from '../../electron/services/probes/sql/introspect';
 import { mailParameterNamesSql, sendEmailsHostRowsSql, serverZonesSql, serversSql } from '../../electron/services/probes/sql/servers';
+import { recipientsSql } from '../../electron/services/probes/sql/recipients';
 import { readThreadsSql } from '../../electron/services/probes/sql/threads';
 
 /**
@@ -29,6 +30,11 @@ const statements: Record<string, EngineSql> = {
   sendEmailsHostRows: sendEmailsHostRowsSql,
   errorsCurrent: errorCandidatesSql('OSLOG_ERROR'),
   errorsPrevious: errorCandidatesSql('OSLOG_ERROR_PREVIOUS'),
+  errorsNinePatterns: errorCandidatesSql('OSLOG_ERROR', 9),
+  errorsSixteenPatterns: errorCandidatesSql('OSLOG_ERROR_PREVIOUS', 16),
+  recipientsJoined: recipientsSql('OSSYS_EMAIL_STATUS', ['TO', 'CC', 'BCC'], 'email'),
+  recipientsOnEmail: recipientsSql('OSSYS_EMAIL', ['TO_ADDRESS'], 'status'),
+  recipientsNone: recipientsSql('OSSYS_EMAIL_STATUS', [], null),
   emailQueue: emailQueueSql('OSSYS_EMAIL_STATUS', 'email'),
   emailQueueCreatedOnStatus: emailQueueSql('OSSYS_EMAIL_STATUS', 'status'),
   emailQueueNoCreationTime: emailQueueSql('OSSYS_EMAIL_STATUS', null),
@@ -53,6 +59,8 @@ const ALLOWED_LITERALS = new Set([
   'OSSYS_SERVER', 'OSSYS_ZONE', 'OSSYS_ZONE_SERVER', 'OSSYS[_]EMAIL%', 'OSSYS\\_EMAIL%', '\\', 'USERENV', 'CURRENT_SCHEMA', 'table', 'view', '',
   // Fixed formats of database-local times (sql/engine-sql.ts localTimeParam / localTimeColumn).
   'YYYY-MM-DD"T"HH24:MI:SS', 'YYYY-MM-DD"T"HH24:MI:SS.FF3',
+  // Fixed address separators the recipients count looks for (sql/recipients.ts).
+  ';', ',', '[;,]',
 ]);
 
 describe.each(Object.entries(statements))('%s statement', (_name, sql) => {
@@ -72,10 +80,18 @@ describe.each(Object.entries(statements))('%s statement', (_name, sql) => {
 
 describe('bounds', () => {
   it('every read of a table that can grow has a row cap in each dialect', () => {
-    for (const name of ['threads', 'servers', 'zones', 'sendEmailsHostRows', 'errorsCurrent', 'errorsPrevious', 'mailParameterNames'] as const) {
+    for (const name of ['threads', 'servers', 'zones', 'sendEmailsHostRows', 'errorsCurrent', 'errorsPrevious', 'errorsNinePatterns', 'errorsSixteenPatterns', 'mailParameterNames'] as const) {
       expect(statements[name]!.sqlserver).toMatch(/SELECT TOP \(@cap\)/);
       expect(statements[name]!.oracle).toMatch(/FETCH FIRST :cap ROWS ONLY$/);
       expect(statements[name]!.demo).toMatch(/LIMIT :cap$/);
+    }
+  });
+
+  it('the recipients count reads a bounded subquery of the emails sent in the window', () => {
+    for (const name of ['recipientsJoined', 'recipientsOnEmail', 'recipientsNone'] as const) {
+      expect(statements[name]!.sqlserver).toMatch(/^SELECT COUNT\(\*\) AS N, .+ FROM \(SELECT TOP \(@cap\) .+ WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/s);
+      expect(statements[name]!.oracle).toMatch(/WHERE s\.SENT >= TO_DATE\(:since, 'YYYY-MM-DD"T"HH24:MI:SS'\) FETCH FIRST :cap ROWS ONLY\) q$/);
+      expect(statements[name]!.demo).toMatch(/WHERE s\.SENT >= :since LIMIT :cap\) q$/);
     }
   });
 

@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { ApiError } from '../../../shared/api/errors';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { moveAside, writeFileAtomic } from '../json-file';
 import { DEMO_SCHEMA_VERSION } from './schema';
-import { applySeed, incidentSeed, type DemoSeed } from './seeds';
+import { applySeed, demoScenarioSeeds, incidentSeed, type DemoSeed } from './seeds';
 import { createLock, createSqlJsConnection, type DemoDatabaseHandle } from './sqljs-connection';
 
 /** The built-in profile id of the embedded demo environment. */
@@ -30,6 +31,13 @@ export function checkDemoOffset(minutes: number): number {
     throw new ApiError('invalid_input', 'The demo clock offset must be whole minutes from -720 (UTC-12:00) to 840 (UTC+14:00)', { field: 'utcOffsetMinutes' });
   }
   return minutes;
+}
+
+export function checkDemoScenario(value: unknown): DemoScenario {
+  if (!(DEMO_SCENARIOS as readonly unknown[]).includes(value)) {
+    throw new ApiError('invalid_input', `The demo scenario must be one of ${DEMO_SCENARIOS.join(', ')}`, { field: 'scenario' });
+  }
+  return value as DemoScenario;
 }
 
 /**
@@ -112,17 +120,36 @@ export function demoOffsetOf(db: Database): number {
 }
 
 /**
- * Replaces the demo database with a fresh seed (the incident by default) and saves it (atomically).
+ * The playbook scenario the demo database holds; 'concurrency' when it has none (a demo seeded
+ * before scenarios were kept, or a damaged value).
+ */
+export function demoScenarioOf(db: Database): DemoScenario {
+  try {
+    const value = db.exec('SELECT NAME FROM DEMO_SCENARIO LIMIT 1')[0]?.values[0]?.[0];
+    return (DEMO_SCENARIOS as readonly unknown[]).includes(value) ? (value as DemoScenario) : 'concurrency';
+  } catch {
+    return 'concurrency';
+  }
+}
+
+/**
+ * Replaces the demo database with a fresh seed and saves it (atomically): `seed` when given (tests),
+ * else the seed of `scenario`, else of the scenario the demo holds ('concurrency' on a new folder).
  * `utcOffsetMinutes` sets the demo's zone; without it the demo keeps the zone it has. The seed's
  * instants are the same whatever the zone; only their local text changes.
  */
-export async function resetDemoDatabase(dataDir: string, options: DemoOptions & { seed?: (now: Date) => DemoSeed; utcOffsetMinutes?: number } = {}): Promise<void> {
+export async function resetDemoDatabase(
+  dataDir: string,
+  options: DemoOptions & { seed?: (now: Date) => DemoSeed; scenario?: DemoScenario; utcOffsetMinutes?: number } = {},
+): Promise<void> {
   if (options.utcOffsetMinutes !== undefined) checkDemoOffset(options.utcOffsetMinutes);
+  if (options.scenario !== undefined) checkDemoScenario(options.scenario);
   const handle = await handleFor(dataDir, options);
   await handle.lock(async () => {
     const now = options.now?.() ?? new Date();
     const offset = options.utcOffsetMinutes ?? demoOffsetOf(handle.db);
-    const fresh = await createSeededDatabase((options.seed ?? incidentSeed)(now), now, offset);
+    const seed = options.seed ?? demoScenarioSeeds[options.scenario ?? demoScenarioOf(handle.db)];
+    const fresh = await createSeededDatabase(seed(now), now, offset);
     handle.db.close();
     handle.db = fresh;
     await handle.save();

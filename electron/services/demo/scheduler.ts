@@ -1,3 +1,4 @@
+import type { DemoScenario } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { demoLocalText, localMillis } from '../probes/db-time';
 import { NULL_DATE } from './schema';
@@ -35,18 +36,13 @@ function wholeNumber(value: unknown): number | null {
 }
 
 /**
- * The Scheduler of the embedded demo, restarted at `at`: it reads its own settings (active servers
- * with Send Emails on, threads for emails with per-host overrides), then sends the queued emails
- * (pending, and failed ones still within Scheduler.EmailBackoffMaxDays) over `budget` connections at
- * once. Exchange accepts DEMO_CONNECTION_LIMIT of them; while the budget is over the limit the
- * others get the 432 reply: that email fails once more and the 432 is logged on the sending server.
- * Times are just after `at` (a few hundred milliseconds), never later than `now`, stored in the
- * demo's local time. One transaction; the demo saves it to disk atomically.
+ * What the demo's Scheduler works with: its zone, one slot per connection it opens (active servers
+ * with Send Emails on x threads for emails, per-host overrides counted) and the queued emails
+ * (pending, and failed ones still within Scheduler.EmailBackoffMaxDays), oldest first.
  */
-export async function simulateSchedulerRestart(conn: DbConnection, at: Date, now: Date): Promise<DemoRestartOutcome> {
-  return conn.transaction(async (tx) => {
+async function schedulerState(tx: DbConnection, now: Date): Promise<{ offset: number; slots: string[]; queued: Row[] }> {
+  {
     const offset = Number((await tx.query<Row>('SELECT UTC_OFFSET_MINUTES AS OFFSET FROM DEMO_CLOCK LIMIT 1'))[0]?.OFFSET ?? 0);
-    const local = (date: Date) => demoLocalText(date, offset);
 
     const servers = await tx.query<Row>('SELECT * FROM OSSYS_SERVER ORDER BY NAME');
     const parameters = await tx.query<Row>(
@@ -72,19 +68,77 @@ export async function simulateSchedulerRestart(conn: DbConnection, at: Date, now
     const backoffDays = Number(globalOf('Scheduler.EmailBackoffMaxDays')) > 0 ? Number(globalOf('Scheduler.EmailBackoffMaxDays')) : DEFAULT_BACKOFF_DAYS;
 
     const tables = await tx.query<Row>("SELECT name AS NAME FROM sqlite_master WHERE type = 'table' AND name = 'OSSYS_EMAIL_STATUS'");
-    if (budget === 0 || tables.length === 0) return { budget, sent: 0, failed: 0 };
+    if (budget === 0 || tables.length === 0) return { offset, slots, queued: [] };
 
     const unsent = await tx.query<Row>(
       `SELECT s.ID, s.EMAIL_ID, s.ERROR_COUNT, e.CREATED FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e.ID = s.EMAIL_ID
         WHERE s.SENT IS NULL OR s.SENT < '1900-01-02' ORDER BY s.ID`,
     );
     const giveUpBefore = now.getTime() + offset * 60_000 - backoffDays * DAY;
-    const queued = unsent.filter((e) => Number(e.ERROR_COUNT) === 0 || (localMillis(e.CREATED) ?? 0) >= giveUpBefore);
+    return { offset, slots, queued: unsent.filter((e) => Number(e.ERROR_COUNT) === 0 || (localMillis(e.CREATED) ?? 0) >= giveUpBefore) };
+  }
+}
 
+/** When the i-th queued email goes: just after `at`, never later than `now`. */
+function sendTime(at: Date, now: Date, i: number): Date {
+  return new Date(Math.max(at.getTime(), Math.min(at.getTime() + FIRST_SEND_MS + i * SEND_STEP_MS, now.getTime())));
+}
+
+/** The scenario the demo database holds; 'concurrency' when it keeps none. */
+async function scenarioOf(tx: DbConnection): Promise<DemoScenario> {
+  try {
+    const name = (await tx.query<Row>('SELECT NAME FROM DEMO_SCENARIO LIMIT 1'))[0]?.NAME;
+    return name === 'smtp-auth' || name === 'quota' ? name : 'concurrency';
+  } catch {
+    return 'concurrency';
+  }
+}
+
+/**
+ * The fix took effect at `at`, simulated by the demo's scenario: 'concurrency' restarts the
+ * Scheduler (simulateSchedulerRestart: new 432s while its budget is over the limit); 'smtp-auth'
+ * and 'quota' were fixed outside the app (authentication allowed again, the quota window passed),
+ * so the queued emails are sent after `at` and no new error is logged.
+ */
+export async function simulateFixTookEffect(conn: DbConnection, at: Date, now: Date): Promise<DemoRestartOutcome & { scenario: DemoScenario }> {
+  const scenario = await conn.transaction((tx) => scenarioOf(tx), { readOnly: true });
+  if (scenario === 'concurrency') return { scenario, ...(await simulateSchedulerRestart(conn, at, now)) };
+  return { scenario, ...(await simulateQueueSent(conn, at, now)) };
+}
+
+/** Every queued email is sent just after `at`, over whatever connections the Scheduler opens; nothing fails. */
+export async function simulateQueueSent(conn: DbConnection, at: Date, now: Date): Promise<DemoRestartOutcome> {
+  return conn.transaction(async (tx) => {
+    const { offset, slots, queued } = await schedulerState(tx, now);
+    for (const [i, email] of queued.entries()) {
+      await tx.execute('UPDATE OSSYS_EMAIL_STATUS SET SENT = :sent, NEXT_RUN = :none, IS_RUNNING_AT = :none WHERE ID = :id', {
+        sent: demoLocalText(sendTime(at, now, i), offset),
+        none: NULL_DATE,
+        id: Number(email.ID),
+      });
+    }
+    return { budget: slots.length, sent: queued.length, failed: 0 };
+  });
+}
+
+/**
+ * The Scheduler of the embedded demo, restarted at `at`: it reads its own settings (active servers
+ * with Send Emails on, threads for emails with per-host overrides), then sends the queued emails
+ * (pending, and failed ones still within Scheduler.EmailBackoffMaxDays) over `budget` connections at
+ * once. Exchange accepts DEMO_CONNECTION_LIMIT of them; while the budget is over the limit the
+ * others get the 432 reply: that email fails once more and the 432 is logged on the sending server.
+ * Times are just after `at` (a few hundred milliseconds), never later than `now`, stored in the
+ * demo's local time. One transaction; the demo saves it to disk atomically.
+ */
+export async function simulateSchedulerRestart(conn: DbConnection, at: Date, now: Date): Promise<DemoRestartOutcome> {
+  return conn.transaction(async (tx) => {
+    const { offset, slots, queued } = await schedulerState(tx, now);
+    const local = (date: Date) => demoLocalText(date, offset);
+    const budget = slots.length;
     let sent = 0;
     let failed = 0;
     for (const [i, email] of queued.entries()) {
-      const when = local(new Date(Math.max(at.getTime(), Math.min(at.getTime() + FIRST_SEND_MS + i * SEND_STEP_MS, now.getTime()))));
+      const when = local(sendTime(at, now, i));
       const round = Math.floor(i / budget);
       const slot = i % budget;
       // Which connections Exchange turns away rotates from one round to the next.

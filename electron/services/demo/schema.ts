@@ -14,6 +14,8 @@ export interface DemoLayout {
   zones: boolean;
   /** OSSYS_EMAIL_STATUS (the Email_Status entity) exists. */
   emailStatus: boolean;
+  /** OSSYS_EMAIL has recipient columns ("TO", CC, BCC); default true. Their real names are not documented. */
+  recipientColumns?: boolean;
 }
 
 export function schemaStatements(layout: DemoLayout): string[] {
@@ -28,6 +30,8 @@ export function schemaStatements(layout: DemoLayout): string[] {
     // The demo's time zone: every time below is local wall-clock text in it, like INSTANT on a real
     // platform database (domain.md 4a). Not a platform table; the probes' clock query reads it.
     `CREATE TABLE DEMO_CLOCK (UTC_OFFSET_MINUTES INTEGER NOT NULL)`,
+    // Which playbook's incident the demo holds (DemoScenario): what "the fix took effect" simulates.
+    `CREATE TABLE DEMO_SCENARIO (NAME TEXT NOT NULL)`,
     `CREATE TABLE OSSYS_PARAMETER (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, VAL TEXT, HOST TEXT, HOST_SERIAL TEXT)`,
     `CREATE TABLE OSSYS_SERVER (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, IP_ADDRESS TEXT, IS_ACTIVE INTEGER NOT NULL${
       layout.sendEmailsColumn ? ', SEND_EMAILS INTEGER NOT NULL DEFAULT 1' : ''
@@ -38,7 +42,8 @@ export function schemaStatements(layout: DemoLayout): string[] {
           `CREATE TABLE OSSYS_ZONE_SERVER (ID INTEGER PRIMARY KEY, ZONE_ID INTEGER NOT NULL, SERVER_ID INTEGER NOT NULL)`,
         ]
       : []),
-    `CREATE TABLE OSSYS_EMAIL (ID INTEGER PRIMARY KEY, SUBJECT TEXT, CREATED TEXT, SENDER TEXT)`,
+    // Recipients as address lists separated by ";" or ",", like the platform's To/Cc/Bcc.
+    `CREATE TABLE OSSYS_EMAIL (ID INTEGER PRIMARY KEY, SUBJECT TEXT, CREATED TEXT, SENDER TEXT${layout.recipientColumns === false ? '' : ', "TO" TEXT, CC TEXT, BCC TEXT'})`,
     ...(layout.emailStatus
       ? [
           `CREATE TABLE OSSYS_EMAIL_STATUS (ID INTEGER PRIMARY KEY, EMAIL_ID INTEGER NOT NULL, ERROR_COUNT INTEGER NOT NULL DEFAULT 0,

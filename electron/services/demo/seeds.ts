@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import type { DemoScenario } from '../../../shared/probes/types';
 import { demoLocalText, logCycle } from '../probes/db-time';
 import { NULL_DATE, schemaStatements, type DemoLayout } from './schema';
 
@@ -10,6 +11,8 @@ import { NULL_DATE, schemaStatements, type DemoLayout } from './schema';
  */
 export interface DemoSeed {
   name: string;
+  /** The playbook whose incident this is (what "the fix took effect" simulates); default 'concurrency'. */
+  scenario?: DemoScenario;
   layout: DemoLayout;
   servers: Array<{ name: string; ip: string; active: boolean; sendsEmail: boolean; zone?: string }>;
   parameters: Array<{ name: string; val: string; host?: string }>;
@@ -18,7 +21,21 @@ export interface DemoSeed {
    * Email counts: `failing` were created in the last day and are still retried, `abandoned` failed
    * and were created more than Scheduler.EmailBackoffMaxDays (2) ago, so the platform gave up.
    */
-  emails: { failing: number; pending: number; sentLast24h: number; sentOlder: number; abandoned?: number };
+  emails: {
+    failing: number;
+    pending: number;
+    sentLast24h: number;
+    sentOlder: number;
+    abandoned?: number;
+    /** Recipients per email (To, Cc and Bcc together), drawn between min and max; default 1 to 3. */
+    recipients?: { min: number; max: number };
+    /** Hours back the emails sent in the last 24 h were created, from..to; default 24..0. */
+    recentHours?: { from: number; to: number };
+    /** Hours back the failing emails were created, from..to; default 24..0. */
+    failingHours?: { from: number; to: number };
+    /** Older sent emails were created this many days ago and up to 6 days before; default 1. */
+    olderFromDays?: number;
+  };
 }
 
 export const THREADS_PARAMETER = 'Scheduler.NumberOfThreadsForEmails';
@@ -47,6 +64,20 @@ export const OTHER_MESSAGES = [
   'Invalid Login: the user name or password is not correct',
 ];
 
+/**
+ * Texts of the SMTP authentication incident (domain.md 4b; shared/samples/smtp-errors-by-playbook.tsv):
+ * SMTP AUTH disabled for the tenant, and Basic auth retired for client submission.
+ */
+export const SMTP_AUTH_TENANT_MESSAGE =
+  'Error sending email {id}: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.';
+export const SMTP_AUTH_BASIC_RETIRED_MESSAGE = 'Error sending email {id}: 550 5.7.30 Basic authentication is not supported for Client Submission.';
+
+/** Texts of the daily recipient quota incident (domain.md 4b). */
+export const QUOTA_MESSAGES = [
+  'Error sending email {id}: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Message submission quota exceeded.[EndDiagnosticData]',
+  "Error sending email {id}: The message can't be submitted because the sender's submission quota was exceeded.",
+];
+
 /** A small deterministic generator (mulberry32), so seeds do not change between runs. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -73,6 +104,16 @@ function spread(now: Date, random: () => number, count: number, days: number, se
   return rows;
 }
 
+/** `count` errors between `fromMs` and `toMs` before now, ids from `firstId`. */
+function between(now: Date, random: () => number, count: number, fromMs: number, toMs: number, servers: string[], messages: readonly string[], module: string, firstId: number) {
+  const rows: DemoSeed['errors'] = [];
+  for (let i = 0; i < count; i++) {
+    const instant = new Date(now.getTime() - toMs - Math.floor(random() * (fromMs - toMs)));
+    rows.push({ instant, server: pick(random, servers), message: pick(random, messages).replace('{id}', String(firstId + i)), module });
+  }
+  return rows;
+}
+
 const PLATFORM_PARAMETERS: DemoSeed['parameters'] = [
   { name: 'Scheduler.EmailBackoffMaxDays', val: '2' },
   { name: 'Scheduler.NumberOfThreadsForTimers', val: '3' },
@@ -85,6 +126,7 @@ export function incidentSeed(now: Date): DemoSeed {
   const servers = ['FE01', 'FE02'];
   return {
     name: 'incident',
+    scenario: 'concurrency',
     layout: { sendEmailsColumn: true, zones: true, emailStatus: true },
     servers: [
       { name: 'FE01', ip: '10.0.1.11', active: true, sendsEmail: true, zone: 'Global' },
@@ -146,11 +188,92 @@ export function unknownLayoutSeed(now: Date): DemoSeed {
   return { ...incidentSeed(now), name: 'unknownLayout', layout: { sendEmailsColumn: false, zones: false, emailStatus: false } };
 }
 
+/** Two front-ends within the connection limit (1 thread each): the other playbooks' farm. */
+const WITHIN_LIMIT: Pick<DemoSeed, 'layout' | 'servers' | 'parameters'> = {
+  layout: { sendEmailsColumn: true, zones: true, emailStatus: true, recipientColumns: true },
+  servers: [
+    { name: 'FE01', ip: '10.0.1.11', active: true, sendsEmail: true, zone: 'Global' },
+    { name: 'FE02', ip: '10.0.1.12', active: true, sendsEmail: true, zone: 'Global' },
+  ],
+  parameters: [{ name: THREADS_PARAMETER, val: '1' }, ...PLATFORM_PARAMETERS],
+};
+
+/** When the SMTP authentication incident began: this long before now. */
+export const SMTP_AUTH_SINCE_MS = 2 * DAY;
+export const SMTP_AUTH_TENANT_ERRORS = 150;
+export const SMTP_AUTH_BASIC_RETIRED_ERRORS = 30;
+
+/**
+ * SMTP authentication refused: two days ago Exchange Online started answering 535 5.7.139
+ * (SMTP AUTH disabled for the tenant) and, for some attempts, 550 5.7.30 (Basic auth retired).
+ * Nothing was sent since; the failing emails pile up. Threads 1 on 2 servers: within the
+ * connection limit, so the 432 playbook does not apply.
+ */
+export function smtpAuthSeed(now: Date): DemoSeed {
+  const random = seededRandom(5739);
+  const servers = ['FE01', 'FE02'];
+  return {
+    name: 'smtpAuth',
+    scenario: 'smtp-auth',
+    ...WITHIN_LIMIT,
+    errors: [
+      ...between(now, random, SMTP_AUTH_TENANT_ERRORS, SMTP_AUTH_SINCE_MS, 10 * 60_000, servers, [SMTP_AUTH_TENANT_MESSAGE], 'EmailSender', 60000),
+      ...between(now, random, SMTP_AUTH_BASIC_RETIRED_ERRORS, SMTP_AUTH_SINCE_MS, 10 * 60_000, servers, [SMTP_AUTH_BASIC_RETIRED_MESSAGE], 'EmailSender', 61000),
+      ...spread(now, random, 60, 13, servers, OTHER_MESSAGES, 'Orders'),
+    ],
+    emails: { failing: 60, pending: 15, sentLast24h: 0, sentOlder: 400, failingHours: { from: 47, to: 0 }, olderFromDays: 2 },
+  };
+}
+
+/** How long the recipient quota has been exceeded: errors over this many hours before now. */
+export const QUOTA_ERROR_HOURS = 20;
+export const QUOTA_ERRORS = 120;
+/** Emails sent in the last 24 h and their recipients each: 1,400 x 3..15 is about 12,600, above 10,000. */
+export const QUOTA_SENT_LAST_24H = 1400;
+export const QUOTA_RECIPIENTS = { min: 3, max: 15 } as const;
+
+/**
+ * The daily recipient quota: a campaign sent 1,400 emails of 3 to 15 recipients each between 24 and
+ * 20 hours ago, more than 10,000 recipients in the rolling 24 h; since then Exchange Online answers
+ * 554 5.2.0 SubmissionQuotaExceededException and failing emails queue up.
+ */
+export function quotaSeed(now: Date): DemoSeed {
+  const random = seededRandom(520);
+  const servers = ['FE01', 'FE02'];
+  return {
+    name: 'quota',
+    scenario: 'quota',
+    ...WITHIN_LIMIT,
+    errors: [
+      ...between(now, random, QUOTA_ERRORS, QUOTA_ERROR_HOURS * HOUR, 5 * 60_000, servers, QUOTA_MESSAGES, 'EmailSender', 70000),
+      ...spread(now, random, 60, 13, servers, OTHER_MESSAGES, 'Orders'),
+    ],
+    emails: {
+      failing: 80,
+      pending: 25,
+      sentLast24h: QUOTA_SENT_LAST_24H,
+      sentOlder: 600,
+      recipients: QUOTA_RECIPIENTS,
+      recentHours: { from: 23.5, to: QUOTA_ERROR_HOURS + 0.5 },
+      failingHours: { from: QUOTA_ERROR_HOURS, to: 0 },
+    },
+  };
+}
+
+/** The seed of each playbook's demo scenario (what demo.reset seeds). */
+export const demoScenarioSeeds: Record<DemoScenario, (now: Date) => DemoSeed> = {
+  concurrency: incidentSeed,
+  'smtp-auth': smtpAuthSeed,
+  quota: quotaSeed,
+};
+
 export const scenarioSeeds = {
   incident: incidentSeed,
   fiveServers: fiveServersSeed,
   missingParameter: missingParameterSeed,
   unknownLayout: unknownLayoutSeed,
+  smtpAuth: smtpAuthSeed,
+  quota: quotaSeed,
 } as const;
 export type ScenarioName = keyof typeof scenarioSeeds;
 
@@ -196,6 +319,7 @@ export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinu
   try {
     for (const statement of schemaStatements(seed.layout)) db.run(statement);
     db.run('INSERT INTO DEMO_CLOCK (UTC_OFFSET_MINUTES) VALUES (?)', [utcOffsetMinutes]);
+    db.run('INSERT INTO DEMO_SCENARIO (NAME) VALUES (?)', [seed.scenario ?? 'concurrency']);
     const zones = [...new Set(seed.servers.map((s) => s.zone).filter((z): z is string => Boolean(z)))];
     seed.servers.forEach((server, i) => {
       const id = i + 1;
@@ -225,10 +349,21 @@ export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinu
   }
 }
 
+/** `n` made-up addresses from `first` on, joined by `separator`. */
+function addresses(first: number, n: number, separator: string): string {
+  return Array.from({ length: n }, (_, i) => `user${first + i}@contoso.example`).join(separator);
+}
+
 function seedEmails(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes: number): void {
   const random = seededRandom(25);
+  // Recipients draw from a sequence of their own, so every other value stays as it was.
+  const recipientRandom = seededRandom(24);
   const local = (date: Date) => demoLocalText(date, utcOffsetMinutes);
   const { failing, pending, sentLast24h, sentOlder, abandoned = 0 } = seed.emails;
+  const { min: fewest, max: most } = seed.emails.recipients ?? { min: 1, max: 3 };
+  const recent = seed.emails.recentHours ?? { from: 24, to: 0 };
+  const failingWindow = seed.emails.failingHours ?? { from: 24, to: 0 };
+  const withRecipients = seed.layout.recipientColumns !== false;
   const kinds = [
     ...Array.from({ length: failing }, () => 'failing' as const),
     ...Array.from({ length: pending }, () => 'pending' as const),
@@ -239,10 +374,30 @@ function seedEmails(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes: n
   kinds.forEach((kind, i) => {
     const id = i + 1;
     // Older sent emails 1 to 7 days ago; abandoned ones 3 to 9 days ago (past the 2-day back-off).
-    const daysBack = kind === 'older' ? 1 : kind === 'abandoned' ? 3 : 0;
-    const spreadDays = kind === 'older' || kind === 'abandoned' ? 6 : 1;
-    const created = new Date(now.getTime() - Math.floor(random() * spreadDays * DAY) - daysBack * DAY);
-    db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER) VALUES (?, ?, ?, ?)', [id, `Order confirmation #${10000 + id}`, local(created), 'noreply@contoso.example']);
+    const window =
+      kind === 'older'
+        ? { from: ((seed.emails.olderFromDays ?? 1) + 6) * 24, to: (seed.emails.olderFromDays ?? 1) * 24 }
+        : kind === 'abandoned'
+          ? { from: 9 * 24, to: 3 * 24 }
+          : kind === 'recent'
+            ? recent
+            : kind === 'failing'
+              ? failingWindow
+              : { from: 24, to: 0 };
+    const created = new Date(now.getTime() - Math.floor(random() * (window.from - window.to) * HOUR) - window.to * HOUR);
+    const subject = `Order confirmation #${10000 + id}`;
+    if (withRecipients) {
+      // To, Cc and Bcc share the recipients; To takes the rest. ";" and ", " both separate, as people type them.
+      const n = fewest + Math.floor(recipientRandom() * (most - fewest + 1));
+      const cc = Math.floor(n / 3);
+      const bcc = Math.floor(n / 4);
+      const to = n - cc - bcc;
+      db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER, "TO", CC, BCC) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        id, subject, local(created), 'noreply@contoso.example', addresses(id * 100, to, ';'), addresses(id * 100 + to, cc, ', '), addresses(id * 100 + to + cc, bcc, '; '),
+      ]);
+    } else {
+      db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER) VALUES (?, ?, ?, ?)', [id, subject, local(created), 'noreply@contoso.example']);
+    }
     if (!seed.layout.emailStatus) return;
     const failed = kind === 'failing' || kind === 'abandoned';
     const sent = kind === 'recent' || kind === 'older' ? local(new Date(Math.min(now.getTime() - 60_000, created.getTime() + 60_000))) : NULL_DATE;

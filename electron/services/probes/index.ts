@@ -14,8 +14,8 @@ export function createProbeService(deps: ServiceDeps, needs: { profiles: Profile
   // Audit entries left pending by a crash are settled at start (and again whenever the audit is read).
   void api.reconcileAudit().catch((error: unknown) => deps.notices.add(`The audit trail could not be checked at start: ${error instanceof Error ? error.message : String(error)}`));
   const handlers: HandlersFor<typeof probeMethods> = {
-    'demo.reset': async ({ utcOffsetMinutes }) => {
-      await api.resetDemo({ utcOffsetMinutes });
+    'demo.reset': async ({ scenario, utcOffsetMinutes }) => {
+      await api.resetDemo({ scenario, utcOffsetMinutes });
       return { reset: true as const };
     },
   };

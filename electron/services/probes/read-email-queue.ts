@@ -22,10 +22,13 @@ export const BACKOFF_PARAMETER = 'Scheduler.EmailBackoffMaxDays';
 /** The back-off when the parameter has no row (domain.md 2: default 2 [I]). */
 export const DEFAULT_BACKOFF_DAYS = 2;
 
-type Found = { table: string; created: EmailCreatedAt } | { reason: string };
+export type Found = { table: string; created: EmailCreatedAt; columns: Map<string, Set<string>> } | { reason: string };
 
-/** The Email_Status entity's table (OSSYS_EMAIL… with ERROR_COUNT and SENT) and where creation times are. */
-async function findStatusTable(tx: DbConnection, signal?: AbortSignal): Promise<Found> {
+/**
+ * The Email_Status entity's table (OSSYS_EMAIL… with ERROR_COUNT and SENT), where creation times are,
+ * and the columns of the email tables as the catalog listed them.
+ */
+export async function findStatusTable(tx: DbConnection, signal?: AbortSignal): Promise<Found> {
   let columns: Map<string, Set<string>>;
   try {
     columns = await readColumns(tx, signal);
@@ -42,7 +45,7 @@ async function findStatusTable(tx: DbConnection, signal?: AbortSignal): Promise<
   const [table, cols] = found;
   const email = columns.get('OSSYS_EMAIL');
   const created: EmailCreatedAt = cols.has('CREATED') ? 'status' : cols.has('EMAIL_ID') && email?.has('ID') && email.has('CREATED') ? 'email' : null;
-  return { table, created };
+  return { table, created, columns };
 }
 
 /** Scheduler.EmailBackoffMaxDays from its global row, or the default, and which it was. */

@@ -1,10 +1,12 @@
 import { ApiError } from '../../../shared/api/errors';
-import { CONCURRENCY_ERROR_LIKE_PATTERNS, isConcurrencyError } from '../../../shared/incidents/concurrency-error';
-import type { ErrorSample, ErrorsProbeResult } from '../../../shared/probes/types';
+import { CONCURRENCY_ERROR_LIKE_PATTERNS } from '../../../shared/incidents/concurrency-error';
+import { CONCURRENCY_MATCHERS } from '../../../shared/incidents/concurrency-matchers';
+import { firstMatch, likePatternsOf, type Matcher } from '../../../shared/incidents/matcher';
+import type { ErrorSample, ErrorsProbeResult, ErrorVariantCount } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { probeFailure, throwIfCancelled, unreadableReason } from './failures';
 import { readOnly } from './read-only';
-import { errorCandidatesSql, type LogView } from './sql/errors';
+import { errorCandidatesSql, likeParamNames, MAX_LIKE_PATTERNS, type LogView } from './sql/errors';
 import type { ErrorsProbeOptions } from './types';
 import { readClock, fromDatabaseLocal, toDatabaseLocal, logCoveredStart, formatUtcMinute, type ClockOffset } from './db-time';
 import { text } from './values';
@@ -15,6 +17,8 @@ export const DEFAULT_WINDOW_DAYS = 7;
 export const ERROR_ROW_CAP = 5000;
 const SAMPLE_COUNT = 5;
 const VIEWS: LogView[] = ['OSLOG_ERROR', 'OSLOG_ERROR_PREVIOUS'];
+/** What the search is called when the caller does not name it: the first playbook's error. */
+export const DEFAULT_ERROR_NAME = '432 concurrency error';
 
 export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date; until: Date } {
   const until = opts.until ? new Date(opts.until) : now;
@@ -25,10 +29,31 @@ export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date;
   return { since, until };
 }
 
-/** The parameters of one view's statement: the window as database-local text, the prefilter and the cap. */
-export function errorQueryParams(since: string, until: string, cap = ERROR_ROW_CAP) {
-  const [like1, like2] = CONCURRENCY_ERROR_LIKE_PATTERNS;
-  return { since, until, like1, like2, cap };
+/**
+ * The parameters of one view's statement: the window as database-local text, the prefilter
+ * (`like1` ... `likeN`, the 432 error's two patterns by default) and the cap.
+ */
+export function errorQueryParams(since: string, until: string, cap = ERROR_ROW_CAP, likePatterns: readonly string[] = CONCURRENCY_ERROR_LIKE_PATTERNS): Record<string, string | number> {
+  const names = likeParamNames(likePatterns.length);
+  return { since, until, ...Object.fromEntries(names.map((name, i) => [name, likePatterns[i]!])), cap };
+}
+
+/** The matchers of a search and their LIKE prefilter, refused when there is nothing to search for or too much. */
+export function searchPlan(opts: Pick<ErrorsProbeOptions, 'matchers' | 'errorName'>): { matchers: readonly Matcher[]; likePatterns: string[]; errorName: string } {
+  const matchers = opts.matchers ?? CONCURRENCY_MATCHERS;
+  if (matchers.length === 0) throw new ApiError('invalid_input', 'Say which error to search for: no matcher was given', { field: 'matchers' });
+  const likePatterns = likePatternsOf(matchers);
+  if (likePatterns.length === 0) throw new ApiError('invalid_input', 'The matchers give no LIKE prefilter, so the log cannot be searched without reading all of it', { field: 'matchers' });
+  if (likePatterns.length > MAX_LIKE_PATTERNS) {
+    throw new ApiError('invalid_input', `The matchers give ${likePatterns.length} LIKE prefilters; at most ${MAX_LIKE_PATTERNS} are run against the log`, { field: 'matchers' });
+  }
+  const errorName = opts.errorName?.trim() || DEFAULT_ERROR_NAME;
+  return { matchers, likePatterns, errorName };
+}
+
+/** Which form of the error a matcher counts: its variant, else its id. */
+function variantOf(matcher: Matcher): string {
+  return matcher.variant ?? matcher.id;
 }
 
 /**
@@ -57,29 +82,31 @@ function span(ms: number, rounding: 'round' | 'floor'): string {
 }
 
 /**
- * Occurrences of the 432 error in the current and previous week's log views (the log connection
+ * Occurrences of an error (the playbook's matchers, the 432 concurrency error by default) in the
+ * current and previous week's log views (the log connection
  * points at the log catalog/schema when the profile has one). Bounded by time window and row cap.
  * The window is built in the database's local time (`clock`, read on this connection when not
  * given) and never reaches before what the two views can hold; results are in UTC.
  */
 export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, now: Date, clock?: ClockOffset): Promise<Omit<ErrorsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const requested = errorWindow(opts, now);
+  const plan = searchPlan(opts);
   const dbClock = clock ?? (await readClock(conn, () => now, opts.signal));
   const { since, coveredStart, coverageNote } = coveredWindow(requested, dbClock, now);
   const until = requested.until;
-  const params = errorQueryParams(toDatabaseLocal(since, dbClock, conn.engine), toDatabaseLocal(until, dbClock, conn.engine));
+  const params = errorQueryParams(toDatabaseLocal(since, dbClock, conn.engine), toDatabaseLocal(until, dbClock, conn.engine), ERROR_ROW_CAP, plan.likePatterns);
   const problems: string[] = [];
   let capped = false;
   let candidatesRead = 0;
-  const matches: ErrorSample[] = [];
+  const matches: Match[] = [];
   if (since < until) {
     await readOnly(conn, async (tx) => {
       for (const [i, view] of VIEWS.entries()) {
         throwIfCancelled(opts.signal, `reading ${view}`);
-        opts.progress?.(`Searching ${view} for 432 errors`, (i + 0.5) / VIEWS.length);
+        opts.progress?.(`Searching ${view} for the ${plan.errorName}`, (i + 0.5) / VIEWS.length);
         let rows: Array<Record<string, unknown>>;
         try {
-          rows = await tx.query(errorCandidatesSql(view)[tx.engine], params, { signal: opts.signal });
+          rows = await tx.query(errorCandidatesSql(view, plan.likePatterns.length)[tx.engine], params, { signal: opts.signal });
         } catch (error) {
           const reason = unreadableReason(error, view);
           if (reason === null) throw probeFailure(error, `searching ${view}`);
@@ -92,14 +119,14 @@ export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, n
           const message = text(row.MESSAGE) ?? '';
           const instant = fromDatabaseLocal(row.LOCAL_INSTANT ?? row.INSTANT, dbClock);
           // The window is compared again in UTC: Oracle's window is whole seconds.
-          if (instant && instant >= since.toISOString() && instant < until.toISOString() && isConcurrencyError(message)) {
-            matches.push({ instant, server: text(row.SERVER), message });
-          }
+          if (!instant || instant < since.toISOString() || instant >= until.toISOString()) continue;
+          const matcher = firstMatch(plan.matchers, message);
+          if (matcher) matches.push({ instant, server: text(row.SERVER), message, matcher });
         }
       }
     });
   }
-  const result = summarise(matches, { since, until, capped, problems, candidatesRead, coverageNote });
+  const result = summarise(matches, { since, until, capped, problems, candidatesRead, coverageNote, errorName: plan.errorName, matchers: plan.matchers });
   if (since >= until) result.summary = `Nothing was searched: ${coverageNote ?? 'the window is empty.'}`;
   return {
     ...result,
@@ -109,8 +136,38 @@ export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, n
   };
 }
 
-function summarise(matches: ErrorSample[], info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number; coverageNote?: string }) {
-  matches.sort((a, b) => b.instant.localeCompare(a.instant));
+type Match = ErrorSample & { matcher: Matcher };
+
+/** "No 432 concurrency errors", "No SMTP authentication errors"; a name that is not "... error": "No occurrence of the ...". */
+function noneOf(errorName: string): string {
+  return /error$/i.test(errorName) ? `No ${errorName}s` : `No occurrence of the ${errorName}`;
+}
+
+/** Counts per form, newest-first matches in; most frequent first, then in the matchers' order. */
+function perVariantOf(matches: Match[], matchers: readonly Matcher[]): ErrorVariantCount[] {
+  const order = [...new Set(matchers.map(variantOf))];
+  const labels = new Map<string, string>();
+  for (const m of matchers) if (!labels.has(variantOf(m))) labels.set(variantOf(m), m.label);
+  const byVariant = new Map<string, ErrorVariantCount>();
+  for (const m of matches) {
+    const variant = variantOf(m.matcher);
+    const entry = byVariant.get(variant);
+    // Newest first: the first seen is the last one met.
+    if (entry) {
+      entry.count += 1;
+      entry.firstSeen = m.instant;
+    } else byVariant.set(variant, { variant, label: labels.get(variant) ?? m.matcher.label, count: 1, firstSeen: m.instant, lastSeen: m.instant });
+  }
+  return [...byVariant.values()].sort((a, b) => b.count - a.count || order.indexOf(a.variant) - order.indexOf(b.variant));
+}
+
+function summarise(
+  found: Match[],
+  info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number; coverageNote?: string; errorName: string; matchers: readonly Matcher[] },
+) {
+  found.sort((a, b) => b.instant.localeCompare(a.instant));
+  const perVariant = perVariantOf(found, info.matchers);
+  const matches: ErrorSample[] = found.map(({ instant, server, message }) => ({ instant, server, message }));
   const perServer = new Map<string, number>();
   const perHour = new Map<string, number>();
   for (const m of matches) {
@@ -133,8 +190,10 @@ function summarise(matches: ErrorSample[], info: { since: Date; until: Date; cap
   const window = info.coverageNote ? `since ${formatUtcMinute(info.since)}` : describeWindow(info.since, info.until);
   let summary =
     count === 0
-      ? `No 432 concurrency errors in the log ${window}.`
-      : `${info.capped ? 'At least ' : ''}${count} occurrence${count === 1 ? '' : 's'} of the 432 concurrency error ${window}, on ${perServer.size} server${perServer.size === 1 ? '' : 's'}.`;
+      ? `${noneOf(info.errorName)} in the log ${window}.`
+      : `${info.capped ? 'At least ' : ''}${count} occurrence${count === 1 ? '' : 's'} of the ${info.errorName} ${window}, on ${perServer.size} server${perServer.size === 1 ? '' : 's'}.`;
+  // A playbook that tells forms apart gets the count of each form found.
+  if (count > 0 && new Set(info.matchers.map(variantOf)).size > 1) summary += ` By form: ${perVariant.map((v) => `${v.count} ${v.label}`).join('; ')}.`;
   if (info.capped) summary += ` The search stopped at ${ERROR_ROW_CAP} candidate rows per log view to spare the database; the count is a lower bound.`;
   if (info.problems.length) summary += ` Not searched: ${info.problems.join('; ')}.`;
   if (info.coverageNote) summary += ` ${info.coverageNote}`;
@@ -151,6 +210,7 @@ function summarise(matches: ErrorSample[], info: { since: Date; until: Date; cap
     summary,
     ...(info.problems.length ? { problems: info.problems } : {}),
     candidatesRead: info.candidatesRead,
+    perVariant,
   };
 }
 

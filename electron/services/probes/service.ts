@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import type { AuditEntry, DbClock } from '../../../shared/probes/types';
 import type { ServiceDeps } from '../context';
-import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection, resetDemoDatabase } from '../demo/connect';
-import { simulateSchedulerRestart } from '../demo/scheduler';
+import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, checkDemoScenario, openDemoConnection, resetDemoDatabase } from '../demo/connect';
+import { simulateFixTookEffect } from '../demo/scheduler';
 import { THREADS_PARAMETER } from '../demo/seeds';
 import type { DbConnection } from '../db/types';
-import { commitThreads, readThreadsBack, threadsUpdate, WriteFailure, type CommitOutcome } from './apply-threads';
+import { checkNewValue, commitParameter, parameterUpdate, readParameterBack, WriteFailure, type CommitOutcome } from './apply-parameter';
+import { THREADS_ALLOWED } from './apply-threads';
 import { auditState, createAuditLog, type AuditState } from './audit';
 import { probeFailure, throwIfCancelled } from './failures';
 import { readClock } from './db-time';
@@ -14,9 +15,10 @@ import { withMeta } from './meta';
 import { readOnly } from './read-only';
 import { readEmailQueue, readEmailsSent } from './read-email-queue';
 import { readErrors } from './read-errors';
+import { parameterName, readParameter } from './read-parameter';
+import { readRecipients, windowHours } from './read-recipients';
 import { readServers } from './read-servers';
-import { readThreads } from './read-threads';
-import type { ProbeCallOptions, ProbeServiceApi } from './types';
+import type { ApplyParameterRequest, PreviewParameterRequest, ProbeCallOptions, ProbeServiceApi } from './types';
 
 /** What the probes need from the saved connections: a connection and a name for the audit. */
 export interface ProbeProfileSource {
@@ -78,18 +80,18 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
 
   type Reading = { value: string | null } | { unreadable: string };
 
-  /** What the database holds now, on a connection of its own; never throws. */
-  async function readCurrent(profileId: string, opts: ProbeCallOptions = {}): Promise<Reading> {
+  /** What the database holds now in the parameter's global row, on a connection of its own; never throws. */
+  async function readCurrent(profileId: string, parameter: string, opts: ProbeCallOptions = {}): Promise<Reading> {
     let conn: DbConnection;
     try {
       conn = await source.connect(profileId, { purpose: 'platform', signal: opts.signal });
     } catch (error) {
-      return { unreadable: probeFailure(error, `connecting to read ${THREADS_PARAMETER}`).message };
+      return { unreadable: probeFailure(error, `connecting to read ${parameter}`).message };
     }
     try {
-      return { value: await readThreadsBack(conn, opts) };
+      return { value: await readParameterBack(conn, parameter, opts) };
     } catch (error) {
-      return { unreadable: probeFailure(error, `reading ${THREADS_PARAMETER}`).message };
+      return { unreadable: probeFailure(error, `reading ${parameter}`).message };
     } finally {
       await conn.close().catch(() => undefined);
     }
@@ -116,7 +118,7 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
     }
     await audit.stillPending(
       entry.id,
-      `${how}: the database holds ${reading.value ?? 'no global row'}, neither the previous value ${entry.before ?? 'empty'} nor the new value ${intended}. Check ${THREADS_PARAMETER} in Factory Configuration.`,
+      `${how}: the database holds ${reading.value ?? 'no global row'}, neither the previous value ${entry.before ?? 'empty'} nor the new value ${intended}. Check ${entry.parameter} in Factory Configuration.`,
     );
     return 'pending';
   }
@@ -130,7 +132,7 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
       try {
         for (const entry of await audit.pending()) {
           if (inFlight.has(entry.id)) continue;
-          const state = await settle(entry, await readCurrent(entry.profileId), 'Reconciled from the database');
+          const state = await settle(entry, await readCurrent(entry.profileId, entry.parameter), 'Reconciled from the database');
           counts[state] += 1;
           if (state === 'pending') {
             deps.notices.add(
@@ -151,9 +153,9 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
    * transaction and completed with the value read back after the commit, or marked failed with the
    * reason, so no change can exist without a record.
    */
-  async function write(profileId: string, expected: string | null, newValue: string, info: { actor: string; sessionId?: string; undoOf?: string }, opts: ProbeCallOptions) {
+  async function write(profileId: string, parameter: string, expected: string | null, newValue: string, info: { actor: string; sessionId?: string; undoOf?: string }, opts: ProbeCallOptions) {
     const environment = await source.environmentName(profileId);
-    const doing = `changing ${THREADS_PARAMETER}`;
+    const doing = `changing ${parameter}`;
     throwIfCancelled(opts.signal, doing);
     opts.progress?.('Connecting', 0);
     let conn: DbConnection;
@@ -164,7 +166,7 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
     }
     try {
       // Refused without the database (no global row to change): nothing is attempted, nothing recorded.
-      const { statement, parameters } = threadsUpdate(conn.engine, expected, newValue);
+      const { statement, parameters } = parameterUpdate(conn.engine, parameter, expected, newValue);
       const pending: AuditEntry = {
         id: randomUUID(),
         kind: info.undoOf ? 'undo' : 'apply',
@@ -173,7 +175,7 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
         profileId,
         environment,
         engine: conn.engine,
-        parameter: THREADS_PARAMETER,
+        parameter,
         statement,
         parameters,
         before: expected,
@@ -186,7 +188,7 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
       try {
         let committed: CommitOutcome;
         try {
-          committed = await commitThreads(conn, expected, newValue, opts);
+          committed = await commitParameter(conn, parameter, expected, newValue, opts);
         } catch (error) {
           const failure = error instanceof WriteFailure ? error : new WriteFailure('refused', error);
           const reason = probeFailure(failure.cause, doing);
@@ -195,27 +197,27 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
             throw reason;
           }
           // The commit itself failed: the change may or may not be in the database. Ask it.
-          const state = await settle(pending, await readCurrent(profileId), `Checked after the commit reported an error (${reason.message})`);
+          const state = await settle(pending, await readCurrent(profileId, parameter), `Checked after the commit reported an error (${reason.message})`);
           if (state === 'done') return result(pending, newValue, pending.at);
           if (state === 'failed') throw reason;
-          throw new ApiError(reason.code, `The database did not confirm the commit while ${doing}. It is not known whether the change was made: the audit entry stays pending and is checked again when the app starts. Check ${THREADS_PARAMETER} in Factory Configuration.`, { details: reason.details ?? reason.message });
+          throw new ApiError(reason.code, `The database did not confirm the commit while ${doing}. It is not known whether the change was made: the audit entry stays pending and is checked again when the app starts. Check ${parameter} in Factory Configuration.`, { details: reason.details ?? reason.message });
         }
         opts.progress?.('Reading the value back', 0.8);
         let after: string | null;
         try {
-          after = await readThreadsBack(conn, opts);
+          after = await readParameterBack(conn, parameter, opts);
         } catch (error) {
           after = null;
-          await audit.stillPending(pending.id, `Committed, but the value could not be read back: ${probeFailure(error, `reading ${THREADS_PARAMETER} back`).message}`);
+          await audit.stillPending(pending.id, `Committed, but the value could not be read back: ${probeFailure(error, `reading ${parameter} back`).message}`);
         }
         if (after === null) {
-          throw new ApiError('internal', `The change was committed but ${THREADS_PARAMETER} could not be read back; check it in Factory Configuration. The audit entry stays pending until the value is read.`);
+          throw new ApiError('internal', `The change was committed but ${parameter} could not be read back; check it in Factory Configuration. The audit entry stays pending until the value is read.`);
         }
         const at = now().toISOString();
         try {
           await audit.complete(pending.id, { after, at });
         } catch (error) {
-          throw new ApiError('internal', `${THREADS_PARAMETER} was changed to ${after}, but its audit entry could not be completed (${(error as Error).message}). It stays pending and is checked again when the app starts.`);
+          throw new ApiError('internal', `${parameter} was changed to ${after}, but its audit entry could not be completed (${(error as Error).message}). It stays pending and is checked again when the app starts.`);
         }
         opts.progress?.('Done', 1);
         return result({ ...pending, before: committed.before }, after, at);
@@ -228,37 +230,57 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
   }
 
   function result(entry: AuditEntry, after: string, at: string) {
-    return { before: entry.before ?? '', after, statement: entry.statement, parameters: entry.parameters, auditId: entry.id, appliedAt: at };
+    return { before: entry.before ?? '', after, statement: entry.statement, parameters: entry.parameters, auditId: entry.id, appliedAt: at, parameter: entry.parameter };
+  }
+
+  /** Apply on any parameter's global row: the value checked against what it may take, an actor named. */
+  async function applyParameter(profileId: string, request: ApplyParameterRequest, opts: ProbeCallOptions = {}) {
+    // The session checks these too; the one write path checks them again rather than trust a caller.
+    const parameter = parameterName(request.parameter, 'parameter');
+    const n = checkNewValue(parameter, request.newValue, { min: request.min, max: request.max });
+    if (!request.actor?.trim()) throw new ApiError('invalid_input', 'Say who applies the change', { field: 'actor' });
+    return write(profileId, parameter, request.expected, String(n), { actor: request.actor, sessionId: request.sessionId }, opts);
+  }
+
+  /** The engine decides the dialect; opening a connection is the one sure way to know it. */
+  async function previewApplyParameter(profileId: string, request: PreviewParameterRequest) {
+    const parameter = parameterName(request.parameter, 'parameter');
+    if (request.min !== undefined || request.max !== undefined) checkNewValue(parameter, request.newValue, { min: request.min ?? Number.NaN, max: request.max ?? Number.NaN });
+    const engine = await withConnection(profileId, 'platform', 'the engine', {}, async (conn) => conn.engine);
+    return parameterUpdate(engine, parameter, request.expected, String(request.newValue));
+  }
+
+  // Only the embedded demo simulates a Scheduler; a real platform database is never written to here.
+  async function fixTookEffect(profileId: string, at: string): Promise<void> {
+    if (profileId !== DEMO_PROFILE_ID) return;
+    const when = new Date(at);
+    if (Number.isNaN(when.getTime())) throw new ApiError('invalid_input', 'The restart time is not a valid date', { field: 'at' });
+    await withConnection(profileId, 'platform', 'the demo Scheduler', {}, async (conn) => {
+      if (conn.engine === 'demo') await simulateFixTookEffect(conn, when, now());
+    });
   }
 
   return {
-    readThreads: (profileId, opts = {}) => probe(profileId, 'platform', THREADS_PARAMETER, opts, (conn) => readThreads(conn, opts)),
+    readThreads: (profileId, opts = {}) => probe(profileId, 'platform', THREADS_PARAMETER, opts, (conn) => readParameter(conn, THREADS_PARAMETER, opts)),
+    readParameter: async (profileId, opts) => {
+      const name = parameterName(opts?.name);
+      return probe(profileId, 'platform', name, opts, (conn) => readParameter(conn, name, opts));
+    },
+    readRecipients: async (profileId, opts = {}) => {
+      windowHours(opts.hours); // refused before connecting
+      return probe(profileId, 'platform', 'the recipients of the emails sent', opts, (conn, clock) => readRecipients(conn, opts, now(), clock));
+    },
     readServers: (profileId, opts = {}) => probe(profileId, 'platform', 'the front-end servers', opts, (conn) => readServers(conn, opts)),
     readErrors: (profileId, opts = {}) => probe(profileId, 'log', 'the error log', opts, (conn, clock) => readErrors(conn, opts, now(), clock)),
     readEmailQueue: (profileId, opts = {}) => probe(profileId, 'platform', 'the email queue', opts, (conn, clock) => readEmailQueue(conn, opts, now(), clock)),
     readEmailsSent: (profileId, opts) => probe(profileId, 'platform', 'the emails sent', opts, (conn, clock) => readEmailsSent(conn, opts, clock)),
-    // Only the embedded demo simulates a Scheduler; a real platform database is never written to here.
-    schedulerRestarted: async (profileId, at) => {
-      if (profileId !== DEMO_PROFILE_ID) return;
-      const when = new Date(at);
-      if (Number.isNaN(when.getTime())) throw new ApiError('invalid_input', 'The restart time is not a valid date', { field: 'at' });
-      await withConnection(profileId, 'platform', 'the demo Scheduler', {}, async (conn) => {
-        if (conn.engine === 'demo') await simulateSchedulerRestart(conn, when, now());
-      });
-    },
-    previewApplyThreads: async (profileId, { expected, newValue }) => {
-      // The engine decides the dialect; opening a connection is the one sure way to know it.
-      const engine = await withConnection(profileId, 'platform', 'the engine', {}, async (conn) => conn.engine);
-      return threadsUpdate(engine, expected, String(newValue));
-    },
-    applyThreads: async (profileId, request, opts = {}) => {
-      // The session checks these too; the one write path checks them again rather than trust a caller.
-      const n = request.newValue;
-      const invalid = !Number.isInteger(n) ? 'Use a whole number' : n < 1 ? 'At least 1 thread' : n > 64 ? 'At most 64 threads' : null;
-      if (invalid) throw new ApiError('invalid_input', invalid, { field: 'newValue' });
-      if (!request.actor?.trim()) throw new ApiError('invalid_input', 'Say who applies the change', { field: 'actor' });
-      return write(profileId, request.expected, String(n), { actor: request.actor, sessionId: request.sessionId }, opts);
-    },
+    fixTookEffect,
+    /** The former name of `fixTookEffect`, kept while callers move over. */
+    schedulerRestarted: fixTookEffect,
+    previewApplyThreads: (profileId, { expected, newValue }) => previewApplyParameter(profileId, { parameter: THREADS_PARAMETER, expected, newValue }),
+    applyThreads: (profileId, request, opts = {}) => applyParameter(profileId, { ...request, parameter: THREADS_PARAMETER, ...THREADS_ALLOWED }, opts),
+    previewApplyParameter,
+    applyParameter,
     undoApply: async (auditId, opts) => {
       if (!opts?.actor) throw new ApiError('invalid_input', 'Say who undoes the change', { field: 'actor' });
       await reconcileAudit();
@@ -273,9 +295,13 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
         throw new ApiError('conflict', 'An undo of this change has no known outcome yet; check the value in Factory Configuration before undoing again');
       }
       if (entry.before === null || entry.before === '') throw new ApiError('conflict', 'No previous value was recorded for this change, so it cannot be undone');
-      return write(entry.profileId, entry.after, entry.before, { actor: opts.actor, undoOf: entry.id }, opts);
+      // The parameter the change wrote: an undo restores that one, whatever it is.
+      return write(entry.profileId, entry.parameter, entry.after, entry.before, { actor: opts.actor, undoOf: entry.id }, opts);
     },
-    resetDemo: (options = {}) => resetDemoDatabase(deps.dataDir, { now, utcOffsetMinutes: options.utcOffsetMinutes }),
+    resetDemo: async (options = {}) => {
+      const scenario = options.scenario === undefined ? undefined : checkDemoScenario(options.scenario);
+      await resetDemoDatabase(deps.dataDir, { now, utcOffsetMinutes: options.utcOffsetMinutes, ...(scenario ? { scenario } : {}) });
+    },
     listAudit: async () => {
       await reconcileAudit();
       return audit.list();

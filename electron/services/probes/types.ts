@@ -1,21 +1,30 @@
+import type { Matcher } from '../../../shared/incidents/matcher';
 import type {
+  ApplyParameterResult,
   ApplyPreview,
   ApplyThreadsResult,
   AuditEntry,
+  DemoScenario,
   EmailQueueProbeResult,
   EmailsSentProbeResult,
   ErrorsProbeResult,
+  ParameterProbeResult,
+  RecipientsProbeResult,
   ServersProbeResult,
   ThreadsProbeResult,
 } from '../../../shared/probes/types';
 
 export type {
+  ApplyParameterResult,
   ApplyPreview,
   ApplyThreadsResult,
   AuditEntry,
+  DemoScenario,
   EmailQueueProbeResult,
   EmailsSentProbeResult,
   ErrorsProbeResult,
+  ParameterProbeResult,
+  RecipientsProbeResult,
   ServersProbeResult,
   ThreadsProbeResult,
 };
@@ -33,6 +42,48 @@ export interface ErrorsProbeOptions extends ProbeCallOptions {
   until?: string;
   /** Window length when `since` is not given; default 7. */
   days?: number;
+  /**
+   * The playbook's matchers, in priority order (`firstMatch`): their LIKE patterns are the SQL
+   * prefilter (at most 16), the matchers the exact check. Default: the 432 concurrency error.
+   */
+  matchers?: readonly Matcher[];
+  /** What the summary calls the error, singular ("SMTP authentication error"); default "432 concurrency error". */
+  errorName?: string;
+}
+
+export interface ParameterProbeOptions extends ProbeCallOptions {
+  /** The OSSYS_PARAMETER name, compared without regard to letter case. */
+  name: string;
+}
+
+export interface RecipientsProbeOptions extends ProbeCallOptions {
+  /** Window length in hours, ending now; default 24 (Exchange Online's rolling quota window). */
+  hours?: number;
+}
+
+/** Whole numbers the new value of a parameter may take, both ends included. */
+export interface AllowedRange {
+  min: number;
+  max: number;
+}
+
+export interface PreviewParameterRequest {
+  /** The OSSYS_PARAMETER name; only its global row is written. */
+  parameter: string;
+  /** The stored value the engineer saw (null = no global row). */
+  expected: string | null;
+  newValue: number;
+  /** When given (both), a value outside min..max is refused here too. */
+  min?: number;
+  max?: number;
+}
+
+export interface ApplyParameterRequest extends PreviewParameterRequest {
+  /** Whole numbers the new value may take, both included: Apply refuses any other with invalid_input. */
+  min: number;
+  max: number;
+  actor: string;
+  sessionId?: string;
 }
 
 export interface ApplyThreadsRequest {
@@ -45,6 +96,13 @@ export interface ApplyThreadsRequest {
 
 export interface ProbeServiceApi {
   readThreads(profileId: string, opts?: ProbeCallOptions): Promise<ThreadsProbeResult>;
+  /** Every row (global and per host) of any OSSYS_PARAMETER parameter; `readThreads` is this for Scheduler.NumberOfThreadsForEmails. */
+  readParameter(profileId: string, opts: ParameterProbeOptions): Promise<ParameterProbeResult>;
+  /**
+   * Emails sent in the last `hours` (default 24) and, when OSSYS_EMAIL has recipient columns, their
+   * recipients (separators counted in SQL); bounded by a row cap; unknown when the tables are not found.
+   */
+  readRecipients(profileId: string, opts?: RecipientsProbeOptions): Promise<RecipientsProbeResult>;
   readServers(profileId: string, opts?: ProbeCallOptions): Promise<ServersProbeResult>;
   readErrors(profileId: string, opts?: ErrorsProbeOptions): Promise<ErrorsProbeResult>;
   readEmailQueue(profileId: string, opts?: ProbeCallOptions): Promise<EmailQueueProbeResult>;
@@ -56,11 +114,29 @@ export interface ProbeServiceApi {
    * and, while its budget is over the limit, new 432 errors are logged.
    */
   schedulerRestarted(profileId: string, at: string): Promise<void>;
+  /**
+   * Tells the platform database that the fix took effect at `at` (ISO UTC): the Scheduler restarted,
+   * or the engineer fixed the cause outside the app. A real database ignores it; the embedded demo
+   * simulates by its scenario: 'concurrency' as `schedulerRestarted`; 'smtp-auth' and 'quota' send
+   * the queued emails after `at` and log no new error.
+   */
+  fixTookEffect(profileId: string, at: string): Promise<void>;
   previewApplyThreads(profileId: string, request: { expected: string | null; newValue: number }): Promise<ApplyPreview>;
   applyThreads(profileId: string, request: ApplyThreadsRequest, opts?: ProbeCallOptions): Promise<ApplyThreadsResult>;
+  /** The exact statement Apply will run on the parameter's global row, and its parameters. */
+  previewApplyParameter(profileId: string, request: PreviewParameterRequest): Promise<ApplyPreview>;
+  /**
+   * Sets the global row of a parameter: compare-and-set against `expected` in one transaction, audit
+   * entry first, value read back after the commit. `applyThreads` is this for the threads, 1 to 64.
+   */
+  applyParameter(profileId: string, request: ApplyParameterRequest, opts?: ProbeCallOptions): Promise<ApplyParameterResult>;
+  /** Restores the value recorded before the change, on the parameter the change wrote. */
   undoApply(auditId: string, opts?: ProbeCallOptions & { actor: string }): Promise<ApplyThreadsResult>;
-  /** Seeds the demo again; `utcOffsetMinutes` sets its clock zone (default: keep the current one). */
-  resetDemo(options?: { utcOffsetMinutes?: number }): Promise<void>;
+  /**
+   * Seeds the demo again with a playbook's scenario (default: the one it has; 'concurrency' on a
+   * new folder); `utcOffsetMinutes` sets its clock zone (default: keep the current one).
+   */
+  resetDemo(options?: { scenario?: DemoScenario; utcOffsetMinutes?: number }): Promise<void>;
   /** Every audit entry, newest first, after settling pending ones (see reconcileAudit). */
   listAudit(): Promise<AuditEntry[]>;
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { DEMO_SCENARIOS } from '../../probes/types';
 
 /**
  * Probes, Apply and Undo are not API methods: pages run probes and write to a platform database
@@ -7,10 +8,14 @@ import { method } from '../define';
  * session's guards. The one probe-side method left is the demo reset.
  */
 export const probeMethods = {
-  /** Seeds the demo again; `utcOffsetMinutes` (UTC-12:00 to UTC+14:00) sets its clock's zone, else it keeps its own. */
+  /**
+   * Seeds the demo again with a playbook's scenario (default: the one it holds, 'concurrency' on a
+   * new data folder); `utcOffsetMinutes` (UTC-12:00 to UTC+14:00) sets its clock's zone, else it keeps its own.
+   */
   'demo.reset': method(
     z
       .object({
+        scenario: z.enum(DEMO_SCENARIOS).optional(),
         utcOffsetMinutes: z
           .number()
           .int('Use whole minutes')

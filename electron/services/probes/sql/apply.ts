@@ -1,7 +1,8 @@
 import type { EngineSql } from './engine-sql';
 
 /**
- * Apply and Undo of Scheduler.NumberOfThreadsForEmails, global row only. The lock read keeps the row
+ * Apply and Undo of a parameter (Scheduler.NumberOfThreadsForEmails first), global row only; `name`
+ * is the lower-cased parameter name, a parameter like the values. The lock read keeps the row
  * from changing between the check and the update; the UPDATE also re-checks the value it replaces,
  * so it changes nothing when someone else got there first. SQL Server global rows may hold '' in
  * HOST; Oracle stores '' as NULL.
@@ -25,3 +26,8 @@ export const readGlobalThreadsSql: EngineSql = {
   oracle: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL`,
   demo: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL`,
 };
+
+/** The same statements under the names of what they do for any parameter. */
+export const lockGlobalParameterSql = lockGlobalThreadsSql;
+export const updateGlobalParameterSql = updateGlobalThreadsSql;
+export const readGlobalParameterSql = readGlobalThreadsSql;

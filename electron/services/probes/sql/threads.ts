@@ -1,8 +1,11 @@
 import type { EngineSql } from './engine-sql';
 
-/** Every row of the parameter, global (HOST empty) first. `name` is the lower-cased parameter name. */
-export const readThreadsSql: EngineSql = {
+/** Every row of one parameter, global (HOST empty) first. `name` is the lower-cased parameter name. */
+export const readParameterSql: EngineSql = {
   sqlserver: `SELECT TOP (@cap) NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) = @name ORDER BY HOST`,
   oracle: `SELECT NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name ORDER BY HOST NULLS FIRST FETCH FIRST :cap ROWS ONLY`,
   demo: `SELECT NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name ORDER BY HOST NULLS FIRST LIMIT :cap`,
 };
+
+/** The statement read for Scheduler.NumberOfThreadsForEmails (any parameter: `readParameterSql`). */
+export const readThreadsSql: EngineSql = readParameterSql;
