@@ -1,0 +1,369 @@
+import { matchesAny } from '../../incidents/matcher';
+import { QUOTA_MATCHERS } from '../../incidents/quota-matchers';
+import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, RecipientsProbeResult } from '../../probes/types';
+import { thousands } from '../../capacity/wording';
+import type { Fact, Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
+import { figuresGap, num, ownVolume, quotaFigures, RECIPIENT_LIMIT, sendersSentence, text, volumeGap } from './facts';
+import { fixInstructions, plusHours, utc } from './instructions';
+import { quotaReport } from './report';
+
+/**
+ * Playbook: Exchange Online "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException"
+ * (domain.md sections 2 and 4b): more than 10,000 recipients in a rolling 24 h from one mailbox.
+ * The quota counts every sender on the mailbox, so the other environments and applications on it
+ * are asked for, never assumed absent; a volume far below the quota with the error points to a
+ * compromised account, and says so. The fix is made outside the app (Exchange Online, Microsoft 365,
+ * Service Center): the engineer records it, and the verification a day later reads the errors, the
+ * email queue and the emails sent since.
+ */
+
+export const QUOTA_PLAYBOOK_ID = 'exchange-recipient-quota';
+
+type NewFact = Omit<Fact, 'step' | 'at' | 'source'> & { source?: Fact['source']; at?: string };
+
+const ERROR_NAME = '554 5.2.0 quota error';
+const WATCH_MINUTES = 60;
+const HOUR = 3_600_000;
+
+function recognised(ctx: StepContext): boolean {
+  const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
+  return evidence !== '' && matchesAny(QUOTA_MATCHERS, evidence);
+}
+
+/** When the fix took effect: the latest change recorded (by hand, or from the app and not undone). */
+function fixedAt(ctx: StepContext): string | null {
+  const times = [...ctx.session.manualApplies.map((m) => m.at), ...ctx.session.applies.filter((a) => !a.undone).map((a) => a.at)].sort();
+  return times.at(-1) ?? null;
+}
+
+const changed = (ctx: StepContext) => fixedAt(ctx) !== null;
+
+function perHourText(r: ErrorsProbeResult): string | null {
+  const hours = (r.perHour ?? []).filter((h) => h.count > 0);
+  if (hours.length === 0) return null;
+  const peak = hours.reduce((max, h) => (h.count > max.count ? h : max));
+  const total = hours.reduce((sum, h) => sum + h.count, 0);
+  const average = Math.round((total / hours.length) * 10) / 10;
+  const latest = hours
+    .slice(-24)
+    .map((h) => `${h.hour.slice(11, 16)} ${h.count}`)
+    .join(', ');
+  return `${hours.length} hour${hours.length === 1 ? '' : 's'} with errors, ${average} per hour on average, at most ${peak.count} (hour of ${utc(peak.hour)}); by hour, UTC: ${latest}`;
+}
+
+function queueFacts(r: EmailQueueProbeResult, prefix: 'queue' | 'after.queue'): NewFact[] {
+  const facts: NewFact[] = [{ key: `${prefix}.summary`, value: r.summary, detail: 'email queue' }];
+  if (!r.known) return facts;
+  const within = r.windowDays ? `emails of the last ${r.windowDays} days${r.capped ? ', at least (row cap reached)' : ''}` : 'email queue';
+  if (typeof r.failing === 'number') facts.push({ key: `${prefix}.failing`, value: r.failing, detail: within });
+  if (prefix === 'queue' && typeof r.abandoned === 'number') {
+    const backoff = r.backoffMaxDays !== undefined ? `, past ${r.backoffMaxDays} days of retries` : '';
+    facts.push({ key: 'queue.abandoned', value: r.abandoned, detail: `${within}${backoff}` });
+  }
+  return facts;
+}
+
+function fromProbe(probe: string, result: unknown): NewFact[] {
+  switch (probe) {
+    case 'errors': {
+      const r = result as ErrorsProbeResult;
+      const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
+      const facts: NewFact[] = [
+        { key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}` },
+      ];
+      if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first 554 5.2.0 in the window' });
+      if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last 554 5.2.0 in the window' });
+      const perHour = perHourText(r);
+      if (perHour) facts.push({ key: 'errors.perHour', value: perHour, detail: 'error log, per hour' });
+      if (r.perServer.length) facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
+      return facts;
+    }
+    case 'emailQueue':
+      return queueFacts(result as EmailQueueProbeResult, 'queue');
+    case 'recipients24h': {
+      const r = result as RecipientsProbeResult;
+      if (!r.known) return [];
+      const window = `sent since ${utc(r.since)}${r.capped ? ', at least (row cap reached)' : ''}`;
+      const facts: NewFact[] = [];
+      if (typeof r.emails === 'number') facts.push({ key: 'volume.emails', value: r.emails, detail: `emails ${window}` });
+      if (typeof r.recipients === 'number') {
+        const columns = r.evidence?.recipientColumns?.length ? `OSSYS_EMAIL ${r.evidence.recipientColumns.join(', ')}` : 'OSSYS_EMAIL';
+        facts.push({ key: 'volume.recipients', value: r.recipients, detail: `recipients of the emails ${window}, from ${columns}` });
+      }
+      return facts;
+    }
+    case 'errorsAfter': {
+      const r = result as ErrorsProbeResult;
+      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}` }];
+    }
+    case 'queueAfter':
+      return queueFacts(result as EmailQueueProbeResult, 'after.queue');
+    case 'sentAfter': {
+      const r = result as EmailsSentProbeResult;
+      // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
+      if (!r.known || typeof r.count !== 'number') return [];
+      return [{ key: 'after.emails.sent', value: r.count, detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}` }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The verdict in words: the quota, or the compromised account, never "within limits, fine". */
+function verdictOf(ctx: StepContext): string | null {
+  const f = quotaFigures(ctx.session, ctx.facts);
+  if (!f) return null;
+  switch (f.case) {
+    case 'over':
+      return (
+        `Over the daily recipient quota: ${f.arithmetic}. Exchange Online refuses every email from ${f.mailbox} until the oldest recipients leave the rolling 24 h window. ` +
+        `To keep it from coming back, the volume needs at least ${f.mailboxesNeeded} mailboxes, fewer recipients, or a relay or bulk service.`
+      );
+    case 'low':
+      return (
+        `The volume does not explain the error: ${f.arithmetic}, under ${Math.round((f.total / f.limit) * 100)}% of the quota, yet Exchange Online refused with 554 5.2.0. ` +
+        `Someone else is probably sending through ${f.mailbox}: treat it as a compromised account sending outbound spam. Check its sign-ins in Microsoft Entra, ` +
+        'the outbound spam alerts and restricted users in Microsoft Defender, and reset its password.'
+      );
+    case 'below':
+      return (
+        `Below the quota by the figures given (${f.arithmetic}), yet Exchange Online refused with 554 5.2.0: the figures are incomplete. ` +
+        'Compare with the message trace of the rolling 24 h and look for senders not listed; if the real count is low too, treat the mailbox as compromised (sign-ins in Microsoft Entra, outbound spam in Microsoft Defender, reset the password).'
+      );
+  }
+}
+
+function verify(ctx: StepContext, request: { result?: VerificationResult; watchMinutes?: number; at: string }): Verification {
+  const since = fixedAt(ctx);
+  const errorsAfter = num(ctx.facts, 'after.errors.count');
+  const failing = num(ctx.facts, 'after.queue.failing');
+  const emailsAfter = num(ctx.facts, 'after.emails.sent');
+  const base = {
+    at: request.at,
+    since,
+    errorsAfter,
+    errorsAfterSource: ctx.facts['after.errors.count']?.source ?? null,
+    emailsAfter,
+    emailsAfterSource: ctx.facts['after.emails.sent']?.source ?? null,
+    emailsNeeded: 1,
+    budgetAfter: null,
+  };
+  const minutes = request.watchMinutes ?? WATCH_MINUTES;
+  if (request.result === 'watch') {
+    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the 554 5.2.0 errors, the email queue and the emails sent since the fix are read again every ${minutes} minutes while the page is open.` };
+  }
+  // No parentheses around the time: the report quotes this sentence inside its own parentheses.
+  const sinceFix = since ? `since the fix at ${utc(since)}` : 'since the fix (time not recorded)';
+  if (errorsAfter !== null && errorsAfter > 0) {
+    return {
+      ...base,
+      result: 'fail',
+      summary:
+        `Not fixed yet: ${errorsAfter} new 554 5.2.0 error${errorsAfter === 1 ? '' : 's'} ${sinceFix}. The mailbox is still over its quota: check that the change took effect ` +
+        '(the environment sends through the new mailbox, the recipients went down), that nothing else sends through it (message trace), and that the account is not compromised.',
+    };
+  }
+  const missing: string[] = [];
+  if (errorsAfter === null) missing.push(`the 554 5.2.0 errors ${sinceFix} are not known (read them, or type in how many Service Center > Monitoring > Errors shows)`);
+  if (failing === null) missing.push('the failing emails in the queue are not known (read the email queue, or type in how many Service Center > Monitoring > Emails shows as failing)');
+  else if (failing > 0) missing.push(`${thousands(failing)} email${failing === 1 ? ' is' : 's are'} still failing in the queue`);
+  if (emailsAfter === null) missing.push(`the emails sent ${sinceFix} are not known`);
+  else if (emailsAfter < 1) missing.push(`no email was sent ${sinceFix} yet`);
+  if (missing.length === 0) {
+    return { ...base, result: 'pass', summary: `Verified: no 554 5.2.0 ${sinceFix}, the failing emails drained (0 failing) and ${thousands(emailsAfter!)} email${emailsAfter === 1 ? '' : 's'} sent since.` };
+  }
+  const hours = since ? (Date.parse(request.at) - Date.parse(since)) / HOUR : null;
+  const window =
+    since && hours !== null && hours < 24
+      ? ` Checked ${hours < 1 ? `${Math.max(0, Math.round(hours * 60))} minutes` : `${Math.floor(hours)} hour${Math.floor(hours) === 1 ? '' : 's'}`} after the fix: the quota window is 24 h; check again after ${utc(plusHours(since, 24))}.`
+      : '';
+  return {
+    ...base,
+    result: 'watch',
+    watchMinutes: minutes,
+    summary: `Not yet verified: ${errorsAfter === 0 ? 'no 554 5.2.0 so far, but ' : ''}${missing.join('; ')}.${window}`,
+  };
+}
+
+export const quotaPlaybook: Playbook = {
+  id: QUOTA_PLAYBOOK_ID,
+  title: 'Daily recipient quota exceeded (554 5.2.0)',
+  summary:
+    'Emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (Exchange Online): more than 10,000 recipients in 24 h from one mailbox, or a compromised account sending spam.',
+  matchers: QUOTA_MATCHERS,
+  probes: {
+    errors: { probe: 'error-log', label: 'Search the error log for 554 5.2.0', matchers: QUOTA_MATCHERS, errorName: ERROR_NAME, window: true },
+    emailQueue: { probe: 'email-queue', label: 'Read the email queue' },
+    recipients24h: { probe: 'recipients', label: 'Count the recipients of the last 24 h' },
+    errorsAfter: { probe: 'error-log', label: 'Count 554 5.2.0 since the fix', matchers: QUOTA_MATCHERS, errorName: ERROR_NAME, sinceFix: true },
+    queueAfter: { probe: 'email-queue', label: 'Read the email queue again' },
+    sentAfter: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
+  },
+  fixTakesEffect: 'apply',
+  report: quotaReport,
+  verify,
+  verifyProbes: ['errorsAfter', 'queueAfter', 'sentAfter'],
+  outcome: (ctx) => {
+    const result = ctx.session.verification?.result;
+    if (result === 'pass') return 'resolved';
+    // A change that stands but was not verified is neither "resolved" nor "not resolved".
+    if (changed(ctx) && result !== 'fail') return 'applied-not-verified';
+    return 'not-resolved';
+  },
+  candidatesMessage: (stepId, candidates) =>
+    stepId === 'mailbox' && candidates.length
+      ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders with their recipients per 24 h (or read them), or say that they do not send through it.`
+      : null,
+  mailboxFact: 'mailbox',
+  otherSender: {
+    probes: ['recipients24h'],
+    row: (name, results) => {
+      const r = results.recipients24h as RecipientsProbeResult | undefined;
+      const recipients = r?.known && typeof r.recipients === 'number' ? r.recipients : null;
+      const emails = r?.known && typeof r.emails === 'number' ? r.emails : null;
+      return { factKey: 'mailbox.others', row: { name, recipients, ...(recipients === null && emails !== null ? { emails } : {}) } };
+    },
+  },
+  applyFromApp: () => ({
+    unavailable:
+      "Nothing to write in the platform database: the quota lives in Exchange Online. The customer's Microsoft 365 admin (or the application team) makes the change; record what was done below.",
+  }),
+  factsFromProbe: (probe, result) => fromProbe(probe, result).map((f) => ({ ...f, source: 'probe' as const })),
+  steps: [
+    {
+      id: 'symptom',
+      kind: 'confirm-symptom',
+      title: 'Symptom',
+      guidance: () =>
+        'Confirm the incident: emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (the NDR says 5.1.90, "submission quota exceeded"). Search the error log, read the email queue, or paste the error you saw in Service Center > Monitoring > Errors.',
+      probes: ['errors', 'emailQueue'],
+      facts: [
+        { key: 'errors.count', label: '554 5.2.0 errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many 554 5.2.0 errors the error log shows' },
+        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.perHour', label: 'Errors per hour', sources: ['probe'], optional: true },
+        { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
+        { key: 'queue.failing', label: 'Emails failing (still retried)', sources: ['probe', 'engineer'], input: 'number', optional: true },
+        { key: 'queue.abandoned', label: 'Emails abandoned (no longer retried)', sources: ['probe', 'engineer'], input: 'number', optional: true },
+        { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
+        { key: 'symptom.recognised', label: 'Recognised as the 554 5.2.0 quota error', sources: ['derived'], optional: true },
+      ],
+      derive: (ctx) => {
+        const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean);
+        return evidence.length ? [{ key: 'symptom.recognised', value: recognised(ctx), detail: 'from the pasted text' }] : [];
+      },
+      check: (ctx) => {
+        const count = num(ctx.facts, 'errors.count');
+        if ((count ?? 0) > 0 || recognised(ctx)) return null;
+        if (count === 0) return 'No 554 5.2.0 errors were found. Paste the error you saw, or search a longer window before going on.';
+        if (text(ctx.facts, 'symptom.evidence')) return 'The pasted text is not the 554 5.2.0 submission quota error. Paste the exact error, or give the count from the error log.';
+        return 'Search the error log, or paste the error you saw.';
+      },
+    },
+    {
+      id: 'volume',
+      kind: 'collect-facts',
+      title: 'Recipients in 24 h',
+      guidance: () =>
+        `Exchange Online counts recipients, not emails: every To, Cc and Bcc address, ${thousands(RECIPIENT_LIMIT)} per mailbox in a rolling 24 h. Count this environment's recipients of the last 24 h. ` +
+        'When the database does not show them, give the emails sent and the average recipients per email (ask the application team, or open a few emails in Service Center > Monitoring > Emails), or the count from the message trace.',
+      probes: ['recipients24h'],
+      facts: [
+        { key: 'volume.recipients', label: 'Recipients in the last 24 h', sources: ['probe', 'engineer'], input: 'number', hint: 'From the probe, or the message trace of the mailbox (Exchange admin center > Mail flow > Message trace)' },
+        { key: 'volume.emails', label: 'Emails sent in the last 24 h', sources: ['probe', 'engineer'], input: 'number' },
+        { key: 'volume.perEmail', label: 'Average recipients per email', sources: ['engineer'], input: 'number', hint: 'To + Cc + Bcc; 1 when each email goes to one address' },
+        { key: 'volume.total', label: "This environment's recipients in 24 h", sources: ['derived'] },
+      ],
+      derive: (ctx) => {
+        const own = ownVolume(ctx.facts);
+        return own ? [{ key: 'volume.total', value: own.recipients, detail: own.source }] : [];
+      },
+      check: (ctx) => volumeGap(ctx.facts),
+    },
+    {
+      id: 'mailbox',
+      kind: 'collect-facts',
+      title: 'Shared mailbox',
+      guidance: () =>
+        'The quota is per mailbox: the recipients of every environment (DEV, QA, PRD, LifeTime) and every application or script that sends through the same mailbox add up. Name the mailbox, then add the other senders with their recipients per 24 h, or say that there is no other sender.',
+      facts: [
+        { key: 'mailbox', label: 'Sending mailbox', sources: ['engineer', 'derived'], input: 'text', hint: 'e.g. noreply@contoso.com' },
+        { key: 'mailbox.others', label: 'Other senders on this mailbox (recipients per 24 h)', sources: ['engineer'], input: 'senders' },
+      ],
+      derive: (ctx) =>
+        !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],
+      check: (ctx) => {
+        if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends email through.';
+        // Not answered is not "none": an unlisted sender is exactly how the count comes out too low.
+        return figuresGap(ctx);
+      },
+    },
+    {
+      id: 'diagnosis',
+      kind: 'diagnose',
+      title: 'Diagnosis',
+      guidance: () =>
+        `The recipients of every sender on the mailbox in a rolling 24 h against ${thousands(RECIPIENT_LIMIT)}. Over it, the quota explains the error; far below it, the error points to someone else sending through the mailbox.`,
+      facts: [
+        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
+        { key: 'diagnosis.arithmetic', label: 'Arithmetic', sources: ['derived'] },
+        { key: 'diagnosis.total', label: 'Recipients in 24 h on the mailbox', sources: ['derived'] },
+        { key: 'diagnosis.senders', label: 'Senders on the mailbox', sources: ['derived'] },
+      ],
+      derive: (ctx) => {
+        const f = quotaFigures(ctx.session, ctx.facts);
+        const verdict = verdictOf(ctx);
+        if (!f || !verdict) return [];
+        return [
+          { key: 'diagnosis.verdict', value: verdict, detail: `recipients per rolling 24 h against ${thousands(f.limit)}` },
+          { key: 'diagnosis.arithmetic', value: `${f.mailbox}: ${f.arithmetic}`, detail: 'recipients per 24 h' },
+          { key: 'diagnosis.total', value: f.total, detail: 'every sender on the mailbox' },
+          { key: 'diagnosis.senders', value: sendersSentence(ctx), detail: 'as answered in step "Shared mailbox"' },
+        ];
+      },
+      check: (ctx) => figuresGap(ctx) ?? (quotaFigures(ctx.session, ctx.facts) ? null : 'The senders do not add up: check the names of the other senders for duplicates.'),
+    },
+    {
+      id: 'fix',
+      kind: 'apply',
+      title: 'Fix',
+      guidance: (ctx) => {
+        const f = quotaFigures(ctx.session, ctx.facts);
+        const lead = f?.case === 'over' ? 'Bring the volume within the quota, or spread it.' : f ? 'Secure the mailbox first: the volume does not explain the error.' : 'The fix depends on the figures.';
+        return `${lead} The change is made outside the app, by the customer's Microsoft 365 admin or the application team: hand them the steps below, then record what was done with "I applied it myself". The verification counts from that moment.`;
+      },
+      instructions: fixInstructions,
+      facts: [],
+      check: (ctx) => (changed(ctx) ? null : 'Record what was done (I applied it myself): the verification counts from that moment.'),
+    },
+    {
+      id: 'verify',
+      kind: 'verify',
+      title: 'Verify',
+      guidance: () =>
+        'Verify a day later: it counts the 554 5.2.0 errors since the fix, reads the email queue again and counts the emails sent since the fix. It passes with no new 554 5.2.0, the failing emails drained and at least one email sent; it fails while new 554 5.2.0 keep coming; otherwise it says what is still missing. The quota window is 24 h, so a check soon after the fix proves little.',
+      probes: ['errorsAfter', 'queueAfter', 'sentAfter'],
+      facts: [
+        { key: 'after.errors.count', label: '554 5.2.0 errors since the fix', sources: ['probe', 'engineer'], input: 'number' },
+        { key: 'after.queue.failing', label: 'Emails failing now', sources: ['probe', 'engineer'], input: 'number', hint: 'Service Center > Monitoring > Emails: emails that failed and are still retried' },
+        { key: 'after.emails.sent', label: 'Emails sent since the fix', sources: ['probe', 'engineer'], input: 'number', hint: 'Service Center > Monitoring > Emails: emails sent after the fix' },
+        { key: 'after.queue.summary', label: 'Email queue now', sources: ['probe'], optional: true },
+      ],
+      check: (ctx) => {
+        const v = ctx.session.verification;
+        if (!v) return 'Verify the fix.';
+        if (v.result === 'pass') return null;
+        return v.result === 'watch' ? `Not verified yet: ${v.summary.replace(/^Not yet verified: /, '')}` : 'Not fixed yet: new 554 5.2.0 errors since the fix. Go back to the fix.';
+      },
+    },
+    {
+      id: 'report',
+      kind: 'report',
+      title: 'Report',
+      guidance: () => 'Complete the session and hand over the resolution report.',
+      facts: [],
+      check: () => null,
+    },
+  ],
+};

@@ -1,0 +1,140 @@
+import { RELAY_OR_BULK } from '../../capacity/providers';
+import { thousands } from '../../capacity/wording';
+import type { PlanInstruction, StepContext } from '../../wizard/types';
+import { BACKOFF_DEFAULT_DAYS, BACKOFF_PARAMETER, num, quotaFigures, text, type QuotaFigures } from './facts';
+
+/**
+ * The fix, in steps a customer's Microsoft 365 admin (or the application team) can follow. Nothing
+ * here is written by the app: the quota lives in Exchange Online. Which steps come first depends on
+ * the figures: over the quota, the volume must go down or be spread; far below it, the mailbox may
+ * be sending mail nobody asked for.
+ */
+
+const HOUR = 3_600_000;
+
+/** "2026-12-02 14:05 UTC": minutes, in UTC, the same on every machine. */
+export function utc(iso: string | null): string | null {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
+}
+
+export function plusHours(iso: string, hours: number): string {
+  return new Date(Date.parse(iso) + hours * HOUR).toISOString();
+}
+
+function mailboxOf(ctx: StepContext): string {
+  return text(ctx.facts, 'mailbox') ?? 'the sending mailbox';
+}
+
+function waitForWindow(ctx: StepContext): PlanInstruction[] {
+  const first = text(ctx.facts, 'errors.firstSeen');
+  const failing = num(ctx.facts, 'queue.failing');
+  const abandoned = num(ctx.facts, 'queue.abandoned');
+  const lifted = first ? ` The first 554 5.2.0 was logged at ${utc(first)}, so the block lifts by ${utc(plusHours(first, 24))} at the latest, sooner as older recipients leave the window, provided no new burst is sent.` : '';
+  const queue =
+    failing !== null || abandoned !== null
+      ? ` The email queue now: ${failing ?? 'unknown'} failing (still retried), ${abandoned ?? 'unknown'} abandoned (no longer retried: that mail is lost and must be sent again by the application).`
+      : ' The email queue (step "Symptom") shows how many emails are failing and how many were abandoned.';
+  return [
+    {
+      text:
+        `Wait for the rolling window: Exchange Online counts the recipients ${mailboxOf(ctx)} sent in the last 24 hours, and the mailbox can send again as soon as the oldest of them leave that window.${lifted} ` +
+        'Do not resend or bulk-retry in the meantime: every attempt that gets through counts again.',
+    },
+    {
+      text:
+        `Meanwhile the platform keeps the failed emails and retries them with growing delays for ${BACKOFF_PARAMETER} days (default ${BACKOFF_DEFAULT_DAYS}), then abandons them. ` +
+        `A block longer than that loses mail.${queue}`,
+      where: 'Factory Configuration > Platform Configurations (or the query), and Service Center > Monitoring > Emails',
+      sql: `SELECT NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE NAME = '${BACKOFF_PARAMETER}';`,
+    },
+  ];
+}
+
+function splitSenders(figures: QuotaFigures): PlanInstruction[] {
+  const fitting = figures.quota.options.filter((o) => o.fits && (o.kind === 'own-mailbox' || o.kind === 'split-mailboxes'));
+  const split = figures.quota.options.find((o) => o.kind === 'split-mailboxes');
+  const how = [...fitting.slice(0, 1), ...(split && !fitting.includes(split) ? [split] : [])].map((o) => `${o.title}: ${o.detail}`).join(' ');
+  return [
+    {
+      text:
+        `Split the senders over mailboxes: ${thousands(figures.total)} recipients per 24 h need at least ceil(${thousands(figures.total)} / ${thousands(figures.limit)}) = ${figures.mailboxesNeeded} mailboxes of ${thousands(figures.limit)}. ` +
+        `${how ? `${how} ` : ''}The Microsoft 365 admin creates the new mailbox (a licensed user with SMTP AUTH allowed) and gives its address and credentials to the team that runs the environment; ` +
+        'then set that environment to send through it: Service Center > Administration > Email (user name, password and the default sender address), and save.',
+      where: 'Microsoft 365 admin center > Users > Active users > Add a user; then Service Center > Administration > Email',
+      code: { language: 'PowerShell (Exchange Online)', text: 'Set-CASMailbox -Identity <new mailbox> -SmtpClientAuthenticationDisabled $false' },
+    },
+  ];
+}
+
+function fewerRecipients(figures: QuotaFigures): PlanInstruction[] {
+  const fewer = figures.quota.options.find((o) => o.kind === 'fewer-recipients');
+  return [
+    {
+      text: `${fewer ? `${fewer.title}: ${fewer.detail}` : 'Send to fewer recipients: address a distribution list instead of its members, or batch notifications into a digest.'} The application team changes who the emails go to; the admin creates the distribution list.`,
+      where: 'Exchange admin center > Recipients > Groups > Add a group > Distribution list',
+    },
+  ];
+}
+
+function relayOrBulk(figures: QuotaFigures): PlanInstruction[] {
+  return [
+    {
+      text:
+        `For volume that does not fit in mailboxes of ${thousands(figures.limit)} recipients a day: ${RELAY_OR_BULK} ` +
+        "For the relay, the admin adds a connector from your organization's email server to Microsoft 365 that accepts the front-ends' public IP addresses; " +
+        'the environment then sends to the tenant\'s MX endpoint (e.g. contoso-com.mail.protection.outlook.com) on port 25 without a user name, set in Service Center > Administration > Email.',
+      where: 'Exchange admin center > Mail flow > Connectors > Add a connector',
+    },
+  ];
+}
+
+function securityChecks(ctx: StepContext, lead: string): PlanInstruction[] {
+  const mailbox = mailboxOf(ctx);
+  return [
+    {
+      text: `${lead} Check the mailbox's sign-ins for places, devices or apps that are not the front-end servers.`,
+      where: `Microsoft Entra admin center > Identity > Monitoring & health > Sign-in logs, filtered by ${mailbox}`,
+    },
+    {
+      text: 'Check whether Microsoft Defender flagged outbound spam from the mailbox or restricted it from sending (a restricted user gets 550 5.1.8 until released), and look at what it sent: a message trace for the last 2 days shows recipients the applications never address.',
+      where: 'Microsoft Defender portal > Email & collaboration > Review > Restricted entities, and Exchange admin center > Mail flow > Message trace',
+    },
+    {
+      text: `If anything is unexplained: reset the mailbox's password, sign it out of every session, remove inbox rules and forwarding nobody set up, then give the new password to Service Center > Administration > Email (the platform authenticates with it).`,
+      where: 'Microsoft 365 admin center > Users > Active users > the mailbox > Reset password',
+      code: { language: 'PowerShell (Exchange Online)', text: `Get-InboxRule -Mailbox ${mailbox}\nGet-Mailbox -Identity ${mailbox} | Format-List ForwardingAddress, ForwardingSmtpAddress, DeliverToMailboxAndForward` },
+    },
+  ];
+}
+
+/** The fix step's instructions for the figures so far. */
+export function fixInstructions(ctx: StepContext): PlanInstruction[] {
+  const figures = quotaFigures(ctx.session, ctx.facts);
+  if (!figures) return waitForWindow(ctx);
+  switch (figures.case) {
+    case 'over':
+      return [
+        ...waitForWindow(ctx),
+        ...splitSenders(figures),
+        ...fewerRecipients(figures),
+        ...relayOrBulk(figures),
+        {
+          text: 'If the volume is more than the applications are meant to send, treat the mailbox as compromised first: see its sign-ins (Microsoft Entra) and the outbound spam and restricted users (Microsoft Defender), and reset its password.',
+        },
+      ];
+    case 'low':
+      return [
+        ...securityChecks(ctx, `${figures.arithmetic}: far below the quota, so the volume your applications send does not explain the 554 5.2.0. Treat the mailbox as possibly compromised (outbound spam) until shown otherwise.`),
+        ...waitForWindow(ctx),
+      ];
+    case 'below':
+      return [
+        {
+          text: `${figures.arithmetic} by the figures given, yet Exchange Online refused with 554 5.2.0. The window is a rolling 24 h: compare with the message trace of the mailbox for the last 2 days, and look for senders not listed (other applications, scripts, people using the mailbox).`,
+          where: 'Exchange admin center > Mail flow > Message trace',
+        },
+        ...securityChecks(ctx, 'If the message trace shows a low count too, or recipients your applications never address, suspect a compromised account.'),
+        ...waitForWindow(ctx),
+      ];
+  }
+}

@@ -1,0 +1,15 @@
+import type { PlaybookReport } from '../../wizard/types';
+
+/** How the resolution report speaks of the daily recipient quota, and the guidance it cites (domain.md 4b and 5). */
+export const quotaReport: PlaybookReport = {
+  title: (environment) => `Daily recipient quota on ${environment}`,
+  errorName: '"554 5.2.0 SubmissionQuotaExceededException" error',
+  symptomProbe: 'errors',
+  references: [
+    { title: 'Microsoft Learn: Fix error for submission quota exceeded in Exchange Online', url: null },
+    {
+      title: 'Microsoft Learn: Exchange Online limits (sending limits: 10,000 recipients per day)',
+      url: 'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
+    },
+  ],
+};
