@@ -1,0 +1,375 @@
+import { SMTP_AUTH_MATCHERS } from '../../incidents/smtp-auth-matchers';
+import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult } from '../../probes/types';
+import type { Fact, Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
+import { decide, platformSentence } from './decision';
+import {
+  ANSWERS,
+  AUTH_METHODS,
+  authMethod,
+  answer,
+  num,
+  OAUTH_MINIMUM,
+  OAUTH_RECOMMENDED,
+  pastedTexts,
+  plural,
+  PROBE,
+  text,
+  utc,
+  VARIANT_WORDS,
+  VARIANTS,
+  variantEvidence,
+  versionOf,
+  WHERE,
+} from './facts';
+import { fixInstructions } from './instructions';
+import { SMTP_AUTH_ERROR_NAME, smtpAuthReport } from './report';
+
+/**
+ * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b): 535 5.7.139 (SMTP AUTH off
+ * for the tenant or the mailbox, or security defaults), 550 5.7.30 (Basic authentication retired
+ * for the tenant), 535 5.7.3 (credentials) and 530 5.7.57 (not authenticated). Basic authentication
+ * for SMTP AUTH is disabled by default for existing tenants at the end of December 2026, so the
+ * lasting fix is mostly OAuth 2.0, which needs Platform Server 11.34.0 or later.
+ *
+ * The fix is made outside the app (Microsoft 365 and Service Center) and recorded with "I applied
+ * it myself"; it takes effect then (no Scheduler restart checklist). Verify counts the errors and
+ * the emails sent since that moment.
+ */
+
+export const SMTP_AUTH_PLAYBOOK_ID = 'exchange-smtp-auth';
+
+type NewFact = Omit<Fact, 'step' | 'at' | 'source'> & { at?: string };
+
+/** The error in sentences and probe summaries (singular). */
+const ERROR_WORDS = 'SMTP authentication error';
+
+/** Minutes between automatic re-checks while the verification waits for traffic. */
+const WATCH_MINUTES = 5;
+
+/** When the fix took effect: the latest change recorded (by hand, or from the app). */
+function fixedAt(ctx: StepContext): string | null {
+  const times = [...ctx.session.manualApplies.map((m) => m.at), ...ctx.session.applies.filter((a) => !a.undone).map((a) => a.at)].sort();
+  return times.at(-1) ?? null;
+}
+
+function changed(ctx: StepContext): boolean {
+  return ctx.session.manualApplies.length > 0 || ctx.session.applies.some((a) => !a.undone);
+}
+
+/**
+ * Pass: no error of this playbook since the fix and at least one email sent since then (without
+ * traffic, "no error" proves nothing). Fail: errors keep coming. Otherwise not yet verified, saying
+ * what is missing.
+ */
+function verify(ctx: StepContext, request: { result?: VerificationResult; watchMinutes?: number; at: string }): Verification {
+  const since = fixedAt(ctx);
+  const errorsFact = ctx.facts['after.errors.count'];
+  const emailsFact = ctx.facts['after.emails.sent'];
+  const errorsAfter = num(ctx.facts, 'after.errors.count');
+  const emailsAfter = num(ctx.facts, 'after.emails.sent');
+  const base = {
+    at: request.at,
+    since,
+    errorsAfter,
+    errorsAfterSource: errorsFact?.source ?? null,
+    emailsAfter,
+    emailsAfterSource: emailsFact?.source ?? null,
+    emailsNeeded: 1,
+    budgetAfter: null,
+  };
+  const minutes = request.watchMinutes ?? WATCH_MINUTES;
+  const fixTime = utc(since);
+  // No parentheses around the time: the report quotes this sentence inside its own parentheses.
+  const sinceFix = fixTime ? `since the fix at ${fixTime}` : 'since the fix (not recorded yet)';
+  if (request.result === 'watch') {
+    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the SMTP authentication errors and the emails sent since the fix are read again every ${minutes} minutes while the page is open.` };
+  }
+  if (errorsAfter !== null && errorsAfter > 0) {
+    return { ...base, result: 'fail', summary: `Not fixed yet: ${plural(errorsAfter, ERROR_WORDS)} logged ${sinceFix}. Go back to the fix.` };
+  }
+  const missing: string[] = [];
+  if (!since) missing.push('the fix is not recorded yet (step "Fix": I applied it myself)');
+  if (errorsAfter === null) missing.push(`the SMTP authentication errors ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Errors shows)`);
+  if (emailsAfter === null) missing.push(`the emails sent ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Emails shows)`);
+  else if (emailsAfter < 1) missing.push(`no email was sent ${sinceFix}: send a test email`);
+  if (missing.length === 0) {
+    return { ...base, result: 'pass', summary: `Verified: no SMTP authentication error and ${plural(emailsAfter!, 'email')} sent ${sinceFix}.` };
+  }
+  const soFar = errorsAfter === 0 ? `no SMTP authentication error ${sinceFix} so far, but ` : '';
+  return {
+    ...base,
+    result: 'watch',
+    watchMinutes: minutes,
+    summary: `Not yet verified: ${soFar}${missing.join('; ')}. Without an email sent, no error proves nothing; checked again every ${minutes} minutes while the page is open.`,
+  };
+}
+
+/** "535 5.7.139 ... Tenant: 150, first 2026-11-30 09:12 UTC, last 2026-12-02 09:01 UTC" per form found in the log. */
+function perVariantText(result: ErrorsProbeResult): string | null {
+  const rows = result.perVariant ?? [];
+  if (rows.length === 0) return null;
+  return rows.map((v) => `${v.label}: ${v.count}, first ${utc(v.firstSeen)}, last ${utc(v.lastSeen)}`).join('; ');
+}
+
+function fromProbe(probe: string, result: unknown): NewFact[] {
+  switch (probe) {
+    case PROBE.errors: {
+      const r = result as ErrorsProbeResult;
+      const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
+      const facts: NewFact[] = [
+        { key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}` },
+      ];
+      const perVariant = perVariantText(r);
+      if (perVariant) facts.push({ key: 'errors.perVariant', value: perVariant, detail: 'per form of the error, in the window' });
+      if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first SMTP authentication error in the window' });
+      if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last SMTP authentication error in the window' });
+      if (r.perServer.length) facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
+      return facts;
+    }
+    case PROBE.queue:
+      return [{ key: 'queue.summary', value: (result as EmailQueueProbeResult).summary, detail: 'email queue' }];
+    case PROBE.errorsAfter: {
+      const r = result as ErrorsProbeResult;
+      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}` }];
+    }
+    case PROBE.sentAfter: {
+      const r = result as EmailsSentProbeResult;
+      // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
+      if (!r.known || typeof r.count !== 'number') return [];
+      return [{ key: 'after.emails.sent', value: r.count, detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}` }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The forms of the error known so far, in words, with where each was seen. */
+function formsText(ctx: StepContext): string | null {
+  const evidence = variantEvidence(ctx);
+  if (evidence.length === 0) return null;
+  return evidence
+    .map((e) => {
+      const where = [
+        e.logged ? `${e.logged} in the error log` : '',
+        e.pasted ? `${plural(e.pasted, 'pasted line')}` : '',
+        e.chosen ? 'chosen by the engineer' : '',
+      ].filter(Boolean);
+      return `${VARIANT_WORDS[e.variant]} (${where.join(', ')})`;
+    })
+    .join('; ');
+}
+
+const choice = (value: string, label: string) => ({ value, label });
+
+export const smtpAuthPlaybook: Playbook = {
+  id: SMTP_AUTH_PLAYBOOK_ID,
+  title: 'SMTP authentication refused (535 5.7.139 / 550 5.7.30)',
+  summary:
+    'Emails fail because Exchange Online refuses SMTP authentication: SMTP AUTH off for the tenant or the mailbox, security defaults, Basic authentication retired (end of December 2026), or wrong credentials.',
+  matchers: SMTP_AUTH_MATCHERS,
+  probes: {
+    [PROBE.errors]: { probe: 'error-log', label: 'Search the error log for SMTP authentication errors', matchers: SMTP_AUTH_MATCHERS, errorName: ERROR_WORDS, window: true },
+    [PROBE.queue]: { probe: 'email-queue', label: 'Read the email queue' },
+    [PROBE.errorsAfter]: { probe: 'error-log', label: 'Count SMTP authentication errors since the fix', matchers: SMTP_AUTH_MATCHERS, errorName: ERROR_WORDS, sinceFix: true },
+    [PROBE.sentAfter]: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
+  },
+  fixTakesEffect: 'apply',
+  report: smtpAuthReport,
+  verify,
+  verifyProbes: [PROBE.errorsAfter, PROBE.sentAfter],
+  outcome: (ctx) => {
+    const result = ctx.session.verification?.result;
+    if (result === 'pass') return 'resolved';
+    // A change that stands but was not verified with traffic is neither "resolved" nor "not resolved".
+    if (changed(ctx) && result !== 'fail') return 'applied-not-verified';
+    return 'not-resolved';
+  },
+  applyFromApp: () => ({
+    unavailable: 'The fix is made in Microsoft 365 and in Service Center, outside this app: follow the steps above, then record below what was changed.',
+  }),
+  factsFromProbe: (probe, result) => fromProbe(probe, result).map((f) => ({ ...f, source: 'probe' as const })),
+  steps: [
+    {
+      id: 'symptom',
+      kind: 'confirm-symptom',
+      title: 'Symptom',
+      guidance: () =>
+        'Confirm the incident: emails fail because Exchange Online refuses SMTP authentication (535 5.7.139, 550 5.7.30, 535 5.7.3 or 530 5.7.57). Search the error log (up to 14 days), or paste the error from Service Center > Monitoring > Errors, or choose the form you were told about. Each form has its own way out.',
+      probes: [PROBE.errors, PROBE.queue],
+      facts: [
+        { key: 'errors.count', label: 'SMTP authentication errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many the error log shows' },
+        { key: 'errors.perVariant', label: 'Per form of the error', sources: ['probe'], optional: true },
+        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
+        { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
+        {
+          key: 'symptom.form',
+          label: 'Form of the error (when not pasted)',
+          sources: ['engineer'],
+          input: 'choice',
+          choices: VARIANTS.map((v) => choice(VARIANT_WORDS[v], VARIANT_WORDS[v])),
+          optional: true,
+        },
+        { key: 'symptom.forms', label: 'Forms of the error', sources: ['derived'], optional: true },
+      ],
+      derive: (ctx) => {
+        const forms = formsText(ctx);
+        return forms ? [{ key: 'symptom.forms', value: forms, detail: 'from the error log, the pasted text and the form chosen' }] : [];
+      },
+      check: (ctx) => {
+        if (variantEvidence(ctx).length > 0) return null;
+        const count = num(ctx.facts, 'errors.count');
+        if (count !== null && count > 0) return 'Say which form of the error it is: paste one line of it, or choose the form.';
+        if (count === 0) return 'No SMTP authentication errors were found. Paste the error you saw, or search a longer window, before going on.';
+        if (pastedTexts(ctx).length) return 'The pasted text is not an SMTP authentication refusal (535 5.7.139, 550 5.7.30, 535 5.7.3, 530 5.7.57). Paste the exact error, or choose the form.';
+        return 'Search the error log, paste the error you saw, or choose its form.';
+      },
+    },
+    {
+      id: 'platform',
+      kind: 'collect-facts',
+      title: 'Platform version',
+      guidance: () =>
+        `Give the Platform Server version (${WHERE.version}), e.g. 11.38.0. OAuth 2.0 for the platform's SMTP needs ${OAUTH_MINIMUM} or later; ${OAUTH_RECOMMENDED} or later is recommended (it fixes BCC recipients with OAuth). Type "not known" if nobody can tell yet: the diagnosis will say what that leaves open.`,
+      facts: [
+        { key: 'platform.version', label: 'Platform Server version', sources: ['engineer'], input: 'text', hint: 'e.g. 11.38.0, or "not known"' },
+        { key: 'platform.oauth', label: 'OAuth 2.0 for SMTP', sources: ['derived'], optional: true },
+      ],
+      derive: (ctx) => {
+        const v = versionOf(ctx.facts);
+        if (v.state === 'missing') return [];
+        return [{ key: 'platform.oauth', value: platformSentence(ctx), detail: `${OAUTH_MINIMUM} or later has it; ${OAUTH_RECOMMENDED} or later recommended` }];
+      },
+      check: (ctx) => {
+        const v = versionOf(ctx.facts);
+        if (v.state === 'missing') return `Give the Platform Server version (${WHERE.version}), or type "not known".`;
+        if (v.state === 'unreadable') return `"${v.text}" is not a version: give it as Service Center shows it, e.g. 11.38.0, or type "not known".`;
+        return null;
+      },
+    },
+    {
+      id: 'smtp',
+      kind: 'collect-facts',
+      title: 'SMTP settings',
+      guidance: () => `Read the platform's email settings in ${WHERE.email}: the SMTP server, its port and how the platform authenticates (Basic: user name and password; OAuth 2.0: tenant id, client id and secret).`,
+      facts: [
+        { key: 'smtp.server', label: 'SMTP server', sources: ['engineer'], input: 'text', hint: 'e.g. smtp.office365.com' },
+        { key: 'smtp.port', label: 'SMTP port', sources: ['engineer'], input: 'number', hint: 'e.g. 587', optional: true },
+        {
+          key: 'smtp.auth',
+          label: 'Authentication method',
+          sources: ['engineer'],
+          input: 'choice',
+          choices: [choice(AUTH_METHODS.basic, 'Basic (user name and password)'), choice(AUTH_METHODS.oauth, 'OAuth 2.0'), choice(AUTH_METHODS.unknown, 'Not known')],
+        },
+      ],
+      check: (ctx) => {
+        if (!text(ctx.facts, 'smtp.server')) return `Give the SMTP server (${WHERE.email}).`;
+        const port = ctx.facts['smtp.port']?.value;
+        if (port !== undefined && port !== null && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) return 'The SMTP port is a whole number from 1 to 65535.';
+        if (!authMethod(ctx.facts)) return 'Say how the platform authenticates: Basic, OAuth 2.0, or not known.';
+        return null;
+      },
+    },
+    {
+      id: 'mailbox',
+      kind: 'collect-facts',
+      title: 'Mailbox and tenant',
+      guidance: () =>
+        `Name the mailbox the platform sends through (the PowerShell in the fix names it), and say whether the Microsoft 365 tenant uses security defaults (${WHERE.securityDefaults}): with them on, Basic authentication is blocked whatever the SMTP AUTH setting says.`,
+      facts: [
+        { key: 'mailbox', label: 'Sending mailbox', sources: ['engineer', 'derived'], input: 'text', hint: 'e.g. noreply@contoso.com' },
+        {
+          key: 'tenant.securityDefaults',
+          label: 'Tenant uses security defaults',
+          sources: ['engineer'],
+          input: 'choice',
+          choices: [choice(ANSWERS.yes, 'Yes'), choice(ANSWERS.no, 'No (or Conditional Access instead)'), choice(ANSWERS.unknown, 'Not known')],
+        },
+      ],
+      derive: (ctx) =>
+        !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],
+      check: (ctx) => {
+        if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends email through.';
+        if (!answer(ctx.facts, 'tenant.securityDefaults')) return 'Say whether the tenant uses security defaults: yes, no, or not known.';
+        return null;
+      },
+    },
+    {
+      id: 'diagnosis',
+      kind: 'diagnose',
+      title: 'Diagnosis',
+      guidance: () =>
+        'The decision by the form of the error: what gets mail flowing again now (a stop-gap, which buys time only), what lasts (mostly OAuth 2.0), whether this Platform Server can do OAuth 2.0, and what nobody knows yet.',
+      facts: [
+        { key: 'diagnosis.cause', label: 'What Exchange Online refused', sources: ['derived'] },
+        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
+        { key: 'diagnosis.stopGap', label: 'Stop-gap (buys time only)', sources: ['derived'] },
+        { key: 'diagnosis.lasting', label: 'Lasting fix', sources: ['derived'] },
+        { key: 'diagnosis.platform', label: 'Platform Server and OAuth 2.0', sources: ['derived'] },
+        { key: 'diagnosis.unknown', label: 'Not known', sources: ['derived'] },
+      ],
+      derive: (ctx) => {
+        const d = decide(ctx);
+        if (d.route === 'unknown') return [];
+        return [
+          { key: 'diagnosis.cause', value: d.cause, detail: 'from step "Symptom"' },
+          { key: 'diagnosis.verdict', value: d.verdict, detail: 'by the form of the error, the platform version and the answers' },
+          { key: 'diagnosis.stopGap', value: d.stopGap ?? 'None: nothing brings mail back sooner than the fix itself.', detail: 'by the form of the error' },
+          { key: 'diagnosis.lasting', value: d.lasting, detail: 'by the form of the error' },
+          { key: 'diagnosis.platform', value: d.platform, detail: 'from step "Platform version"' },
+          { key: 'diagnosis.unknown', value: d.unknowns.length ? d.unknowns.join(' ') : 'Nothing the decision needs is missing.', detail: 'what nobody could tell yet' },
+        ];
+      },
+      check: (ctx) => (decide(ctx).route === 'unknown' ? 'The form of the error is not known: go back to step "Symptom".' : null),
+    },
+    {
+      id: 'plan',
+      kind: 'apply',
+      title: 'Fix',
+      guidance: (ctx) => {
+        const d = decide(ctx);
+        return `${d.verdict} The steps below are for the customer's Microsoft 365 admin and whoever manages Service Center. The fix is made outside this app: record it under "I applied it myself" once done; it counts from that moment.`;
+      },
+      instructions: fixInstructions,
+      facts: [],
+      check: (ctx) => (changed(ctx) ? null : 'Record what was changed (I applied it myself) once the fix is made.'),
+    },
+    {
+      id: 'verify',
+      kind: 'verify',
+      title: 'Verify',
+      guidance: () =>
+        'Verify counts the SMTP authentication errors and the emails sent since the fix was recorded. It passes with no such error and at least one email sent since then; errors since the fix fail it; until an email goes out it keeps watching.',
+      probes: [PROBE.errorsAfter, PROBE.sentAfter],
+      facts: [
+        { key: 'after.errors.count', label: 'SMTP authentication errors since the fix', sources: ['probe', 'engineer'], input: 'number' },
+        {
+          key: 'after.emails.sent',
+          label: 'Emails sent since the fix',
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          hint: 'Service Center > Monitoring > Emails: emails sent after the fix',
+        },
+      ],
+      check: (ctx) => {
+        const v = ctx.session.verification;
+        if (!v) return 'Verify the fix.';
+        if (v.result === 'pass') return null;
+        return v.result === 'watch' ? 'Not verified yet: waiting for an email sent and no SMTP authentication error since the fix.' : 'Not fixed yet: go back to the fix.';
+      },
+    },
+    {
+      id: 'report',
+      kind: 'report',
+      title: 'Report',
+      guidance: () => 'Complete the session and hand over the resolution report, with the steps of the fix and what to tell the customer about the end of December 2026.',
+      facts: [],
+      check: () => null,
+    },
+  ],
+};
+
+export { SMTP_AUTH_ERROR_NAME };
