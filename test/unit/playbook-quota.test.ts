@@ -126,6 +126,7 @@ describe('quota playbook: diagnosis', () => {
     expect(all).toMatch(/Move QA to its own mailbox: noreply@contoso\.com carries 6,200 \(3,800 to spare\); QA's own mailbox carries 5,100 \(4,900 to spare\)/);
     expect(steps.find((i) => i.code)!.code).toEqual({ language: 'PowerShell (Exchange Online)', text: 'Set-CASMailbox -Identity <new mailbox> -SmtpClientAuthenticationDisabled $false' });
     expect(all).toMatch(/Send to 1,300 fewer recipients per 24 h: Address a distribution list instead of its members/);
+    expect(all).not.toMatch(/Give emails per day/);
     expect(all).toMatch(/SMTP relay connector \(port 25, not bound by the SMTP AUTH limits\).*bulk email delivery service/);
     expect(all).toMatch(/compromised/);
   });
@@ -192,6 +193,12 @@ describe('quota playbook: diagnosis', () => {
     w.act({ type: 'continue' });
     expect(value(w.session(), 'diagnosis.arithmetic')).toBe('noreply@contoso.com: PRD 1,400 emails x 9 = 12,600 recipients per 24 h > 10,000');
     expect(value(w.session(), 'diagnosis.senders')).toBe('Only PRD sends through this mailbox (no other sender, as the engineer said).');
+    // One environment over the quota on its own: moving environments cannot help, its bulk sending must move.
+    expect(value(w.session(), 'diagnosis.verdict')).toMatch(/PRD alone sends more than 10,000: to keep it from coming back, its bulk sending needs a relay or a bulk email service, or fewer recipients\.$/);
+    const steps = instructions(w.session());
+    expect(steps.map((i) => i.text).join('\n')).toMatch(/But PRD alone sends 12,600 > 10,000, .*move its bulk sending/);
+    expect(steps.some((i) => i.code?.text.includes('Set-CASMailbox'))).toBe(false);
+    expect(steps.map((i) => i.text).join('\n')).toMatch(/PRD: at most 7 recipients per email \(today 9\)/);
   });
 
   it('a recipients count from the probe wins over an average', () => {

@@ -4,7 +4,7 @@ import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, R
 import { thousands } from '../../capacity/wording';
 import type { Fact, Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
 import { figuresGap, num, ownVolume, quotaFigures, RECIPIENT_LIMIT, sendersSentence, text, volumeGap } from './facts';
-import { fixInstructions, plusHours, utc } from './instructions';
+import { fixInstructions, heaviestAlone, plusHours, utc } from './instructions';
 import { quotaReport } from './report';
 
 /**
@@ -117,7 +117,9 @@ function verdictOf(ctx: StepContext): string | null {
     case 'over':
       return (
         `Over the daily recipient quota: ${f.arithmetic}. Exchange Online refuses every email from ${f.mailbox} until the oldest recipients leave the rolling 24 h window. ` +
-        `To keep it from coming back, the volume needs at least ${f.mailboxesNeeded} mailboxes, fewer recipients, or a relay or bulk service.`
+        (heaviestAlone(f)
+          ? `${heaviestAlone(f)!.environment} alone sends more than ${thousands(f.limit)}: to keep it from coming back, its bulk sending needs a relay or a bulk email service, or fewer recipients.`
+          : `To keep it from coming back, the volume needs at least ${f.mailboxesNeeded} mailboxes, fewer recipients, or a relay or bulk service.`)
       );
     case 'low':
       return (

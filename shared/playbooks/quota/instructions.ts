@@ -51,14 +51,29 @@ function waitForWindow(ctx: StepContext): PlanInstruction[] {
 }
 
 function splitSenders(figures: QuotaFigures): PlanInstruction[] {
-  const fitting = figures.quota.options.filter((o) => o.fits && (o.kind === 'own-mailbox' || o.kind === 'split-mailboxes'));
-  const split = figures.quota.options.find((o) => o.kind === 'split-mailboxes');
-  const how = [...fitting.slice(0, 1), ...(split && !fitting.includes(split) ? [split] : [])].map((o) => `${o.title}: ${o.detail}`).join(' ');
+  const lead = `${thousands(figures.total)} recipients per 24 h need at least ceil(${thousands(figures.total)} / ${thousands(figures.limit)}) = ${figures.mailboxesNeeded} mailboxes of ${thousands(figures.limit)}.`;
+  const heaviest = heaviestAlone(figures);
+  if (heaviest) {
+    // One environment sends all its email through the one mailbox of its email settings.
+    return [
+      {
+        text:
+          `Split the sending: ${lead} But ${heaviest.environment} alone sends ${thousands(heaviest.recipientsPerDay!)} > ${thousands(figures.limit)}, and an environment sends all its email through the one mailbox of its email settings, ` +
+          'so moving environments to other mailboxes is not enough: move its bulk sending (campaigns, newsletters, mass notifications) to a relay or a bulk email service (below), or send to fewer recipients.',
+      },
+    ];
+  }
+  const move = figures.quota.options.find((o) => o.kind === 'own-mailbox' && o.fits);
+  const split = figures.quota.options.find((o) => o.kind === 'split-mailboxes' && o.fits);
+  const how = move
+    ? `${move.title}: ${move.detail}`
+    : split?.after
+      ? `${split.title}: ${split.after.map((a) => `${a.mailbox} carries ${thousands(a.recipients)} (${a.environments.join(', ')})`).join('; ')}.`
+      : '';
   return [
     {
       text:
-        `Split the senders over mailboxes: ${thousands(figures.total)} recipients per 24 h need at least ceil(${thousands(figures.total)} / ${thousands(figures.limit)}) = ${figures.mailboxesNeeded} mailboxes of ${thousands(figures.limit)}. ` +
-        `${how ? `${how} ` : ''}The Microsoft 365 admin creates the new mailbox (a licensed user with SMTP AUTH allowed) and gives its address and credentials to the team that runs the environment; ` +
+        `Split the senders over mailboxes: ${lead}${how ? ` ${how}` : ''} The Microsoft 365 admin creates the new mailbox (a licensed user with SMTP AUTH allowed) and gives its address and credentials to the team that runs the environment; ` +
         'then set that environment to send through it: Service Center > Administration > Email (user name, password and the default sender address), and save.',
       where: 'Microsoft 365 admin center > Users > Active users > Add a user; then Service Center > Administration > Email',
       code: { language: 'PowerShell (Exchange Online)', text: 'Set-CASMailbox -Identity <new mailbox> -SmtpClientAuthenticationDisabled $false' },
@@ -66,11 +81,18 @@ function splitSenders(figures: QuotaFigures): PlanInstruction[] {
   ];
 }
 
+/** The sender that alone sends more than the limit, if any: no split by environment fits then. */
+export function heaviestAlone(figures: QuotaFigures) {
+  return figures.box.senders.find((s) => s.recipientsPerDay !== null && s.recipientsPerDay > figures.limit) ?? null;
+}
+
 function fewerRecipients(figures: QuotaFigures): PlanInstruction[] {
   const fewer = figures.quota.options.find((o) => o.kind === 'fewer-recipients');
+  // The calculator's hint to type more figures is for its page; here the step "Recipients in 24 h" asks for them.
+  const detail = fewer?.detail.replace(/ Give emails per day and recipients per email to see the numbers per environment\.$/, '');
   return [
     {
-      text: `${fewer ? `${fewer.title}: ${fewer.detail}` : 'Send to fewer recipients: address a distribution list instead of its members, or batch notifications into a digest.'} The application team changes who the emails go to; the admin creates the distribution list.`,
+      text: `${fewer ? `${fewer.title}: ${detail}` : 'Send to fewer recipients: address a distribution list instead of its members, or batch notifications into a digest.'} The application team changes who the emails go to; the admin creates the distribution list.`,
       where: 'Exchange admin center > Recipients > Groups > Add a group > Distribution list',
     },
   ];
