@@ -2,6 +2,7 @@ import { matchesAny } from '../incidents/matcher';
 import { recogniseText, type Recognition } from '../incidents/recognise';
 import type { Playbook } from '../wizard/types';
 import { concurrencyPlaybook } from './concurrency';
+import { quotaPlaybook } from './quota';
 
 /**
  * The playbooks the app knows. A registry rather than a constant so a host (or a test) can add
@@ -17,7 +18,10 @@ export interface PlaybookRegistry {
   recogniseText(text: string): Recognition;
 }
 
-export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [concurrencyPlaybook];
+export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [
+  concurrencyPlaybook,
+  quotaPlaybook,
+];
 
 export function createPlaybookRegistry(playbooks: readonly Playbook[] = BUILT_IN_PLAYBOOKS): PlaybookRegistry {
   const ids = new Set<string>();
