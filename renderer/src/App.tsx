@@ -32,6 +32,13 @@ export function App() {
 
   return (
     <div className="app">
+      {/* The first Tab stop: straight to the page, past the navigation. */}
+      <a className="skip-link" href="#main-content" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main-content')?.focus();
+      }}>
+        Skip to content
+      </a>
       <aside className="sidebar">
         <div className="brand">
           <img src="./icon.svg" alt="" width={28} height={28} />
@@ -66,7 +73,7 @@ export function App() {
           )}
         </div>
       </aside>
-      <main className="content" aria-labelledby="page-title">
+      <main className="content" id="main-content" tabIndex={-1} aria-labelledby="page-title">
         <ErrorBanner />
         <NoticeList />
         <h1 id="page-title" className="visually-hidden">

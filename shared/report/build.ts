@@ -1,4 +1,5 @@
 import type { BudgetResult, MailboxBudget } from '../capacity/types';
+import { DEFAULT_ENGINEER_NAME } from '../settings';
 import { formatCount, plural } from './format';
 import {
   OUTCOME_LABELS,
@@ -12,7 +13,7 @@ import {
 import type { ReportSessionInput } from './session-input';
 
 export interface BuildContext {
-  /** From settings; '' when not set. */
+  /** From settings; '' when not set, then the report names the default the recorded changes use. */
   engineerName: string;
   generatedAt: string;
 }
@@ -38,7 +39,7 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
     sessionId: session.id,
     generatedAt: context.generatedAt,
     header: {
-      title: session.title,
+      title: session.ticket ? `${session.ticket}: ${session.title}` : session.title,
       environment: {
         name: env.name,
         role: env.role ?? null,
@@ -47,7 +48,8 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
         host: env.engine === 'manual' || env.engine === 'demo' ? null : (env.host ?? null),
       },
       customer: session.customer?.trim() || null,
-      engineerName: context.engineerName.trim() || null,
+      ticket: session.ticket?.trim() || null,
+      engineerName: context.engineerName.trim() || DEFAULT_ENGINEER_NAME,
       databaseClock: session.databaseClock ?? null,
       startedAt: session.startedAt,
       endedAt: session.endedAt,

@@ -28,13 +28,17 @@ export function formatParameters(parameters: Record<string, string | number | nu
     .join(', ');
 }
 
-/** File-name friendly version of a title: letters of any script kept, the rest turned into dashes. */
-export function fileSlug(text: string, max = 60): string {
-  const slug = text
+/**
+ * A piece of a file name that every file system accepts: no path or reserved characters, letters of
+ * any script and spaces kept, one line, no trailing dot or space; '' when nothing is left.
+ */
+export function fileNamePart(text: string, max = 60): string {
+  return text
     .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/^[\s.]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
     .slice(0, max)
-    .replace(/-+$/g, '');
-  return slug || 'report';
+    .replace(/[ .]+$/g, '');
 }

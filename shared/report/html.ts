@@ -66,7 +66,8 @@ function renderHeader(model: ReportModel): string {
     factsTable([
       ['Environment', `<strong>${e(env.name)}</strong>${env.role ? ` (${e(env.role)})` : ''}`],
       ['Platform database', `${e(env.engine)}${env.host ? ` on ${e(env.host)}` : ''}`],
-      ['Customer / ticket', e(header.customer ?? 'not given')],
+      ['Customer', e(header.customer ?? 'not given')],
+      ['Ticket / case', e(header.ticket ?? 'not given')],
       ['Engineer', e(header.engineerName || 'not given')],
       ['Session', `${e(formatTime(header.startedAt))} to ${e(formatTime(header.endedAt, 'still open'))}`],
       ...(header.databaseClock ? [['Database clock', e(header.databaseClock)] as [string, string]] : []),

@@ -17,7 +17,8 @@ export function renderReportMarkdown(model: ReportModel): string {
   line(`| --- | --- |`);
   line(`| Environment | **${md(env.name)}**${env.role ? ` (${md(env.role)})` : ''} |`);
   line(`| Platform database | ${md(env.engine)}${env.host ? ` on ${md(env.host)}` : ''} |`);
-  line(`| Customer / ticket | ${md(header.customer ?? 'not given')} |`);
+  line(`| Customer | ${md(header.customer ?? 'not given')} |`);
+  line(`| Ticket / case | ${md(header.ticket ?? 'not given')} |`);
   line(`| Engineer | ${md(header.engineerName || 'not given')} |`);
   line(`| Session | ${formatTime(header.startedAt)} to ${formatTime(header.endedAt, 'still open')} |`);
   if (header.databaseClock) line(`| Database clock | ${md(header.databaseClock)} |`);

@@ -43,6 +43,8 @@ export interface ReportHeader {
   environment: ReportEnvironment;
   /** Customer name or ticket tag; null when none was given. */
   customer: string | null;
+  /** Ticket or case number; null when none was given. */
+  ticket: string | null;
   engineerName: string | null;
   /**
    * The database clock the probes measured, e.g. "UTC-05:00, 4 s behind this computer": every time

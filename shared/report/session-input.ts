@@ -20,8 +20,10 @@ export interface ReportSessionInput {
   startedAt: string;
   /** null while the session is open. */
   endedAt: string | null;
-  /** Customer name or ticket tag. */
+  /** Customer name. */
   customer?: string | null;
+  /** Ticket or case number. */
+  ticket?: string | null;
   environment: {
     name: string;
     role?: string | null;

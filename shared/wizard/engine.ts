@@ -2,6 +2,7 @@ import { formatTime } from '../format-time';
 import type { DbClock } from '../probes/types';
 import type {
   KeptProbes,
+  ProbeKind,
   EnvironmentSnapshot,
   Fact,
   FactMap,
@@ -38,9 +39,10 @@ export interface NewSession {
   offline: boolean;
   now: string;
   pastedError?: string | null;
+  ticket?: string | null;
 }
 
-export function createSession({ id, playbook, environment, offline, now, pastedError = null }: NewSession): Session {
+export function createSession({ id, playbook, environment, offline, now, pastedError = null, ticket = null }: NewSession): Session {
   const session: Session = {
     schema: 1,
     id,
@@ -55,6 +57,7 @@ export function createSession({ id, playbook, environment, offline, now, pastedE
     steps: Object.fromEntries(playbook.steps.map((s) => [s.id, { status: 'pending' as const }])),
     facts: [],
     pastedError,
+    ticket,
     probes: {},
     diagnosis: null,
     plan: null,
@@ -64,7 +67,7 @@ export function createSession({ id, playbook, environment, offline, now, pastedE
     verification: null,
     events: [],
   };
-  const where = offline ? 'offline (facts typed in)' : `on ${environment.name}`;
+  const where = `${offline ? 'offline (facts typed in)' : `on ${environment.name}`}${ticket ? ` for ${ticket}` : ''}`;
   const started = log(session, { at: now, type: 'started', step: playbook.steps[0]!.id, summary: `Started "${playbook.title}" ${where}.` });
   return deriveSession(started, playbook);
 }
@@ -210,6 +213,18 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       next = markDone(session, step, now);
       next = log(next, { at: now, type: 'continued', step: step.id, summary: `Completed "${step.title}".` });
       next = moveForward(next, playbook, session.current + 1, now);
+      break;
+    }
+    case 'advance': {
+      next = session;
+      for (;;) {
+        const here = currentStep(next, playbook);
+        const index = playbook.steps.indexOf(here);
+        // The diagnosis is where the engineer reads what the facts say; later steps change things.
+        if (here.kind === 'diagnose' || index === playbook.steps.length - 1 || here.check(contextOf(next)) !== null) break;
+        next = log(markDone(next, here, now), { at: now, type: 'continued', step: here.id, summary: `Completed "${here.title}" from what the probes read.` });
+        next = moveForward(next, playbook, index + 1, now);
+      }
       break;
     }
     case 'back': {
@@ -433,6 +448,19 @@ export function stepViews(session: Session, playbook: Playbook): StepView[] {
 export function factValue<T extends FactValue>(facts: FactMap, key: string): T | undefined {
   const fact = facts[key];
   return fact === undefined || fact.value === null ? undefined : (fact.value as T);
+}
+
+/** Kinds of step from which on the session changes things: no probe of theirs runs by itself. */
+const ACTING: ReadonlySet<StepDef['kind']> = new Set(['choose-plan', 'apply', 'restart-checklist', 'verify', 'report']);
+
+/**
+ * The read-only probes a new session on a saved environment runs by itself: those of the steps
+ * before the first that changes anything, never one that reads "since the fix".
+ */
+export function startupProbes(playbook: Playbook): ProbeKind[] {
+  const firstActing = playbook.steps.findIndex((s) => ACTING.has(s.kind));
+  const before = firstActing < 0 ? playbook.steps : playbook.steps.slice(0, firstActing);
+  return [...new Set(before.flatMap((s) => s.probes ?? []))].filter((id) => playbook.probes?.[id] && !playbook.probes[id]!.sinceFix);
 }
 
 /** Latest restart tick: only errors logged after it count for verification. */

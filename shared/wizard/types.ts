@@ -337,6 +337,8 @@ export interface Session {
   facts: Fact[];
   /** The pasted error text that opened the session, if any. */
   pastedError: string | null;
+  /** The ticket or case number the session works on (in lists, reports and file names); absent in older sessions. */
+  ticket?: string | null;
   probes: KeptProbes;
   /** The connection budget before any change (null until servers and threads are known). */
   diagnosis: BudgetResult | null;
@@ -359,6 +361,8 @@ export type SessionAction =
   | { type: 'probe-result'; probe: ProbeKind; result: unknown }
   | { type: 'probe-failed'; probe: ProbeKind; reason: string; code: string }
   | { type: 'continue' }
+  /** After the probes ran by themselves: go on through every step they completed, up to the first that needs the engineer or the diagnosis. */
+  | { type: 'advance' }
   | { type: 'back' }
   | { type: 'goto'; step: string }
   | { type: 'skip'; reason: string }

@@ -52,6 +52,8 @@ export interface PlaybookSummary {
 /** One line of the Troubleshoot page's session list. */
 export interface SessionSummary {
   id: string;
+  ticket: string | null;
+  customer: string | null;
   playbookId: string;
   playbookTitle: string;
   environment: string;
@@ -95,6 +97,8 @@ export function sessionSummary(session: Session, playbook: Playbook | undefined)
   const last = lastChange(session);
   return {
     id: session.id,
+    ticket: session.ticket ?? null,
+    customer: session.environment.customer,
     playbookId: session.playbookId,
     playbookTitle: playbook?.title ?? session.playbookId,
     environment: session.environment.name,

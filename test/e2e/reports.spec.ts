@@ -29,24 +29,25 @@ test('lists an exported report, previews it, exports a PDF and deletes it', asyn
 
   const table = page.getByRole('table', { name: 'Exported reports' });
   const row = table.getByRole('row').filter({ hasText: 'Contoso PRD' });
-  await expect(row).toContainText('Contoso Ltd · ticket 48211');
+  await expect(row).toContainText('CS-48211');
+  await expect(row).toContainText('Contoso Ltd');
   await expect(row).toContainText('Resolved');
   await expect(row).toContainText('MD');
 
   await row.getByRole('button', { name: 'Open the report for Contoso PRD' }).click();
   const preview = page.frameLocator('iframe[title^="Report:"]');
-  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Email connection limit (432 4.3.2) on Contoso PRD');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('CS-48211: Email connection limit (432 4.3.2) on Contoso PRD');
   await expect(preview.getByText('2 servers x 2 threads = 4 > 3').first()).toBeVisible();
   await expect(page.locator('iframe[title^="Report:"]')).toHaveAttribute('sandbox', '');
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PDF' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('Contoso-PRD-connection-limit-report-2025-03-14.pdf');
+  expect(download.suggestedFilename()).toBe('CS-48211 Contoso PRD 2025-03-14.pdf');
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.toString('latin1')).not.toContain(FIXTURE_PASSWORD);
-  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText(/Downloaded Contoso-PRD-.*\.pdf/);
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText('Downloaded CS-48211 Contoso PRD 2025-03-14.pdf');
 
   await page.getByRole('button', { name: '← All reports' }).click();
   await expect(row).toContainText(/MD, PDF|PDF, MD/);

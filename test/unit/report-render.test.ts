@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBudgetChart } from '../../shared/report/chart';
 import { pdfFooterTemplate } from '../../shared/report/footer';
-import { fileSlug } from '../../shared/report/format';
+import { fileNamePart } from '../../shared/report/format';
 import { renderReportHtml } from '../../shared/report/html';
 import { md, renderReportMarkdown } from '../../shared/report/markdown';
 import { typicalModel } from '../fixtures/sessions/report-models';
@@ -123,8 +123,9 @@ describe('report helpers', () => {
   });
 
   it('makes file names from any script', () => {
-    expect(fileSlug('Contoso PRD / QA')).toBe('Contoso-PRD-QA');
-    expect(fileSlug('Αθήνα Прод 北京')).toBe('Αθήνα-Прод-北京');
-    expect(fileSlug('../..')).toBe('report');
+    expect(fileNamePart('Contoso PRD / QA')).toBe('Contoso PRD QA');
+    expect(fileNamePart('Αθήνα Прод 北京')).toBe('Αθήνα Прод 北京');
+    expect(fileNamePart('../..')).toBe('');
+    expect(fileNamePart('CS-1: "a"\nb')).toBe('CS-1 a b');
   });
 });

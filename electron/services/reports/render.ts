@@ -1,6 +1,6 @@
 import type { ReportFormat } from '../../../shared/api/methods/reports';
 import { ApiError } from '../../../shared/api/errors';
-import { fileSlug } from '../../../shared/report/format';
+import { fileNamePart } from '../../../shared/report/format';
 import { renderReportHtml } from '../../../shared/report/html';
 import { renderReportMarkdown } from '../../../shared/report/markdown';
 import type { ReportModel } from '../../../shared/report/model';
@@ -19,9 +19,14 @@ export function reportHtml(model: ReportModel, pageSize: 'A4' | 'Letter'): strin
 }
 
 /** e.g. "Contoso-PRD-connection-limit-report-2025-03-14.pdf". */
+/**
+ * "CS-123456 Demo farm 2026-12-02.pdf": the ticket, the environment and the day the session
+ * started, so a file attached to a ticket names both. Characters no file system accepts are dropped.
+ */
 export function reportFileName(model: ReportModel, format: ReportFormat): string {
   const day = model.header.startedAt.slice(0, 10).replace(/[^0-9-]/g, '') || 'undated';
-  return `${fileSlug(model.header.environment.name, 40)}-connection-limit-report-${day}.${format}`;
+  const words = [model.header.ticket, model.header.environment.name].filter(Boolean).map((w) => fileNamePart(w!, 60));
+  return `${[...words.filter(Boolean), day].join(' ')}.${format}`;
 }
 
 export interface RenderOptions {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { sessionMethods } from '../../../shared/api/methods/sessions';
 import { ApiError } from '../../../shared/api/errors';
 import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry } from '../../../shared/playbooks';
-import { contextOf, createSession, lastRestartAt, reduceSession, upgradeSession, WizardRuleError } from '../../../shared/wizard/engine';
+import { contextOf, createSession, lastRestartAt, reduceSession, startupProbes, upgradeSession, WizardRuleError } from '../../../shared/wizard/engine';
 import type { Playbook, ProbeKind, Session, SessionAction } from '../../../shared/wizard/types';
 import { playbookSummary, sessionSummary, sessionView, type SessionView } from '../../../shared/wizard/view';
 import type { CallContext, HandlersFor, ServiceDeps } from '../context';
@@ -165,11 +165,20 @@ export function createSessionService(
     'sessions.get': async ({ id }) => {
       return viewOf(await stored(id));
     },
-    'sessions.create': async ({ playbookId, profileId, environmentName, pastedError }) => {
+    'sessions.create': async ({ playbookId, profileId, environmentName, pastedError, ticket, customer }) => {
       const playbook = registry.get(playbookId);
       if (!playbook) throw new ApiError('not_found', 'No playbook has that id', { field: 'playbookId' });
-      const environment = await environmentOf(needs.profiles, profileId, environmentName);
-      let session = createSession({ id: randomUUID(), playbook, environment, offline: profileId === null, now: now(), pastedError: pastedError?.trim() || null });
+      const found = await environmentOf(needs.profiles, profileId, environmentName);
+      const environment = customer ? { ...found, customer } : found;
+      let session = createSession({
+        id: randomUUID(),
+        playbook,
+        environment,
+        offline: profileId === null,
+        now: now(),
+        pastedError: pastedError?.trim() || null,
+        ticket: ticket || null,
+      });
       if (pastedError?.trim()) {
         // The pasted text is evidence for the first step, kept as the engineer's fact.
         const evidenceKey = playbook.steps[0]?.facts.find((f) => f.input === 'textarea' && f.sources.includes('engineer'))?.key;
@@ -188,6 +197,28 @@ export function createSessionService(
       return view;
     },
     'sessions.runProbe': ({ id, probe, days }, ctx) => probeInto(id, probe as ProbeKind, ctx, days),
+    'sessions.autoProbe': async ({ id }, ctx) => {
+      const session = open(await stored(id));
+      onlineProfile(session);
+      const playbook = playbookOf(session);
+      const probes = startupProbes(playbook);
+      const done = new Map<string, number>();
+      // In parallel, one progress line per probe ("<label>: <what it does>"), one cancel for all.
+      await Promise.all(
+        probes.map((probe) => {
+          const label = playbook.probes?.[probe]?.label ?? probe;
+          return probeInto(id, probe, {
+            ...ctx,
+            progress: (message, fraction) => {
+              done.set(probe, fraction ?? 0);
+              const overall = [...done.values()].reduce((a, b) => a + b, 0) / probes.length;
+              ctx.progress?.(`${label}: ${message}`, overall);
+            },
+          });
+        }),
+      );
+      return act(id, { type: 'advance' });
+    },
     'sessions.verify': async ({ id }, ctx) => {
       const session = open(await stored(id));
       const playbook = playbookOf(session);

@@ -26,6 +26,7 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
     startedAt: session.createdAt,
     endedAt: session.completedAt,
     customer: session.environment.customer,
+    ticket: session.ticket ?? null,
     environment: {
       name: session.environment.name,
       role: session.environment.role,

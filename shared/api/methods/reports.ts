@@ -38,6 +38,7 @@ export interface ReportEntry {
   title: string;
   environment: string;
   customer: string | null;
+  ticket?: string | null;
   outcome: ReportOutcome;
   outcomeLabel: string;
   /** When the session started. */

@@ -51,6 +51,10 @@ export const sessionMethods = {
         /** Offline only: what to call the environment in the report. */
         environmentName: z.string().trim().max(100).optional(),
         pastedError: z.string().max(100_000).optional(),
+        /** The ticket or case number, e.g. "CS-123456": in the session list, the report and the exported file names. */
+        ticket: z.string().trim().max(64, 'A ticket number can be at most 64 characters').optional(),
+        /** The customer, when the environment does not say it (or says it otherwise). */
+        customer: z.string().trim().max(100, 'A customer name can be at most 100 characters').optional(),
       })
       .strict(),
   ).returns<SessionView>(),
@@ -67,6 +71,12 @@ export const sessionMethods = {
       .strict(),
     { long: true },
   ).returns<SessionView>(),
+  /**
+   * On a new session on a saved connection: every read-only probe the playbook needs runs at once,
+   * in parallel (progress "<probe>: <step>", one cancel); then the wizard goes on to the first step
+   * that needs the engineer, or the diagnosis. A failed probe is recorded in its step.
+   */
+  'sessions.autoProbe': method(z.object({ id }).strict(), { long: true }).returns<SessionView>(),
   /**
    * "Verify now": on a saved connection, runs the playbook's read-back probes (a failed one is
    * recorded in the step), then judges pass, fail or watching. Offline, judges the typed-in facts.

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReportEntry } from '../../../../shared/api/methods/reports';
+import { matchesSearch } from '../../lib/list-search';
 import { useUi } from '../../stores/ui';
 import { ConfirmDelete } from './ConfirmDelete';
 import { formatDay, formatDayTime, OUTCOME_BADGE } from './format';
@@ -11,6 +12,7 @@ export function ReportList() {
   const { reports, loaded, load, remove } = useReports();
   const navigate = useUi((s) => s.navigate);
   const [toDelete, setToDelete] = useState<ReportEntry | null>(null);
+  const [query, setQuery] = useState('');
 
   useEffect(() => {
     void load();
@@ -24,13 +26,22 @@ export function ReportList() {
       </p>
     );
   }
+  const shown = reports.filter((r) =>
+    matchesSearch(query, [r.ticket, r.environment, r.customer, r.title, r.outcomeLabel, formatDay(r.sessionStartedAt), r.sessionStartedAt.slice(0, 10)]),
+  );
   return (
     <>
+      <div className="field reports-search">
+        <label htmlFor="reports-search">Search reports</label>
+        <input id="reports-search" type="search" value={query} placeholder="Ticket, environment, customer or date" onChange={(e) => setQuery(e.target.value)} />
+      </div>
+      {shown.length === 0 && <p className="muted">No report matches “{query}”.</p>}
       <table className="table reports-table" aria-label="Exported reports">
         <thead>
           <tr>
+            <th scope="col">Ticket</th>
             <th scope="col">Environment</th>
-            <th scope="col">Customer / ticket</th>
+            <th scope="col">Customer</th>
             <th scope="col">Session date</th>
             <th scope="col">Outcome</th>
             <th scope="col">Formats</th>
@@ -41,8 +52,9 @@ export function ReportList() {
           </tr>
         </thead>
         <tbody>
-          {reports.map((r) => (
+          {shown.map((r) => (
             <tr key={r.id}>
+              <td>{r.ticket ?? <span className="muted">—</span>}</td>
               <td>
                 <strong>{r.environment}</strong>
               </td>

@@ -9,7 +9,20 @@ type Row = Record<string, FactValue>;
 const rowsOf = (value: FactValue | undefined): Row[] =>
   Array.isArray(value) ? value.filter((r): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r)) : [];
 
-export function FactEditor({ def, value, onChange, idPrefix }: { def: FactDef; value: FactValue | undefined; onChange(value: FactValue): void; idPrefix: string }) {
+export function FactEditor({
+  def,
+  value,
+  onChange,
+  onCommit,
+  idPrefix,
+}: {
+  def: FactDef;
+  value: FactValue | undefined;
+  onChange(value: FactValue): void;
+  /** Gives the value and continues at once (a one-click answer such as "No other sender"). */
+  onCommit?(value: FactValue): void;
+  idPrefix: string;
+}) {
   const id = `${idPrefix}-${def.key.replace(/[^A-Za-z0-9]/g, '-')}`;
   const hint = def.hint ? <span className="field-hint">{def.hint}</span> : null;
   switch (def.input) {
@@ -67,7 +80,7 @@ export function FactEditor({ def, value, onChange, idPrefix }: { def: FactDef; v
     case 'host-threads':
       return <HostThreadsEditor label={def.label} value={value} onChange={onChange} />;
     case 'senders':
-      return <SendersEditor label={def.label} rows={rowsOf(value)} answered={Array.isArray(value)} onChange={onChange} />;
+      return <SendersEditor label={def.label} rows={rowsOf(value)} answered={Array.isArray(value)} onChange={onChange} onNone={() => (onCommit ?? onChange)([])} />;
     default:
       return (
         <div className="field">
@@ -175,7 +188,7 @@ function HostThreadsEditor({ label, value, onChange }: { label: string; value: F
  * Other senders on the mailbox. Not answered is not "none": an empty list is only saved when the
  * engineer says "No other sender".
  */
-function SendersEditor({ label, rows, answered, onChange }: { label: string; rows: Row[]; answered: boolean; onChange(value: FactValue): void }) {
+function SendersEditor({ label, rows, answered, onChange, onNone }: { label: string; rows: Row[]; answered: boolean; onChange(value: FactValue): void; onNone(): void }) {
   const set = (i: number, patch: Row) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="field">
@@ -210,7 +223,7 @@ function SendersEditor({ label, rows, answered, onChange }: { label: string; row
           Add other sender
         </button>{' '}
         {rows.length === 0 && !answered && (
-          <button type="button" className="btn btn-small" onClick={() => onChange([])}>
+          <button type="button" className="btn btn-small btn-primary" onClick={onNone}>
             No other sender
           </button>
         )}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Recognition } from '../../../../shared/incidents/recognise';
 import type { PlaybookSummary } from '../../../../shared/wizard/view';
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
+import { useWizard } from './store';
 
 interface EnvironmentChoice {
   id: string;
@@ -24,8 +25,15 @@ export function NewSession({ profileId }: { profileId: string | null }) {
   const [offlineName, setOfflineName] = useState('');
   const [playbookId, setPlaybookId] = useState('');
   const [pasted, setPasted] = useState('');
+  const [ticket, setTicket] = useState('');
+  const [customer, setCustomer] = useState('');
+  const pasteBox = useRef<HTMLTextAreaElement>(null);
+  const autoProbe = useWizard((s) => s.autoProbe);
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [starting, setStarting] = useState(false);
+
+  // The paste box has focus on a new session: the error is usually the first thing at hand.
+  useEffect(() => pasteBox.current?.focus(), []);
 
   useEffect(() => {
     void (async () => {
@@ -52,18 +60,37 @@ export function NewSession({ profileId }: { profileId: string | null }) {
     if (result.playbooks[0]) setPlaybookId(result.playbooks[0].id);
   }
 
+  /** The playbook to start: the chosen one, else the best one the pasted text names. */
+  async function playbookToStart(): Promise<string> {
+    if (playbookId || !pasted.trim()) return playbookId;
+    const result = await withErrorBanner(() => api['playbooks.recognise']({ text: pasted }));
+    if (result) setRecognition(result);
+    return result?.playbooks[0]?.id ?? '';
+  }
+
   async function start() {
+    if (starting || !environment) return;
     setStarting(true);
+    const chosen = await playbookToStart();
+    if (!chosen) {
+      setStarting(false);
+      return;
+    }
     const view = await withErrorBanner(() =>
       api['sessions.create']({
-        playbookId,
+        playbookId: chosen,
         profileId: environment === OFFLINE ? null : environment,
         ...(environment === OFFLINE && offlineName.trim() ? { environmentName: offlineName.trim() } : {}),
         ...(pasted.trim() ? { pastedError: pasted } : {}),
+        ...(ticket.trim() ? { ticket: ticket.trim() } : {}),
+        ...(customer.trim() ? { customer: customer.trim() } : {}),
       }),
     );
     setStarting(false);
-    if (view) navigate('troubleshoot', view.session.id);
+    if (!view) return;
+    navigate('troubleshoot', view.session.id);
+    // On a saved environment the probes read what they can at once; the wizard then opens where the engineer is needed.
+    if (!view.session.offline) void autoProbe(view);
   }
 
   const unknownProfile = profileId && environments && !environments.some((e) => e.id === profileId);
@@ -81,7 +108,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
         className="stack ts-new"
         onSubmit={(event) => {
           event.preventDefault();
-          if (playbookId && environment) void start();
+          void start();
         }}
       >
         <div className="card">
@@ -125,7 +152,15 @@ export function NewSession({ profileId }: { profileId: string | null }) {
             <label htmlFor="ts-paste">Paste an error (optional)</label>
             <textarea
               id="ts-paste"
+              ref={pasteBox}
               value={pasted}
+              aria-keyshortcuts="Control+Enter"
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void start();
+                }
+              }}
               placeholder="Paste the error line, or a whole excerpt of the error log"
               onChange={(e) => {
                 setPasted(e.target.value);
@@ -157,8 +192,26 @@ export function NewSession({ profileId }: { profileId: string | null }) {
           </div>
         </fieldset>
         </div>
+        <div className="card">
+          <fieldset className="field">
+            <legend>3. Ticket (optional)</legend>
+            <div className="row">
+              <div className="field">
+                <label htmlFor="ts-ticket">Ticket or case number</label>
+                <input id="ts-ticket" value={ticket} maxLength={64} placeholder="e.g. CS-123456" onChange={(e) => setTicket(e.target.value)} />
+              </div>
+              <div className="field">
+                <label htmlFor="ts-customer">Customer</label>
+                <input id="ts-customer" value={customer} maxLength={100} placeholder="as the environment says" onChange={(e) => setCustomer(e.target.value)} />
+              </div>
+            </div>
+            <p className="muted small">The ticket names the session in the lists, the report and the exported files.</p>
+          </fieldset>
+        </div>
         <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={!playbookId || !environment || starting}>
+          <span className="muted small">Ctrl+Enter in the paste box starts the session.</span>
+          <span className="spacer" />
+          <button type="submit" className="btn btn-primary" disabled={(!playbookId && !pasted.trim()) || !environment || starting}>
             {starting ? 'Starting…' : 'Start session'}
           </button>
         </div>

@@ -40,9 +40,19 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
       </div>
       {running && (
         <div className="row" role="status" aria-live="polite">
-          <span>
-            {running.label}: {running.message}
-          </span>
+          {running.lines ? (
+            <ul className="ts-probe-lines small" aria-label={running.label}>
+              {Object.entries(running.lines).map(([label, message]) => (
+                <li key={label}>
+                  {label}: {message}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span>
+              {running.label}: {running.message}
+            </span>
+          )}
           <progress aria-label={running.label} max={1} value={running.fraction ?? undefined} />
           <button type="button" className="btn btn-small" onClick={() => void cancel()}>
             Cancel

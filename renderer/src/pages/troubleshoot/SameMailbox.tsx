@@ -27,7 +27,7 @@ export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; s
               {listed.has(o.name.toLowerCase()) ? (
                 <span className="badge">listed</span>
               ) : (
-                <button type="button" className="btn btn-small" aria-label={`Add ${o.name} as another sender`} onClick={() => onAdd(key, [...rows, { name: o.name, servers: 1, threads: 1 }])}>
+                <button type="button" className="btn btn-small" aria-label={`Add as another sender: ${o.name}`} onClick={() => onAdd(key, [...rows, { name: o.name, servers: 1, threads: 1 }])}>
                   Add as another sender
                 </button>
               )}
@@ -36,7 +36,7 @@ export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; s
                   type="button"
                   className="btn btn-small"
                   disabled={running !== null}
-                  aria-label={`Read ${o.name}'s servers and threads`}
+                  aria-label={`Read its servers and threads: ${o.name}`}
                   onClick={() => void probeSender(o.profileId, o.name)}
                 >
                   Read its servers and threads

@@ -3,6 +3,7 @@ import type { SessionSummary } from '../../../../shared/wizard/view';
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { matchesSearch } from '../../lib/list-search';
 import { formatDateTime, STATUS_LABELS } from './format';
 
 /** The Troubleshoot page: saved sessions (resume, delete) and the way into a new one. */
@@ -10,6 +11,10 @@ export function SessionList() {
   const navigate = useUi((s) => s.navigate);
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [deleting, setDeleting] = useState<SessionSummary | null>(null);
+  const [query, setQuery] = useState('');
+  const shown = (sessions ?? []).filter((s) =>
+    matchesSearch(query, [s.ticket, s.environment, s.customer, s.playbookTitle, STATUS_LABELS[s.status].label, formatDateTime(s.createdAt), s.createdAt.slice(0, 10)]),
+  );
 
   async function refresh() {
     const list = await withErrorBanner(() => api['sessions.list']({}));
@@ -43,13 +48,21 @@ export function SessionList() {
           <p className="muted">Start one on a saved environment, on the embedded demo, or offline with facts you type in.</p>
         </div>
       ) : (
-        <div className="card table-scroll">
+        <div className="card stack">
+          <div className="field ts-search">
+            <label htmlFor="ts-session-search">Search sessions</label>
+            <input id="ts-session-search" type="search" value={query} placeholder="Ticket, environment, customer or date" onChange={(e) => setQuery(e.target.value)} />
+          </div>
+          {shown.length === 0 && <p className="muted">No session matches “{query}”.</p>}
+          <div className="table-scroll">
           <table className="table">
             <caption className="visually-hidden">Troubleshooting sessions</caption>
             <thead>
               <tr>
+                <th scope="col">Ticket</th>
                 <th scope="col">Environment</th>
                 <th scope="col">Playbook</th>
+                <th scope="col">Started</th>
                 <th scope="col">State</th>
                 <th scope="col">Last change</th>
                 <th scope="col">
@@ -58,13 +71,18 @@ export function SessionList() {
               </tr>
             </thead>
             <tbody>
-              {sessions.map((s) => (
+              {shown.map((s) => (
                 <tr key={s.id}>
+                  <td>{s.ticket ?? <span className="muted">—</span>}</td>
                   <td>
                     {s.environment}
                     {s.offline && <span className="badge ts-offline">offline</span>}
+                    {s.customer && <div className="muted small">{s.customer}</div>}
                   </td>
                   <td>{s.playbookTitle}</td>
+                  <td>
+                    <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+                  </td>
                   <td>
                     <span className={STATUS_LABELS[s.status].badge}>{STATUS_LABELS[s.status].label}</span>
                     {s.status === 'in-progress' && <span className="muted small"> · step: {s.step}</span>}
@@ -75,10 +93,20 @@ export function SessionList() {
                   </td>
                   <td>
                     <div className="row ts-nowrap">
-                      <button type="button" className="btn btn-small" aria-label={`Resume session on ${s.environment}`} onClick={() => navigate('troubleshoot', s.id)}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`${s.status === 'in-progress' ? 'Resume' : 'Open'} session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
+                        onClick={() => navigate('troubleshoot', s.id)}
+                      >
                         {s.status === 'in-progress' ? 'Resume' : 'Open'}
                       </button>
-                      <button type="button" className="btn btn-small btn-danger" aria-label={`Delete session on ${s.environment}`} onClick={() => setDeleting(s)}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger"
+                        aria-label={`Delete session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
+                        onClick={() => setDeleting(s)}
+                      >
                         Delete
                       </button>
                     </div>
@@ -87,6 +115,7 @@ export function SessionList() {
               ))}
             </tbody>
           </table>
+          </div>
         </div>
       )}
       {deleting && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Fact, FactValue } from '../../../../shared/wizard/types';
 import type { StepInfo } from '../../../../shared/wizard/view';
 import { FactEditor } from './FactEditors';
-import { formatDateTime } from './format';
+import { formatLocalTime, isIsoTime } from '../../format-time';
 
 const SOURCE_BADGE: Record<Fact['source'], string> = { probe: 'badge ts-src-probe', engineer: 'badge ts-src-engineer', derived: 'badge ts-src-derived' };
 
@@ -13,7 +13,7 @@ export function factText(value: FactValue): string {
   if (Array.isArray(value)) {
     return value
       .map((row) => {
-        if (!row || typeof row !== 'object' || Array.isArray(row)) return String(row);
+        if (!row || typeof row !== 'object' || Array.isArray(row)) return factText(row);
         const r = row as Record<string, FactValue>;
         if ('servers' in r) return `${String(r.name)}: ${String(r.servers)} server(s) x ${String(r.threads)} thread(s)`;
         const sends = r.sendsEmail === true ? 'sends email' : r.sendsEmail === false ? 'no email' : 'email not known';
@@ -22,8 +22,8 @@ export function factText(value: FactValue): string {
       .join('; ');
   }
   if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${factText(v)}`).join(', ') || 'none';
-  // Times read by probes are ISO strings: show them as the user's local date and time.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value);
+  // Times read by probes are ISO strings: written like every other time in the app.
+  if (isIsoTime(value)) return formatLocalTime(value);
   return String(value);
 }
 
@@ -31,11 +31,29 @@ export function factText(value: FactValue): string {
  * The step's facts: value, source badge, time and where it came from; an editor for every fact
  * the engineer may give (always offline, on request when a probe already answered).
  */
-export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: StepInfo; facts: Fact[]; offline: boolean; drafts: Record<string, FactValue>; setDraft(key: string, value: FactValue): void }) {
+export function StepFacts({
+  step,
+  facts,
+  offline,
+  readOnly = false,
+  drafts,
+  setDraft,
+  commit,
+}: {
+  step: StepInfo;
+  facts: Fact[];
+  offline: boolean;
+  /** A completed session: values only, no editor. */
+  readOnly?: boolean;
+  drafts: Record<string, FactValue>;
+  setDraft(key: string, value: FactValue): void;
+  /** Gives a value and continues at once. */
+  commit?(key: string, value: FactValue): void;
+}) {
   const [correcting, setCorrecting] = useState<Record<string, boolean>>({});
   if (step.facts.length === 0) return null;
   const byKey = new Map(facts.map((f) => [f.key, f]));
-  const shown = step.facts.filter((def) => byKey.has(def.key) || (def.input && def.sources.includes('engineer')));
+  const shown = step.facts.filter((def) => byKey.has(def.key) || (!readOnly && def.input && def.sources.includes('engineer')));
   if (shown.length === 0) return null;
   return (
     <section className="card stack" aria-labelledby={`ts-facts-${step.id}`}>
@@ -43,7 +61,7 @@ export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: St
       <ul className="ts-facts">
         {shown.map((def) => {
           const fact = byKey.get(def.key);
-          const editable = Boolean(def.input) && def.sources.includes('engineer');
+          const editable = !readOnly && Boolean(def.input) && def.sources.includes('engineer');
           // Optional facts wait for a click; required ones ask at once when nothing answered them yet.
           const editing =
             editable && (correcting[def.key] || def.key in drafts || fact?.source === 'engineer' || (!fact && !def.optional) || (offline && !fact && def.input !== 'servers' && def.input !== 'host-threads'));
@@ -58,11 +76,11 @@ export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: St
                       {fact.source}
                     </span>
                     <time className="muted small" dateTime={fact.at}>
-                      {formatDateTime(fact.at)}
+                      {formatLocalTime(fact.at)}
                     </time>
                     {fact.detail && <span className="muted small">{fact.detail}</span>}
                     {editable && !editing && (
-                      <button type="button" className="btn btn-small" aria-label={`Correct ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
+                      <button type="button" className="btn btn-small" aria-label={`Correct this: ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
                         Correct this
                       </button>
                     )}
@@ -71,10 +89,10 @@ export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: St
               ) : null}
               {editing && (
                 <div className="ts-fact-edit">
-                  <FactEditor def={def} idPrefix={`ts-${step.id}`} value={def.key in drafts ? drafts[def.key] : fact?.value} onChange={(v) => setDraft(def.key, v)} />
+                  <FactEditor def={def} idPrefix={`ts-${step.id}`} value={def.key in drafts ? drafts[def.key] : fact?.value} onChange={(v) => setDraft(def.key, v)} onCommit={commit ? (v) => commit(def.key, v) : undefined} />
                   {fact?.source === 'engineer' && (
                     <p className="muted small">
-                      <span className={SOURCE_BADGE.engineer}>engineer</span> given {formatDateTime(fact.at)}
+                      <span className={SOURCE_BADGE.engineer}>engineer</span> given {formatLocalTime(fact.at)}
                     </p>
                   )}
                 </div>
@@ -85,7 +103,7 @@ export function StepFacts({ step, facts, offline, drafts, setDraft }: { step: St
                   <span className="muted">not known yet</span>
                   {editable && (
                     <span className="ts-fact-meta">
-                      <button type="button" className="btn btn-small" aria-label={`Give ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
+                      <button type="button" className="btn btn-small" aria-label={`Give it: ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
                         Give it
                       </button>
                     </span>

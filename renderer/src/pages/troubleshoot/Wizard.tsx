@@ -23,7 +23,14 @@ const STATE_WORDS = { done: 'done', skipped: 'skipped', pending: 'to do' } as co
  */
 export function Wizard({ sessionId }: { sessionId: string }) {
   const navigate = useUi((s) => s.navigate);
-  const { view, load, act, refusal, running } = useWizard();
+  const view = useWizard((s) => s.view);
+  const load = useWizard((s) => s.load);
+  const act = useWizard((s) => s.act);
+  const refusal = useWizard((s) => s.refusal);
+  const running = useWizard((s) => s.running);
+  const runProbe = useWizard((s) => s.runProbe);
+  /** On a completed session, the step the engineer clicked to read (nothing can change it). */
+  const [reading, setReading] = useState<number | null>(null);
   const [drafts, setDrafts] = useState<Record<string, FactValue>>({});
   const [skipReason, setSkipReason] = useState('');
   const [skipping, setSkipping] = useState(false);
@@ -34,7 +41,39 @@ export function Wizard({ sessionId }: { sessionId: string }) {
   }, [sessionId, load]);
 
   const session = view?.session.id === sessionId ? view.session : null;
-  const current = session ? view!.steps[Math.min(session.current, view!.steps.length - 1)]! : null;
+  const completed = Boolean(session?.completedAt);
+  const shownIndex = session ? (completed && reading !== null ? reading : Math.min(session.current, view!.steps.length - 1)) : 0;
+  const current = session ? view!.steps[shownIndex]! : null;
+
+  // A step opened again after a change or restart reads its facts again: they may be out of date.
+  useEffect(() => {
+    if (!session || session.offline || completed || running || !current) return;
+    const changedAt = [...session.applies.map((a) => a.at), ...session.manualApplies.map((m) => m.at), ...session.restart.map((r) => r.at)]
+      .filter((t): t is string => Boolean(t))
+      .sort()
+      .at(-1);
+    if (!changedAt) return;
+    const stale = current.probes.filter((p) => {
+      const kept = session.probes[p.id] as { readAt?: string } | undefined;
+      return kept?.readAt !== undefined && kept.readAt < changedAt;
+    });
+    void (async () => {
+      for (const p of stale) if (!(await runProbe(p.id, p.label))) return;
+    })();
+    // Only when the step on screen changes: a probe's own result must not start another.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [current?.id, session?.id]);
+
+  // After a probe or another long call ends, focus goes back to the step (never left on a probe
+  // button, where Enter would run it again), so Enter continues.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && !running) {
+      const active = document.activeElement;
+      if (!active || active === document.body || active.closest('[aria-label="Probes"]')) heading.current?.focus();
+    }
+    wasRunning.current = running !== null;
+  }, [running]);
 
   // Moving to another step: drop drafts of the old one and put focus on the new step's title.
   useEffect(() => {
@@ -54,6 +93,18 @@ export function Wizard({ sessionId }: { sessionId: string }) {
     if (running || !session || session.completedAt) return;
     if (await saveDrafts()) await act({ type: 'continue' });
   }, [running, session, saveDrafts, act]);
+
+  /** A one-click answer: saves it with what was typed, then continues. */
+  const commitAndContinue = useCallback(
+    async (key: string, value: FactValue) => {
+      if (running || !session || session.completedAt) return;
+      if (await act({ type: 'answer', facts: { ...drafts, [key]: value } })) {
+        setDrafts({});
+        await act({ type: 'continue' });
+      }
+    },
+    [running, session, drafts, act],
+  );
 
   const back = useCallback(async () => {
     if (running || !session || session.current === 0) return;
@@ -124,8 +175,8 @@ export function Wizard({ sessionId }: { sessionId: string }) {
                   <button
                     type="button"
                     aria-current={isCurrent ? 'step' : undefined}
-                    disabled={!reachable(step, index) || running !== null}
-                    onClick={() => void act({ type: 'goto', step: step.id })}
+                    disabled={(!completed && !reachable(step, index)) || running !== null}
+                    onClick={() => (completed ? setReading(index) : void act({ type: 'goto', step: step.id }))}
                   >
                     <span className="ts-step-mark" aria-hidden="true">
                       {mark}
@@ -145,12 +196,14 @@ export function Wizard({ sessionId }: { sessionId: string }) {
         <div className="stack ts-panel">
           <div className="card stack">
             <h3 id="ts-step-title" ref={heading} tabIndex={-1}>
-              Step {session.current + 1} of {v.steps.length}: {current.title}
+              Step {shownIndex + 1} of {v.steps.length}: {current.title}
             </h3>
+            {completed && current.kind !== 'report' && <p className="small muted">This session is completed: the step is shown as it was. Reopen the session to change it.</p>}
             <p>{current.guidance}</p>
             {current.state.status === 'skipped' && <p className="small muted">Skipped: {current.state.skipReason}</p>}
           </div>
-          <ProbeBar view={v} probes={current.probes} />
+          <fieldset className="ts-step-body" disabled={completed && current.kind !== 'report'}>
+          {!completed && <ProbeBar view={v} probes={current.probes} />}
           {current.instructions.length > 0 && (
             <section className="card stack" aria-labelledby="ts-step-instructions">
               <h4 id="ts-step-instructions">What to do</h4>
@@ -162,8 +215,10 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             step={current}
             facts={session.facts.filter((f) => f.step === current.id)}
             offline={session.offline}
+            readOnly={completed}
             drafts={drafts}
             setDraft={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
+            commit={(key, value) => void commitAndContinue(key, value)}
           />
           <SameMailbox
             view={v}
@@ -178,6 +233,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
           {current.kind === 'apply' && <Apply view={v} />}
           {current.kind === 'restart-checklist' && <Restart view={v} />}
           {current.kind === 'verify' && <Verify view={v} />}
+          </fieldset>
           {current.kind === 'report' && <Finish view={v} />}
           {!session.completedAt && (
             <div className="card stack ts-nav">

@@ -12,6 +12,14 @@ export interface Running {
   callId: string;
   message: string;
   fraction?: number;
+  /** Probes running side by side: the latest message of each, by its label ("<label>: <message>"). */
+  lines?: Record<string, string>;
+}
+
+/** A parallel run's progress names its probe first: "Read the servers: Connecting". */
+function progressLine(message: string): [string, string] | null {
+  const at = message.indexOf(': ');
+  return at > 0 ? [message.slice(0, at), message.slice(at + 2)] : null;
 }
 
 interface WizardState {
@@ -23,6 +31,8 @@ interface WizardState {
   load(id: string): Promise<void>;
   act(action: EngineerAction): Promise<boolean>;
   runProbe(probe: ProbeKind, label: string, days?: number): Promise<boolean>;
+  /** A new session on a saved environment: every read-only probe at once, then on to the first step that needs the engineer. */
+  autoProbe(view: SessionView): Promise<boolean>;
   /** Verify now: the back end reads the read-back probes itself, then judges. */
   verify(label: string): Promise<boolean>;
   /** Reads another sender on the same mailbox from its own saved environment. */
@@ -47,7 +57,14 @@ export const useWizard = create<WizardState>((set, get) => {
     const callId = newCallId();
     set({ running: { label, callId, message: 'Starting', fraction: 0 }, refusal: null });
     try {
-      const view = await work(callId, (p) => set((s) => (s.running?.callId === callId ? { running: { ...s.running, message: p.message, fraction: p.fraction } } : {})));
+      const view = await work(callId, (p) =>
+        set((s) => {
+          if (s.running?.callId !== callId) return {};
+          const line = progressLine(p.message);
+          const lines = line ? { ...s.running.lines, [line[0]]: line[1] } : s.running.lines;
+          return { running: { ...s.running, message: p.message, fraction: p.fraction, ...(lines ? { lines } : {}) } };
+        }),
+      );
       set({ running: null, view });
       return true;
     } catch (error) {
@@ -71,7 +88,12 @@ export const useWizard = create<WizardState>((set, get) => {
     async load(id) {
       set({ loadingId: id, refusal: null });
       const view = await withErrorBanner(() => api['sessions.get']({ id }));
-      set({ view: view ?? null, loadingId: null });
+      // A newer view of the same session (e.g. from the probes a new session runs) is kept.
+      set((s) => ({ loadingId: null, view: s.view?.session.id === id && view && s.view.session.updatedAt > view.session.updatedAt ? s.view : (view ?? null) }));
+    },
+    autoProbe: (view) => {
+      set({ view });
+      return long('Reading the environment', (callId, onProgress) => api['sessions.autoProbe']({ id: view.session.id }, { callId, onProgress }));
     },
     async act(action) {
       const id = idOf();

@@ -1,6 +1,6 @@
 import type { SessionView } from '../../../../../shared/wizard/view';
 import { ReportPreview } from '../../reports/ReportPreview';
-import { STATUS_LABELS } from '../format';
+import { formatDateTime } from '../format';
 import { useWizard } from '../store';
 
 /** The last step: complete the session, then the resolution report. */
@@ -11,7 +11,8 @@ export function Finish({ view }: { view: SessionView }) {
     <div className="stack">
       {session.completedAt ? (
         <div className="row">
-          <span className={STATUS_LABELS[session.status].badge}>{STATUS_LABELS[session.status].label}</span>
+          {/* The outcome is the badge beside the title; here, when it was settled. */}
+          <span className="muted">Completed {formatDateTime(session.completedAt)}.</span>
           <button type="button" className="btn btn-small" onClick={() => void act({ type: 'reopen' })}>
             Reopen session
           </button>

@@ -18,12 +18,12 @@ export function Plans({ view }: { view: SessionView }) {
           <div className="row">
             <h4 id={`ts-plan-${plan.id}`}>{plan.title}</h4>
             {i === 0 && <span className="badge badge-success">Recommended</span>}
-            {chosen === plan.id && <span className="badge">Chosen</span>}
             <span className="spacer" />
             <button
               type="button"
               className={chosen === plan.id || i > 0 ? 'btn' : 'btn btn-primary'}
-              aria-label={`Choose plan ${plan.title}`}
+              aria-label={`${chosen === plan.id ? 'Chosen' : 'Choose this plan'}: ${plan.title}`}
+              aria-pressed={chosen === plan.id}
               onClick={() => void act({ type: 'choose-plan', planId: plan.id, reason })}
             >
               {chosen === plan.id ? 'Chosen' : 'Choose this plan'}
