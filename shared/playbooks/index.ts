@@ -3,6 +3,7 @@ import { recogniseText, type Recognition } from '../incidents/recognise';
 import type { Playbook } from '../wizard/types';
 import { concurrencyPlaybook } from './concurrency';
 import { quotaPlaybook } from './quota';
+import { smtpAuthPlaybook } from './smtp-auth';
 
 /**
  * The playbooks the app knows. A registry rather than a constant so a host (or a test) can add
@@ -20,6 +21,7 @@ export interface PlaybookRegistry {
 
 export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [
   concurrencyPlaybook,
+  smtpAuthPlaybook,
   quotaPlaybook,
 ];
 

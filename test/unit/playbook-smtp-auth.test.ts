@@ -110,6 +110,8 @@ describe('SMTP authentication playbook: the decision per form', () => {
     const w = diagnose({ pasted: TENANT_DISABLED, version: '11.30.0' });
     const s = w.session();
     expect(decide(contextOf(s)).route).toBe('upgrade-first');
+    // The text that opened the session is also its evidence: one line, counted once.
+    expect(value(s, 'symptom.forms')).toBe('535 5.7.139: SMTP AUTH is disabled for the tenant (1 pasted line)');
     expect(value(s, 'platform.oauth')).toBe('Platform Server 11.30.0 has no OAuth 2.0 for SMTP: it needs 11.34.0 or later (11.42.0 or later recommended).');
     expect(value(s, 'diagnosis.verdict')).toMatch(/^SMTP AUTH is off for the tenant: turning it back on is a stop-gap, OAuth 2\.0 is the lasting fix, and Platform Server 11\.30\.0 has no OAuth 2\.0 for SMTP: the plan starts with the upgrade to 11\.42\.0 or later/);
     expect(value(s, 'diagnosis.stopGap')).toContain(`Set-CASMailbox -Identity ${MAILBOX} -SmtpClientAuthenticationDisabled $false`);

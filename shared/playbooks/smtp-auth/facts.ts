@@ -130,9 +130,10 @@ export function chosenVariant(facts: FactMap): SmtpAuthVariant | null {
   return VARIANTS.find((v) => VARIANT_WORDS[v] === chosen) ?? null;
 }
 
-/** The pasted texts of the session: the engineer's evidence and the text that opened it. */
+/** The pasted texts of the session: the engineer's evidence and the text that opened it (kept as evidence too: once). */
 export function pastedTexts(ctx: StepContext): string[] {
-  return [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter((t): t is string => Boolean(t && t.trim()));
+  const texts = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError?.trim()].filter((t): t is string => Boolean(t));
+  return [...new Set(texts)];
 }
 
 /** Forms found in pasted text: each line counted once, by the first matcher (in priority order) that accepts it. */

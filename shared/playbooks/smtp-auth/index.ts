@@ -306,7 +306,7 @@ export const smtpAuthPlaybook: Playbook = {
       facts: [
         { key: 'diagnosis.cause', label: 'What Exchange Online refused', sources: ['derived'] },
         { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
-        { key: 'diagnosis.stopGap', label: 'Stop-gap (buys time only)', sources: ['derived'] },
+        { key: 'diagnosis.stopGap', label: 'Stop-gap (until the lasting fix)', sources: ['derived'] },
         { key: 'diagnosis.lasting', label: 'Lasting fix', sources: ['derived'] },
         { key: 'diagnosis.platform', label: 'Platform Server and OAuth 2.0', sources: ['derived'] },
         { key: 'diagnosis.unknown', label: 'Not known', sources: ['derived'] },
