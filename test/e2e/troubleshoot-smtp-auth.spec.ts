@@ -36,7 +36,8 @@ test('SMTP authentication refused on the demo: pasted 535 5.7.139 recognised, fo
 
   // The symptom probes run by themselves; the wizard opens the first step that needs the engineer.
   await expect(page.getByRole('heading', { level: 2, name: TITLE })).toBeVisible();
-  await stepTitle(page, 'Platform version');
+  // Reading the environment may take a while on a busy machine.
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 2 of 8: Platform version' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Symptom (done)' })).toBeVisible();
 
   // 1. Symptom: both forms with their counts, first and last seen; the queue.
