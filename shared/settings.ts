@@ -11,6 +11,9 @@ export const settingsSchema = z.object({
   engineerName: z.string().trim().max(120).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** The name on reports and on recorded changes until the engineer sets one in the settings. */
+export const DEFAULT_ENGINEER_NAME = 'Support engineer';
 export const defaultSettings: Settings = settingsSchema.parse({});
 
 /** A partial update: only the fields given change. */

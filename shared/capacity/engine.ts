@@ -142,11 +142,14 @@ function verdictOf(mailboxes: MailboxBudget[], plans: Plan[], noPlan: NoPlanReas
   if (over.length === 0) {
     if (mailboxes.length === 1) {
       const m = mailboxes[0]!;
-      return `Within the limit: ${m.mailbox} uses ${m.connections} of ${limit} connections (${m.arithmetic}).`;
+      return `${m.mailbox} uses ${m.connections} of ${limit} connections (${m.arithmetic}).`;
     }
-    return `Every mailbox is within its limit of ${limit} connections.`;
+    return `Each mailbox uses at most ${limit} connections: ${listInWords(mailboxes.map((m) => `${m.mailbox} (${m.connections})`))}.`;
   }
-  const first = over.length === 1 ? `${over[0]!.mailbox} is over the limit: ${over[0]!.arithmetic}.` : `${plural(over.length, 'mailbox', 'mailboxes')} are over the limit of ${limit} connections: ${listInWords(over.map((m) => `${m.mailbox} (${m.connections})`))}.`;
+  const first =
+    over.length === 1
+      ? `${over[0]!.mailbox} needs ${over[0]!.connections} connections where ${limit} are allowed (${over[0]!.arithmetic}).`
+      : `${listInWords(over.map((m) => `${m.mailbox} (${m.connections})`))} need more than the ${limit} connections allowed per mailbox.`;
   const parts = [first];
   if (plans.length > 0) parts.push(`Recommended: ${plans[0]!.title}.`);
   if (noPlan.length > 0) {

@@ -95,11 +95,36 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
         }
       : null,
     appendix: {
-      events: session.events.map((e) => ({ at: e.at, message: e.message })),
+      events: eventsOf(session.events),
       references: session.references.map((r) => ({ title: r.title, url: r.url })),
       evidence: (session.evidence ?? []).map((item) => ({ label: item.label, value: item.value })),
     },
   };
+}
+
+/** The session log's line for a probe: which probe (by its internal name), what happened, what it gave. */
+const PROBE_EVENT = /^Probe "([^"]+)" (read|ran|could not read its facts)(?:: ([\s\S]*)|\.)$/;
+
+/**
+ * The event log in the reader's words. The session records a probe twice (the facts it gave, then
+ * the probe's own summary) under its internal name; the report says once what was read: the facts
+ * when it gave any, else its summary.
+ */
+export function eventsOf(events: ReportSessionInput['events']): Array<{ at: string; message: string }> {
+  const gaveFacts = new Set<string>();
+  for (const e of events) {
+    const m = PROBE_EVENT.exec(e.message);
+    if (m?.[2] === 'read') gaveFacts.add(`${m[1]}\u0000${e.at}`);
+  }
+  const sentence = (text: string) => `${text.trim().replace(/\.+$/, '')}.`;
+  return events.flatMap((e) => {
+    const m = PROBE_EVENT.exec(e.message);
+    if (!m) return [{ at: e.at, message: e.message }];
+    const [, probe, kind, rest] = m;
+    if (kind === 'ran' && gaveFacts.has(`${probe}\u0000${e.at}`)) return [];
+    if (kind === 'could not read its facts') return [{ at: e.at, message: sentence(`Could not read from the platform database: ${rest ?? 'no reason given'}`) }];
+    return [{ at: e.at, message: rest?.trim() ? sentence(`Read from the platform database: ${rest}`) : 'Read from the platform database.' }];
+  });
 }
 
 export function outcomeOf(session: ReportSessionInput): ReportOutcome {

@@ -203,6 +203,10 @@ describe('email queue probe', () => {
     expect(result.summary).toContain('25 failing and still retried, 12 abandoned after 2 days of retries');
     expect(result.summary).toContain('emails created in the last 14 days');
     expect(result.summary).toContain('Scheduler.EmailBackoffMaxDays = 2 in OSSYS_PARAMETER');
+    // The summary is the "Email queue" fact's value, set in sentences that end it with their own full stop.
+    expect(result.summary).toBe(
+      '18 emails waiting, 25 failing and still retried, 12 abandoned after 2 days of retries (lost mail), 240 sent in the last 24 hours (emails created in the last 14 days in OSSYS_EMAIL_STATUS; back-off: Scheduler.EmailBackoffMaxDays = 2 in OSSYS_PARAMETER)',
+    );
   });
 
   it('uses the default back-off of 2 days when the parameter has no row, and says so', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../shared/report/build';
+import { buildReport, eventsOf } from '../../shared/report/build';
 import { renderReportHtml } from '../../shared/report/html';
 import { renderReportMarkdown } from '../../shared/report/markdown';
 import { FIXTURE_PASSWORD, loadSession, SESSION_FIXTURES } from '../fixtures/sessions';
@@ -97,7 +97,8 @@ describe('report model from recorded sessions', () => {
     expect(model.header.outcome).toBe('applied-not-verified');
     expect(model.header.outcomeLabel).toBe('Fix applied, not yet verified');
     expect(renderReportMarkdown(model)).toContain('| Outcome | **Fix applied, not yet verified** |');
-    expect(model.header.engineerName).toBeNull();
+    // No name in the settings: the report names the engineer as the session's changes do.
+    expect(model.header.engineerName).toBe('Support engineer');
     expect(model.summary).toContain('has not been verified yet');
     expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('still open');
   });
@@ -136,5 +137,36 @@ describe('report model from recorded sessions', () => {
         expect(output).not.toMatch(/"password"|"user"/i);
       }
     }
+  });
+});
+
+describe('the event log in the report', () => {
+  const at = '2026-12-02T09:31:00.000Z';
+  const later = '2026-12-02T09:40:00.000Z';
+  it('says once what a probe read, in words, without its internal name or a doubled full stop', () => {
+    const events = eventsOf([
+      { at, message: 'Started "432" on Demo farm.' },
+      { at, message: 'Probe "emailQueue" read: Email queue = 18 emails waiting (back-off: 2 days in OSSYS_PARAMETER.).' },
+      { at, message: 'Probe "emailQueue" ran: 18 emails waiting (back-off: 2 days in OSSYS_PARAMETER.)' },
+      { at: later, message: 'Probe "threadsAfter" ran: Scheduler.NumberOfThreadsForEmails is 1 (global row).' },
+      { at: later, message: 'Probe "sentAfter" ran.' },
+      { at: later, message: 'Probe "errorsAfter" could not read its facts: the error log timed out after 30 s' },
+    ]);
+    expect(events.map((e) => e.message)).toEqual([
+      'Started "432" on Demo farm.',
+      'Read from the platform database: Email queue = 18 emails waiting (back-off: 2 days in OSSYS_PARAMETER.).',
+      'Read from the platform database: Scheduler.NumberOfThreadsForEmails is 1 (global row).',
+      'Read from the platform database.',
+      'Could not read from the platform database: the error log timed out after 30 s.',
+    ]);
+    expect(events.map((e) => e.at)).toEqual([at, at, later, later, later]);
+  });
+
+  it('keeps a probe summary when the same probe gave no facts at that time', () => {
+    const events = eventsOf([
+      { at, message: 'Probe "threads" read: Threads for emails (global) = 2.' },
+      { at: later, message: 'Probe "threads" ran: Scheduler.NumberOfThreadsForEmails is 2 (global row).' },
+    ]);
+    expect(events).toHaveLength(2);
   });
 });

@@ -74,7 +74,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * EMAIL_WINDOW_DAYS days, at most EMAIL_ROW_CAP rows, windows in database-local time.
  */
 export async function readEmailQueue(conn: DbConnection, opts: ProbeCallOptions, now: Date, clock: ClockOffset): Promise<Omit<EmailQueueProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
-  const unknown = (reason: string) => ({ known: false, reason, summary: `The email queue is unknown: ${reason}.` });
+  const unknown = (reason: string) => ({ known: false, reason, summary: `The email queue is unknown: ${reason}` });
   return readOnly(conn, async (tx) => {
     opts.progress?.('Looking for the email status table', 0.2);
     const found = await findStatusTable(tx, opts.signal);
@@ -108,8 +108,9 @@ export async function readEmailQueue(conn: DbConnection, opts: ProbeCallOptions,
         ...(abandoned === undefined ? [] : [`${abandoned} abandoned after ${plural(backoff.days, 'day')} of retries (lost mail)`]),
         `${sentLast24h} sent in the last 24 hours`,
       ];
-      let summary = `${parts.join(', ')}; ${scope}. Back-off: ${backoff.origin}.`;
-      if (isCapped) summary += ` The count stopped at ${EMAIL_ROW_CAP} rows to spare the database; the numbers are lower bounds.`;
+      // A fact's value (the email queue), shown in sentences that add their own full stop: a phrase.
+      const capNote = isCapped ? `; lower bounds: the count stopped at ${EMAIL_ROW_CAP} rows to spare the database` : '';
+      const summary = `${parts.join(', ')} (${scope}; back-off: ${backoff.origin}${capNote})`;
       return {
         known: true,
         pending,

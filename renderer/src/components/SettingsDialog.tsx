@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { settingsPatchSchema, type Settings } from '../../../shared/settings';
+import { DEFAULT_ENGINEER_NAME, settingsPatchSchema, type Settings } from '../../../shared/settings';
 import { useSettings } from '../stores/settings';
 import { useUi } from '../stores/ui';
 
@@ -74,8 +74,13 @@ export function SettingsDialog() {
             id="settings-engineer"
             value={draft.engineerName}
             maxLength={200}
+            placeholder={DEFAULT_ENGINEER_NAME}
+            aria-describedby="settings-engineer-hint"
             onChange={(e) => setDraft({ ...draft, engineerName: e.target.value })}
           />
+          <p id="settings-engineer-hint" className="muted small">
+            Set your name: it is printed on reports and recorded with each change you apply. Until you do, both say “{DEFAULT_ENGINEER_NAME}”.
+          </p>
         </div>
         {error && (
           <p role="alert" className="field-error">

@@ -6,7 +6,7 @@ import { useUi, withErrorBanner } from '../../stores/ui';
 import { TestProgress, TestResultPanel, useConnectionTest } from './connection-test';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PasswordDialog } from './dialogs';
-import { fullTime, lastUsedText } from './relative-time';
+import { formatLocalTime, formatRelativeTime } from '../../format-time';
 import { useEnvironments } from './store';
 
 const ROLE_BADGE: Record<EnvironmentRole, string> = {
@@ -104,8 +104,8 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
       </dl>
       {profile.notes && <p className="muted small env-notes">{profile.notes}</p>}
       <p className="muted small">
-        <time dateTime={profile.lastUsedAt ?? undefined} title={fullTime(profile.lastUsedAt)}>
-          {lastUsedText(profile.lastUsedAt)}
+        <time dateTime={profile.lastUsedAt ?? undefined} title={profile.lastUsedAt ? formatLocalTime(profile.lastUsedAt) : undefined}>
+          {profile.lastUsedAt ? `Used ${formatRelativeTime(profile.lastUsedAt)}` : 'Never used'}
         </time>
       </p>
       <div className="row env-actions">

@@ -1,17 +1,7 @@
 import type { ReportOutcome } from '../../../../shared/report/model';
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dayTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDay(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : day.format(date);
-}
-
-export function formatDayTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dayTime.format(date);
-}
+// Times are written one way across the app (renderer/src/format-time.ts).
+export { formatLocalDay as formatDay, formatLocalTime as formatDayTime } from '../../format-time';
 
 export const OUTCOME_BADGE: Record<ReportOutcome, string> = {
   resolved: 'badge badge-success',

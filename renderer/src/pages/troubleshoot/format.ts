@@ -1,19 +1,8 @@
 import type { SessionStatus } from '../../../../shared/wizard/types';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-}
-
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : time.format(date);
-}
+// Times are written one way across the app (renderer/src/format-time.ts); these names stay for the
+// pages that import them from here.
+export { formatLocalTime as formatDateTime, formatLocalTime as formatTime } from '../../format-time';
 
 export const STATUS_LABELS: Record<SessionStatus, { label: string; badge: string }> = {
   'in-progress': { label: 'In progress', badge: 'badge' },

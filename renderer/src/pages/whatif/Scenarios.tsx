@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatLocalTime } from '../../format-time';
 import { TextField } from './fields';
 import { useWhatIf } from './store';
 
@@ -62,7 +63,7 @@ export function Scenarios() {
               <div className="whatif-scenario-name">
                 <strong>{s.name}</strong>
                 <span className="muted small">
-                  {s.environments} env · {s.servers} servers · {new Date(s.updatedAt).toLocaleString()}
+                  {s.environments} env · {s.servers} servers · <time dateTime={s.updatedAt}>{formatLocalTime(s.updatedAt)}</time>
                 </span>
               </div>
               <button type="button" className="btn btn-small" aria-label={`Open ${s.name}`} onClick={() => void open(s.id)}>

@@ -4,7 +4,7 @@ import type { SessionView } from '../../../../../shared/wizard/view';
 import { api } from '../../../api/client';
 import { withErrorBanner } from '../../../stores/ui';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { formatDateTime } from '../format';
+import { formatLocalTime } from '../../../format-time';
 import { useWizard } from '../store';
 
 type Preview = ApplyPreview & { expected: string | null; newValue: number };
@@ -77,11 +77,11 @@ export function Apply({ view }: { view: SessionView }) {
                   <td>{a.before ?? '(no row)'}</td>
                   <td>{a.after}</td>
                   <td>
-                    {a.actor}, {formatDateTime(a.at)}
+                    {a.actor}, {formatLocalTime(a.at)}
                   </td>
                   <td>
                     {a.undone ? (
-                      <span className="badge">Undone {formatDateTime(a.undoneAt)}</span>
+                      <span className="badge">Undone {formatLocalTime(a.undoneAt)}</span>
                     ) : (
                       <button type="button" className="btn btn-small" disabled={running !== null} onClick={() => setUndoing(a.auditId)}>
                         Undo
@@ -107,7 +107,7 @@ export function Apply({ view }: { view: SessionView }) {
         </div>
         {session.manualApplies.map((m, i) => (
           <p key={i} className="small">
-            <span className="badge ts-src-engineer">engineer</span> {m.actor}, {formatDateTime(m.at)}: {m.note}
+            <span className="badge ts-src-engineer">engineer</span> {m.actor}, {formatLocalTime(m.at)}: {m.note}
           </p>
         ))}
       </section>

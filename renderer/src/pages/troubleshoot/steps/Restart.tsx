@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../../../shared/wizard/view';
-import { formatDateTime } from '../format';
+import { formatLocalTime } from '../../../format-time';
 import { useWizard } from '../store';
 
 /** One checkbox per front-end; ticking records the time. */
@@ -19,7 +19,7 @@ export function Restart({ view }: { view: SessionView }) {
             </label>
             {r.at && (
               <time className="muted small" dateTime={r.at}>
-                done {formatDateTime(r.at)}
+                done {formatLocalTime(r.at)}
               </time>
             )}
           </li>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SessionView } from '../../../../../shared/wizard/view';
-import { formatDateTime } from '../format';
+import { formatLocalTime } from '../../../format-time';
 import { useWizard } from '../store';
 
 /**
@@ -42,8 +42,8 @@ export function Verify({ view }: { view: SessionView }) {
           <div className="banner-body">
             <strong>{v.result === 'pass' ? 'Pass.' : v.result === 'fail' ? 'Fail.' : 'Not yet verified.'}</strong> {v.summary}
             <p className="small muted">
-              Checked {formatDateTime(v.at)}
-              {v.since ? `; restart ${formatDateTime(v.since)}` : ''}
+              Checked {formatLocalTime(v.at)}
+              {v.since ? `; restart ${formatLocalTime(v.since)}` : ''}
               {v.budgetAfter ? `; now ${v.budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ')}` : ''}
             </p>
             {v.result === 'fail' && (
