@@ -61,6 +61,7 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
     findings: session.facts.map((f) => ({ topic: f.topic, label: f.label, value: f.value, source: { source: f.source, at: f.at } })),
     servers: serversOf(session),
     calculation,
+    calculationApplies: session.computesBudget ?? true,
     actions: {
       plan: session.chosenPlan
         ? { title: session.chosenPlan.plan.title, reason: session.chosenPlan.reason, tradeOff: session.chosenPlan.plan.tradeOff || null }
@@ -200,6 +201,7 @@ function mainMailbox(budget: BudgetResult | null, environment: string): MailboxB
 }
 
 function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculation: ReportCalculation | null): string {
+  if (session.summary && !session.diagnosis) return join(session.summary, checkSentence(session, outcome));
   const env = session.environment.name;
   const box = mainMailbox(session.diagnosis, env);
   const calc = calculation?.mailboxes.find((m) => m.mailbox === box?.mailbox);
@@ -246,6 +248,23 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
   }
 }
 
+/** How the check after the fix went, for a playbook that tells its own story. */
+function checkSentence(session: ReportSessionInput, outcome: ReportOutcome): string {
+  const verified = (session.verification?.summary ?? '').trim().replace(/\.$/, '');
+  const inline = /^[A-Z][a-z]/.test(verified) ? verified[0]!.toLowerCase() + verified.slice(1) : verified;
+  const after = session.restartService ? 'the restart' : 'the fix';
+  switch (outcome) {
+    case 'resolved':
+      return `The check after ${after} passed (${inline}).`;
+    case 'not-resolved':
+      return inline ? `The check after ${after} still failed (${inline}), so further investigation is needed.` : 'The session ended without a fix that was verified.';
+    case 'applied-not-verified':
+      return inline ? `The fix is applied but not yet verified (${inline}).` : 'The fix is applied but has not been verified yet.';
+    default:
+      return '';
+  }
+}
+
 function join(...sentences: string[]): string {
   return sentences
     .map((s) => s.trim())
@@ -255,7 +274,9 @@ function join(...sentences: string[]): string {
 
 function undoOf(session: ReportSessionInput): string | null {
   const undone = session.applies.filter((a) => a.undone);
-  const standing = session.applies.filter((a) => !a.undone);
+  // Only what the app wrote can be restored from a recorded value; a change by hand is reversed where it was made.
+  const standing = session.applies.filter((a) => !a.undone && a.auditId);
+  const byHand = session.applies.filter((a) => !a.undone && !a.auditId);
   const parts: string[] = [];
   if (undone.length) parts.push(`${undone.map((a) => a.description).join('; ')} ${undone.length === 1 ? 'was' : 'were'} undone: the recorded previous value was restored.`);
   if (standing.length) {
@@ -263,5 +284,6 @@ function undoOf(session: ReportSessionInput): string | null {
       `To undo, restore ${standing.map((a) => `${a.target} to ${a.before ?? 'no value'}`).join(' and ')} (the app's Undo does this from the recorded value)${session.restartService ? ` and restart the ${session.restartService} on every front-end server` : ''}.`,
     );
   }
+  if (byHand.length) parts.push('Changes made by hand are undone where they were made, in the same way.');
   return parts.length ? parts.join(' ') : null;
 }

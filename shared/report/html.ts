@@ -144,6 +144,7 @@ function renderFindings(model: ReportModel): string {
 
 function renderCalculation(model: ReportModel): string {
   const c = model.calculation;
+  if (!c && !model.calculationApplies) return '';
   if (!c) return '<section><h2>Calculation</h2><p class="muted">No calculation was made in this session.</p></section>';
   const state = (connections: number, limit: number) =>
     connections > limit ? `<span class="over">over the limit</span>` : `<span class="within">within the limit</span>`;
@@ -171,7 +172,9 @@ function renderChange(change: ReportChange): string {
   const undone = change.undoneAt ? ` <span class="over">Undone ${e(formatTime(change.undoneAt))}.</span>` : '';
   const rows: Array<[string, string]> = [
     ['Setting', e(change.target)],
-    ['Before → after', `${e(change.before ?? 'none')} → <strong>${e(change.after ?? 'none')}</strong>`],
+    ...(change.before !== null || change.after !== null
+      ? [['Before → after', `${e(change.before ?? 'none')} → <strong>${e(change.after ?? 'none')}</strong>`] as [string, string]]
+      : []),
     ['By', `${e(change.actor ?? 'not recorded')}, ${e(formatTime(change.at))}`],
   ];
   if (change.auditId) rows.push(['Audit entry', `<code>${e(change.auditId)}</code>`]);

@@ -84,11 +84,14 @@ export function renderReportMarkdown(model: ReportModel): string {
   }
   if (!model.servers.length && !model.findings.length) line('No facts were recorded.\n');
 
-  line('## Calculation: connections per mailbox');
-  line();
   const c = model.calculation;
-  if (!c) line('No calculation was made in this session.');
-  else {
+  if (c || model.calculationApplies) {
+    line('## Calculation: connections per mailbox');
+    line();
+  }
+  if (!c) {
+    if (model.calculationApplies) line('No calculation was made in this session.');
+  } else {
     line(`${md(c.provider)} allows **${c.limit}** concurrent connections per sending mailbox.`);
     line();
     line('| Mailbox | Before | After | Limit |');
@@ -118,7 +121,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     line(`### ${md(ch.description)}`);
     line();
     line(`- Setting: ${md(ch.target)}`);
-    line(`- Before → after: ${md(ch.before ?? 'none')} → **${md(ch.after ?? 'none')}**`);
+    if (ch.before !== null || ch.after !== null) line(`- Before → after: ${md(ch.before ?? 'none')} → **${md(ch.after ?? 'none')}**`);
     line(`- By: ${md(ch.actor ?? 'not recorded')}, ${formatTime(ch.at)}`);
     if (ch.auditId) line(`- Audit entry: \`${ch.auditId.replace(/`/g, "'")}\``);
     if (ch.undoneAt) line(`- **Undone ${formatTime(ch.undoneAt)}**`);

@@ -175,6 +175,8 @@ export interface ReportModel {
   findings: ReportFinding[];
   servers: ReportServerRow[];
   calculation: ReportCalculation | null;
+  /** false when the playbook computes no connection budget: the report has no calculation section then. */
+  calculationApplies: boolean;
   actions: ReportActions;
   verification: ReportVerification | null;
   appendix: {

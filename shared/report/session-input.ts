@@ -15,6 +15,10 @@ export interface ReportSessionInput {
   references: Array<{ title: string; url: string | null }>;
   /** e.g. a Windows service; null when the playbook restarts nothing. */
   restartService: string | null;
+  /** The playbook's own summary of what happened, when it computes no connection budget. */
+  summary?: string | null;
+  /** Whether the playbook computes a connection budget (the report's calculation section). */
+  computesBudget?: boolean;
   /** The exact steps given for the fix (e.g. for the customer's admin), when the playbook has them. */
   fixSteps?: Array<{ text: string; where?: string; sql?: string; code?: { language: string; text: string } }>;
   startedAt: string;

@@ -106,20 +106,31 @@ export function describeValue(value: FactValue | undefined): string {
   if (typeof value === 'string') return ISO_TIME.test(value) ? formatTime(value, value) : value;
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    return value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) && 'name' in item ? describeServer(item) : describeValue(item as FactValue))).join('; ');
+    return value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) && 'name' in item ? describeRow(item) : describeValue(item as FactValue))).join('; ');
   }
   const entries = Object.entries(value);
   if (entries.length === 0) return 'none';
   return entries.map(([key, v]) => `${key}: ${describeValue(v as FactValue)}`).join(', ');
 }
 
-function describeServer(row: Record<string, unknown>): string {
-  const sends = row.sendsEmail === true ? 'sends email' : row.sendsEmail === false ? 'no email' : 'email not known';
-  const extra =
-    typeof row.servers === 'number'
-      ? `${String(row.servers)} servers x ${String(row.threads)} threads`
-      : `${sends}, zone ${String(row.zone ?? 'not known')}${row.active === false ? ', inactive' : ''}`;
-  return `${String(row.name)} (${extra})`;
+/**
+ * A named row by its own fields: a server list's row as "FE01 (sends email, zone Global)", a
+ * sender's as "QA (1 servers x 2 threads)", any other as "QA (recipients: 5100)".
+ */
+export function describeRow(row: Record<string, unknown>): string {
+  const { name, ...fields } = row;
+  let extra: string;
+  if ('sendsEmail' in fields || 'zone' in fields) {
+    const sends = fields.sendsEmail === true ? 'sends email' : fields.sendsEmail === false ? 'no email' : 'email not known';
+    extra = `${sends}, zone ${String(fields.zone ?? 'not known')}${fields.active === false ? ', inactive' : ''}`;
+  } else if (typeof fields.servers === 'number' && typeof fields.threads === 'number') {
+    extra = `${String(fields.servers)} servers x ${String(fields.threads)} threads`;
+  } else {
+    extra = Object.entries(fields)
+      .map(([key, value]) => `${key}: ${describeValue(value as FactValue)}`)
+      .join(', ');
+  }
+  return extra ? `${String(name)} (${extra})` : String(name);
 }
 
 /**

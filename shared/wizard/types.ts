@@ -74,6 +74,8 @@ export interface FactDef {
   input?: 'number' | 'text' | 'textarea' | 'yes-no' | 'servers' | 'host-threads' | 'senders' | 'choice';
   /** For input 'choice'. */
   choices?: Array<{ value: string; label: string }>;
+  /** For input 'senders': the whole-number fields of each row besides its name (default: servers and threads). */
+  columns?: Array<{ key: string; label: string }>;
   hint?: string;
   optional?: boolean;
 }
@@ -119,6 +121,11 @@ export interface PlaybookReport {
   symptomProbe?: ProbeKind;
   /** The guidance the report cites. */
   references: Array<{ title: string; url: string | null }>;
+  /**
+   * What happened, in two or three sentences a customer reads, for a playbook without a connection
+   * budget (the report then adds how the check after the fix went).
+   */
+  summary?: (ctx: StepContext) => string;
 }
 
 export interface Playbook {

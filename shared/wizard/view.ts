@@ -45,6 +45,8 @@ export interface PlaybookSummary {
   steps: Array<{ id: string; kind: StepKind; title: string }>;
   /** What the restart checklist restarts, e.g. a Windows service; null when the playbook needs none. */
   restartService: string | null;
+  /** Whether the diagnosis is a connection budget the Diagnosis step draws. */
+  computesBudget: boolean;
   /** The outcomes in the playbook's words, for badges and lists. */
   outcomeWords: Record<SessionStatus, string>;
 }
@@ -72,6 +74,7 @@ export function playbookSummary(playbook: Playbook): PlaybookSummary {
     summary: playbook.summary,
     steps: playbook.steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
     restartService: playbook.restart?.service ?? null,
+    computesBudget: Boolean(playbook.diagnosis),
     outcomeWords: Object.fromEntries(SESSION_STATUSES.map((status) => [status, outcomeWords(playbook, status)])) as Record<SessionStatus, string>,
   };
 }

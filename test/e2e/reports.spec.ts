@@ -72,6 +72,6 @@ test('exports Markdown again from an opened report', async ({ page, app }) => {
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Markdown' }).click();
   const text = readFileSync(await (await downloading).path(), 'utf8');
-  expect(text).toContain('# Email connection limit (432 4.3.2) on Contoso PRD');
+  expect(text).toContain('# CS-48211: Email connection limit (432 4.3.2) on Contoso PRD');
   expect(text).toContain('| Outcome | **Resolved** |');
 });

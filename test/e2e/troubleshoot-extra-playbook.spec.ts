@@ -14,7 +14,7 @@ test('a playbook added to the host is recognised and walked in the same wizard',
   await page.getByLabel('Environment name (for the report)').fill('Build server');
   await page.getByLabel('Paste an error (optional)').fill('IOException: No space left on device');
   await page.getByRole('button', { name: 'Recognise the error' }).click();
-  await expect(page.getByRole('status')).toHaveText('Recognised: Disk full on a front-end.');
+  await expect(page.getByRole('status')).toHaveText('Recognised: Disk full on a front-end (1 line).');
   await expect(page.getByRole('radio', { name: /Disk full on a front-end/ })).toBeChecked();
   await page.getByRole('button', { name: 'Start session' }).click();
 

@@ -11,9 +11,10 @@ describe('report model from recorded sessions', () => {
     const model = buildReport(loadSession('resolved'), context);
     expect(model.reportVersion).toBe(1);
     expect(model.header).toMatchObject({
-      title: 'Email connection limit (432 4.3.2) on Contoso PRD',
+      title: 'CS-48211: Email connection limit (432 4.3.2) on Contoso PRD',
+      ticket: 'CS-48211',
       environment: { name: 'Contoso PRD', role: 'Production', engine: 'SQL Server', host: 'sql-prd.contoso.local' },
-      customer: 'Contoso Ltd · ticket 48211',
+      customer: 'Contoso Ltd',
       engineerName: 'Ana Souza',
       outcome: 'resolved',
       outcomeLabel: 'Resolved',

@@ -200,7 +200,7 @@ describe('a playbook added without UI code', () => {
       services.sessions.addPlaybook(diskFullPlaybook);
       expect(() => services.sessions.addPlaybook(diskFullPlaybook)).toThrow(/share the id/);
       const listed = await call<Array<{ id: string }>>(services, 'playbooks.list', {});
-      expect(listed.map((p) => p.id)).toEqual(['exchange-432-concurrency', 'test-disk-full']);
+      expect(listed.map((p) => p.id)).toEqual(['exchange-432-concurrency', 'exchange-smtp-auth', 'exchange-recipient-quota', 'test-disk-full']);
       const known = await call<{ playbooks: Array<{ id: string }> }>(services, 'playbooks.recognise', { text: 'IOException: No space left on device' });
       expect(known.playbooks.map((p) => p.id)).toEqual(['test-disk-full']);
 

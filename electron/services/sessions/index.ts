@@ -124,7 +124,7 @@ export function createSessionService(
   /** Only what happened after the restart (or, before any tick, after the change) tells whether it worked. */
   function sinceTheFix(session: Session): string {
     const since = lastRestartAt(session) ?? session.applies.at(-1)?.at ?? session.manualApplies.at(-1)?.at;
-    if (!since) throw new ApiError('invalid_input', 'Tick the restarts first: only what happens after the restart counts.');
+    if (!since) throw new ApiError('invalid_input', 'Record the fix first (tick the restarts, or record the change): only what happens after it counts.');
     return since;
   }
 

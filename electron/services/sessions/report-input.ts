@@ -23,6 +23,8 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
     references: report?.references ?? [],
     restartService: playbook?.restart?.service ?? null,
     fixSteps: playbook?.steps.flatMap((step) => step.instructions?.(ctx) ?? []) ?? [],
+    summary: report?.summary?.(ctx) ?? null,
+    computesBudget: Boolean(playbook?.diagnosis),
     startedAt: session.createdAt,
     endedAt: session.completedAt,
     customer: session.environment.customer,
@@ -78,7 +80,7 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
           passed: v.result === 'pass' ? true : v.result === 'fail' ? false : null,
           summary: v.summary,
           details: [
-            ...(v.since ? [`Restart: ${formatTime(v.since)}`] : []),
+            ...(v.since ? [`${playbook?.restart ? 'Restart' : 'Fix recorded'}: ${formatTime(v.since)}`] : []),
             ...(v.errorsAfter !== null ? [`${capitalise(errorName)}s since the fix: ${v.errorsAfter} (${v.errorsAfterSource ?? 'unknown source'})`] : []),
             ...(v.emailsNeeded !== undefined
               ? [

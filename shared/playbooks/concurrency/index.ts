@@ -327,7 +327,16 @@ export const concurrencyPlaybook: Playbook = {
         'The limit (3 connections) is per mailbox: every environment and application that sends through the same mailbox shares it. Name the mailbox this environment sends through, then add the other senders on it, or say that there is no other sender.',
       facts: [
         { key: 'mailbox', label: 'Sending mailbox', sources: ['engineer', 'derived'], input: 'text', hint: 'e.g. noreply@contoso.com' },
-        { key: 'mailbox.others', label: 'Other senders on this mailbox', sources: ['engineer'], input: 'senders' },
+        {
+          key: 'mailbox.others',
+          label: 'Other senders on this mailbox',
+          sources: ['engineer'],
+          input: 'senders',
+          columns: [
+            { key: 'servers', label: 'Servers' },
+            { key: 'threads', label: 'Threads' },
+          ],
+        },
       ],
       derive: (ctx) =>
         !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],

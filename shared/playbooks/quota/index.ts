@@ -291,7 +291,13 @@ export const quotaPlaybook: Playbook = {
         'The quota is per mailbox: the recipients of every environment (DEV, QA, PRD, LifeTime) and every application or script that sends through the same mailbox add up. Name the mailbox, then add the other senders with their recipients per 24 h, or say that there is no other sender.',
       facts: [
         { key: 'mailbox', label: 'Sending mailbox', sources: ['engineer', 'derived'], input: 'text', hint: 'e.g. noreply@contoso.com' },
-        { key: 'mailbox.others', label: 'Other senders on this mailbox (recipients per 24 h)', sources: ['engineer'], input: 'senders' },
+        {
+          key: 'mailbox.others',
+          label: 'Other senders on this mailbox (recipients per 24 h)',
+          sources: ['engineer'],
+          input: 'senders',
+          columns: [{ key: 'recipients', label: 'Recipients per 24 h' }],
+        },
       ],
       derive: (ctx) =>
         !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],

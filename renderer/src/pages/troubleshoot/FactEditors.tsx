@@ -80,7 +80,7 @@ export function FactEditor({
     case 'host-threads':
       return <HostThreadsEditor label={def.label} value={value} onChange={onChange} />;
     case 'senders':
-      return <SendersEditor label={def.label} rows={rowsOf(value)} answered={Array.isArray(value)} onChange={onChange} onNone={() => (onCommit ?? onChange)([])} />;
+      return <SendersEditor label={def.label} rows={rowsOf(value)} columns={def.columns} answered={Array.isArray(value)} onChange={onChange} onNone={() => (onCommit ?? onChange)([])} />;
     default:
       return (
         <div className="field">
@@ -188,7 +188,21 @@ function HostThreadsEditor({ label, value, onChange }: { label: string; value: F
  * Other senders on the mailbox. Not answered is not "none": an empty list is only saved when the
  * engineer says "No other sender".
  */
-function SendersEditor({ label, rows, answered, onChange, onNone }: { label: string; rows: Row[]; answered: boolean; onChange(value: FactValue): void; onNone(): void }) {
+function SendersEditor({
+  label,
+  rows,
+  columns = [],
+  answered,
+  onChange,
+  onNone,
+}: {
+  label: string;
+  rows: Row[];
+  columns?: Array<{ key: string; label: string }>;
+  answered: boolean;
+  onChange(value: FactValue): void;
+  onNone(): void;
+}) {
   const set = (i: number, patch: Row) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="field">
@@ -204,14 +218,18 @@ function SendersEditor({ label, rows, answered, onChange, onNone }: { label: str
         return (
           <div className="row" key={i}>
             <input aria-label={`Other sender ${i + 1} name`} value={String(row.name ?? '')} onChange={(e) => set(i, { name: e.target.value })} />
-            <label className="row small">
-              Servers
-              <input aria-label={`${name} servers sending email`} inputMode="numeric" className="ts-narrow" value={String(row.servers ?? '')} onChange={(e) => set(i, { servers: Number(e.target.value) })} />
-            </label>
-            <label className="row small">
-              Threads
-              <input aria-label={`${name} threads per server`} inputMode="numeric" className="ts-narrow" value={String(row.threads ?? '')} onChange={(e) => set(i, { threads: Number(e.target.value) })} />
-            </label>
+            {columns.map((column) => (
+              <label key={column.key} className="row small">
+                {column.label}
+                <input
+                  aria-label={`${column.label}: ${name}`}
+                  inputMode="numeric"
+                  className="ts-narrow"
+                  value={String(row[column.key] ?? '')}
+                  onChange={(e) => set(i, { [column.key]: e.target.value.trim() === '' ? null : Number(e.target.value.replace(/[\s,]/g, '')) })}
+                />
+              </label>
+            ))}
             <button type="button" className="btn btn-small btn-ghost" aria-label={`Remove ${name}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
               Remove
             </button>
@@ -219,7 +237,7 @@ function SendersEditor({ label, rows, answered, onChange, onNone }: { label: str
         );
       })}
       <div>
-        <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', servers: 1, threads: 1 }])}>
+        <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', ...Object.fromEntries(columns.map((c) => [c.key, 1])) }])}>
           Add other sender
         </button>{' '}
         {rows.length === 0 && !answered && (

@@ -21,7 +21,7 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
           const kept = view.session.probes[probe.id] as { summary?: string } | null | undefined;
           return (
             <button key={probe.id} type="button" className="btn" disabled={running !== null} onClick={() => void runProbe(probe.id, probe.label, probe.window ? days : undefined)}>
-              {kept ? `Re-run: ${probe.label.toLowerCase()}` : probe.label}
+              {kept ? `Re-run: ${probe.label.charAt(0).toLowerCase()}${probe.label.slice(1)}` : probe.label}
             </button>
           );
         })}

@@ -7,7 +7,8 @@ import { useWizard } from './store';
  * lists other senders offers to add them (their servers and threads are then typed in).
  */
 export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; step: StepInfo; value: FactValue | undefined; onAdd(key: string, value: FactValue): void }) {
-  const key = step.facts.find((f) => f.input === 'senders')?.key;
+  const def = step.facts.find((f) => f.input === 'senders');
+  const key = def?.key;
   const others = view.sameMailbox ?? [];
   const probeSender = useWizard((s) => s.probeSender);
   const running = useWizard((s) => s.running);
@@ -27,7 +28,7 @@ export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; s
               {listed.has(o.name.toLowerCase()) ? (
                 <span className="badge">listed</span>
               ) : (
-                <button type="button" className="btn btn-small" aria-label={`Add as another sender: ${o.name}`} onClick={() => onAdd(key, [...rows, { name: o.name, servers: 1, threads: 1 }])}>
+                <button type="button" className="btn btn-small" aria-label={`Add as another sender: ${o.name}`} onClick={() => onAdd(key, [...rows, { name: o.name, ...Object.fromEntries((def?.columns ?? []).map((c) => [c.key, 1])) }])}>
                   Add as another sender
                 </button>
               )}
@@ -36,17 +37,17 @@ export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; s
                   type="button"
                   className="btn btn-small"
                   disabled={running !== null}
-                  aria-label={`Read its servers and threads: ${o.name}`}
+                  aria-label={`Read it from its own database: ${o.name}`}
                   onClick={() => void probeSender(o.profileId, o.name)}
                 >
-                  Read its servers and threads
+                  Read it from its own database
                 </button>
               )}
             </span>
           </li>
         ))}
       </ul>
-      <p className="muted small">They share the limit of this mailbox. Read their servers and threads from their own database, or give them below; if one of them does not send through this mailbox, say so with "No other sender".</p>
+      <p className="muted small">They share the limits of this mailbox. Read each from its own database, or give its figures below; if none of them sends through this mailbox, say so with "No other sender".</p>
     </section>
   );
 }

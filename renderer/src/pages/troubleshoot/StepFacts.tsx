@@ -3,6 +3,7 @@ import type { Fact, FactValue } from '../../../../shared/wizard/types';
 import type { StepInfo } from '../../../../shared/wizard/view';
 import { FactEditor } from './FactEditors';
 import { formatLocalTime, isIsoTime } from '../../format-time';
+import { describeRow } from '../../../../shared/wizard/engine';
 
 const SOURCE_BADGE: Record<Fact['source'], string> = { probe: 'badge ts-src-probe', engineer: 'badge ts-src-engineer', derived: 'badge ts-src-derived' };
 
@@ -14,10 +15,7 @@ export function factText(value: FactValue): string {
     return value
       .map((row) => {
         if (!row || typeof row !== 'object' || Array.isArray(row)) return factText(row);
-        const r = row as Record<string, FactValue>;
-        if ('servers' in r) return `${String(r.name)}: ${String(r.servers)} server(s) x ${String(r.threads)} thread(s)`;
-        const sends = r.sendsEmail === true ? 'sends email' : r.sendsEmail === false ? 'no email' : 'email not known';
-        return `${String(r.name)} (${r.active === false ? 'inactive, ' : ''}${sends}, zone ${r.zone ? String(r.zone) : 'not known'})`;
+        return describeRow(row as Record<string, FactValue>);
       })
       .join('; ');
   }

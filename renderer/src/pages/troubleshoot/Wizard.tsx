@@ -210,7 +210,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
               <Instructions steps={current.instructions} />
             </section>
           )}
-          {current.kind === 'diagnose' && <Diagnosis result={session.diagnosis} />}
+          {current.kind === 'diagnose' && <Diagnosis result={session.diagnosis} computesBudget={v.playbook.computesBudget} />}
           <StepFacts
             step={current}
             facts={session.facts.filter((f) => f.step === current.id)}

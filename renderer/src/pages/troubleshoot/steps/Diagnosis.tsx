@@ -1,8 +1,9 @@
 import type { BudgetResult } from '../../../../../shared/capacity/types';
 
 /** The verdict in one sentence and the arithmetic per mailbox behind it. */
-export function Diagnosis({ result }: { result: BudgetResult | null }) {
-  if (!result) return <p className="muted">The diagnosis appears once the servers, the threads and the mailbox are known.</p>;
+export function Diagnosis({ result, computesBudget }: { result: BudgetResult | null; computesBudget: boolean }) {
+  // A playbook without a connection budget says its diagnosis in its facts.
+  if (!result) return computesBudget ? <p className="muted">The calculation appears once the facts it needs are known (see "Still needed" below).</p> : null;
   return (
     <div className="stack">
       <div role="status" className={`banner ${result.allWithinLimit ? 'banner-warning' : 'banner-error'}`}>

@@ -15,6 +15,8 @@ export function Verify({ view }: { view: SessionView }) {
   const v = view.session.verification;
   const watching = v?.result === 'watch' ? (v.watchMinutes ?? 5) : null;
   const offline = view.session.offline;
+  // Where a failed check sends the engineer: the plan, or the step that applies the fix.
+  const backTo = view.steps.find((s) => s.kind === 'choose-plan') ?? view.steps.find((s) => s.kind === 'apply');
 
   useEffect(() => {
     if (watching === null || offline) return;
@@ -43,12 +45,12 @@ export function Verify({ view }: { view: SessionView }) {
             <strong>{v.result === 'pass' ? 'Pass.' : v.result === 'fail' ? 'Fail.' : 'Not yet verified.'}</strong> {v.summary}
             <p className="small muted">
               Checked {formatLocalTime(v.at)}
-              {v.since ? `; restart ${formatLocalTime(v.since)}` : ''}
+              {v.since ? `; ${view.playbook.restartService ? 'restart' : 'fix recorded'} ${formatLocalTime(v.since)}` : ''}
               {v.budgetAfter ? `; now ${v.budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ')}` : ''}
             </p>
-            {v.result === 'fail' && (
-              <button type="button" className="btn btn-small" onClick={() => void act({ type: 'goto', step: 'plan' })}>
-                Back to the plan
+            {v.result === 'fail' && backTo && (
+              <button type="button" className="btn btn-small" onClick={() => void act({ type: 'goto', step: backTo.id })}>
+                Back to “{backTo.title}”
               </button>
             )}
           </div>
