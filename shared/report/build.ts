@@ -201,7 +201,13 @@ function mainMailbox(budget: BudgetResult | null, environment: string): MailboxB
 }
 
 function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculation: ReportCalculation | null): string {
-  if (session.summary && !session.diagnosis) return join(session.summary, checkSentence(session, outcome));
+  if (session.computesBudget === false) {
+    // A playbook without a connection budget: what was seen, its own story, what was done, the check.
+    const applied = session.applies.filter((a) => !a.undone);
+    const seenHere = session.errors ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, session.errorName)} were logged.` : '';
+    const done = applied.length ? `Done: ${applied.map((a) => a.description.replace(/\.$/, '')).join('; ')}.` : 'No change has been recorded yet.';
+    return join(seenHere, session.summary ?? '', done, checkSentence(session, outcome));
+  }
   const env = session.environment.name;
   const box = mainMailbox(session.diagnosis, env);
   const calc = calculation?.mailboxes.find((m) => m.mailbox === box?.mailbox);

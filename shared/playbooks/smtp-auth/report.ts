@@ -7,6 +7,13 @@ export const SMTP_AUTH_ERROR_NAME = '"SMTP authentication refused (535 5.7.139 /
 export const smtpAuthReport: PlaybookReport = {
   title: (environment) => `SMTP authentication refused on ${environment}`,
   errorName: SMTP_AUTH_ERROR_NAME,
+  // The diagnosis as the Diagnosis step derived it, for the report's summary.
+  summary: (ctx) =>
+    ['diagnosis.cause', 'diagnosis.verdict']
+      .map((key) => ctx.facts[key]?.value)
+      .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+      .map((value) => (/[.!?]$/.test(value.trim()) ? value.trim() : `${value.trim()}.`))
+      .join(' '),
   symptomProbe: PROBE.errors,
   references: [
     {
