@@ -2,6 +2,7 @@ import type { Database } from 'sql.js';
 import type { DemoScenario } from '../../../shared/probes/types';
 import { demoLocalText, logCycle } from '../probes/db-time';
 import { NULL_DATE, schemaStatements, type DemoLayout } from './schema';
+import { THREADS_PARAMETER } from '../../../shared/capacity/providers';
 
 /**
  * What the demo platform database holds: the incident of the first playbook and scenario variants
@@ -38,7 +39,7 @@ export interface DemoSeed {
   };
 }
 
-export const THREADS_PARAMETER = 'Scheduler.NumberOfThreadsForEmails';
+export { THREADS_PARAMETER };
 /** Where the fiveServers scenario keeps "Send Emails": per-host parameter rows (one plausible layout). */
 export const SEND_EMAILS_PARAMETER = 'Scheduler.SendEmails';
 

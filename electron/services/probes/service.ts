@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import type { AuditEntry, DbClock } from '../../../shared/probes/types';
 import type { ServiceDeps } from '../context';
-import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, checkDemoScenario, openDemoConnection, resetDemoDatabase } from '../demo/connect';
+import type { ProfileService } from '../profiles';
+import { DEMO_PROFILE_ID, checkDemoScenario, resetDemoDatabase } from '../demo/connect';
 import { simulateFixTookEffect } from '../demo/scheduler';
 import { THREADS_PARAMETER } from '../demo/seeds';
 import type { DbConnection } from '../db/types';
@@ -310,27 +311,10 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
   };
 }
 
-/**
- * Adapts the profile service: its `connect` and `get` when present; until then, and for the
- * built-in demo, the embedded database directly.
- */
-export function profileSourceFrom(deps: ServiceDeps, profiles: unknown): ProbeProfileSource {
-  const p = profiles as {
-    connect?: ProbeProfileSource['connect'];
-    get?: (id: string) => unknown;
-  };
+/** The saved connections as the probes use them: the profile service connects (the demo included) and names. */
+export function profileSourceFrom(profiles: ProfileService): ProbeProfileSource {
   return {
-    connect: (profileId, options) => {
-      if (typeof p.connect === 'function') return p.connect(profileId, options);
-      if (profileId === DEMO_PROFILE_ID) return openDemoConnection(deps.dataDir, { now: deps.now, onNotice: (m) => deps.notices.add(m) });
-      return Promise.reject(new ApiError('not_found', 'No saved environment has that id', { field: 'profileId' }));
-    },
-    environmentName: async (profileId) => {
-      if (typeof p.get === 'function') {
-        const profile = (await Promise.resolve(p.get(profileId)).catch(() => null)) as { name?: unknown } | null;
-        if (profile && typeof profile.name === 'string') return profile.name;
-      }
-      return profileId === DEMO_PROFILE_ID ? DEMO_PROFILE_NAME : profileId;
-    },
+    connect: (profileId, options) => profiles.connect(profileId, options),
+    environmentName: async (profileId) => (await profiles.get(profileId)).name,
   };
 }

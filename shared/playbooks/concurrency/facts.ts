@@ -1,12 +1,14 @@
 import type { BudgetInput } from '../../capacity/types';
 import type { FactMap, FactValue, Session } from '../../wizard/types';
+import { THREADS_PARAMETER } from '../../capacity/providers';
 
 /**
  * The concurrency playbook's facts in typed form, and the budget input built from them. Facts are
  * plain JSON in the session; these readers are the one place that knows their shape.
  */
 
-export const THREADS_PARAMETER = 'Scheduler.NumberOfThreadsForEmails';
+/** One name for the parameter everywhere: the what-if calculator's. */
+export { THREADS_PARAMETER };
 
 export interface ServerRow {
   name: string;
