@@ -144,6 +144,11 @@ function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fac
   for (const fact of incoming) {
     const step = stepOfFact(playbook, fact.key);
     if (!step) throw new WizardRuleError(`This playbook has no fact named "${fact.key}".`);
+    const def = step.facts.find((f) => f.key === fact.key);
+    // A time is a time: "yesterday" cannot be put on a timeline or compared with a restart.
+    if (def?.input === 'datetime' && fact.value !== null && (typeof fact.value !== 'string' || Number.isNaN(Date.parse(fact.value)) || !ISO_TIME.test(fact.value))) {
+      throw new WizardRuleError(`${def.label}: give a date and time (for example 2026-12-01 14:30), not "${describeValue(fact.value)}".`);
+    }
     const previous = facts.find((f) => f.key === fact.key);
     facts = facts.filter((f) => f.key !== fact.key);
     facts.push({ ...fact, step: step.id });

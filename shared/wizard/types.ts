@@ -71,7 +71,7 @@ export interface FactDef {
   /** Sources this fact may come from; the first is preferred. */
   sources: FactSource[];
   /** How the wizard asks for it when typed in. */
-  input?: 'number' | 'text' | 'textarea' | 'yes-no' | 'servers' | 'host-threads' | 'senders' | 'choice';
+  input?: 'number' | 'text' | 'textarea' | 'yes-no' | 'servers' | 'host-threads' | 'senders' | 'choice' | 'datetime';
   /** For input 'choice'. */
   choices?: Array<{ value: string; label: string }>;
   /** For input 'senders': the whole-number fields of each row besides its name (default: servers and threads). */

@@ -110,6 +110,14 @@ describe('concurrency playbook: diagnosis and plans', () => {
     expect(value(session, 'diagnosis.senders')).toBe('Only PRD sends through this mailbox (no other sender, as the engineer said).');
   });
 
+  it('a time typed in must be a time: "yesterday" is refused with the field named', () => {
+    const tick = clock();
+    let session = createSession({ id: 't1', playbook, environment, offline: true, now: tick() });
+    expect(() => reduceSession(session, { type: 'answer', facts: { 'errors.firstSeen': 'yesterday' } }, playbook, tick())).toThrow(/First seen: give a date and time/);
+    session = reduceSession(session, { type: 'answer', facts: { 'errors.firstSeen': '2026-12-01T14:30:00.000Z' } }, playbook, tick());
+    expect(value(session, 'errors.firstSeen')).toBe('2026-12-01T14:30:00.000Z');
+  });
+
   it('asks whether a server sends email when the probe could not tell', () => {
     const tick = clock();
     let s = createSession({ id: 'p2', playbook, environment, offline: true, now: tick() });

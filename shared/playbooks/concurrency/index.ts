@@ -263,13 +263,15 @@ export const concurrencyPlaybook: Playbook = {
       id: 'symptom',
       kind: 'confirm-symptom',
       title: 'Symptom',
-      guidance: () =>
-        'Confirm the incident: emails fail with "432 4.3.2 Concurrent connections limit exceeded". Search the error log (the last 7 days), or paste the error you saw in Service Center > Monitoring > Errors, or describe the screenshot you were sent.',
+      guidance: (ctx) =>
+        ctx.session.offline
+          ? 'Confirm the incident: emails fail with "432 4.3.2 Concurrent connections limit exceeded". Give how many Service Center > Monitoring > Errors shows, paste the error you saw, or describe the screenshot you were sent.'
+          : 'Confirm the incident: emails fail with "432 4.3.2 Concurrent connections limit exceeded". Search the error log (the last 7 days), or paste the error you saw in Service Center > Monitoring > Errors, or describe the screenshot you were sent.',
       probes: ['errors', 'emailQueue'],
       facts: [
         { key: 'errors.count', label: '432 errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many 432 errors the error log shows' },
-        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
-        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
+        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
         { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
         { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
@@ -284,7 +286,7 @@ export const concurrencyPlaybook: Playbook = {
         if ((count ?? 0) > 0 || recognised(ctx)) return null;
         if (count === 0) return 'No 432 errors were found. Paste the error you saw, or check another time window before going on.';
         if (text(ctx.facts, 'symptom.evidence')) return 'The pasted text is not the 432 concurrent connections error. Paste the exact error, or give the count from the error log.';
-        return 'Search the error log, or paste the error you saw.';
+        return ctx.session.offline ? 'Give the number of 432 errors the error log shows, or paste the error you saw.' : 'Search the error log, or paste the error you saw.';
       },
     },
     {
@@ -389,13 +391,17 @@ export const concurrencyPlaybook: Playbook = {
       id: 'apply',
       kind: 'apply',
       title: 'Apply',
-      guidance: () =>
-        'Apply the plan: from the app (the threads value, on a saved connection: preview, confirm, read back, undo), or do it yourself in Factory Configuration / Service Center and record what you did.',
+      guidance: (ctx) =>
+        ctx.session.offline
+          ? 'Apply the plan yourself in Factory Configuration / Service Center as its steps say, then record what you did.'
+          : 'Apply the plan: from the app (the threads value, on a saved connection: preview, confirm, read back, undo), or do it yourself in Factory Configuration / Service Center and record what you did.',
       facts: [],
       check: (ctx) =>
         withinLimit(ctx) || ctx.session.applies.some((a) => !a.undone) || ctx.session.manualApplies.length > 0
           ? null
-          : 'Apply the change from the app, or record what you applied yourself.',
+          : ctx.session.offline
+            ? 'Record what you applied yourself.'
+            : 'Apply the change from the app, or record what you applied yourself.',
     },
     {
       id: 'restart',
@@ -414,8 +420,11 @@ export const concurrencyPlaybook: Playbook = {
       id: 'verify',
       kind: 'verify',
       title: 'Verify',
-      guidance: () =>
-        'Verify reads the threads value and the servers again, recomputes the budget, and counts the 432 errors and the emails sent since the restart. It passes only with the budget within the limit, no 432 since the restart, and at least limit + 1 emails sent since the restart (enough traffic to have hit the limit before); until then it keeps watching.',
+      guidance: (ctx) =>
+        (ctx.session.offline
+          ? 'Type in what Service Center shows now: the threads value, the 432 errors and the emails sent since the restart; Verify recomputes the budget. '
+          : 'Verify reads the threads value and the servers again, recomputes the budget, and counts the 432 errors and the emails sent since the restart. ') +
+        'It passes only with the budget within the limit, no 432 since the restart, and at least limit + 1 emails sent since the restart (enough traffic to have hit the limit before); until then it is not yet verified.',
       probes: ['threadsAfter', 'serversAfter', 'errorsAfter', 'sentAfter'],
       facts: [
         { key: 'after.threads.global', label: 'Threads for emails now', sources: ['probe', 'engineer'], input: 'number' },

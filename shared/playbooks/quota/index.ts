@@ -241,8 +241,8 @@ export const quotaPlaybook: Playbook = {
       probes: ['errors', 'emailQueue'],
       facts: [
         { key: 'errors.count', label: '554 5.2.0 errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many 554 5.2.0 errors the error log shows' },
-        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
-        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
+        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.perHour', label: 'Errors per hour', sources: ['probe'], optional: true },
         { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
         { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },

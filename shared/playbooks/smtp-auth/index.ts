@@ -199,8 +199,8 @@ export const smtpAuthPlaybook: Playbook = {
       facts: [
         { key: 'errors.count', label: 'SMTP authentication errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many the error log shows' },
         { key: 'errors.perVariant', label: 'Per form of the error', sources: ['probe'], optional: true },
-        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
-        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'text', optional: true },
+        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
+        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
         { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
         { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },

@@ -42,6 +42,20 @@ export function FactEditor({
           {hint}
         </div>
       );
+    case 'datetime':
+      // Local date and time on the page, kept as an ISO instant in the session.
+      return (
+        <div className="field">
+          <label htmlFor={id}>{def.label}</label>
+          <input
+            id={id}
+            type="datetime-local"
+            value={typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? toLocalInput(value) : ''}
+            onChange={(e) => onChange(e.target.value ? new Date(e.target.value).toISOString() : null)}
+          />
+          <span className="field-hint">In this computer's time zone.</span>
+        </div>
+      );
     case 'textarea':
       return (
         <div className="field">
@@ -248,4 +262,11 @@ function SendersEditor({
       </div>
     </fieldset>
   );
+}
+
+/** An ISO instant as the value of a datetime-local input: this computer's wall-clock time, to the minute. */
+function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
