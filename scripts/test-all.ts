@@ -1,6 +1,7 @@
 /**
- * `npm test`: type checking, lint, unit tests (vitest), the browser end-to-end suite (Playwright in
- * the system Chromium) and the Electron smoke test (which says so when it cannot run here).
+ * `npm test`: type checking, lint, unit tests, integration and security tests (vitest), the browser
+ * end-to-end suite (Playwright in the system Chromium) and the Electron smoke test (which says so
+ * when it cannot run here).
  * Stops at the first failing step and ends with one line that counts the tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -39,15 +40,21 @@ if (!step('Type check (renderer and shared)', bin('tsc'), ['-p', 'tsconfig.json'
 if (!step('Type check (Electron, services, tests)', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit'])) finish(false);
 if (!step('Lint', bin('eslint'), ['.', '--max-warnings=0'])) finish(false);
 
-const vitestJson = path.join(reports, 'vitest.json');
-const unitOk = step('Unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const unit = readJson(vitestJson) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
-  skipped += unit.numPendingTests + unit.numTodoTests;
+/** One vitest tier (a project of vitest.config.mts), its counts added to the closing line. */
+function vitestTier(title: string, project: string): boolean {
+  const json = path.join(reports, `vitest-${project}.json`);
+  const ok = step(title, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  const counts = readJson(json) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  if (counts) {
+    passed += counts.numPassedTests;
+    failed += counts.numFailedTests;
+    skipped += counts.numPendingTests + counts.numTodoTests;
+  }
+  return ok;
 }
-if (!unitOk) finish(false);
+
+if (!vitestTier('Unit tests (vitest, test/unit)', 'unit')) finish(false);
+if (!vitestTier('Integration and security tests (vitest, test/integration, test/security)', 'integration')) finish(false);
 
 const e2eJson = path.join(reports, 'playwright.json');
 const e2eOk = spawnOk(() =>
