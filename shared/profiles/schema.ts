@@ -56,6 +56,14 @@ export const timeoutsSchema = z.object({
 export type ProfileTimeouts = z.infer<typeof timeoutsSchema>;
 export const DEFAULT_TIMEOUTS: ProfileTimeouts = { connectSeconds: 15, querySeconds: 30 };
 
+/**
+ * Where the platform runs. On OutSystems Cloud a database user may change only application tables
+ * (OSUSR*), never OSSYS_PARAMETER, and a temporary user made in LifeTime lives 12 hours (domain.md 4c).
+ */
+export const HOSTING_KINDS = ['self-managed', 'outsystems-cloud'] as const;
+export const hostingSchema = z.enum(HOSTING_KINDS, { error: 'Hosting must be self-managed or OutSystems Cloud' });
+export type Hosting = z.infer<typeof hostingSchema>;
+
 /** Every field of a profile except id, times and secrets. Engine-specific rules are in `checkEngineFields`. */
 export const profileFieldsSchema = z.object({
   name: text(100, 'Name').min(1, 'Name is required'),
@@ -92,6 +100,13 @@ export const profileFieldsSchema = z.object({
     message: 'Sending mailbox must be an email address, e.g. noreply@contoso.com',
   }),
   smtpProvider: providerIdSchema.default('exchange-online'),
+  hosting: hostingSchema.default('self-managed'),
+  /** When a temporary database user (LifeTime, 12 hours) stops working; empty when it does not expire. */
+  userExpiresAt: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || !Number.isNaN(Date.parse(v)), { message: 'User expires at must be a date and time' })
+    .default(''),
   timeouts: timeoutsSchema.default(DEFAULT_TIMEOUTS),
   /** Off: the password is asked for each session and kept only in the back end's memory. */
   rememberPassword: z.boolean().default(true),
@@ -209,6 +224,8 @@ export function emptyProfileForm(engine: ProfileEngine = 'sqlserver'): ProfileFo
     logUser: '',
     mailbox: '',
     smtpProvider: 'exchange-online',
+    hosting: 'self-managed',
+    userExpiresAt: '',
     timeouts: { ...DEFAULT_TIMEOUTS },
     rememberPassword: true,
   };

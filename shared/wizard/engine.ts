@@ -284,6 +284,15 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       });
       break;
     }
+    case 'apply-refused': {
+      next = log({ ...session, applyRefused: { reason: action.reason, at: now } }, {
+        at: now,
+        type: 'applied',
+        step: step.id,
+        summary: `Apply from the app was refused by the database: ${action.reason} The change is to be made by hand and recorded.`,
+      });
+      break;
+    }
     case 'undo-recorded': {
       const record = session.applies.find((a) => a.auditId === action.auditId);
       if (!record) throw new WizardRuleError('No change with that id was applied in this session.');

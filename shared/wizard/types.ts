@@ -220,6 +220,8 @@ export interface EnvironmentSnapshot {
   customer: string | null;
   /** The mailbox this environment sends email through, when the profile knows it. */
   mailbox: string | null;
+  /** OutSystems Cloud: the app does not write to the platform database (absent in older sessions = self-managed). */
+  hosting?: 'self-managed' | 'outsystems-cloud';
 }
 
 export interface StepState {
@@ -356,6 +358,8 @@ export interface Session {
   restart: RestartItem[];
   verification: Verification | null;
   events: SessionEvent[];
+  /** Why Apply from the app is not offered any more (the database refused the write); absent while it is. */
+  applyRefused?: { reason: string; at: string };
   /** Probes whose last run failed, by kind; cleared when the probe succeeds. Absent in older sessions. */
   probeFailures?: Partial<Record<ProbeKind, ProbeFailure>>;
   /** The database clock as the latest probe measured it (domain.md 4a); absent offline. */
@@ -375,6 +379,8 @@ export type SessionAction =
   | { type: 'skip'; reason: string }
   | { type: 'choose-plan'; planId: string; reason: string }
   | { type: 'apply-recorded'; record: Omit<ApplyRecord, 'undone'> }
+  /** The database refused the write (e.g. permission denied): the fix is applied by hand from now on. */
+  | { type: 'apply-refused'; reason: string }
   | { type: 'undo-recorded'; auditId: string; undoAuditId: string; at: string }
   | { type: 'applied-manually'; note: string; actor: string }
   | { type: 'tick'; server: string; done: boolean }

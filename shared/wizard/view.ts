@@ -1,6 +1,6 @@
 import { contextOf, lastChange, stepViews } from './engine';
 import { outcomeWords } from './engine';
-import { SESSION_STATUSES, type FactDef, type PlanInstruction, type Playbook, type ProbeKind, type Session, type SessionStatus, type StepKind, type StepState } from './types';
+import { SESSION_STATUSES, type ApplyOffer, type FactDef, type PlanInstruction, type Playbook, type ProbeKind, type Session, type SessionStatus, type StepKind, type StepState } from './types';
 
 /**
  * What the wizard page receives: the session plus every step computed into plain data (guidance,
@@ -29,7 +29,7 @@ export interface SessionView {
   /** Exact steps of each plan the diagnosis offers, by plan id. */
   planInstructions: Record<string, PlanInstruction[]>;
   /** What the app itself can apply for the chosen plan, or why it cannot. */
-  applyFromApp: { expected: string | null; newValue: number; description: string } | { unavailable: string } | null;
+  applyFromApp: ApplyOffer | { unavailable: string } | null;
   /**
    * Other saved environments whose profile names the same sending mailbox: they share its
    * connection limit, so the mailbox step offers them as other senders. Filled by the session

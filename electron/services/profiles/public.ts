@@ -56,6 +56,8 @@ export function demoProfile(lastUsedAt: string | null): ProfilePublic {
     logUser: '',
     mailbox: 'noreply@contoso.com',
     smtpProvider: 'exchange-online',
+    hosting: 'self-managed',
+    userExpiresAt: '',
     timeouts: { ...DEFAULT_TIMEOUTS },
     rememberPassword: false,
     createdAt: epoch,

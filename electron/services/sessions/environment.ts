@@ -20,6 +20,7 @@ export async function environmentOf(profiles: ProfileService, profileId: string 
     host: str(profile.host),
     customer: str(profile.customer),
     mailbox: str(profile.mailbox),
+    hosting: profile.hosting ?? 'self-managed',
   };
 }
 

@@ -19,6 +19,8 @@ import { createSessionStore } from './store';
  * what needs the outside world (probes, Apply/Undo, the clock) and saves the session after every
  * change, so a session survives a restart of the app.
  */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function createSessionService(
   deps: ServiceDeps,
   needs: { profiles: ProfileService; probes: ProbeService; settings: SettingsService },
@@ -86,7 +88,7 @@ export function createSessionService(
 
   /** The wizard's view, with the saved environments that send through the same mailbox. */
   async function viewOf(session: Session): Promise<SessionView> {
-    const view = sessionView(session, playbookOf(session));
+    const view = { ...sessionView(session, playbookOf(session)), applyFromApp: applyOffer(session) };
     const sameMailbox = await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact);
     return sameMailbox.length > 0 ? { ...view, sameMailbox } : view;
   }
@@ -141,8 +143,24 @@ export function createSessionService(
     if (at) await needs.probes.fixTookEffect(session.environment.profileId, at);
   }
 
+  /**
+   * What the app may write for this session: the playbook's offer, unless the platform forbids it.
+   * On OutSystems Cloud a database user may never change OSSYS tables, and a database that refused
+   * the write once (permission denied) is not asked again: the fix is then made by hand and recorded.
+   */
+  function applyOffer(session: Session): SessionView['applyFromApp'] {
+    const offer = playbookOf(session).applyFromApp?.(contextOf(session)) ?? null;
+    if (!offer || 'unavailable' in offer) return offer;
+    const byHand = 'apply it as the plan\'s steps say, restart what they name (OutSystems Cloud: LifeTime > the environment > Restart services), then record what you did with "I applied it myself".';
+    if (session.environment.hosting === 'outsystems-cloud') {
+      return { unavailable: `OutSystems Cloud: a database user may change only application tables (OSUSR…), never the platform's settings. ${capitalised(byHand)}` };
+    }
+    if (session.applyRefused) return { unavailable: `The database refused the change (${session.applyRefused.reason.replace(/\.$/, '')}): ${byHand}` };
+    return offer;
+  }
+
   function applyRequest(session: Session) {
-    const offer = playbookOf(session).applyFromApp?.(contextOf(session));
+    const offer = applyOffer(session);
     if (!offer) throw new ApiError('invalid_input', 'This playbook has nothing the app can apply; apply the change by hand and record it.');
     if ('unavailable' in offer) throw new ApiError('invalid_input', offer.unavailable);
     return offer;
@@ -270,11 +288,18 @@ export function createSessionService(
       const session = open(await stored(id));
       const request = applyRequest(session);
       const who = await actor();
-      const result = await needs.probes.applyParameter(
-        onlineProfile(session),
-        { parameter: request.parameter, expected: request.expected, newValue: request.newValue, min: request.min, max: request.max, actor: who, sessionId: id },
-        { signal: ctx.signal, progress: ctx.progress },
-      );
+      let result: Awaited<ReturnType<typeof needs.probes.applyParameter>>;
+      try {
+        result = await needs.probes.applyParameter(
+          onlineProfile(session),
+          { parameter: request.parameter, expected: request.expected, newValue: request.newValue, min: request.min, max: request.max, actor: who, sessionId: id },
+          { signal: ctx.signal, progress: ctx.progress },
+        );
+      } catch (error) {
+        // Permission denied is an answer, not a failure: the session goes on with the fix made by hand.
+        if (error instanceof ApiError && error.code === 'forbidden') return act(id, { type: 'apply-refused', reason: error.message });
+        throw error;
+      }
       return act(id, {
         type: 'apply-recorded',
         record: {

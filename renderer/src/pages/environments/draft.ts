@@ -58,6 +58,8 @@ function fromForm(form: ProfileFormInput): ProfileDraft {
     logUser: base.logUser,
     mailbox: base.mailbox,
     smtpProvider: base.smtpProvider,
+    hosting: base.hosting ?? 'self-managed',
+    userExpiresAt: base.userExpiresAt ?? '',
     connectSeconds: String(timeouts.connectSeconds ?? 15),
     querySeconds: String(timeouts.querySeconds ?? 30),
     rememberPassword: base.rememberPassword,
