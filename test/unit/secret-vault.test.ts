@@ -5,7 +5,6 @@ import { ApiError } from '../../shared/api/errors';
 import {
   createGcmCipher,
   createSecretVault,
-  DEFAULT_KDF_COST,
   GCM_PREFIX,
   KEY_FILE,
   keyFileProblem,
@@ -14,7 +13,10 @@ import {
 import type { SecretCipher } from '../../electron/services/context';
 import { removeDir, tempDataDir } from '../support/host';
 
-/** Key files made by these tests are cheap; production keeps DEFAULT_KDF_COST (one test pays it). */
+/**
+ * Key files made by these tests are cheap; production keeps DEFAULT_KDF_COST (the one test that pays
+ * it is test/integration/secret-key-cost.test.ts).
+ */
 const FAST: { newKeyCost: ScryptCost } = { newKeyCost: { N: 2 ** 10, r: 8, p: 1 } };
 const HERE = JSON.stringify({ profile: 'p1', purpose: 'platform', host: 'sql01' });
 const THERE = JSON.stringify({ profile: 'p2', purpose: 'platform', host: 'sql02' });
@@ -77,17 +79,6 @@ describe('AES-256-GCM secret cipher', () => {
     const text = await fs.readFile(path.join(d, KEY_FILE), 'utf8');
     expect(text).not.toContain('my-own-passphrase');
     expect(JSON.parse(text)).toMatchObject({ version: 1, kdf: 'scrypt', N: 2 ** 10, r: 8, p: 1 });
-  });
-
-  it('makes new key files with scrypt N=2^17, r=8, p=1 (the production default)', async () => {
-    expect(DEFAULT_KDF_COST).toEqual({ N: 2 ** 17, r: 8, p: 1 });
-    const d = dir();
-    const started = performance.now();
-    await createGcmCipher(d, 'production cost passphrase');
-    const ms = performance.now() - started;
-    expect(await keyFile(d)).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
-    // Once per start; measured here so a regression in cost (or in maxmem) shows.
-    console.log(`scrypt N=2^17 r=8 p=1: ${Math.round(ms)} ms`);
   });
 
   it('reads an existing key file with the parameters stored in it (the earlier N=2^15 keeps working)', async () => {
