@@ -36,6 +36,22 @@ export function lockDownContents(contents: WebContents, isAppUrl: (url: string) 
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // A page that asks before it is left (unsaved What-if input): Electron shows no question of its
+  // own and would keep the window open without a word, so ask here. Leave = go on with the unload.
+  contents.on('will-prevent-unload', (event) => {
+    const parent = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'question' as const,
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Leave without saving?',
+      message: 'The What-if calculator has changes that are not saved as a scenario.',
+      detail: 'Leave to lose them, or stay and save them with Save scenario.',
+    };
+    const choice = parent ? dialog.showMessageBoxSync(parent, options) : dialog.showMessageBoxSync(options);
+    if (choice === 0) event.preventDefault();
+  });
 }
 
 /**

@@ -81,7 +81,7 @@ for (const engine of ['sqlserver', 'oracle'] as const) {
         secrets: [PASSWORD],
       });
       expect(result.ok).toBe(false);
-      expect(result.steps).toEqual([{ id: 'reached', label: 'Server reached', ok: false }]);
+      expect(result.steps).toEqual([{ id: 'reached', label: 'Server not reached', ok: false }]);
       expect(result.failure?.category).toBe('refused');
       const text = JSON.stringify(result);
       expect(text).not.toContain(PASSWORD);

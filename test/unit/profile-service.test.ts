@@ -176,7 +176,17 @@ describe('profile service', () => {
     file.profiles.push({ ...file.profiles[0], id: undefined, name: 'Fabrikam QA', role: 'test' });
     file.profiles[0].notes = 'from the team';
     const json = JSON.stringify(file);
-    expect(await service.handlers['profiles.importPreview']({ json }, ctx())).toEqual({ added: ['Fabrikam QA'], replaced: ['Contoso PRD'] });
+    expect(await service.handlers['profiles.importPreview']({ json }, ctx())).toEqual({
+      added: ['Fabrikam QA'],
+      replaced: ['Contoso PRD'],
+      // Same server and user: the saved password stays.
+      replacements: [{ name: 'Contoso PRD', changed: ['Notes'], dropsPassword: false }],
+    });
+    // Another host: the preview says what changes and that the saved password will be dropped.
+    const moved = { ...file, profiles: [{ ...file.profiles[0], host: 'sql-new.contoso.local', port: 1444 }] };
+    expect((await service.handlers['profiles.importPreview']({ json: JSON.stringify(moved) }, ctx())).replacements).toEqual([
+      { name: 'Contoso PRD', changed: ['Notes', 'Host', 'Port'], dropsPassword: true },
+    ]);
     expect((await service.list()).length).toBe(2);
     await service.handlers['profiles.import']({ json }, ctx());
     const after = await service.list();
@@ -187,7 +197,14 @@ describe('profile service', () => {
     await expect(service.handlers['profiles.importPreview']({ json: '{ not json' }, ctx())).rejects.toThrow(/not valid JSON/);
     await expect(service.handlers['profiles.import']({ json: JSON.stringify({ format: 'other', version: 1, profiles: [] }) }, ctx())).rejects.toThrow(/not a Support Toolkit profiles file/);
     const badPort = { ...file, profiles: [{ ...file.profiles[0], port: 70000 }] };
-    await expect(service.handlers['profiles.import']({ json: JSON.stringify(badPort) }, ctx())).rejects.toThrow(/Port must be between 1 and 65535.*profiles\.0\.port/);
+    // Which profile and which field, in words; no internal path.
+    const refused = service.handlers['profiles.import']({ json: JSON.stringify(badPort) }, ctx());
+    await expect(refused).rejects.toThrow('The profiles file cannot be imported: Profile 1 (Contoso PRD): port must be between 1 and 65535. Nothing was changed.');
+    const twoBad = { ...file, profiles: [file.profiles[0], { ...file.profiles[1], user: undefined, mailbox: 'nobody' }] };
+    const message = await service.handlers['profiles.importPreview']({ json: JSON.stringify(twoBad) }, ctx()).catch((e: Error) => e.message);
+    expect(message).toContain('Profile 2 (Fabrikam QA): user is missing');
+    expect(message).toContain('Profile 2 (Fabrikam QA): sending mailbox must be an email address');
+    expect(message).not.toMatch(/profiles\.\d/);
   });
 });
 

@@ -13,7 +13,7 @@ export function exportProfiles(profiles: StoredProfile[], now: Date): ProfilesEx
   };
 }
 
-/** Parses a shared file, or says in words why it cannot be used. */
+/** Parses a shared file, or says in words why it cannot be used: which profile, which field. */
 export function parseImport(json: string): ProfilesExport {
   let data: unknown;
   try {
@@ -23,12 +23,67 @@ export function parseImport(json: string): ProfilesExport {
   }
   const parsed = profilesExportSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    throw new ApiError('invalid_input', `The profiles file cannot be imported: ${issue?.message ?? 'it is not valid'}${where}. Nothing was changed.`, { field: 'json' });
+    const problems = [...new Set(parsed.error.issues.map((issue) => problemOf(issue, data)))];
+    const shown = problems.slice(0, 3).join('; ');
+    const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+    throw new ApiError('invalid_input', `The profiles file cannot be imported: ${shown}${more}. Nothing was changed.`, { field: 'json' });
   }
   return parsed.data;
 }
+
+/** "Profile 1 (Contoso PRD): port must be between 1 and 65535", never a path like profiles.0.port. */
+function problemOf(issue: { path: PropertyKey[]; message: string }, data: unknown): string {
+  const message = issue.message.replace(/\.$/, '');
+  const [top, index] = issue.path;
+  if (top !== 'profiles') return message;
+  if (typeof index !== 'number') return `the file's list of profiles is not valid (${lowerFirst(message)})`;
+  const raw = (data as { profiles?: unknown[] }).profiles?.[index];
+  const name = raw && typeof raw === 'object' && typeof (raw as { name?: unknown }).name === 'string' ? (raw as { name: string }).name.trim() : '';
+  const which = `Profile ${index + 1}${name ? ` (${name})` : ''}`;
+  if (issue.path.length === 2) return `${which}: ${lowerFirst(message)}`;
+  const key = String(issue.path[2]);
+  const field = FIELD_LABELS[key] ?? key;
+  const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  // The schema's messages name their field first ("Port must be..."); zod's own ("Invalid input: ...") do not.
+  const named = message.toLowerCase().startsWith(field.toLowerCase())
+    ? message
+    : /^Invalid input/.test(message)
+      ? `${field} is ${given === undefined ? 'missing' : 'not valid'}`
+      : `${field}: ${message}`;
+  return `${which}: ${lowerFirst(named)}`;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** Profile fields in the words of the form. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  customer: 'Customer',
+  role: 'Role',
+  notes: 'Notes',
+  engine: 'Engine',
+  host: 'Host',
+  port: 'Port',
+  instanceName: 'Instance name',
+  database: 'Database',
+  auth: 'Authentication',
+  domain: 'Domain',
+  encrypt: 'Encrypt',
+  trustServerCertificate: 'Trust server certificate',
+  serviceName: 'Service name',
+  connectString: 'Connect string',
+  schema: 'Platform schema',
+  user: 'User',
+  logDatabase: 'Log database',
+  logSchema: 'Log schema',
+  logUser: 'Log user',
+  mailbox: 'Sending mailbox',
+  smtpProvider: 'SMTP provider',
+  timeouts: 'Timeouts',
+  rememberPassword: 'Remember password',
+};
 
 export interface ImportPlanItem {
   incoming: ProfilesExport['profiles'][number];
@@ -46,9 +101,17 @@ export function planImport(file: ProfilesExport, saved: StoredProfile[]): Import
 }
 
 export function previewOf(plan: ImportPlanItem[]): ImportPreview {
+  const replacing = plan.filter((i): i is Required<ImportPlanItem> => i.replaces !== undefined);
   return {
     added: plan.filter((i) => !i.replaces).map((i) => i.incoming.name),
-    replaced: plan.filter((i) => i.replaces).map((i) => i.incoming.name),
+    replaced: replacing.map((i) => i.incoming.name),
+    replacements: replacing.map(({ incoming, replaces }) => ({
+      name: incoming.name,
+      changed: Object.keys(FIELD_LABELS)
+        .filter((key) => JSON.stringify(incoming[key as keyof typeof incoming] ?? '') !== JSON.stringify(replaces[key as keyof StoredProfile] ?? ''))
+        .map((key) => FIELD_LABELS[key]!),
+      dropsPassword: (Boolean(replaces.secret) && !keepsSecret(replaces, incoming, 'platform')) || (Boolean(replaces.logSecret) && !keepsSecret(replaces, incoming, 'log')),
+    })),
   };
 }
 

@@ -39,6 +39,19 @@ export interface TestRun {
   querySeconds?: number;
 }
 
+/** Each step in words, said as it went: "Server reached", or "Server not reached" when it failed. */
+const STEP_WORDS: Record<ConnectionTestStep['id'], { ok: string; failed: string }> = {
+  reached: { ok: 'Server reached', failed: 'Server not reached' },
+  authenticated: { ok: 'Signed in', failed: 'Not signed in' },
+  version: { ok: 'Engine version', failed: 'Engine version not read' },
+  ossys: { ok: 'OSSYS tables visible', failed: 'OSSYS tables not visible' },
+  log: { ok: 'Log database readable', failed: 'Log database not readable' },
+};
+
+function step(id: ConnectionTestStep['id'], ok: boolean, detail?: string): ConnectionTestStep {
+  return { id, label: ok ? STEP_WORDS[id].ok : STEP_WORDS[id].failed, ok, ...(detail ? { detail } : {}) };
+}
+
 /**
  * "Test connection": connect, a trivial query, the engine version and one read of
  * OSSYS_PARAMETER. Reports each step in words; a failure says what went wrong and keeps the
@@ -64,20 +77,20 @@ export async function testConnection(run: TestRun): Promise<ConnectionTestResult
   } catch (error) {
     const failure = asFailure(error, run.secrets, run.querySeconds);
     const reached = ['login_failed', 'database_not_found', 'schema_not_found', 'permission_denied'].includes(failure.category);
-    steps.push({ id: 'reached', label: 'Server reached', ok: reached });
-    if (reached) steps.push({ id: 'authenticated', label: 'Signed in', ok: failure.category !== 'login_failed' });
+    steps.push(step('reached', reached));
+    if (reached) steps.push(step('authenticated', failure.category !== 'login_failed'));
     return result(failure);
   }
-  steps.push({ id: 'reached', label: 'Server reached', ok: true }, { id: 'authenticated', label: 'Signed in', ok: true });
+  steps.push(step('reached', true), step('authenticated', true));
   try {
     run.progress('Running a trivial query', 0.5);
     await conn.query(TRIVIAL[run.engine], {}, { signal: run.signal });
     const version = await conn.serverVersion();
-    steps.push({ id: 'version', label: 'Engine version', ok: true, detail: version });
+    steps.push(step('version', true, version));
     run.progress('Reading OSSYS_PARAMETER', 0.8);
     try {
       await conn.query(READ_PARAMETER[run.engine], {}, { signal: run.signal });
-      steps.push({ id: 'ossys', label: 'OSSYS tables visible', ok: true, detail: `OSSYS_PARAMETER can be read in ${run.scope}.` });
+      steps.push(step('ossys', true, `OSSYS_PARAMETER can be read in ${run.scope}.`));
       if (run.log) return result(await checkLog(run, run.log, steps), version);
       return result(undefined, version);
     } catch (error) {
@@ -87,7 +100,7 @@ export async function testConnection(run: TestRun): Promise<ConnectionTestResult
         unreadable === 'permission'
           ? `Signed in, but this user may not read OSSYS_PARAMETER in ${run.scope} (permission denied). Grant SELECT on the OSSYS tables, or use the platform's database user.`
           : `Signed in, but OSSYS_PARAMETER is not visible in ${run.scope}. Check the ${run.engine === 'oracle' ? 'platform schema (owner of the OSSYS tables)' : 'database (catalog) name'}.`;
-      steps.push({ id: 'ossys', label: 'OSSYS tables visible', ok: false, detail: message });
+      steps.push(step('ossys', false, message));
       return result(
         { category: unreadable === 'permission' ? 'permission_denied' : 'schema_not_found', message, details: clip(driverText(error), run.secrets) },
         version,
@@ -107,7 +120,7 @@ async function checkLog(run: TestRun, log: NonNullable<TestRun['log']>, steps: C
   try {
     conn = await log.open(run.signal);
     await conn.query(READ_LOG[run.engine], {}, { signal: run.signal });
-    steps.push({ id: 'log', label: 'Log database readable', ok: true, detail: `OSLOG_ERROR can be read in ${log.scope}.` });
+    steps.push(step('log', true, `OSLOG_ERROR can be read in ${log.scope}.`));
     return undefined;
   } catch (error) {
     const unreadable = isUnreadableTable(error);
@@ -122,7 +135,7 @@ async function checkLog(run: TestRun, log: NonNullable<TestRun['log']>, steps: C
         }
       : asFailure(error, run.secrets, run.querySeconds);
     const message = unreadable ? failure.message : `The platform database works, but the log database failed: ${failure.message}`;
-    steps.push({ id: 'log', label: 'Log database readable', ok: false, detail: message });
+    steps.push(step('log', false, message));
     return { ...failure, message };
   } finally {
     await conn?.close().catch(() => undefined);

@@ -16,6 +16,16 @@ export interface ImportPreview {
   added: string[];
   /** Names of saved profiles that would be replaced (same id, or same name). */
   replaced: string[];
+  /** For each replaced profile, in the order of `replaced`: what the file changes in it. */
+  replacements: ImportReplacement[];
+}
+
+export interface ImportReplacement {
+  name: string;
+  /** The fields the file changes, in words ("Host", "Port"); empty when it changes nothing. */
+  changed: string[];
+  /** A saved password (of the platform or of the log database) is dropped: where it goes changes. */
+  dropsPassword: boolean;
 }
 
 export const profileMethods = {

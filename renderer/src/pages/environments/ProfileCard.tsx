@@ -79,7 +79,11 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
         </h3>
         <span className={`badge ${ROLE_BADGE[profile.role]}`}>{ROLE_LABELS[profile.role]}</span>
         <span className="badge">{ENGINE_LABELS[profile.engine]}</span>
-        {profile.builtIn && <span className="badge">Built-in, read-only</span>}
+        {profile.builtIn && (
+          <span className="badge" title="Built in: it cannot be edited or deleted. Apply writes to its demo database; Reset demo puts the incident back.">
+            Built-in
+          </span>
+        )}
       </header>
       <dl className="env-facts">
         {profile.customer && (

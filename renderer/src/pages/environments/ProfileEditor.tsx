@@ -195,7 +195,7 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
 
       <section className="card" aria-labelledby="env-mail">
         <h3 id="env-mail">Email sending</h3>
-        <div className="env-grid">
+        <div className="env-grid env-grid-wide">
           <TextInput label="Sending mailbox" type="email" {...text('mailbox')} placeholder="noreply@contoso.com" hint="Environments sending from the same mailbox share its connection limit." />
           <SelectInput label="SMTP provider" value={draft.smtpProvider} options={PROVIDER_OPTIONS} onChange={(v) => set('smtpProvider', v)} error={errors.smtpProvider} />
         </div>

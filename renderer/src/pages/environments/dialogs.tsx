@@ -73,10 +73,14 @@ export function ImportDialog({ preview, fileName, onCancel, onConfirm }: { previ
               <h3>
                 Replaced ({preview.replaced.length})
               </h3>
-              <p className="muted small">Their settings are overwritten by the file. A saved password is kept when the server and user stay the same.</p>
-              <ul>
-                {preview.replaced.map((name, i) => (
-                  <li key={`${name}-${i}`}>{name}</li>
+              <p className="muted small">Their settings are overwritten by the file. A saved password is kept only when the server, sign-in and user stay the same.</p>
+              <ul className="env-import-replaced">
+                {preview.replacements.map((r, i) => (
+                  <li key={`${r.name}-${i}`}>
+                    <strong>{r.name}</strong>
+                    <span className="muted">{r.changed.length ? `: changes ${listInWords(r.changed)}.` : ': no change.'}</span>
+                    {r.dropsPassword && <span className="env-import-drop"> Its saved password will be dropped: where it connects changes, so enter it again.</span>}
+                  </li>
                 ))}
               </ul>
             </section>
@@ -94,4 +98,9 @@ export function ImportDialog({ preview, fileName, onCancel, onConfirm }: { previ
       </div>
     </Modal>
   );
+}
+
+/** "Host, Port and User". */
+function listInWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

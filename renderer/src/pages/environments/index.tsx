@@ -52,6 +52,8 @@ function EnvironmentList() {
   const [query, setQuery] = useState('');
   const [importing, setImporting] = useState<{ json: string; fileName: string; preview: ImportPreview } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The last import's problem: one banner, replaced by the next attempt, gone after a good one. */
+  const [importError, setImportError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const shown = profiles.filter((p) => matchesSearch(p, query));
   const ownCount = profiles.filter((p) => !p.builtIn).length;
@@ -59,13 +61,24 @@ function EnvironmentList() {
   const pickImport = async (file: File | undefined) => {
     if (!file) return;
     const json = await file.text();
-    const preview = await withErrorBanner(() => api['profiles.importPreview']({ json }));
     if (fileInput.current) fileInput.current.value = '';
-    if (preview) setImporting({ json, fileName: file.name, preview });
+    setNotice(null);
+    try {
+      const preview = await api['profiles.importPreview']({ json });
+      setImportError(null);
+      setImporting({ json, fileName: file.name, preview });
+    } catch (error) {
+      setImportError(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   const confirmImport = async () => {
     if (!importing) return;
-    const done = await withErrorBanner(() => api['profiles.import']({ json: importing.json }));
+    let done: ImportPreview | undefined;
+    try {
+      done = await api['profiles.import']({ json: importing.json });
+    } catch (error) {
+      setImportError(`${importing.fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     setImporting(null);
     if (done) {
       setNotice(`Imported ${importing.fileName}: ${done.added.length} added, ${done.replaced.length} replaced.`);
@@ -109,6 +122,14 @@ function EnvironmentList() {
         <div className="banner banner-success" role="status">
           <div className="banner-body">{notice}</div>
           <button type="button" className="btn btn-ghost" aria-label="Dismiss message" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {importError && (
+        <div className="banner banner-error" role="alert" aria-label="Import problem">
+          <div className="banner-body">{importError}</div>
+          <button type="button" className="btn btn-ghost" aria-label="Dismiss the import problem" onClick={() => setImportError(null)}>
             ×
           </button>
         </div>

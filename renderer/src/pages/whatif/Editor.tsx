@@ -4,6 +4,7 @@ import { thousands } from '../../../../shared/capacity/wording';
 import { newEnvironment, newServer, type EnvironmentDraft, type ServerDraft, type WhatIfDraft } from './draft';
 import { FieldError, TextField } from './fields';
 import { useWhatIf } from './store';
+import { Breakable } from '../../components/Breakable';
 
 /** The calculator's input: provider and limits, throughput, the daily quota, environments and their servers. */
 export function Editor() {
@@ -32,7 +33,7 @@ export function Editor() {
             ))}
           </select>
           <span id="whatif-provider-note" className="field-hint">
-            {preset.note}
+            <Breakable text={preset.note} />
           </span>
         </div>
         <div className="whatif-inline">
@@ -83,7 +84,9 @@ export function Editor() {
             error={errors.recipientLimit}
           />
         </div>
-        <p className="field-hint whatif-quota-rule">{preset.recipients.rule}</p>
+        <p className="field-hint whatif-quota-rule">
+          <Breakable text={preset.recipients.rule} />
+        </p>
         <div className="field">
           <label className="row whatif-check">
             <input type="checkbox" checked={draft.quotaErrorSeen} onChange={(event) => set({ quotaErrorSeen: event.target.checked })} />

@@ -1,6 +1,7 @@
 import type { QuotaOption, QuotaResult } from '../../../../shared/capacity/types';
 import { thousands } from '../../../../shared/capacity/wording';
 import { QuotaChart } from './BudgetChart';
+import { Arithmetic } from '../../components/Arithmetic';
 
 /** The quota's one-line state, for the banner next to the connection verdict; null when nothing to say. */
 export function QuotaBanner({ quota }: { quota: QuotaResult }) {
@@ -68,7 +69,9 @@ export function QuotaSection({ quota, connectionLimit }: { quota: QuotaResult; c
                         </span>
                       </td>
                       <td>{m.headroom === null ? '–' : thousands(m.headroom)}</td>
-                      <td className="small whatif-quota-arithmetic">{m.arithmetic}</td>
+                      <td className="small whatif-quota-arithmetic">
+                        <Arithmetic text={m.arithmetic} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { budgetToMarkdown } from '../../../../shared/capacity/markdown';
 import type { BudgetResult, Plan } from '../../../../shared/capacity/types';
+import { Arithmetic } from '../../components/Arithmetic';
+import { Breakable } from '../../components/Breakable';
 import { useUi } from '../../stores/ui';
 import { BudgetChart } from './BudgetChart';
 import { QuotaBanner, QuotaSection } from './Quota';
@@ -41,7 +43,7 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
               {result.mailboxes.map((m) => (
                 <tr key={m.mailbox}>
                   <th scope="row">
-                    {m.mailbox}
+                    <Breakable text={m.mailbox} />
                     <div className="muted small">{m.environments.join(', ')}</div>
                   </th>
                   <td>
@@ -49,7 +51,9 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
                     <span className={`badge ${m.withinLimit ? 'badge-success' : 'badge-danger'}`}>{m.withinLimit ? 'within' : 'over'}</span>
                   </td>
                   <td>{m.headroom}</td>
-                  <td className="mono small whatif-arithmetic">{m.arithmetic}</td>
+                  <td className="mono small whatif-arithmetic">
+                    <Arithmetic text={m.arithmetic} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatLocalTime } from '../../format-time';
 import { TextField } from './fields';
-import { useWhatIf } from './store';
+import { hasUnsavedChanges, useWhatIf } from './store';
 
 /** Save the current input under a name; reopen or delete saved scenarios. */
 export function Scenarios() {
@@ -12,6 +13,10 @@ export function Scenarios() {
   const [name, setName] = useState(current?.name ?? '');
   const [nameError, setNameError] = useState<string>();
   const [confirming, setConfirming] = useState<string | null>(null);
+  const unsaved = useWhatIf(hasUnsavedChanges);
+  /** An action that replaces the input, waiting for a yes while the input has unsaved changes. */
+  const [replacing, setReplacing] = useState<{ what: string; run(): void } | null>(null);
+  const replaceInput = (what: string, run: () => void) => (unsaved ? setReplacing({ what, run }) : run());
 
   useEffect(() => {
     void loadScenarios();
@@ -47,12 +52,17 @@ export function Scenarios() {
               Save as new
             </button>
           )}
-          <button type="button" className="btn btn-ghost" onClick={reset}>
+          <button type="button" className="btn btn-ghost" onClick={() => replaceInput('start a new scenario', reset)}>
             New
           </button>
         </div>
         {!valid && <p className="field-hint">Fix the marked fields to save.</p>}
         {current && <p className="small muted">Editing the saved scenario “{current.name}”.</p>}
+        {unsaved && (
+          <p className="small whatif-unsaved" role="status">
+            {current ? 'Changes not saved yet.' : 'Not saved yet: closing or reloading the window loses this input.'}
+          </p>
+        )}
       </form>
       {scenarios.length === 0 ? (
         <p className="muted small">No saved scenarios yet.</p>
@@ -66,7 +76,7 @@ export function Scenarios() {
                   {s.environments} env · {s.servers} servers · <time dateTime={s.updatedAt}>{formatLocalTime(s.updatedAt)}</time>
                 </span>
               </div>
-              <button type="button" className="btn btn-small" aria-label={`Open ${s.name}`} onClick={() => void open(s.id)}>
+              <button type="button" className="btn btn-small" aria-label={`Open ${s.name}`} onClick={() => replaceInput(`open “${s.name}”`, () => void open(s.id))}>
                 Open
               </button>
               {confirming === s.id ? (
@@ -90,6 +100,20 @@ export function Scenarios() {
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={replacing !== null}
+        title="Discard the unsaved changes?"
+        confirmLabel="Discard changes"
+        cancelLabel="Keep editing"
+        danger
+        onCancel={() => setReplacing(null)}
+        onConfirm={() => {
+          replacing?.run();
+          setReplacing(null);
+        }}
+      >
+        <p>The input has changes that no saved scenario holds. To {replacing?.what ?? 'go on'}, they are discarded. Keep editing to save them first.</p>
+      </ConfirmDialog>
     </section>
   );
 }

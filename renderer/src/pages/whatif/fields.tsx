@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Breakable } from '../../components/Breakable';
 
 /** Error text for a field, linked to the control by aria-describedby. */
 export function FieldError({ id, message }: { id: string; message?: string }) {
@@ -46,7 +47,7 @@ export function TextField({ label, value, onChange, error, hint, placeholder, nu
       />
       {hint && (
         <span id={hintId} className="field-hint">
-          {hint}
+          <Breakable text={hint} />
         </span>
       )}
       <FieldError id={errorId} message={error} />

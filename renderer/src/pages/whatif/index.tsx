@@ -1,13 +1,27 @@
 import { Editor } from './Editor';
 import { Results } from './Results';
 import { Scenarios } from './Scenarios';
-import { useWhatIf } from './store';
+import { useEffect } from 'react';
+import { hasUnsavedChanges, useWhatIf } from './store';
 import './whatif.css';
 
 /** The offline what-if calculator: edit a farm, see its connection budget and plans as you type. */
 export function WhatIfPage() {
   const lastResult = useWhatIf((s) => s.lastResult);
   const errorCount = useWhatIf((s) => Object.keys(s.evaluation.errors).length);
+  const unsaved = useWhatIf(hasUnsavedChanges);
+
+  // Closing or reloading the window loses the input (it lives in this page only): ask first.
+  // Moving to another page of the app keeps it, so that needs no question.
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
 
   return (
     <section className="page whatif-page">

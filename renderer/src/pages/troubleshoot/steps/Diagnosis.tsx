@@ -1,4 +1,5 @@
 import type { BudgetResult } from '../../../../../shared/capacity/types';
+import { Arithmetic } from '../../../components/Arithmetic';
 
 /** The verdict in one sentence and the arithmetic per mailbox behind it. */
 export function Diagnosis({ result, computesBudget }: { result: BudgetResult | null; computesBudget: boolean }) {
@@ -28,7 +29,9 @@ export function Diagnosis({ result, computesBudget }: { result: BudgetResult | n
             {result.mailboxes.map((m) => (
               <tr key={m.mailbox}>
                 <td>{m.mailbox}</td>
-                <td className="mono">{m.arithmetic}</td>
+                <td className="mono">
+                  <Arithmetic text={m.arithmetic} />
+                </td>
                 <td>
                   {m.connections} / {m.limit}
                 </td>

@@ -30,6 +30,8 @@ export function Plans({ view }: { view: SessionView }) {
             </button>
           </div>
           <p className="muted">{plan.tradeOff}</p>
+          {/* The button says it is chosen; the reason goes with it, once. */}
+          {chosen === plan.id && view.session.plan?.reason && <p className="small">Reason: {view.session.plan.reason}</p>}
           <Instructions steps={view.planInstructions[plan.id] ?? []} />
         </article>
       ))}
@@ -37,7 +39,6 @@ export function Plans({ view }: { view: SessionView }) {
         <label htmlFor="ts-plan-reason">Why this plan (needed before choosing one that is not recommended)</label>
         <input id="ts-plan-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
-      {view.session.plan && <p className="small">Chosen: {view.session.plan.plan?.title ?? view.session.plan.id}. Reason: {view.session.plan.reason}</p>}
     </div>
   );
 }
