@@ -127,6 +127,15 @@ test('export without passwords, import with a preview of what is added and repla
   await expect(page.getByRole('dialog', { name: 'Import broken.json?' })).toHaveCount(0);
   await page.getByLabel('Import environments from a file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else","version":1,"profiles":[]}') });
   await expect(page.getByRole('alert').filter({ hasText: 'not a Support Toolkit profiles file' })).toBeVisible();
+  // A wrong field is named by profile and field in words, and a failed import replaces the last one's banner.
+  const badPort = { ...file, profiles: [{ ...file.profiles[0]!, port: 70000 }] };
+  for (let i = 0; i < 2; i++) {
+    await page.getByLabel('Import environments from a file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badPort)) });
+  }
+  const problem = page.getByRole('alert', { name: 'Import problem' });
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toContainText('team.json: The profiles file cannot be imported: Profile 1 (Contoso PRD): port must be between 1 and 65535. Nothing was changed.');
+  await expect(problem).not.toContainText('profiles.0');
 });
 
 test('a test that hangs can be cancelled; a copy keeps the settings; a password not saved is asked again after a restart', async ({ app, page }) => {

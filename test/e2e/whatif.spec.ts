@@ -151,3 +151,36 @@ test('two environments on one mailbox over the daily recipients quota: the verdi
   await expect(env2.getByLabel('Recipients per email')).toHaveValue('2');
   await expect(page.getByLabel('The quota error (554 5.2.0 SubmissionQuotaExceededException) was seen')).toBeChecked();
 });
+
+test('unsaved input: kept across pages, a question before New discards it, and before the window is reloaded', async ({ page, app }) => {
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'What-if', exact: true }).click();
+  const name = page.getByRole('group', { name: 'Environment 1' }).getByLabel('Environment name');
+  await name.fill('Contoso PRD');
+  await expect(page.getByText('Not saved yet: closing or reloading the window loses this input.')).toBeVisible();
+
+  // Another page of the app keeps the input.
+  await page.getByRole('link', { name: 'Environments', exact: true }).click();
+  await page.getByRole('link', { name: 'What-if', exact: true }).click();
+  await expect(name).toHaveValue('Contoso PRD');
+
+  // New asks first.
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Discard the unsaved changes?' });
+  await confirm.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(name).toHaveValue('Contoso PRD');
+
+  // Reloading asks too (the browser's own question); staying keeps the input.
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+  await page.reload({ timeout: 2_000 }).catch(() => undefined);
+  expect(await asked).toBe('beforeunload');
+  await expect(name).toHaveValue('Contoso PRD');
+
+  // Saved: no question any more.
+  await page.getByLabel('Scenario name').fill('Contoso PRD');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(page.getByText(/Not saved yet/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(name).toHaveValue('PRD');
+});
