@@ -13,7 +13,7 @@ const PARTITION = 'report-print';
 /**
  * The desktop app's PDF printer: Electron's printToPDF in a hidden window that can run nothing:
  * sandboxed, context-isolated, no preload, JavaScript off, its own in-memory session in which every
- * request except the report file itself is refused. The HTML goes through a temporary file (data:
+ * request except the report file itself (and its data: URLs) is refused. The HTML goes through a temporary file (data:
  * URLs have size limits a long report can exceed), deleted after printing.
  */
 export function createElectronPdfPrinter(): PdfPrinter {
@@ -22,7 +22,8 @@ export function createElectronPdfPrinter(): PdfPrinter {
   function printSession(): Electron.Session {
     const printing = session.fromPartition(PARTITION, { cache: false });
     if (!prepared) {
-      printing.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') }));
+      // data: URLs are the report's own font and attached images (its CSP allows no other source); they reach no network.
+      printing.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(details.url.startsWith('file:') || details.url.startsWith('data:')) }));
       printing.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       prepared = true;
     }

@@ -3,6 +3,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { contract, isMethodName } from '../../shared/api/contract';
 import { ApiError, type ApiErrorCode, type Envelope } from '../../shared/api/errors';
 import type { ApiEvent } from '../../shared/api/events';
 import { APP_CSP } from '../../shared/csp';
@@ -34,6 +35,8 @@ export interface HttpHost {
 
 /** The largest request body: a profiles import (at most 5,000,000 characters) with room for escapes. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The largest body of a method that carries a file (`upload` in the contract): 10 MB of file is about 13.4 MB of base64. */
+export const MAX_UPLOAD_BODY_BYTES = 17 * 1024 * 1024;
 
 /** Headers of every response: no content sniffing, nothing kept in a cache (answers carry customer data). */
 const ALWAYS_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
@@ -100,14 +103,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     sendJson(res, 403, { ok: false, error: new ApiError('forbidden', message).toJSON() });
   }
 
-  async function readBody(req: http.IncomingMessage): Promise<unknown> {
+  async function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+    const tooLarge = () => new ApiError('invalid_input', `The request body can be at most ${limit / (1024 * 1024)} MB`);
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new ApiError('invalid_input', 'The request body can be at most 10 MB');
+    if (Number.isFinite(declared) && declared > limit) throw tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) throw new ApiError('invalid_input', 'The request body can be at most 10 MB');
+      if (size > limit) throw tooLarge();
       chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString('utf8');
@@ -201,7 +205,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (methodName === null) return badRequest(res, 'The address has a malformed % escape');
     let input: unknown;
     try {
-      input = await readBody(req);
+      input = await readBody(req, isMethodName(methodName) && contract[methodName].upload ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('invalid_input', 'Could not read the request');
       return sendJson(res, 400, { ok: false, error: apiError.toJSON() });

@@ -11,13 +11,15 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly __result?: R;
   /** Long-running methods (probes, PDF export) may report progress and be cancelled. */
   readonly long?: boolean;
+  /** Carries a file (base64): the HTTP host accepts a larger body for it. */
+  readonly upload?: boolean;
 }
 
 /** `method(schema).returns<Result>()` keeps input inference and lets the result be named. */
-export function method<I extends z.ZodType>(input: I, options: { long?: boolean } = {}) {
+export function method<I extends z.ZodType>(input: I, options: { long?: boolean; upload?: boolean } = {}) {
   return {
     returns<R>(): MethodDef<I, R> {
-      return { input, long: options.long ?? false };
+      return { input, long: options.long ?? false, upload: options.upload ?? false };
     },
   };
 }

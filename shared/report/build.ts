@@ -99,6 +99,16 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
       events: eventsOf(session.events),
       references: session.references.map((r) => ({ title: r.title, url: r.url })),
       evidence: (session.evidence ?? []).map((item) => ({ label: item.label, value: item.value })),
+      attachments: (session.attachments ?? []).map((a) => ({
+        id: a.id,
+        fileName: a.fileName,
+        caption: a.caption,
+        type: a.type,
+        bytes: a.bytes,
+        sha256: a.sha256,
+        addedAt: a.addedAt,
+        addedBy: a.addedBy,
+      })),
     },
   };
 }

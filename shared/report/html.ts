@@ -1,13 +1,19 @@
 import { renderBudgetChart } from './chart';
 import { escapeHtml as e } from './escape';
 import { formatCount, formatParameters, formatTime, formatYesNo, plural } from './format';
-import type { ReportChange, ReportModel } from './model';
+import type { ReportAttachment, ReportChange, ReportModel } from './model';
+import { ATTACHMENT_MIME, ATTACHMENT_TYPE_LABEL, formatBytes } from '../attachments';
 import { reportStyles } from './styles';
 
 export interface HtmlOptions {
   pageSize: 'A4' | 'Letter';
   /** @font-face rules of the bundled font (data: URLs), loaded by the back end; '' for system fonts only. */
   fontCss?: string;
+  /**
+   * The attached images as data: URLs by attachment id, read by the back end (the model itself never
+   * holds bytes). An image missing here is named in the appendix as no longer available.
+   */
+  attachmentImages?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -35,6 +41,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions): stri
     renderActions(model),
     renderVerification(model),
     renderAppendix(model),
+    renderAttachments(model, options.attachmentImages ?? {}),
     '</body>',
     '</html>',
   ].join('\n');
@@ -251,5 +258,50 @@ function renderAppendix(model: ReportModel): string {
     '<section><h2>Appendix B: sources of the guidance</h2><ul class="refs">',
     ...references.map((r) => `<li>${e(r.title)}${r.url ? `<br><a href="${e(r.url)}">${e(r.url)}</a>` : ''}</li>`),
     '</ul></section>',
+  ].join('');
+}
+
+/** A data: URL of one PNG or JPEG image and nothing else (the report's CSP allows img-src data: only). */
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Appendix C: the files the customer sent. Images are shown (as data: URLs, so the document stays
+ * self-contained), PDFs listed with name, caption and size. Names and captions are escaped like
+ * every other value.
+ */
+function renderAttachments(model: ReportModel, images: Readonly<Record<string, string>>): string {
+  const list = model.appendix.attachments ?? [];
+  if (!list.length) return '';
+  const about = (a: ReportAttachment) =>
+    `${e(ATTACHMENT_TYPE_LABEL[a.type] ?? a.type)}, ${e(formatBytes(a.bytes))}, added ${e(formatTime(a.addedAt))} by ${e(a.addedBy)} · SHA-256 <code class="hash">${e(a.sha256)}</code>`;
+  const figures = list
+    .filter((a) => a.type !== 'pdf')
+    .map((a) => {
+      const src = images[a.id];
+      const shown = typeof src === 'string' && src.startsWith(`data:${ATTACHMENT_MIME[a.type]};`) && IMAGE_DATA_URL.test(src);
+      return [
+        '<figure class="attachment">',
+        shown ? `<img src="${e(src)}" alt="${e(a.caption || a.fileName)}">` : '<p class="muted">The image is no longer in the app\'s data folder, so it cannot be shown here.</p>',
+        `<figcaption><strong>${e(a.fileName)}</strong>${a.caption ? `: ${e(a.caption)}` : ''}<br><span class="small muted">${about(a)}</span></figcaption>`,
+        '</figure>',
+      ].join('');
+    });
+  const documents = list.filter((a) => a.type === 'pdf');
+  return [
+    '<section><h2>Appendix C: attachments</h2>',
+    '<p class="muted">Files the customer sent, attached to the session.</p>',
+    ...figures,
+    documents.length
+      ? `<h3>Documents</h3>${table(
+          ['File', 'Caption', 'Size', 'Added'],
+          documents.map((a) => [
+            `${e(a.fileName)}<br><span class="small muted">SHA-256 <code class="hash">${e(a.sha256)}</code></span>`,
+            a.caption ? e(a.caption) : '<span class="muted">none</span>',
+            e(formatBytes(a.bytes)),
+            `<span class="when">${e(formatTime(a.addedAt))}</span><br>${e(a.addedBy)}`,
+          ]),
+        )}`
+      : '',
+    '</section>',
   ].join('');
 }

@@ -1,5 +1,6 @@
 import { formatCount, formatParameters, formatTime, formatYesNo, plural } from './format';
 import type { ReportModel } from './model';
+import { ATTACHMENT_TYPE_LABEL, formatBytes } from '../attachments';
 
 /**
  * The report as Markdown, for pasting into a ticket. Same sections as the HTML; text values are
@@ -197,6 +198,19 @@ export function renderReportMarkdown(model: ReportModel): string {
   line();
   for (const r of model.appendix.references) line(`- ${md(r.title)}${r.url ? ` <${r.url}>` : ''}`);
   line();
+  const attachments = model.appendix.attachments ?? [];
+  if (attachments.length) {
+    line('## Appendix C: attachments');
+    line();
+    line('Files the customer sent, attached to the session. The images are shown in the PDF and HTML report; the files themselves are not in this text.');
+    line();
+    line('| File | Type | Size | Caption | Added |');
+    line('| --- | --- | --- | --- | --- |');
+    for (const a of attachments) {
+      line(`| ${cell(a.fileName)} | ${cell(ATTACHMENT_TYPE_LABEL[a.type] ?? a.type)} | ${formatBytes(a.bytes)} | ${a.caption ? cell(a.caption) : 'none'} | ${formatTime(a.addedAt)}, ${cell(a.addedBy)} |`);
+    }
+    line();
+  }
   line(`_Generated ${formatTime(model.generatedAt)} · report format version ${model.reportVersion}_`);
   return `${out.join('\n')}\n`;
 }

@@ -158,6 +158,20 @@ export interface ReportEvidence {
   value: string;
 }
 
+/** A file the customer sent, attached to the session. The JSON export holds this, never the bytes. */
+export interface ReportAttachment {
+  id: string;
+  fileName: string;
+  /** '' when none was given. */
+  caption: string;
+  /** Told by the file's first bytes. */
+  type: 'png' | 'jpeg' | 'pdf';
+  bytes: number;
+  sha256: string;
+  addedAt: string;
+  addedBy: string;
+}
+
 export interface ReportReference {
   title: string;
   /** null when the source has no stable public address. */
@@ -184,5 +198,7 @@ export interface ReportModel {
     references: ReportReference[];
     /** What the live database showed about where settings live (e.g. OSSYS_SERVER's columns), as evidence. */
     evidence: ReportEvidence[];
+    /** Files the customer sent (images are shown in the HTML and PDF); absent in reports made before attachments. */
+    attachments?: ReportAttachment[];
   };
 }

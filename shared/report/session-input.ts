@@ -1,6 +1,6 @@
 import type { BudgetResult, Plan } from '../capacity/types';
 import type { ErrorsProbeResult } from '../probes/types';
-import type { ReportChange } from './model';
+import type { ReportAttachment, ReportChange } from './model';
 
 /**
  * What a resolution report needs from a troubleshooting session. Kept apart from the wizard's own
@@ -53,4 +53,6 @@ export interface ReportSessionInput {
   databaseClock?: string | null;
   /** Evidence the live database showed (label and value in words); absent when none. */
   evidence?: Array<{ label: string; value: string }>;
+  /** Files the customer sent, described (their bytes stay in the data folder); absent when none. */
+  attachments?: ReportAttachment[];
 }

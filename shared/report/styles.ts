@@ -49,6 +49,10 @@ ul.refs li, li { margin-bottom: 4px; break-inside: avoid; page-break-inside: avo
 td.when, span.when { white-space: nowrap; }
 table.log td { font-size: 9pt; padding: 3px 7px; }
 a { color: #1a237e; word-break: break-all; }
+figure.attachment { margin: 8px 0 16px; break-inside: avoid; page-break-inside: avoid; }
+figure.attachment img { display: block; max-width: 100%; max-height: 190mm; width: auto; height: auto; border: 1px solid #d7dbe0; }
+figure.attachment figcaption { margin-top: 4px; }
+code.hash { font-size: 7.5pt; word-break: break-all; }
 @media print {
   body { padding: 0; max-width: none; }
 }

@@ -1,3 +1,4 @@
+import { changeAttachments } from '../attachments';
 import { formatTime } from '../format-time';
 import type { DbClock } from '../probes/types';
 import type {
@@ -309,6 +310,10 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
         step: step.id,
         summary: `${action.actor} applied it by hand: ${note}`,
       });
+      break;
+    }
+    case 'attachment': {
+      next = changeAttachments(session, action.change, now, step.id);
       break;
     }
     case 'tick': {

@@ -1,3 +1,4 @@
+import type { AttachmentChange, SessionAttachment } from '../attachments';
 import type { BudgetResult, Plan } from '../capacity/types';
 import type { Matcher } from '../incidents/matcher';
 import type { DbClock } from '../probes/types';
@@ -304,7 +305,8 @@ export interface SessionEvent {
     | 'restart-ticked'
     | 'verified'
     | 'completed'
-    | 'reopened';
+    | 'reopened'
+    | 'attachment';
   /** Step id the event happened on. */
   step: string;
   /** One sentence a report can print. */
@@ -358,6 +360,8 @@ export interface Session {
   restart: RestartItem[];
   verification: Verification | null;
   events: SessionEvent[];
+  /** Files the customer sent (screenshots, PDFs): what they are, never their bytes. Absent in older sessions. */
+  attachments?: SessionAttachment[];
   /** Why Apply from the app is not offered any more (the database refused the write); absent while it is. */
   applyRefused?: { reason: string; at: string };
   /** Probes whose last run failed, by kind; cleared when the probe succeeds. Absent in older sessions. */
@@ -382,6 +386,8 @@ export type SessionAction =
   /** The database refused the write (e.g. permission denied): the fix is applied by hand from now on. */
   | { type: 'apply-refused'; reason: string }
   | { type: 'undo-recorded'; auditId: string; undoAuditId: string; at: string }
+  /** A file the customer sent, attached, removed or captioned (the bytes are the back end's). */
+  | { type: 'attachment'; change: AttachmentChange }
   | { type: 'applied-manually'; note: string; actor: string }
   | { type: 'tick'; server: string; done: boolean }
   | { type: 'verify'; result?: VerificationResult; watchMinutes?: number }

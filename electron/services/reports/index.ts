@@ -26,6 +26,11 @@ export function createReportService(
     return source(sessionId, { engineerName: settings.engineerName, generatedAt: now().toISOString() });
   }
 
+  /** The report's attached images, read from the session's folder while the session is there. */
+  function imagesOf(model: ReportModel): Promise<Record<string, string>> {
+    return needs.sessions.attachmentImages(model.sessionId, model.appendix.attachments ?? []);
+  }
+
   async function storedModel(id: string): Promise<ReportModel> {
     const model = (await store.find(id)) ? await store.readModel(id) : null;
     if (!model) throw new ApiError('not_found', 'This report no longer exists. It may have been deleted.', { field: 'id' });
@@ -36,12 +41,12 @@ export function createReportService(
     'reports.preview': async ({ sessionId }) => {
       const model = await modelOfSession(sessionId);
       const { pageSize } = await needs.settings.get();
-      return { html: reportHtml(model, pageSize), model };
+      return { html: reportHtml(model, pageSize, await imagesOf(model)), model };
     },
     'reports.open': async ({ id }) => {
       const model = await storedModel(id);
       const { pageSize } = await needs.settings.get();
-      return { html: reportHtml(model, pageSize), model };
+      return { html: reportHtml(model, pageSize, await imagesOf(model)), model };
     },
     'reports.list': () => store.list(),
     'reports.delete': async ({ id }) => ({ deleted: await store.remove(id) }),
@@ -53,6 +58,7 @@ export function createReportService(
       const bytes = await renderReportFile(model, format, {
         pageSize,
         printer: deps.pdfPrinter,
+        ...(format === 'pdf' ? { attachmentImages: await imagesOf(model) } : {}),
         signal: ctx.signal,
         noPrinterReason:
           deps.hostKind === 'electron'

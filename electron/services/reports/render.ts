@@ -13,9 +13,9 @@ export const MIME_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** The preview and the PDF: the same document, with the bundled font inlined. */
-export function reportHtml(model: ReportModel, pageSize: 'A4' | 'Letter'): string {
-  return renderReportHtml(model, { pageSize, fontCss: reportFontCss() });
+/** The preview and the PDF: the same document, with the bundled font and the attached images inlined. */
+export function reportHtml(model: ReportModel, pageSize: 'A4' | 'Letter', attachmentImages: Readonly<Record<string, string>> = {}): string {
+  return renderReportHtml(model, { pageSize, fontCss: reportFontCss(), attachmentImages });
 }
 
 /** e.g. "Contoso-PRD-connection-limit-report-2025-03-14.pdf". */
@@ -35,6 +35,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /** Why there is no printer, in words, when there is none. */
   noPrinterReason?: string;
+  /** The attached images as data: URLs by attachment id (the PDF shows them). */
+  attachmentImages?: Readonly<Record<string, string>>;
 }
 
 /** The bytes of one export format. */
@@ -48,7 +50,7 @@ export async function renderReportFile(model: ReportModel, format: ReportFormat,
       if (!options.printer) {
         throw new ApiError('unavailable', options.noPrinterReason ?? 'PDF export is not available here. Export Markdown or JSON instead.');
       }
-      return options.printer.print(reportHtml(model, options.pageSize), {
+      return options.printer.print(reportHtml(model, options.pageSize, options.attachmentImages), {
         pageSize: options.pageSize,
         title: model.header.title,
         signal: options.signal,

@@ -11,6 +11,7 @@ import { runProbeUse } from '../probes/registry';
 import type { ProfileService } from '../profiles';
 import type { SettingsService } from '../settings';
 import { environmentOf, sameMailboxProfiles, touchProfile } from './environment';
+import { attachmentHandlers, attachmentImages, createAttachmentFiles } from './attachments';
 import { toReportInput } from './report-input';
 import { createSessionStore } from './store';
 
@@ -29,6 +30,7 @@ export function createSessionService(
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   let registry = createPlaybookRegistry(options.playbooks ?? BUILT_IN_PLAYBOOKS);
   const store = createSessionStore(deps.dataDir, (message) => deps.notices.add(message));
+  const files = createAttachmentFiles(deps.dataDir);
 
   function playbookOf(session: Session): Playbook {
     const playbook = registry.get(session.playbookId);
@@ -325,8 +327,24 @@ export function createSessionService(
     },
     'sessions.delete': async ({ id }) => {
       await store.remove(id);
+      // Its attached files go with it.
+      await files.removeAll(id);
       return { deleted: true as const };
     },
+    ...attachmentHandlers({
+      files,
+      now,
+      actor,
+      openSession: async (id) => open(await stored(id)),
+      change: async (id, action, check) =>
+        viewOf(
+          await store.update(id, (current) => {
+            const session = upgradeSession(current, playbookOf(current));
+            check?.(session);
+            return reduce(session, action);
+          }),
+        ),
+    }),
   };
 
   return {
@@ -344,6 +362,12 @@ export function createSessionService(
     async reportInput(id: string) {
       const session = await stored(id);
       return toReportInput(session, registry.get(session.playbookId));
+    },
+    /** The attached images of a session as data: URLs by attachment id, for the report (none when the session is gone). */
+    async attachmentImages(id: string, list: Parameters<typeof attachmentImages>[2]) {
+      if (list.length === 0) return {};
+      const session = await stored(id).catch(() => null);
+      return session ? attachmentImages(files, id, list) : {};
     },
     /** The stored session itself, for callers that need more than the report. */
     get: (id: string) => stored(id),

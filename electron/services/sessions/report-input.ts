@@ -1,3 +1,4 @@
+import { attachmentsOf } from '../../../shared/attachments';
 import { formatTime } from '../../../shared/format-time';
 import type { ReportSessionInput } from '../../../shared/report/session-input';
 import type { ErrorsProbeResult } from '../../../shared/probes/types';
@@ -94,6 +95,7 @@ export function toReportInput(session: Session, playbook: Playbook | undefined):
     events: session.events.map((e) => ({ at: e.at, message: e.summary })),
     databaseClock: session.clock?.summary ?? null,
     evidence: evidenceOf(session),
+    attachments: attachmentsOf(session),
   };
 }
 

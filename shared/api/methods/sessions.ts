@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_CAPTION } from '../../attachments';
 import type { Recognition } from '../../incidents/recognise';
 import type { ApplyPreview } from '../../probes/types';
 import type { PlaybookSummary, SessionSummary, SessionView } from '../../wizard/view';
@@ -10,6 +11,9 @@ const factValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string().max(20_000), z.number(), z.boolean(), z.null(), z.array(factValue).max(500), z.record(z.string(), factValue)]),
 );
 const reason = z.string().max(2000);
+const attachmentIdSchema = z.string().min(1, 'Choose an attachment').max(64);
+/** Base64 of a little more than the largest file, so a file just over it is refused with its size named. */
+const MAX_ATTACHMENT_BASE64 = Math.ceil((MAX_ATTACHMENT_BYTES * 1.2) / 3) * 4;
 
 /** What the engineer can do in a session. Probe results and apply records come only from the back end. */
 export const sessionActionSchema = z.discriminatedUnion('type', [
@@ -89,4 +93,29 @@ export const sessionMethods = {
   'sessions.apply': method(z.object({ id }).strict(), { long: true }).returns<SessionView>(),
   'sessions.undo': method(z.object({ id, auditId: z.string().min(1) }).strict(), { long: true }).returns<SessionView>(),
   'sessions.delete': method(z.object({ id }).strict()).returns<{ deleted: true }>(),
+  /**
+   * Attaches a file the customer sent (PNG, JPEG or PDF, told by its first bytes; at most 10 MB, 20 MB
+   * per session) with a caption. The bytes go to the data folder beside the session, which keeps
+   * only the name, caption, type, size, SHA-256, when and by whom. Refused with the reason, nothing kept.
+   */
+  'sessions.attach': method(
+    z
+      .object({
+        id,
+        fileName: z.string().trim().min(1, 'Give the file a name').max(1000),
+        contentBase64: z
+          .string()
+          .max(MAX_ATTACHMENT_BASE64, `A file can be at most ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file content must be base64'),
+        caption: z.string().trim().max(MAX_ATTACHMENT_CAPTION, `A caption can be at most ${MAX_ATTACHMENT_CAPTION} characters`).optional(),
+      })
+      .strict(),
+    { upload: true },
+  ).returns<SessionView>(),
+  /** Removes an attached file: from the session and from the data folder. */
+  'sessions.detach': method(z.object({ id, attachmentId: attachmentIdSchema }).strict()).returns<SessionView>(),
+  /** Gives an attached file another caption ('' removes it). */
+  'sessions.captionAttachment': method(
+    z.object({ id, attachmentId: attachmentIdSchema, caption: z.string().trim().max(MAX_ATTACHMENT_CAPTION, `A caption can be at most ${MAX_ATTACHMENT_CAPTION} characters`) }).strict(),
+  ).returns<SessionView>(),
 };
