@@ -1,8 +1,9 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ReportExportResult } from '../../shared/api/methods/reports';
+import { ApiError } from '../../shared/api/errors';
 import { createNoticeBoard, type PdfPrinter } from '../services/context';
 import { createServices } from '../services/create-services';
+import { createInProcessClient } from '../services/in-process-client';
 import { acquireDataDirLock, DataDirLockedError, releaseOnExit } from '../services/data-dir-lock';
 import { createChromiumPdfPrinter } from '../services/reports/pdf-chromium';
 import { parseReportArgs, REPORT_USAGE, UsageError } from './report-args';
@@ -58,13 +59,16 @@ export async function runReportCli(
       notices,
       pdfPrinter: options.pdfPrinter ?? ownPrinter,
     });
-    const envelope = await services.dispatch('reports.export', { sessionId: args.sessionId, format: args.format });
-    if (!envelope.ok) {
-      io.err(`Could not export the report: ${envelope.error.message}`);
-      if (envelope.error.details) io.err(`Details: ${envelope.error.details}`);
+    const api = createInProcessClient(services);
+    let result;
+    try {
+      result = await api['reports.export']({ sessionId: args.sessionId, format: args.format });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      io.err(`Could not export the report: ${error.message}`);
+      if (error.details) io.err(`Details: ${error.details}`);
       return 1;
     }
-    const result = envelope.value as ReportExportResult;
     await fs.mkdir(path.dirname(args.out), { recursive: true });
     await fs.writeFile(args.out, Buffer.from(result.base64 ?? '', 'base64'));
     io.out(`Wrote ${args.out} (${args.format.toUpperCase()}, ${formatBytes(result.bytes)})`);

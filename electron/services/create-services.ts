@@ -98,7 +98,8 @@ export async function createServices(deps: ServiceDeps) {
     const ctx: CallContext = {
       callId,
       signal: controller.signal,
-      progress: (message, fraction) => options.emit?.({ kind: 'progress', callId, message, fraction }),
+      // Only long methods report progress (their callers alone subscribe to it); a short one's is dropped.
+      progress: contract[name].long ? (message, fraction) => options.emit?.({ kind: 'progress', callId, message, fraction }) : () => undefined,
     };
     try {
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;

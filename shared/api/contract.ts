@@ -32,14 +32,9 @@ export type MethodInput<M extends MethodName> = z.input<DefOf<M>['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<DefOf<M>['input']>;
 export type MethodResult<M extends MethodName> = DefOf<M> extends MethodDef<z.ZodType, infer R> ? R : never;
 
-/** Options of one call from the renderer. */
-export interface CallOptions {
-  /** Lets the caller cancel the call with `app.cancel` and match progress events. */
-  callId?: string;
-  onProgress?: (event: { message: string; fraction?: number }) => void;
-}
+/** The methods that report progress and can be cancelled (`method(..., { long: true })`). */
+export type LongMethodName = { [M in MethodName]: DefOf<M>['long'] extends true ? M : never }[MethodName];
 
-/** The typed client the renderer and tests use, whatever transport is behind it. */
-export type ToolkitClient = {
-  [M in MethodName]: (input: MethodInput<M>, options?: CallOptions) => Promise<MethodResult<M>>;
-};
+export function isLongMethod(name: string): name is LongMethodName {
+  return isMethodName(name) && contract[name].long === true;
+}

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
+import type { EngineerAction } from '../../shared/api/methods/sessions';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import { toReportInput } from '../../electron/services/sessions/report-input';
 import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry } from '../../shared/playbooks';
@@ -11,7 +13,6 @@ import { renderReportHtml } from '../../shared/report/html';
 import { renderReportMarkdown } from '../../shared/report/markdown';
 import { contextOf, createSession, reduceSession, stepViews } from '../../shared/wizard/engine';
 import type { FactValue, Session, SessionAction } from '../../shared/wizard/types';
-import type { SessionView } from '../../shared/wizard/view';
 import { removeDir, tempDataDir } from '../support/host';
 
 const environment = { profileId: null, name: 'PRD', role: 'Production', engine: 'manual' as const, host: null, customer: 'Contoso', mailbox: null };
@@ -376,20 +377,17 @@ describe('quota playbook on the demo, through the dispatcher', () => {
     return createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
   }
 
-  async function call<T = SessionView>(s: Services, name: string, input: unknown): Promise<T> {
-    const result = await s.dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as T;
-  }
+  /** The typed client over `services`: a wrong method or input is a type error; an API error throws an ApiError. */
+  const api = (services: Pick<Services, 'dispatch'>) => createInProcessClient(services);
 
   it('reads the errors, the queue and the recipients, records the fix, and verifies it', async () => {
     const s = await services();
     try {
-      expect(await s.dispatch('demo.reset', { scenario: 'quota' })).toMatchObject({ ok: true });
-      const created = await call(s, 'sessions.create', { playbookId: 'exchange-recipient-quota', profileId: 'demo', pastedError: '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException' });
+      expect(await api(s)['demo.reset']({ scenario: 'quota' })).toEqual({ reset: true });
+      const created = await api(s)['sessions.create']({ playbookId: 'exchange-recipient-quota', profileId: 'demo', pastedError: '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException' });
       const id = created.session.id;
-      const act = (action: unknown) => call(s, 'sessions.act', { id, action });
-      const probe = (name: string) => call(s, 'sessions.runProbe', { id, probe: name });
+      const act = (action: EngineerAction) => api(s)['sessions.act']({ id, action });
+      const probe = (name: string) => api(s)['sessions.runProbe']({ id, probe: name });
       await probe('errors');
       let view = await probe('emailQueue');
       const f = (key: string) => view.session.facts.find((x) => x.key === key);
@@ -402,8 +400,8 @@ describe('quota playbook on the demo, through the dispatcher', () => {
       if (typeof f('volume.recipients')?.value !== 'number') await act({ type: 'answer', facts: { 'volume.perEmail': 9 } });
       await act({ type: 'continue' });
       // The demo profile names its mailbox; the other senders must be answered.
-      const refused = await s.dispatch('sessions.act', { id, action: { type: 'continue' } });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/No other sender/) } });
+      const refused = api(s)['sessions.act']({ id, action: { type: 'continue' } });
+      await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/No other sender/) });
       await act({ type: 'answer', facts: { 'mailbox.others': [] } });
       view = await act({ type: 'continue' });
       expect(f('diagnosis.total')!.value).toBeGreaterThan(10_000);
@@ -411,14 +409,14 @@ describe('quota playbook on the demo, through the dispatcher', () => {
       await act({ type: 'continue' });
       await act({ type: 'applied-manually', note: 'Waited for the 24 h window; the campaign moved to a bulk service' });
       await act({ type: 'continue' });
-      const verified = await call(s, 'sessions.verify', { id });
+      const verified = await api(s)['sessions.verify']({ id });
       expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0 });
       expect(verified.session.verification!.emailsAfter).toBeGreaterThanOrEqual(1);
       expect(verified.session.facts.find((x) => x.key === 'after.queue.failing')).toMatchObject({ value: 0, source: 'probe' });
       await act({ type: 'continue' });
       const done = await act({ type: 'complete' });
       expect(done.session.status).toBe('resolved');
-      const report = await call<{ model: { header: { title: string; outcome: string } } }>(s, 'reports.preview', { sessionId: id });
+      const report = await api(s)['reports.preview']({ sessionId: id });
       expect(report.model.header).toMatchObject({ title: 'Daily recipient quota on Demo farm (embedded)', outcome: 'resolved' });
     } finally {
       await s.close();

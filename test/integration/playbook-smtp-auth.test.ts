@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
+import type { EngineerAction } from '../../shared/api/methods/sessions';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import { toReportInput } from '../../electron/services/sessions/report-input';
 import { SMTP_AUTH_TEXTS } from '../../shared/incidents/example-texts';
@@ -15,7 +17,6 @@ import { renderReportHtml } from '../../shared/report/html';
 import { renderReportMarkdown } from '../../shared/report/markdown';
 import { contextOf, createSession, reduceSession, stepViews } from '../../shared/wizard/engine';
 import type { FactValue, Session, SessionAction } from '../../shared/wizard/types';
-import type { SessionView } from '../../shared/wizard/view';
 import { removeDir, tempDataDir } from '../support/host';
 
 const environment = { profileId: null, name: 'PRD', role: 'Production', engine: 'manual' as const, host: null, customer: 'Contoso', mailbox: null };
@@ -392,20 +393,17 @@ describe('SMTP authentication playbook on the demo, through the dispatcher', () 
     return createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
   }
 
-  async function call<T = SessionView>(s: Services, name: string, input: unknown): Promise<T> {
-    const result = await s.dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as T;
-  }
+  /** The typed client over `services`: a wrong method or input is a type error; an API error throws an ApiError. */
+  const api = (services: Pick<Services, 'dispatch'>) => createInProcessClient(services);
 
   it('reads both forms with first and last seen, records the fix by hand, and Verify passes once the queue is sent', async () => {
     const s = await services();
     try {
-      expect(await s.dispatch('demo.reset', { scenario: 'smtp-auth' })).toMatchObject({ ok: true });
-      const created = await call(s, 'sessions.create', { playbookId: 'exchange-smtp-auth', profileId: 'demo', pastedError: TENANT_DISABLED });
+      expect(await api(s)['demo.reset']({ scenario: 'smtp-auth' })).toEqual({ reset: true });
+      const created = await api(s)['sessions.create']({ playbookId: 'exchange-smtp-auth', profileId: 'demo', pastedError: TENANT_DISABLED });
       const id = created.session.id;
-      const act = (action: unknown) => call(s, 'sessions.act', { id, action });
-      const probe = (name: string, days?: number) => call(s, 'sessions.runProbe', { id, probe: name, ...(days ? { days } : {}) });
+      const act = (action: EngineerAction) => api(s)['sessions.act']({ id, action });
+      const probe = (name: string, days?: number) => api(s)['sessions.runProbe']({ id, probe: name, ...(days ? { days } : {}) });
       await probe('authErrors', 7);
       let view = await probe('authQueue');
       const f = (key: string) => view.session.facts.find((x) => x.key === key);
@@ -430,14 +428,14 @@ describe('SMTP authentication playbook on the demo, through the dispatcher', () 
       expect(view.applyFromApp).toMatchObject({ unavailable: expect.stringMatching(/outside this app/) });
       await act({ type: 'applied-manually', note: 'OAuth 2.0 set up by the customer admin; Service Center email settings saved' });
       await act({ type: 'continue' });
-      const verified = await call(s, 'sessions.verify', { id });
+      const verified = await api(s)['sessions.verify']({ id });
       expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, errorsAfterSource: 'probe', emailsAfterSource: 'probe' });
       expect(verified.session.verification!.emailsAfter).toBeGreaterThanOrEqual(1);
       expect(verified.session.verification!.summary).toMatch(/^Verified: no SMTP authentication error and \d+ emails sent since the fix at /);
       await act({ type: 'continue' });
       const done = await act({ type: 'complete' });
       expect(done.session.status).toBe('resolved');
-      const report = await call<{ model: { header: { title: string; outcome: string }; symptom: { count: number } | null } }>(s, 'reports.preview', { sessionId: id });
+      const report = await api(s)['reports.preview']({ sessionId: id });
       expect(report.model.header).toMatchObject({ title: 'SMTP authentication refused on Demo farm (embedded)', outcome: 'resolved' });
       expect(report.model.symptom?.count).toBe(180);
     } finally {

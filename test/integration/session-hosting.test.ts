@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import { forgetDemoDatabase, openDemoConnection } from '../../electron/services/demo/connect';
 import type { SessionView } from '../../shared/wizard/view';
 import { removeDir, tempDataDir } from '../support/host';
@@ -25,22 +26,19 @@ async function start(): Promise<{ services: Services; dataDir: string }> {
   return { services: await createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() }), dataDir };
 }
 
-async function call<T = SessionView>(services: Services, name: string, input: unknown): Promise<T> {
-  const result = await services.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
+/** The typed client over `services`: a wrong method or input is a type error; an API error throws an ApiError. */
+const api = (services: Pick<Services, 'dispatch'>) => createInProcessClient(services);
 
 /** A session on `profileId` walked to the Apply step with the recommended plan (threads 2 -> 1). */
 async function toApply(services: Services, profileId: string): Promise<{ id: string; view: SessionView }> {
-  const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId });
+  const created = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId });
   const id = created.session.id;
-  await call(services, 'sessions.autoProbe', { id });
-  await call(services, 'sessions.act', { id, action: { type: 'answer', facts: { 'mailbox.others': [] } } });
-  await call(services, 'sessions.act', { id, action: { type: 'continue' } });
-  let view = await call(services, 'sessions.act', { id, action: { type: 'continue' } });
-  await call(services, 'sessions.act', { id, action: { type: 'choose-plan', planId: view.session.diagnosis!.plans[0]!.id, reason: '' } });
-  view = await call(services, 'sessions.act', { id, action: { type: 'continue' } });
+  await api(services)['sessions.autoProbe']({ id });
+  await api(services)['sessions.act']({ id, action: { type: 'answer', facts: { 'mailbox.others': [] } } });
+  await api(services)['sessions.act']({ id, action: { type: 'continue' } });
+  let view = await api(services)['sessions.act']({ id, action: { type: 'continue' } });
+  await api(services)['sessions.act']({ id, action: { type: 'choose-plan', planId: view.session.diagnosis!.plans[0]!.id, reason: '' } });
+  view = await api(services)['sessions.act']({ id, action: { type: 'continue' } });
   return { id, view };
 }
 
@@ -48,18 +46,17 @@ describe('Apply where the platform database may not be written', () => {
   it('OutSystems Cloud: Apply is not offered; the fix is recorded by hand and verified as usual', async () => {
     const { services, dataDir } = await start();
     try {
-      const created = await services.dispatch('profiles.create', {
+      const created = await api(services)['profiles.create']({
         profile: { name: 'Contoso Cloud PRD', engine: 'sqlserver', host: 'db.contoso.outsystemscloud.com', port: 1433, database: 'outsystems', user: 'tmp_user', password: 'temporary-pass', rememberPassword: false, hosting: 'outsystems-cloud', mailbox: 'noreply@contoso.com' },
       });
-      expect(created.ok).toBe(true);
-      const profileId = (created as { ok: true; value: { id: string; hosting: string } }).value.id;
-      expect((created as { ok: true; value: { hosting: string } }).value.hosting).toBe('outsystems-cloud');
+      const profileId = created.id;
+      expect(created.hosting).toBe('outsystems-cloud');
       // Read through the embedded demo standing in for the Cloud database (read-only access is what Cloud gives).
       services.profiles.connect = () => openDemoConnection(dataDir);
       const { id, view } = await toApply(services, profileId);
       expect(view.applyFromApp).toMatchObject({ unavailable: expect.stringMatching(/OutSystems Cloud: a database user may change only application tables/) });
-      expect(await services.dispatch('sessions.apply', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/OutSystems Cloud/) } });
-      const recorded = await call(services, 'sessions.act', { id, action: { type: 'applied-manually', note: 'Factory Configuration: threads 2 -> 1; LifeTime: Restart services' } });
+      await expect(api(services)['sessions.apply']({ id })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/OutSystems Cloud/) });
+      const recorded = await api(services)['sessions.act']({ id, action: { type: 'applied-manually', note: 'Factory Configuration: threads 2 -> 1; LifeTime: Restart services' } });
       expect(recorded.session.manualApplies).toHaveLength(1);
       expect(recorded.session.environment.hosting).toBe('outsystems-cloud');
     } finally {
@@ -73,13 +70,13 @@ describe('Apply where the platform database may not be written', () => {
       const { id } = await toApply(services, 'demo');
       services.probes.applyParameter = () =>
         Promise.reject(new ApiError('forbidden', 'This login may not change OSSYS_PARAMETER (permission denied).'));
-      const refused = await call(services, 'sessions.apply', { id });
+      const refused = await api(services)['sessions.apply']({ id });
       expect(refused.session.applies).toHaveLength(0);
       expect(refused.session.applyRefused?.reason).toMatch(/permission denied/);
       expect(refused.applyFromApp).toMatchObject({ unavailable: expect.stringMatching(/^The database refused the change \(This login may not change OSSYS_PARAMETER \(permission denied\)\): apply it as the plan's steps say/) });
       expect(refused.session.events.at(-1)!.summary).toMatch(/Apply from the app was refused by the database/);
-      expect(await services.dispatch('sessions.apply', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      const recorded = await call(services, 'sessions.act', { id, action: { type: 'applied-manually', note: 'Set in Factory Configuration' } });
+      await expect(api(services)['sessions.apply']({ id })).rejects.toMatchObject({ code: 'invalid_input' });
+      const recorded = await api(services)['sessions.act']({ id, action: { type: 'applied-manually', note: 'Set in Factory Configuration' } });
       expect(recorded.steps.find((s) => s.kind === 'apply')!.missing).toBeNull();
     } finally {
       await services.close();

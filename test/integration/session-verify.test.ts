@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
+import type { EngineerAction } from '../../shared/api/methods/sessions';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import type { ErrorsProbeResult } from '../../shared/probes/types';
 import type { SessionView } from '../../shared/wizard/view';
@@ -26,21 +28,18 @@ async function start(): Promise<Services> {
   return createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
 }
 
-async function call<T = SessionView>(services: Services, name: string, input: unknown): Promise<T> {
-  const result = await services.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
+/** The typed client over `services`: a wrong method or input is a type error; an API error throws an ApiError. */
+const api = (services: Pick<Services, 'dispatch'>) => createInProcessClient(services);
 
 const fact = (view: SessionView, key: string) => view.session.facts.find((f) => f.key === key);
 
 /** Walks the demo to the restart step with the recommended plan; `apply` says how the change is made. */
 async function walkToRestart(services: Services, apply: 'app' | 'manual-without-change') {
-  const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: 'demo' });
+  const created = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: 'demo' });
   const id = created.session.id;
-  const act = (action: unknown) => call(services, 'sessions.act', { id, action });
-  const probe = (name: string) => call(services, 'sessions.runProbe', { id, probe: name });
-  let view = await probe('errors');
+  const act = (action: EngineerAction) => api(services)['sessions.act']({ id, action });
+  const probe = (name: string) => api(services)['sessions.runProbe']({ id, probe: name });
+  await probe('errors');
   await act({ type: 'continue' });
   await probe('servers');
   await act({ type: 'continue' });
@@ -48,16 +47,16 @@ async function walkToRestart(services: Services, apply: 'app' | 'manual-without-
   await act({ type: 'continue' });
   await act({ type: 'answer', facts: { mailbox: 'noreply@demo.example', 'mailbox.others': [] } });
   await act({ type: 'continue' });
-  view = await act({ type: 'continue' });
+  let view = await act({ type: 'continue' });
   await act({ type: 'choose-plan', planId: view.session.diagnosis!.plans[0]!.id, reason: '' });
   await act({ type: 'continue' });
-  if (apply === 'app') await call(services, 'sessions.apply', { id });
+  if (apply === 'app') await api(services)['sessions.apply']({ id });
   else await act({ type: 'applied-manually', note: 'Said it was changed in Factory Configuration, but it was not' });
   view = await act({ type: 'continue' });
   return { id, act, view };
 }
 
-async function restartAll(act: (action: unknown) => Promise<SessionView>, view: SessionView) {
+async function restartAll(act: (action: EngineerAction) => Promise<SessionView>, view: SessionView) {
   for (const item of view.session.restart) await act({ type: 'tick', server: item.server, done: true });
   return act({ type: 'continue' });
 }
@@ -68,10 +67,10 @@ describe('Verify now on the demo', () => {
     try {
       const { id, act, view } = await walkToRestart(services, 'app');
       await restartAll(act, view);
-      const verified = await call(services, 'sessions.verify', { id });
+      const verified = await api(services)['sessions.verify']({ id });
       expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, emailsNeeded: 4 });
       expect(verified.session.verification!.summary).toMatch(/^Verified: 2 servers x 1 thread = 2 <= 3, no 432 errors and \d+ emails sent since the restart at /);
-      const report = await call<{ model: { header: { outcome: string; databaseClock: string | null } } }>(services, 'reports.preview', { sessionId: id });
+      const report = await api(services)['reports.preview']({ sessionId: id });
       expect(report.model.header).toMatchObject({ outcome: 'resolved', databaseClock: expect.stringMatching(/^UTC\+00:00/) });
     } finally {
       await services.close();
@@ -83,13 +82,13 @@ describe('Verify now on the demo', () => {
     try {
       const { id, act, view } = await walkToRestart(services, 'manual-without-change');
       await restartAll(act, view);
-      const verified = await call(services, 'sessions.verify', { id });
+      const verified = await api(services)['sessions.verify']({ id });
       expect(fact(verified, 'after.threads.global')!.value).toBe(2);
       expect(verified.session.verification!.result).toBe('fail');
       expect(verified.session.verification!.summary).toMatch(/still over the limit \(2 servers x 2 threads = 4 > 3\)/);
       expect(verified.session.verification!.errorsAfter).toBeGreaterThan(0);
       await act({ type: 'complete' });
-      const report = await call<{ model: { header: { outcome: string } } }>(services, 'reports.preview', { sessionId: id });
+      const report = await api(services)['reports.preview']({ sessionId: id });
       expect(report.model.header.outcome).toBe('not-resolved');
     } finally {
       await services.close();
@@ -102,14 +101,14 @@ describe('Verify now on the demo', () => {
       const { id, act, view } = await walkToRestart(services, 'app');
       await restartAll(act, view);
       // What the engineer sees in Service Center overrides the probe: only 2 emails went out.
-      await call(services, 'sessions.verify', { id });
+      await api(services)['sessions.verify']({ id });
       await act({ type: 'answer', facts: { 'after.emails.sent': 2 } });
       const watching = await act({ type: 'verify' });
       expect(watching.session.verification).toMatchObject({ result: 'watch', emailsAfter: 2, emailsAfterSource: 'engineer' });
       expect(watching.session.verification!.summary).toMatch(/2 emails sent since the restart at .*; waiting for at least 4/);
       const done = await act({ type: 'complete' });
       expect(done.session.status).toBe('applied-not-verified');
-      const report = await call<{ model: { header: { outcome: string; outcomeLabel: string } } }>(services, 'reports.preview', { sessionId: id });
+      const report = await api(services)['reports.preview']({ sessionId: id });
       expect(report.model.header).toMatchObject({ outcome: 'applied-not-verified', outcomeLabel: 'Fix applied, not yet verified' });
     } finally {
       await services.close();
@@ -120,12 +119,12 @@ describe('Verify now on the demo', () => {
     it(`gives the same verdict when the demo database runs at UTC${utcOffsetMinutes > 0 ? '+' : ''}${utcOffsetMinutes / 60} h`, async () => {
       const services = await start();
       try {
-        expect(await services.dispatch('demo.reset', { utcOffsetMinutes })).toMatchObject({ ok: true });
+        expect(await api(services)['demo.reset']({ utcOffsetMinutes })).toEqual({ reset: true });
         const { id, act, view } = await walkToRestart(services, 'app');
         expect((view.session.probes.errors as ErrorsProbeResult).count).toBe(84);
         expect(view.session.clock).toMatchObject({ utcOffsetMinutes });
         await restartAll(act, view);
-        const verified = await call(services, 'sessions.verify', { id });
+        const verified = await api(services)['sessions.verify']({ id });
         expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0 });
         expect(verified.session.verification!.emailsAfter).toBeGreaterThanOrEqual(4);
       } finally {
@@ -139,20 +138,20 @@ describe('other senders on the mailbox', () => {
   it('reads another sender from its own saved environment: the demo farm on the same mailbox', async () => {
     const services = await start();
     try {
-      const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso DEV' });
+      const created = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso DEV' });
       const id = created.session.id;
-      const act = (action: unknown) => call(services, 'sessions.act', { id, action });
-      const demo = (await call<Array<{ id: string; mailbox: string | null }>>(services, 'profiles.list', {})).find((p) => p.id === 'demo')!;
+      const act = (action: EngineerAction) => api(services)['sessions.act']({ id, action });
+      const demo = (await api(services)['profiles.list']({})).find((p) => p.id === 'demo')!;
       const asked = await act({ type: 'answer', facts: { mailbox: demo.mailbox } });
       expect(asked.sameMailbox?.map((p) => p.profileId)).toEqual(['demo']);
-      const read = await call(services, 'sessions.probeSender', { id, profileId: 'demo' });
+      const read = await api(services)['sessions.probeSender']({ id, profileId: 'demo' });
       expect(fact(read, 'mailbox.others')).toMatchObject({
         source: 'engineer',
         value: [{ name: 'Demo farm (embedded)', servers: 2, threads: 2 }],
         detail: 'read from the saved environment Demo farm (embedded)',
       });
-      const refused = await services.dispatch('sessions.probeSender', { id, profileId: 'nope' });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/does not send through the same mailbox/) } });
+      const refused = api(services)['sessions.probeSender']({ id, profileId: 'nope' });
+      await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/does not send through the same mailbox/) });
     } finally {
       await services.close();
     }
@@ -161,13 +160,13 @@ describe('other senders on the mailbox', () => {
   it('names a SQL Server environment on the same mailbox as a candidate', async () => {
     const services = await start();
     try {
-      const qa = await services.dispatch('profiles.create', {
+      const qa = await api(services)['profiles.create']({
         profile: { name: 'Contoso QA', engine: 'sqlserver', host: 'sql-qa.contoso.local', port: 1433, database: 'outsystems', user: 'osqa', mailbox: 'noreply@demo.example', rememberPassword: false },
       });
-      expect(qa.ok).toBe(true);
-      const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Offline PRD' });
+      expect(qa).toMatchObject({ name: 'Contoso QA' });
+      const created = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Offline PRD' });
       const id = created.session.id;
-      const act = (action: unknown) => call(services, 'sessions.act', { id, action });
+      const act = (action: EngineerAction) => api(services)['sessions.act']({ id, action });
       await act({ type: 'answer', facts: { 'errors.count': 5 } });
       await act({ type: 'continue' });
       await act({ type: 'answer', facts: { servers: [{ name: 'FE01', sendsEmail: true, zone: 'Global', active: true }] } });
@@ -176,8 +175,8 @@ describe('other senders on the mailbox', () => {
       await act({ type: 'continue' });
       const asked = await act({ type: 'answer', facts: { mailbox: 'NoReply@demo.example' } });
       expect(asked.sameMailbox?.map((p) => p.name)).toEqual(['Contoso QA']);
-      const refused = await services.dispatch('sessions.act', { id, action: { type: 'continue' } });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/Saved environments on the same mailbox: Contoso QA\./) } });
+      const refused = api(services)['sessions.act']({ id, action: { type: 'continue' } });
+      await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/Saved environments on the same mailbox: Contoso QA\./) });
       await act({ type: 'answer', facts: { 'mailbox.others': [{ name: 'Contoso QA', servers: 1, threads: 1 }] } });
       const diagnosed = await act({ type: 'continue' });
       expect(fact(diagnosed, 'diagnosis.senders')!.value).toBe('Offline PRD and Contoso QA (1 x 1) send through this mailbox.');
@@ -193,18 +192,18 @@ describe('a probe that fails', () => {
     const services = await start();
     try {
       const port = await refusedPort();
-      const profile = await services.dispatch('profiles.create', {
+      const profile = await api(services)['profiles.create']({
         profile: { name: 'Unreachable PRD', engine: 'sqlserver', host: '127.0.0.1', port, database: 'outsystems', user: 'os', password: 'secret-pass', rememberPassword: false },
       });
-      expect(profile.ok).toBe(true);
-      const profileId = (profile as { ok: true; value: { id: string } }).value.id;
-      const created = await call(services, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId });
-      const view = await call(services, 'sessions.runProbe', { id: created.session.id, probe: 'errors' });
+      expect(profile).toMatchObject({ name: 'Unreachable PRD' });
+      const profileId = profile.id;
+      const created = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId });
+      const view = await api(services)['sessions.runProbe']({ id: created.session.id, probe: 'errors' });
       expect(view.session.probeFailures?.errors).toMatchObject({ code: 'connection_failed', reason: expect.stringMatching(/refused/i) });
       expect(fact(view, 'errors.count')).toBeUndefined();
       expect(view.session.events.at(-1)).toMatchObject({ type: 'probe-failed', summary: expect.stringMatching(/refused/i) });
       // Typing the fact in is the way on.
-      const typed = await call(services, 'sessions.act', { id: created.session.id, action: { type: 'answer', facts: { 'errors.count': 12 } } });
+      const typed = await api(services)['sessions.act']({ id: created.session.id, action: { type: 'answer', facts: { 'errors.count': 12 } } });
       expect(fact(typed, 'errors.count')).toMatchObject({ source: 'engineer', value: 12 });
     } finally {
       await services.close();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import { removeDir, tempDataDir } from '../support/host';
 
 const posix = process.platform !== 'win32';
@@ -17,11 +18,8 @@ function modes(dir: string): Array<{ path: string; dir: boolean; mode: string }>
   return out;
 }
 
-async function call<T = unknown>(services: Services, name: string, input: unknown): Promise<T> {
-  const result = await services.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
+/** The typed client over `services`: a wrong method or input is a type error; an API error throws an ApiError. */
+const api = (services: Pick<Services, 'dispatch'>) => createInProcessClient(services);
 
 describe.runIf(posix)('files in the data folder (Linux and macOS permissions)', () => {
   let dir: string;
@@ -43,17 +41,17 @@ describe.runIf(posix)('files in the data folder (Linux and macOS permissions)', 
     const old = process.umask(0o022);
     try {
       const app = await start();
-      await call(app, 'settings.set', { engineerName: 'Ana Souza' });
-      await call(app, 'profiles.create', {
+      await api(app)['settings.set']({ engineerName: 'Ana Souza' });
+      await api(app)['profiles.create']({
         profile: { name: 'Contoso PRD', customer: 'Contoso', role: 'production', engine: 'sqlserver', host: 'sql01', port: 1433, database: 'outsystems', user: 'os_admin', mailbox: 'noreply@contoso.com' },
       });
-      const session = await call<{ session: { id: string } }>(app, 'sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
-      await call(app, 'reports.export', { sessionId: session.session.id, format: 'md' });
-      await call(app, 'whatif.scenarios.save', {
+      const session = await api(app)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
+      await api(app)['reports.export']({ sessionId: session.session.id, format: 'md' });
+      await api(app)['whatif.scenarios.save']({
         name: 'Contoso PRD',
         input: { environments: [{ name: 'PRD', mailbox: 'noreply@contoso.com', emailThreads: 2, servers: [{ name: 'FE1' }] }] },
       });
-      await call(app, 'demo.reset', {});
+      await api(app)['demo.reset']({});
     } finally {
       process.umask(old);
     }

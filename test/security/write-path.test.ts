@@ -19,12 +19,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Method names the pages call (`api['x']`) and the CLI calls (`dispatch('x', ...)`), read from the source. */
+/** Method names the pages and the CLI call through the typed client (`api['x']`), read from the source. */
 function usedMethods(): Set<string> {
   const used = new Set<string>();
   const patterns: Array<[string, RegExp]> = [
     ['renderer/src', /\bapi\s*\[\s*['"`]([\w.]+)['"`]\s*\]/g],
-    ['electron/cli', /\.dispatch\(\s*['"`]([\w.]+)['"`]/g],
+    ['electron/cli', /\bapi\s*\[\s*['"`]([\w.]+)['"`]\s*\]/g],
   ];
   for (const [dir, pattern] of patterns) {
     for (const file of sourceFiles(path.join(PROJECT_ROOT, dir))) {

@@ -1,8 +1,11 @@
-import { methodNames, type CallOptions, type MethodName, type ToolkitClient } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
+import { createClient, type ToolkitClient, type Transport } from '../../../shared/api/client';
+import type { MethodName } from '../../../shared/api/contract';
 import type { ToolkitBridge } from '../../../shared/api/bridge';
 import type { ApiEvent } from '../../../shared/api/events';
-import { createHttpTransport, takeTokenFromUrl, type Transport } from './transport-http';
+import { createHttpTransport, takeTokenFromUrl } from './transport-http';
+
+/** The typed client lives in shared/api/client.ts (one for every caller); this file picks the transport. */
+export { newCallId } from '../../../shared/api/client';
 
 declare global {
   interface Window {
@@ -12,38 +15,9 @@ declare global {
 
 function bridgeTransport(bridge: ToolkitBridge): Transport {
   return {
-    invoke: (method, input, callId) => bridge[method as MethodName](input, callId),
+    invoke: (method, input, callId) => bridge[method](input, callId),
     onEvent: (listener) => bridge.onEvent(listener),
   };
-}
-
-let counter = 0;
-export function newCallId(): string {
-  counter += 1;
-  return `${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Builds the typed client over a transport: unwraps envelopes into values or ApiError throws. */
-export function createClient(transport: Transport): ToolkitClient {
-  const client = {} as Record<MethodName, (input: unknown, options?: CallOptions) => Promise<unknown>>;
-  for (const name of methodNames) {
-    client[name] = async (input, options = {}) => {
-      const callId = options.callId ?? newCallId();
-      const stop = options.onProgress
-        ? transport.onEvent((event) => {
-            if (event.kind === 'progress' && event.callId === callId) options.onProgress?.({ message: event.message, fraction: event.fraction });
-          })
-        : undefined;
-      try {
-        const envelope = await transport.invoke(name, input, callId);
-        if (!envelope.ok) throw ApiError.from(envelope.error);
-        return envelope.value;
-      } finally {
-        stop?.();
-      }
-    };
-  }
-  return client as unknown as ToolkitClient;
 }
 
 let singleton: ToolkitClient | null = null;

@@ -1,4 +1,5 @@
 import { apiEventSchema, type ApiEvent } from '../../../shared/api/events';
+import type { Transport } from '../../../shared/api/client';
 import type { Envelope } from '../../../shared/api/errors';
 
 const TOKEN_KEY = 'support-toolkit.token';
@@ -18,11 +19,6 @@ export function takeTokenFromUrl(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-export interface Transport {
-  invoke(method: string, input: unknown, callId: string): Promise<Envelope>;
-  onEvent(listener: (event: ApiEvent) => void): () => void;
-}
-
 export function createHttpTransport(token: string | null): Transport {
   const listeners = new Set<(event: ApiEvent) => void>();
   let source: EventSource | null = null;
@@ -35,7 +31,7 @@ export function createHttpTransport(token: string | null): Transport {
           headers: {
             'content-type': 'application/json',
             authorization: `Bearer ${token ?? ''}`,
-            'x-call-id': callId,
+            ...(callId ? { 'x-call-id': callId } : {}),
           },
           body: JSON.stringify(input ?? {}),
         });
