@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import { removeDir, tempDataDir } from '../support/host';
 
@@ -16,6 +17,7 @@ afterAll(async () => {
 
 describe('probe service on the demo environment', async () => {
   const services = await createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
+  const api = createInProcessClient(services);
   const probes = services.probes;
 
   it('reads facts, applies with preview, audits, undoes and resets', async () => {
@@ -33,7 +35,7 @@ describe('probe service on the demo environment', async () => {
     expect(await probes.undoApply(applied.auditId, { actor: 'Ana' })).toMatchObject({ before: '1', after: '2' });
 
     await probes.applyThreads('demo', { expected: '2', newValue: 3, actor: 'Ana' });
-    expect(await services.dispatch('demo.reset', {})).toEqual({ ok: true, value: { reset: true } });
+    expect(await api['demo.reset']({})).toEqual({ reset: true });
     expect(await probes.readThreads('demo')).toMatchObject({ globalValue: 2 });
   });
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isConcurrencyError } from '../../shared/incidents/concurrency-error';
 import { createNoticeBoard, type ServiceDeps } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
 import { incidentSeed } from '../../electron/services/demo/seeds';
 import { createProbeApi } from '../../electron/services/probes/service';
@@ -127,11 +128,14 @@ describe('the demo zone', () => {
     const dataDir = tempDataDir('st-demo-zone-api-');
     dirs.push(dataDir);
     const services = await createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
-    expect(await services.dispatch('demo.reset', {})).toEqual({ ok: true, value: { reset: true } });
-    expect(await services.dispatch('demo.reset', { utcOffsetMinutes: -300 })).toEqual({ ok: true, value: { reset: true } });
+    const api = createInProcessClient(services);
+    expect(await api['demo.reset']({})).toEqual({ reset: true });
+    expect(await api['demo.reset']({ utcOffsetMinutes: -300 })).toEqual({ reset: true });
     expect((await services.probes.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(-300);
-    expect(await services.dispatch('demo.reset', { utcOffsetMinutes: 900 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'utcOffsetMinutes' } });
-    expect(await services.dispatch('demo.reset', { utcOffsetMinutes: 'east' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await services.dispatch('demo.reset', { offset: 60 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await expect(api['demo.reset']({ utcOffsetMinutes: 900 })).rejects.toMatchObject({ code: 'invalid_input', field: 'utcOffsetMinutes' });
+    // @ts-expect-error minutes are a number: a type error, and refused at run time
+    await expect(api['demo.reset']({ utcOffsetMinutes: 'east' })).rejects.toMatchObject({ code: 'invalid_input' });
+    // @ts-expect-error an unknown field: a type error, and refused at run time
+    await expect(api['demo.reset']({ offset: 60 })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
