@@ -14,7 +14,8 @@ export interface StepInfo {
   guidance: string;
   facts: FactDef[];
   /** The probes this step can run, with the page's button label and whether it takes a window of days. */
-  probes: Array<{ id: ProbeKind; label: string; window: boolean }>;
+  /** `probe`: the registered probe it uses (e.g. 'error-log', where an imported export can stand in). */
+  probes: Array<{ id: ProbeKind; label: string; window: boolean; probe?: string }>;
   /** Exact things to do at this step, when the playbook gives them. */
   instructions: PlanInstruction[];
   state: StepState;
@@ -36,6 +37,8 @@ export interface SessionView {
    * service (it knows the profiles); absent when none or offline without profiles.
    */
   sameMailbox?: Array<{ profileId: string; name: string; mailbox: string }>;
+  /** When the environment's temporary database user stops working (ISO), when it has one. */
+  databaseUserExpiresAt?: string;
 }
 
 export interface PlaybookSummary {
@@ -87,7 +90,7 @@ export function sessionView(session: Session, playbook: Playbook): SessionView {
     title: v.def.title,
     guidance: v.guidance,
     facts: v.def.facts,
-    probes: (v.def.probes ?? []).map((id) => ({ id, label: playbook.probes?.[id]?.label ?? id, window: playbook.probes?.[id]?.window === true })),
+    probes: (v.def.probes ?? []).map((id) => ({ id, label: playbook.probes?.[id]?.label ?? id, window: playbook.probes?.[id]?.window === true, probe: playbook.probes?.[id]?.probe })),
     instructions: v.def.instructions?.(ctx) ?? [],
     state: v.state,
     missing: v.missing,

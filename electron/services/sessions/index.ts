@@ -6,6 +6,7 @@ import { contextOf, createSession, lastRestartAt, reduceSession, startupProbes, 
 import type { Playbook, ProbeKind, Session, SessionAction } from '../../../shared/wizard/types';
 import { playbookSummary, sessionSummary, sessionView, type SessionView } from '../../../shared/wizard/view';
 import type { CallContext, HandlersFor, ServiceDeps } from '../context';
+import { importResults } from '../evidence';
 import type { ProbeService } from '../probes';
 import { runProbeUse } from '../probes/registry';
 import type { ProfileService } from '../profiles';
@@ -90,7 +91,8 @@ export function createSessionService(
 
   /** The wizard's view, with the saved environments that send through the same mailbox. */
   async function viewOf(session: Session): Promise<SessionView> {
-    const view = { ...sessionView(session, playbookOf(session)), applyFromApp: applyOffer(session) };
+    const expiresAt = session.environment.profileId && !session.completedAt ? await needs.profiles.get(session.environment.profileId).then((p) => p.userExpiresAt, () => '') : '';
+    const view = { ...sessionView(session, playbookOf(session)), applyFromApp: applyOffer(session), ...(expiresAt ? { databaseUserExpiresAt: expiresAt } : {}) };
     const sameMailbox = await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact);
     return sameMailbox.length > 0 ? { ...view, sameMailbox } : view;
   }
@@ -330,6 +332,15 @@ export function createSessionService(
       // Its attached files go with it.
       await files.removeAll(id);
       return { deleted: true as const };
+    },
+    // The customer's export counted as the error-log search would (offline sessions too: nothing is
+    // read from a database). The file is read in full first; a refused file changes nothing.
+    'sessions.importEvidence': async ({ id, fileName, contentBase64, mapping, utcOffsetMinutes }, ctx) => {
+      const session = open(await stored(id));
+      const results = await importResults(session, playbookOf(session), { fileName, contentBase64, mapping, utcOffsetMinutes }, ctx, () => deps.now?.() ?? new Date());
+      let view: SessionView | null = null;
+      for (const { probe, result } of results) view = await act(id, { type: 'probe-result', probe, result });
+      return view!;
     },
     ...attachmentHandlers({
       files,

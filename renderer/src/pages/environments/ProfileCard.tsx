@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PasswordDialog } from './dialogs';
 import { formatLocalTime, formatRelativeTime } from '../../format-time';
 import { useEnvironments } from './store';
+import { userExpiry } from '../../lib/user-expiry';
 
 const ROLE_BADGE: Record<EnvironmentRole, string> = {
   production: 'badge-danger',
@@ -52,6 +53,7 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
   const [confirm, setConfirm] = useState<'delete' | 'reset' | null>(null);
   const [askPassword, setAskPassword] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const expiry = userExpiry(profile.userExpiresAt);
   const password = passwordText(profile);
 
   const runTest = () => {
@@ -99,6 +101,12 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
           {profile.mailbox || <span className="muted">not set</span>}
           <span className="muted small"> · {PROVIDERS[profile.smtpProvider]?.name.replace(/ \(.*\)$/, '') ?? profile.smtpProvider}</span>
         </dd>
+        {profile.hosting === 'outsystems-cloud' && (
+          <>
+            <dt>Hosting</dt>
+            <dd>OutSystems Cloud · read only</dd>
+          </>
+        )}
         {password && (
           <>
             <dt>Password</dt>
@@ -106,6 +114,11 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
           </>
         )}
       </dl>
+      {expiry && (
+        <p className={expiry.level === 'later' ? 'muted small' : 'small env-warning'} role={expiry.level === 'later' ? undefined : 'status'}>
+          {expiry.text}
+        </p>
+      )}
       {profile.notes && <p className="muted small env-notes">{profile.notes}</p>}
       <p className="muted small">
         <time dateTime={profile.lastUsedAt ?? undefined} title={profile.lastUsedAt ? formatLocalTime(profile.lastUsedAt) : undefined}>

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useUi } from '../../stores/ui';
 import { TestProgress, TestResultPanel, useConnectionTest } from './connection-test';
 import { draftOf, fieldKey, newDraft, switchEngine, toInput, validate, type DraftErrors, type ProfileDraft } from './draft';
-import { CheckboxInput, SelectInput, TextInput } from './fields';
+import { CheckboxInput, DateTimeInput, SelectInput, TextInput } from './fields';
 import { sentence, useEnvironments } from './store';
 
 const ROLE_OPTIONS = roleSchema.options.map((value) => ({ value, label: ROLE_LABELS[value] }));
@@ -177,6 +177,34 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
               : `Not available here. ${sentence(capabilities?.reason ?? 'this host cannot encrypt passwords')}`
           }
         />
+      </section>
+
+      <section className="card" aria-labelledby="env-hosting">
+        <h3 id="env-hosting">Hosting</h3>
+        <div className="env-grid">
+          <SelectInput
+            label="Where the platform runs"
+            value={draft.hosting}
+            options={[
+              { value: 'self-managed', label: 'Self-managed' },
+              { value: 'outsystems-cloud', label: 'OutSystems Cloud' },
+            ]}
+            onChange={(v) => set('hosting', v)}
+            error={errors.hosting}
+            hint={
+              draft.hosting === 'outsystems-cloud'
+                ? 'The app reads this database but never writes to it: a Cloud database user may change only application tables. Fixes are applied in Factory Configuration and LifeTime, then recorded.'
+                : undefined
+            }
+          />
+          <DateTimeInput
+            label="Database user expires at"
+            value={draft.userExpiresAt}
+            onChange={(v) => set('userExpiresAt', v)}
+            error={errors.userExpiresAt}
+            hint="A temporary user made in LifeTime works for 12 hours. Empty: it does not expire."
+          />
+        </div>
       </section>
 
       <section className="card" aria-labelledby="env-log">

@@ -112,3 +112,29 @@ export function CheckboxInput(props: Common & { checked: boolean; disabled?: boo
     </div>
   );
 }
+
+/** A date and time in this computer's zone, kept as an ISO instant ('' when empty). */
+export function DateTimeInput(props: Common & { value: string; onChange(value: string): void }) {
+  const id = useId();
+  const local = (() => {
+    const at = Date.parse(props.value);
+    if (!props.value || Number.isNaN(at)) return '';
+    const d = new Date(at);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  })();
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="datetime-local"
+        value={local}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+        onChange={(e) => props.onChange(e.target.value ? new Date(e.target.value).toISOString() : '')}
+      />
+      <Extra id={id} error={props.error} hint={props.hint} />
+    </div>
+  );
+}

@@ -3,6 +3,7 @@ import type { FactValue } from '../../../../shared/wizard/types';
 import type { StepInfo } from '../../../../shared/wizard/view';
 import { useUi } from '../../stores/ui';
 import { formatDateTime, STATUS_LABELS } from './format';
+import { EvidenceImport } from './EvidenceImport';
 import { Instructions } from './Instructions';
 import { ProbeBar } from './ProbeBar';
 import { SameMailbox } from './SameMailbox';
@@ -14,6 +15,7 @@ import { Plans } from './steps/Plans';
 import { Restart } from './steps/Restart';
 import { Verify } from './steps/Verify';
 import { useWizard } from './store';
+import { userExpiry } from '../../lib/user-expiry';
 
 const STATE_WORDS = { done: 'done', skipped: 'skipped', pending: 'to do' } as const;
 
@@ -153,6 +155,10 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {session.offline ? ' · offline, facts typed in' : ` · ${describeDatabase(session.environment.engine, session.environment.host)}`} · started{' '}
             {formatDateTime(session.createdAt)}
           </p>
+          {(() => {
+            const expiry = userExpiry(v.databaseUserExpiresAt);
+            return expiry && <p className={expiry.level === 'later' ? 'muted small' : 'small field-error'}>{expiry.text}</p>;
+          })()}
           {session.clock && (
             // Times here are this computer's; the database keeps its own local time, read back with this offset.
             <p className={Math.abs(session.clock.skewSeconds) > 60 ? 'small field-error' : 'muted small'}>Database clock: {session.clock.summary}</p>
@@ -204,6 +210,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
           </div>
           <fieldset className="ts-step-body" disabled={completed && current.kind !== 'report'}>
           {!completed && <ProbeBar view={v} probes={current.probes} />}
+          {!completed && current.probes.some((p) => p.probe === 'error-log') && <EvidenceImport key={session.id} view={v} defaultOffset={session.clock?.utcOffsetMinutes ?? 0} />}
           {current.instructions.length > 0 && (
             <section className="card stack" aria-labelledby="ts-step-instructions">
               <h4 id="ts-step-instructions">What to do</h4>
