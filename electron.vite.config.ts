@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The evidence reader runs in a worker thread of its own (electron/services/evidence/run.ts finds it beside index.js).
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'evidence-worker': resolve(__dirname, 'electron/services/evidence/worker.ts') } },
     },
   },
   preload: {

@@ -6,6 +6,7 @@ import type { ApiEvent } from '../../shared/api/events';
 import type { CallContext, HandlersFor, ServiceDeps } from './context';
 import { prepareDataDir } from './data-dir';
 import { DIR_MODE } from './json-file';
+import { createEvidenceService } from './evidence';
 import { createProbeService } from './probes';
 import { createAuditLog } from './probes/audit';
 import { createProfileService } from './profiles';
@@ -46,6 +47,7 @@ export async function createServices(deps: ServiceDeps) {
   const whatif = createWhatIfService(deps);
   const sessions = createSessionService(deps, { profiles, probes, settings });
   const reports = createReportService(deps, { sessions, profiles, settings });
+  const evidence = createEvidenceService();
 
   // Every store is read and validated now, so a damaged file is moved aside (and said) at start,
   // not when the page that uses it is first opened. After this the stores answer from memory.
@@ -80,6 +82,7 @@ export async function createServices(deps: ServiceDeps) {
     ...probes.handlers,
     ...sessions.handlers,
     ...reports.handlers,
+    ...evidence.handlers,
   };
 
   async function dispatch(name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<Envelope> {

@@ -6,6 +6,7 @@ import { profileMethods } from './methods/profiles';
 import { probeMethods } from './methods/probes';
 import { sessionMethods } from './methods/sessions';
 import { reportMethods } from './methods/reports';
+import { evidenceMethods } from './methods/evidence';
 
 /** The whole API, declared once. Each feature owns one file under methods/. */
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...probeMethods,
   ...sessionMethods,
   ...reportMethods,
+  ...evidenceMethods,
 } as const;
 
 export type Contract = typeof contract;

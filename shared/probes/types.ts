@@ -30,7 +30,8 @@ export interface ProbeMeta {
   /** ISO time the probe ran. */
   readAt: string;
   durationMs: number;
-  engine: 'sqlserver' | 'oracle' | 'demo';
+  /** 'import': counted from the customer's export of the error log, not read from a database. */
+  engine: 'sqlserver' | 'oracle' | 'demo' | 'import';
   /** The database clock read at the start of the probe; absent in results saved before it was read. */
   clock?: DbClock;
 }
@@ -120,6 +121,23 @@ export interface ErrorsProbeResult extends ProbeMeta {
    * forms found. Absent in results saved before the search took a playbook's matchers.
    */
   perVariant?: ErrorVariantCount[];
+  /** Set when the result was counted from an imported export (sessions.importEvidence) rather than read from the log. */
+  evidence?: ImportedEvidence;
+}
+
+/** Where an imported error-log result came from: said in its summary and in the facts made from it. */
+export interface ImportedEvidence {
+  fileName: string;
+  /** Rows of the file (after the fix, for the "since the fix" count). */
+  rows: number;
+  /** Rows the playbook's matchers accepted among them. */
+  matching: number;
+  /** The zone the file's times were read in, minutes east of UTC. */
+  utcOffsetMinutes: number;
+  /** The columns used, by header. */
+  mapping: { time: string | null; message: string | null; server: string | null; module: string | null; application: string | null; dayFirst: boolean };
+  /** "imported: errors-PRD-2026-12-01.xlsx, 3,214 rows, 84 matching": the facts' detail starts with it. */
+  label: string;
 }
 
 export interface ErrorVariantCount {

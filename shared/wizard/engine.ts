@@ -208,8 +208,13 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       const kept = { ...session.probes, [action.probe]: action.result };
       const { [action.probe]: _cleared, ...probeFailures } = session.probeFailures ?? {};
       const clock = clockOf(action.result) ?? session.clock;
-      next = setFacts({ ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) }, playbook, facts.map((f) => ({ ...f, at: f.at ?? now })), now, `Probe "${action.probe}" read`);
-      next = log(next, { at: now, type: 'probe', step: step.id, summary: probeSummary(action.probe, action.result) });
+      // An imported export says so in every fact made from it ("imported: <file>, 3,214 rows, 84 matching; ...").
+      const imported = importedLabel(action.result);
+      const sourced = imported ? facts.map((f) => ({ ...f, detail: f.detail ? `${imported}; ${f.detail}` : imported })) : facts;
+      next = setFacts({ ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) }, playbook, sourced.map((f) => ({ ...f, at: f.at ?? now })), now, imported ? 'From the imported export' : `Probe "${action.probe}" read`);
+      // Not "Probe ... ran": the report must not say it was read from the platform database.
+      const said = imported ? String((action.result as { summary?: unknown }).summary ?? imported) : probeSummary(action.probe, action.result);
+      next = log(next, { at: now, type: 'probe', step: step.id, summary: said });
       break;
     }
     case 'probe-failed': {
@@ -419,6 +424,12 @@ function clockOf(result: unknown): Session['clock'] | undefined {
   const c = clock as Partial<DbClock>;
   if (typeof c.utcOffsetMinutes !== 'number' || typeof c.skewSeconds !== 'number' || typeof c.summary !== 'string') return undefined;
   return { utcOffsetMinutes: c.utcOffsetMinutes, skewSeconds: c.skewSeconds, databaseLocalTime: String(c.databaseLocalTime ?? ''), summary: c.summary, readAt };
+}
+
+/** The source sentence of a probe result counted from an imported export, else null. */
+export function importedLabel(result: unknown): string | null {
+  const evidence = result && typeof result === 'object' && 'evidence' in result ? (result as { evidence?: { label?: unknown } }).evidence : undefined;
+  return evidence && typeof evidence.label === 'string' ? evidence.label : null;
 }
 
 function probeSummary(probe: string, result: unknown): string {

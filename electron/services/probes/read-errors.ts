@@ -136,7 +136,8 @@ export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, n
   };
 }
 
-type Match = ErrorSample & { matcher: Matcher };
+export type ErrorMatch = ErrorSample & { matcher: Matcher };
+type Match = ErrorMatch;
 
 /** "No 432 concurrency errors", "No SMTP authentication errors"; a name that is not "... error": "No occurrence of the ...". */
 function noneOf(errorName: string): string {
@@ -161,9 +162,14 @@ function perVariantOf(matches: Match[], matchers: readonly Matcher[]): ErrorVari
   return [...byVariant.values()].sort((a, b) => b.count - a.count || order.indexOf(a.variant) - order.indexOf(b.variant));
 }
 
-function summarise(
+/**
+ * The search's result from its matches: counts, first and last seen, per server, hour and form,
+ * samples and the summary. Also builds the result of an imported export (`windowText` then says
+ * which span of the file it covers, e.g. "between 2026-12-01 08:00 UTC and 2026-12-01 14:05 UTC").
+ */
+export function summarise(
   found: Match[],
-  info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number; coverageNote?: string; errorName: string; matchers: readonly Matcher[] },
+  info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number; coverageNote?: string; errorName: string; matchers: readonly Matcher[]; windowText?: string },
 ) {
   found.sort((a, b) => b.instant.localeCompare(a.instant));
   const perVariant = perVariantOf(found, info.matchers);
@@ -187,7 +193,7 @@ function summarise(
   }
   const count = matches.length;
   // Cut short by what the log views hold: name the real start rather than round it to "the last N days".
-  const window = info.coverageNote ? `since ${formatUtcMinute(info.since)}` : describeWindow(info.since, info.until);
+  const window = info.windowText ?? (info.coverageNote ? `since ${formatUtcMinute(info.since)}` : describeWindow(info.since, info.until));
   let summary =
     count === 0
       ? `${noneOf(info.errorName)} in the log ${window}.`

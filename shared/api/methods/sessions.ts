@@ -5,6 +5,7 @@ import type { Recognition } from '../../incidents/recognise';
 import type { ApplyPreview } from '../../probes/types';
 import type { PlaybookSummary, SessionSummary, SessionView } from '../../wizard/view';
 import { boundedFactValue } from '../../wizard/fact-bounds';
+import { evidenceFileSchema, evidenceMappingSchema, utcOffsetSchema } from './evidence';
 
 const id = z.string().min(1, 'Choose a session');
 const factValue: z.ZodType<unknown> = z.lazy(() =>
@@ -117,5 +118,16 @@ export const sessionMethods = {
   /** Gives an attached file another caption ('' removes it). */
   'sessions.captionAttachment': method(
     z.object({ id, attachmentId: attachmentIdSchema, caption: z.string().trim().max(MAX_ATTACHMENT_CAPTION, `A caption can be at most ${MAX_ATTACHMENT_CAPTION} characters`) }).strict(),
+  ).returns<SessionView>(),
+  /**
+   * The customer's export of the error log (Service Center > Monitoring > Errors, .xlsx or .csv, or
+   * pasted text), counted with the playbook's matchers and recorded as its error-log probe's result,
+   * as the search would have; the rows after a recorded fix also as the "since the fix" count.
+   * Offline sessions too. `utcOffsetMinutes`: the zone of the file's times (default the database
+   * clock's, else UTC).
+   */
+  'sessions.importEvidence': method(
+    z.object({ id, ...evidenceFileSchema, mapping: evidenceMappingSchema.optional(), utcOffsetMinutes: utcOffsetSchema.optional() }).strict(),
+    { long: true, upload: true },
   ).returns<SessionView>(),
 };

@@ -1,0 +1,170 @@
+import { ApiError } from '../../../shared/api/errors';
+import { MAX_EVIDENCE_BYTES, type evidenceMethods, type EvidenceMapping } from '../../../shared/api/methods/evidence';
+import type { Matcher } from '../../../shared/incidents/matcher';
+import type { ErrorsProbeResult, ImportedEvidence } from '../../../shared/probes/types';
+import { lastRestartAt } from '../../../shared/wizard/engine';
+import type { Playbook, ProbeKind, ProbeUse, Session } from '../../../shared/wizard/types';
+import type { CallContext, HandlersFor } from '../context';
+import { formatUtcMinute } from '../probes/db-time';
+import { summarise, type ErrorMatch } from '../probes/read-errors';
+import type { EvidenceCount } from './parse';
+import { runEvidence } from './run';
+
+/**
+ * The customer's own evidence (domain.md 4c): the Errors export of Service Center, a .csv, or the
+ * Errors page pasted as text. `evidence.preview` reads it and changes nothing; an import counts the
+ * playbook's errors in it exactly as the error-log search counts them in the log, and hands back
+ * the results the session records as that search's.
+ */
+
+const MB = 1024 * 1024;
+
+/** The file's bytes; refused before decoding when the base64 says it is over the limit. */
+export function decodeEvidence(contentBase64: string): Uint8Array {
+  const clean = contentBase64.replace(/\s+/g, '');
+  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  const size = Math.floor((clean.length * 3) / 4) - padding;
+  if (size > MAX_EVIDENCE_BYTES) {
+    throw new ApiError('invalid_input', `Too large: the file is ${(size / MB).toFixed(1)} MB; at most ${MAX_EVIDENCE_BYTES / MB} MB is read. Filter the export in Service Center and export again.`, {
+      field: 'contentBase64',
+    });
+  }
+  if (size <= 0) throw new ApiError('invalid_input', 'Empty: the file has no content.', { field: 'contentBase64' });
+  const bytes = Buffer.from(clean, 'base64');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function rowsProgress(ctx: CallContext, verb: string) {
+  return (rows: number) => ctx.progress(`${verb}: ${rows.toLocaleString('en-US')} rows read`);
+}
+
+export function createEvidenceService() {
+  const handlers: HandlersFor<typeof evidenceMethods> = {
+    'evidence.preview': async ({ fileName, contentBase64, mapping, utcOffsetMinutes }, ctx) => {
+      const bytes = decodeEvidence(contentBase64);
+      const result = await runEvidence({ task: 'preview', bytes, fileName, mapping, utcOffsetMinutes: utcOffsetMinutes ?? 0 }, { signal: ctx.signal, onRows: rowsProgress(ctx, 'Reading the file') });
+      return result.preview;
+    },
+  };
+  return { handlers };
+}
+
+/** The error-log readings of a playbook an import fills: the first that is not "since the fix", and the first that is. */
+export function importTargets(playbook: Playbook): { main: [ProbeKind, ProbeUse]; sinceFix: [ProbeKind, ProbeUse] | null } {
+  const errorLogs = Object.entries(playbook.probes ?? {}).filter(([, use]) => use.probe === 'error-log');
+  const main = errorLogs.find(([, use]) => !use.sinceFix);
+  if (!main) throw new ApiError('invalid_input', 'This playbook counts no errors from the error log, so there is nothing to import into it.');
+  return { main, sinceFix: errorLogs.find(([, use]) => use.sinceFix) ?? null };
+}
+
+/** When the fix took effect as the session recorded it: the last restart tick, else the last change (app or by hand). */
+export function fixRecordedAt(session: Session): string | null {
+  return lastRestartAt(session) ?? session.applies.filter((a) => !a.undone).at(-1)?.at ?? session.manualApplies.at(-1)?.at ?? null;
+}
+
+export interface ImportInput {
+  fileName: string;
+  contentBase64: string;
+  mapping?: EvidenceMapping;
+  utcOffsetMinutes?: number;
+}
+
+/**
+ * Counts the playbook's errors in the file and returns the probe results to record: the main
+ * error-log reading, and the "since the fix" one when a fix is recorded and the file goes past it.
+ * Nothing is recorded here; a refused file throws before anything changes.
+ */
+export async function importResults(session: Session, playbook: Playbook, input: ImportInput, ctx: CallContext, now: () => Date): Promise<Array<{ probe: ProbeKind; result: ErrorsProbeResult }>> {
+  const started = Date.now();
+  const { main, sinceFix } = importTargets(playbook);
+  const matchers = main[1].matchers ?? playbook.matchers;
+  const errorName = main[1].errorName?.trim() || playbook.report.errorName;
+  const utcOffsetMinutes = input.utcOffsetMinutes ?? session.clock?.utcOffsetMinutes ?? 0;
+  const fixAt = sinceFix ? fixRecordedAt(session) : null;
+  const bytes = decodeEvidence(input.contentBase64);
+  const outcome = await runEvidence(
+    { task: 'count', bytes, fileName: input.fileName, mapping: input.mapping, utcOffsetMinutes, matchers, fixAt },
+    { signal: ctx.signal, onRows: rowsProgress(ctx, 'Reading the file') },
+  );
+  if (outcome.task !== 'count') throw new ApiError('internal', 'The file reader answered another question.');
+  const { count, preview } = outcome;
+  ctx.progress(`Counted ${count.matches.length.toLocaleString('en-US')} matching rows`, 1);
+  const readAt = now().toISOString();
+  const base = { fileName: input.fileName, utcOffsetMinutes, mapping: preview.mapping };
+  const results: Array<{ probe: ProbeKind; result: ErrorsProbeResult }> = [];
+  const all = count.matches.map((m) => ({ instant: m.instant, server: m.server, message: m.message, matcher: matchers[m.matcher]! }));
+  results.push({
+    probe: main[0],
+    result: resultOf(all, count, {
+      since: new Date(count.firstAt!),
+      until: new Date(count.lastAt!),
+      rows: count.rowCount,
+      evidence: { ...base, rows: count.rowCount, matching: all.length, label: `imported: ${input.fileName}, ${n(count.rowCount)} rows, ${n(all.length)} matching` },
+      matchers,
+      errorName,
+      readAt,
+      started,
+    }),
+  });
+  if (sinceFix && fixAt && count.rowsAfterFix > 0) {
+    const after = all.filter((m) => m.instant > new Date(fixAt).toISOString());
+    const since = new Date(fixAt);
+    results.push({
+      probe: sinceFix[0],
+      result: resultOf(after, count, {
+        since,
+        until: new Date(count.lastAt!),
+        rows: count.rowsAfterFix,
+        evidence: {
+          ...base,
+          rows: count.rowsAfterFix,
+          matching: after.length,
+          label: `imported: ${input.fileName}, ${n(count.rowsAfterFix)} rows after the fix (${formatUtcMinute(since)}), ${n(after.length)} matching`,
+        },
+        matchers,
+        errorName,
+        readAt,
+        started,
+      }),
+    });
+  }
+  return results;
+}
+
+function n(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function resultOf(
+  matches: ErrorMatch[],
+  count: EvidenceCount,
+  info: { since: Date; until: Date; rows: number; evidence: ImportedEvidence; matchers: readonly Matcher[]; errorName: string; readAt: string; started: number },
+): ErrorsProbeResult {
+  const problems: string[] = [];
+  if (count.rowsWithoutTime > 0) {
+    problems.push(
+      `${n(count.rowsWithoutTime)} row${count.rowsWithoutTime === 1 ? '' : 's'} without a readable time${count.matchesWithoutTime ? `, ${n(count.matchesWithoutTime)} of them matching,` : ''} not counted`,
+    );
+  }
+  const windowText = `in ${info.evidence.fileName} between ${formatUtcMinute(info.since)} and ${formatUtcMinute(info.until)}`;
+  const summary = summarise([...matches], {
+    since: info.since,
+    until: info.until,
+    capped: false,
+    problems,
+    candidatesRead: info.rows,
+    errorName: info.errorName,
+    matchers: info.matchers,
+    windowText,
+  });
+  const source = info.evidence.label.charAt(0).toUpperCase() + info.evidence.label.slice(1);
+  return {
+    readAt: info.readAt,
+    durationMs: Date.now() - info.started,
+    engine: 'import',
+    ...summary,
+    summary: `${source}. ${summary.summary.replace(' in the log in ', ' in ')}`,
+    coveredStart: null,
+    evidence: info.evidence,
+  };
+}
