@@ -3,6 +3,7 @@ import type { Recognition } from '../../../../shared/incidents/recognise';
 import type { PlaybookSummary } from '../../../../shared/wizard/view';
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
+import { EvidenceImport, type ChosenEvidence } from './EvidenceImport';
 import { useWizard } from './store';
 
 interface EnvironmentChoice {
@@ -31,6 +32,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
   const autoProbe = useWizard((s) => s.autoProbe);
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   const [starting, setStarting] = useState(false);
+  const [evidence, setEvidence] = useState<ChosenEvidence | null>(null);
 
   // The paste box has focus on a new session: the error is usually the first thing at hand.
   useEffect(() => pasteBox.current?.focus(), []);
@@ -90,7 +92,28 @@ export function NewSession({ profileId }: { profileId: string | null }) {
     if (!view) return;
     navigate('troubleshoot', view.session.id);
     // On a saved environment the probes read what they can at once; the wizard then opens where the engineer is needed.
-    if (!view.session.offline) void autoProbe(view);
+    // The customer's export chosen here is counted after them, so it is what the error-log facts say.
+    void (async () => {
+      if (!view.session.offline) await autoProbe(view);
+      if (evidence) await importChosen(view.session.id, evidence);
+    })();
+  }
+
+  async function importChosen(id: string, chosen: ChosenEvidence) {
+    const imported = await withErrorBanner(() =>
+      api['sessions.importEvidence']({ id, fileName: chosen.fileName, contentBase64: chosen.contentBase64, mapping: chosen.mapping, utcOffsetMinutes: chosen.utcOffsetMinutes }),
+    );
+    if (imported) useWizard.setState({ view: imported });
+  }
+
+  /** The playbook named by the export's own messages, when none is chosen yet. */
+  async function chooseEvidence(chosen: ChosenEvidence | null) {
+    setEvidence(chosen);
+    if (!chosen || playbookId || !chosen.mapping.message) return;
+    const column = chosen.preview.columns.indexOf(chosen.mapping.message);
+    const text = chosen.preview.rows.map((r) => r[column] ?? '').join('\n');
+    const result = await api['playbooks.recognise']({ text }).catch(() => null);
+    if (result?.playbooks[0]) setPlaybookId((current) => current || result.playbooks[0]!.id);
   }
 
   const unknownProfile = profileId && environments && !environments.some((e) => e.id === profileId);
@@ -179,6 +202,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
             </div>
             {recognition && <RecognitionDetails recognition={recognition} onChoose={setPlaybookId} />}
           </div>
+          <EvidenceImport onChosen={(chosen) => void chooseEvidence(chosen)} />
           <div className="stack ts-choices" role="radiogroup" aria-label="Playbook">
             {playbooks.map((p) => (
               <label key={p.id} className="ts-choice">
@@ -212,7 +236,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
           <span className="muted small">Ctrl+Enter in the paste box starts the session.</span>
           <span className="spacer" />
           <button type="submit" className="btn btn-primary" disabled={(!playbookId && !pasted.trim()) || !environment || starting}>
-            {starting ? 'Starting…' : 'Start session'}
+            {starting ? 'Starting…' : evidence ? 'Start session and import' : 'Start session'}
           </button>
         </div>
       </form>

@@ -12,7 +12,22 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
   const cancel = useWizard((s) => s.cancel);
   if (probes.length === 0) return null;
   if (view.session.offline) {
-    return <p className="muted small">Offline: type the facts in below (no database is read).</p>;
+    // An imported export stands in for the error-log search offline too: its summary says so.
+    const imported = probes.map((p) => view.session.probes[p.id] as { summary?: string; evidence?: unknown } | undefined).filter((k) => k?.evidence && k.summary);
+    return (
+      <>
+        <p className="muted small">Offline: type the facts in below (no database is read), or import the customer's export.</p>
+        {imported.length > 0 && (
+          <ul className="ts-probe-summaries">
+            {imported.map((k) => (
+              <li key={k!.summary} className="small">
+                <span className="badge ts-src-probe">imported</span> {k!.summary}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
   }
   return (
     <section className="card stack" aria-label="Probes">
@@ -70,11 +85,11 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
               </li>
             );
           }
-          const kept = view.session.probes[probe] as { summary?: string; problems?: string[]; problem?: string } | null | undefined;
+          const kept = view.session.probes[probe] as { summary?: string; problems?: string[]; problem?: string; evidence?: unknown } | null | undefined;
           if (!kept?.summary) return null;
           return (
             <li key={probe} className="small">
-              <span className="badge ts-src-probe">probe</span> {kept.summary}
+              <span className="badge ts-src-probe">{kept.evidence ? 'imported' : 'probe'}</span> {kept.summary}
               {kept.problem && <span className="field-error"> {kept.problem}</span>}
               {kept.problems?.map((p) => (
                 <span key={p} className="field-error">
