@@ -1,5 +1,6 @@
 import { hangingServer, refusedPort } from '../support/fake-servers';
 import { expect, test } from './fixtures';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 
 const PASSWORD = 'E2e-Pa55word-that-must-stay-hidden';
 
@@ -94,8 +95,8 @@ const CONTOSO = {
 } as const;
 
 test('export without passwords, import with a preview of what is added and replaced, and a malformed file refused', async ({ app, page }) => {
-  const created = await app.services.dispatch('profiles.create', { profile: CONTOSO });
-  expect(created.ok).toBe(true);
+  const created = await createInProcessClient(app.services)['profiles.create']({ profile: CONTOSO });
+  expect(created).toMatchObject({ name: 'Contoso PRD' });
   await page.goto(app.host.appUrl);
   await expect(page.getByRole('article', { name: 'Contoso PRD' })).toBeVisible();
 
@@ -141,10 +142,10 @@ test('export without passwords, import with a preview of what is added and repla
 test('a test that hangs can be cancelled; a copy keeps the settings; a password not saved is asked again after a restart', async ({ app, page }) => {
   const hanging = await hangingServer();
   try {
-    const created = await app.services.dispatch('profiles.create', {
+    const created = await createInProcessClient(app.services)['profiles.create']({
       profile: { ...CONTOSO, name: 'Hanging PRD', host: '127.0.0.1', port: hanging.port, timeouts: { connectSeconds: 120, querySeconds: 30 } },
     });
-    expect(created.ok).toBe(true);
+    expect(created).toMatchObject({ name: 'Hanging PRD' });
     await page.goto(app.host.appUrl);
     const card = page.getByRole('article', { name: 'Hanging PRD' });
     await card.getByRole('button', { name: 'Test connection' }).click();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 
 /** TS_SHOTS=dir saves a screenshot of every step there, to look at what a user sees. */
 async function shot(page: Page, name: string, fullPage = true) {
@@ -267,11 +268,11 @@ test('from the Environments page to the diagnosis in four actions, the probes ru
 });
 
 test('a completed session can be read step by step, and nothing in it can be changed', async ({ page, app }) => {
-  const created = await app.services.dispatch('sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Closed PRD', ticket: 'CS-777' });
-  if (!created.ok) throw new Error(created.error.message);
-  const id = (created.value as { session: { id: string } }).session.id;
-  await app.services.dispatch('sessions.act', { id, action: { type: 'answer', facts: { 'errors.count': 4 } } });
-  await app.services.dispatch('sessions.act', { id, action: { type: 'complete' } });
+  const api = createInProcessClient(app.services);
+  const created = await api['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Closed PRD', ticket: 'CS-777' });
+  const id = created.session.id;
+  await api['sessions.act']({ id, action: { type: 'answer', facts: { 'errors.count': 4 } } });
+  await api['sessions.act']({ id, action: { type: 'complete' } });
   await page.goto(`${app.host.appUrl}#/troubleshoot/${id}`);
   await page.getByRole('button', { name: /^Symptom/ }).click();
   await stepTitle(page, 'Symptom');
