@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import type { appMethods } from '../../shared/api/methods/app';
 import { ApiError, zodToApiError, type Envelope } from '../../shared/api/errors';
 import type { ApiEvent } from '../../shared/api/events';
 import type { CallContext, HandlersFor, ServiceDeps } from './context';
@@ -63,7 +64,7 @@ export async function createServices(deps: ServiceDeps) {
 
   const running = new Map<string, AbortController>();
 
-  const handlers: ApiHandlers = {
+  const appHandlers: HandlersFor<typeof appMethods> = {
     'app.info': async () => ({
       name: 'Support Toolkit',
       version: deps.appVersion,
@@ -76,6 +77,9 @@ export async function createServices(deps: ServiceDeps) {
       controller?.abort(new ApiError('cancelled', 'Cancelled by the user'));
       return { cancelled: Boolean(controller) };
     },
+  };
+  const handlers: ApiHandlers = {
+    ...appHandlers,
     ...settings.handlers,
     ...whatif.handlers,
     ...profiles.handlers,

@@ -1,19 +1,26 @@
 import type { z } from 'zod';
 import type { MethodDef } from './define';
 import { appMethods } from './methods/app';
+import { settingsMethods } from './methods/settings';
 import { whatIfMethods } from './methods/whatif';
 import { profileMethods } from './methods/profiles';
-import { probeMethods } from './methods/probes';
+import { demoMethods } from './methods/demo';
+import { playbookMethods } from './methods/playbooks';
 import { sessionMethods } from './methods/sessions';
 import { reportMethods } from './methods/reports';
 import { evidenceMethods } from './methods/evidence';
 
-/** The whole API, declared once. Each feature owns one file under methods/. */
+/**
+ * The whole API, declared once. One file per namespace under methods/: `settings.*` in
+ * settings.ts, `playbooks.*` in playbooks.ts, and so on.
+ */
 export const contract = {
   ...appMethods,
+  ...settingsMethods,
   ...whatIfMethods,
   ...profileMethods,
-  ...probeMethods,
+  ...demoMethods,
+  ...playbookMethods,
   ...sessionMethods,
   ...reportMethods,
   ...evidenceMethods,

@@ -1,4 +1,4 @@
-import type { probeMethods } from '../../../shared/api/methods/probes';
+import type { demoMethods } from '../../../shared/api/methods/demo';
 import type { HandlersFor, ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
 import { createProbeApi, profileSourceFrom } from './service';
@@ -13,12 +13,12 @@ export function createProbeService(deps: ServiceDeps, needs: { profiles: Profile
   const api = createProbeApi(deps, profileSourceFrom(needs.profiles));
   // Audit entries left pending by a crash are settled at start (and again whenever the audit is read).
   void api.reconcileAudit().catch((error: unknown) => deps.notices.add(`The audit trail could not be checked at start: ${error instanceof Error ? error.message : String(error)}`));
-  const handlers: HandlersFor<typeof probeMethods> = {
+  const demoHandlers: HandlersFor<typeof demoMethods> = {
     'demo.reset': async ({ scenario, utcOffsetMinutes }) => {
       await api.resetDemo({ scenario, utcOffsetMinutes });
       return { reset: true as const };
     },
   };
-  return { ...api, handlers };
+  return { ...api, handlers: demoHandlers };
 }
 export type ProbeService = ReturnType<typeof createProbeService>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { playbookMethods } from '../../../shared/api/methods/playbooks';
 import type { sessionMethods } from '../../../shared/api/methods/sessions';
 import { ApiError } from '../../../shared/api/errors';
 import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry } from '../../../shared/playbooks';
@@ -171,7 +172,7 @@ export function createSessionService(
     return offer;
   }
 
-  const handlers: HandlersFor<typeof sessionMethods> = {
+  const playbookHandlers: HandlersFor<typeof playbookMethods> = {
     'playbooks.list': async () => registry.list().map(playbookSummary),
     'playbooks.recognise': async ({ text }) => {
       if (!text.trim()) return { playbooks: [], results: [], message: 'Paste the error text first.', nearest: [], cut: null };
@@ -179,6 +180,9 @@ export function createSessionService(
       const matches = registry.recognise(text);
       return { playbooks: matches.map(playbookSummary), ...recognition };
     },
+  };
+
+  const sessionHandlers: HandlersFor<typeof sessionMethods> = {
     'sessions.list': async () => {
       const sessions = await store.list();
       return sessions
@@ -369,7 +373,7 @@ export function createSessionService(
   };
 
   return {
-    handlers,
+    handlers: { ...playbookHandlers, ...sessionHandlers },
     /** The playbooks this service offers (built-in plus any added). */
     playbooks: () => registry.list(),
     /**

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { appMethods } from '../../../shared/api/methods/app';
+import type { settingsMethods } from '../../../shared/api/methods/settings';
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings';
 import type { HandlersFor, ServiceDeps } from '../context';
 import { createJsonFile } from '../json-file';
@@ -14,10 +14,10 @@ export function createSettingsService(deps: ServiceDeps) {
     defaults: () => ({ ...defaultSettings }),
     onNotice: deps.notices.add,
   });
-  const handlers: Pick<HandlersFor<typeof appMethods>, 'settings.get' | 'settings.set'> = {
+  const settingsHandlers: HandlersFor<typeof settingsMethods> = {
     'settings.get': () => file.read(),
     'settings.set': (patch) => file.update((current) => ({ ...current, ...patch })),
   };
-  return { get: () => file.read(), handlers };
+  return { get: () => file.read(), handlers: settingsHandlers };
 }
 export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { settingsPatchSchema, type Settings } from '../../settings';
 
 export const hostKindSchema = z.enum(['electron', 'browser', 'cli']);
 export type HostKind = z.infer<typeof hostKindSchema>;
@@ -22,6 +21,4 @@ export const appMethods = {
   'app.info': method(z.object({}).strict()).returns<AppInfo>(),
   /** Cancels a long call started with the given call id; no error if it already ended. */
   'app.cancel': method(z.object({ callId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
-  'settings.get': method(z.object({}).strict()).returns<Settings>(),
-  'settings.set': method(settingsPatchSchema).returns<Settings>(),
 };

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_CAPTION } from '../../attachments';
-import type { Recognition } from '../../incidents/recognise';
 import type { ApplyPreview } from '../../probes/types';
-import type { PlaybookSummary, SessionSummary, SessionView } from '../../wizard/view';
+import type { SessionSummary, SessionView } from '../../wizard/view';
 import { boundedFactValue } from '../../wizard/fact-bounds';
 import { evidenceFileSchema, evidenceMappingSchema, utcOffsetSchema } from './evidence';
 
@@ -38,13 +37,6 @@ export type EngineerAction = z.infer<typeof sessionActionSchema>;
 export const probeKindSchema = z.string().min(1, 'Name a probe').max(64);
 
 export const sessionMethods = {
-  'playbooks.list': method(z.object({}).strict()).returns<PlaybookSummary[]>(),
-  /**
-   * "Paste an error", a line or a whole log excerpt: every playbook's matchers run on every line;
-   * per playbook the matching lines (by variant) and the first one with the range to highlight, best
-   * first, and a sentence; when none matches, the nearest known texts and what they mean.
-   */
-  'playbooks.recognise': method(z.object({ text: z.string().max(100_000) }).strict()).returns<Recognition & { playbooks: PlaybookSummary[] }>(),
   'sessions.list': method(z.object({}).strict()).returns<SessionSummary[]>(),
   'sessions.get': method(z.object({ id }).strict()).returns<SessionView>(),
   /** Starts a session on a saved environment (`profileId`) or offline (`profileId: null`, facts typed in). */

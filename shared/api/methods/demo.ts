@@ -3,11 +3,11 @@ import { method } from '../define';
 import { DEMO_SCENARIOS } from '../../probes/types';
 
 /**
- * Probes, Apply and Undo are not API methods: pages run probes and write to a platform database
- * only through a session (sessions.runProbe, sessions.apply, sessions.undo), which passes the
- * session's guards. The one probe-side method left is the demo reset.
+ * The embedded demo platform database. Probes, Apply and Undo are not API methods: pages run probes
+ * and write to a platform database only through a session (sessions.runProbe, sessions.apply,
+ * sessions.undo), which passes the session's guards. The demo reset is the one probe-side method.
  */
-export const probeMethods = {
+export const demoMethods = {
   /**
    * Seeds the demo again with a playbook's scenario (default: the one it holds, 'concurrency' on a
    * new data folder); `utcOffsetMinutes` (UTC-12:00 to UTC+14:00) sets its clock's zone, else it keeps its own.
