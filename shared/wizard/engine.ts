@@ -138,7 +138,11 @@ export function describeRow(row: Record<string, unknown>): string {
  * Sets given (non-derived) facts. When a value actually changes, every later step that was done is
  * opened again: its answers may rest on the old value, and the derived facts after it are recomputed.
  */
-function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fact, 'step'>>, now: string, summaryPrefix: string): Session {
+/**
+ * `summaryPrefix` null: the caller logs its own event (a probe says once what it read), so no
+ * separate "facts" event is written; re-opened steps are still logged.
+ */
+function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fact, 'step'>>, now: string, summaryPrefix: string | null): Session {
   let facts = [...session.facts];
   let earliestChanged = Infinity;
   const changed: string[] = [];
@@ -160,7 +164,14 @@ function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fac
   }
   let next: Session = { ...session, facts };
   if (changed.length === 0) return next;
-  next = log(next, { at: now, type: 'fact', step: playbook.steps[Math.min(earliestChanged, playbook.steps.length - 1)]!.id, summary: `${summaryPrefix}: ${changed.join('; ')}.` });
+  if (summaryPrefix !== null) {
+    next = log(next, {
+      at: now,
+      type: 'fact',
+      step: playbook.steps[Math.min(earliestChanged, playbook.steps.length - 1)]!.id,
+      summary: `${summaryPrefix}: ${changed.join('; ').replace(/\.$/, '')}.`,
+    });
+  }
   const reopened = playbook.steps.filter((s, i) => i > earliestChanged && next.steps[s.id]?.status === 'done');
   if (reopened.length > 0) {
     const steps = { ...next.steps };
@@ -211,9 +222,9 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       // An imported export says so in every fact made from it ("imported: <file>, 3,214 rows, 84 matching; ...").
       const imported = importedLabel(action.result);
       const sourced = imported ? facts.map((f) => ({ ...f, detail: f.detail ? `${imported}; ${f.detail}` : imported })) : facts;
-      next = setFacts({ ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) }, playbook, sourced.map((f) => ({ ...f, at: f.at ?? now })), now, imported ? 'From the imported export' : `Probe "${action.probe}" read`);
+      next = setFacts({ ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) }, playbook, sourced.map((f) => ({ ...f, at: f.at ?? now })), now, null);
       // Not "Probe ... ran": the report must not say it was read from the platform database.
-      const said = imported ? String((action.result as { summary?: unknown }).summary ?? imported) : probeSummary(action.probe, action.result);
+      const said = imported ? String((action.result as { summary?: unknown }).summary ?? imported) : probeSummary(playbook.probes[action.probe]!.label, action.result);
       next = log(next, { at: now, type: 'probe', step: step.id, summary: said });
       break;
     }
@@ -224,7 +235,7 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
         at: now,
         type: 'probe-failed',
         step: step.id,
-        summary: `Probe "${action.probe}" could not read its facts: ${action.reason}`,
+        summary: `${playbook.probes?.[action.probe]?.label ?? action.probe}: could not read its facts: ${action.reason}`,
       });
       break;
     }
@@ -432,9 +443,10 @@ export function importedLabel(result: unknown): string | null {
   return evidence && typeof evidence.label === 'string' ? evidence.label : null;
 }
 
-function probeSummary(probe: string, result: unknown): string {
-  const summary = result && typeof result === 'object' && 'summary' in result ? String((result as { summary: unknown }).summary) : '';
-  return `Probe "${probe}" ran${summary ? `: ${summary}` : '.'}`;
+/** One event per probe, named as the page names it: "Read the threads value: Scheduler… is 2 (global row)." */
+function probeSummary(label: string, result: unknown): string {
+  const summary = result && typeof result === 'object' && 'summary' in result ? String((result as { summary: unknown }).summary).trim() : '';
+  return summary ? `${label}: ${/[.!?]$/.test(summary) ? summary : `${summary}.`}` : `${label}.`;
 }
 
 /**
