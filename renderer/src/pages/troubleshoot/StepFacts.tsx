@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Fact, FactValue } from '../../../../shared/wizard/types';
 import type { StepInfo } from '../../../../shared/wizard/view';
 import { FactEditor } from './FactEditors';
+import { PasteServers } from './PasteServers';
 import { formatLocalTime, isIsoTime } from '../../format-time';
 import { describeRow } from '../../../../shared/wizard/engine';
 
@@ -108,6 +109,7 @@ export function StepFacts({
                   )}
                 </div>
               )}
+              {editable && def.input === 'servers' && <PasteServers label={def.label} onUse={(rows) => setDraft(def.key, rows)} />}
             </li>
           );
         })}

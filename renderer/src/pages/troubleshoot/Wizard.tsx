@@ -4,6 +4,7 @@ import type { StepInfo } from '../../../../shared/wizard/view';
 import { useUi } from '../../stores/ui';
 import { formatDateTime, STATUS_LABELS } from './format';
 import { EvidenceImport } from './EvidenceImport';
+import { Attachments } from './Attachments';
 import { Instructions } from './Instructions';
 import { ProbeBar } from './ProbeBar';
 import { SameMailbox } from './SameMailbox';
@@ -291,6 +292,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
               <p className="muted small">Enter continues · Alt+Left goes back</p>
             </div>
           )}
+          <Attachments view={v} />
           <details className="card">
             <summary>Event log ({session.events.length})</summary>
             <ol className="ts-events">
