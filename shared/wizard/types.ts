@@ -79,6 +79,8 @@ export interface FactDef {
   columns?: Array<{ key: string; label: string }>;
   hint?: string;
   optional?: boolean;
+  /** The step already shows it otherwise (e.g. the diagnosis banner): not listed again; kept for the report. */
+  shownAbove?: boolean;
 }
 
 /** What a step shows and needs, computed from the facts so far. */

@@ -184,7 +184,7 @@ test('walk offline with every fact typed in, and see "within the limit, other ca
   await continueTo(page, 'Diagnosis');
   // 2 x 2 + QA's 1 x 1 = 5 > 3 on the shared mailbox.
   await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toBeVisible();
-  await expect(page.locator('.ts-fact', { hasText: 'Verdict' })).toContainText('derived');
+  await expect(page.locator('.ts-fact', { hasText: 'Senders on the mailbox' })).toContainText('derived');
 
   // Going back and correcting a fact re-derives the diagnosis: one thread, no other sender.
   await page.getByRole('button', { name: 'Back' }).click();

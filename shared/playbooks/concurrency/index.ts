@@ -358,8 +358,8 @@ export const concurrencyPlaybook: Playbook = {
           ? 'Within the limit: the 432 errors have another cause. Check for other senders on the same mailbox that are not listed (other environments, LifeTime, other applications, scripts), recent changes (new front-end, threads raised, mailbox shared recently), and whether the errors stopped already.'
           : 'The connection budget per mailbox: servers that send email times their threads, summed over every sender on the mailbox, against the limit of 3.',
       facts: [
-        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
-        { key: 'diagnosis.arithmetic', label: 'Arithmetic', sources: ['derived'] },
+        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'], shownAbove: true },
+        { key: 'diagnosis.arithmetic', label: 'Arithmetic', sources: ['derived'], shownAbove: true },
         { key: 'diagnosis.senders', label: 'Senders on the mailbox', sources: ['derived'] },
       ],
       derive: (ctx) => {

@@ -52,7 +52,7 @@ export function StepFacts({
   const [correcting, setCorrecting] = useState<Record<string, boolean>>({});
   if (step.facts.length === 0) return null;
   const byKey = new Map(facts.map((f) => [f.key, f]));
-  const shown = step.facts.filter((def) => byKey.has(def.key) || (!readOnly && def.input && def.sources.includes('engineer')));
+  const shown = step.facts.filter((def) => !def.shownAbove && (byKey.has(def.key) || (!readOnly && def.input && def.sources.includes('engineer'))));
   if (shown.length === 0) return null;
   return (
     <section className="card stack" aria-labelledby={`ts-facts-${step.id}`}>
