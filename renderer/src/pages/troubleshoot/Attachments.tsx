@@ -116,7 +116,7 @@ export function Attachments({ view }: { view: SessionView }) {
               id={`${id}-caption`}
               value={caption}
               maxLength={MAX_ATTACHMENT_CAPTION}
-              placeholder="What it shows, e.g. the 432s in the error log at 09:14"
+              placeholder="What it shows, e.g. the error log at 09:14"
               onChange={(e) => setCaption(e.target.value)}
               onKeyDown={(e) => e.key === 'Enter' && void attach()}
             />
