@@ -232,14 +232,31 @@ export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: S
             <strong>{preview.fileName}</strong>: {preview.rowCount.toLocaleString('en-US')} row{preview.rowCount === 1 ? '' : 's'}
             {preview.firstAt && `, from ${utcText(preview.firstAt)} to ${utcText(preview.lastAt)}`}.
           </p>
+          {preview.problems.length > 0 && (
+            <ul className="field-error small" aria-label="Problems">
+              {preview.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted small">
+            Found by the headers:{' '}
+            {EVIDENCE_FIELDS.filter((f) => preview.detected[f])
+              .map((f) => `${f} = "${preview.detected[f]}"`)
+              .join(', ') || 'none'}
+            . Change any column that is wrong.
+          </p>
           <div className="ev-mapping">
             {EVIDENCE_FIELDS.map((field) => (
               <div className="field" key={field}>
-                <label htmlFor={`${id}-${field}`}>
-                  {FIELD_LABELS[field]}
-                  {preview.detected[field] && preview.detected[field] === mapping[field] ? <span className="muted small"> (found by its header)</span> : null}
-                </label>
-                <select id={`${id}-${field}`} value={mapping[field] ?? ''} disabled={busy !== null} onChange={(e) => change({ ...mapping, [field]: e.target.value || null })}>
+                <label htmlFor={`${id}-${field}`}>{FIELD_LABELS[field]}</label>
+                <select
+                  id={`${id}-${field}`}
+                  value={mapping[field] ?? ''}
+                  disabled={busy !== null}
+                  aria-invalid={(field === 'time' || field === 'message') && !mapping[field] ? true : undefined}
+                  onChange={(e) => change({ ...mapping, [field]: e.target.value || null })}
+                >
                   <option value="">(none)</option>
                   {preview.columns.map((c) => (
                     <option key={c} value={c}>
@@ -247,6 +264,7 @@ export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: S
                     </option>
                   ))}
                 </select>
+                {(field === 'time' || field === 'message') && !mapping[field] && <span className="field-error small">Choose the column with the {field === 'time' ? 'time of each error' : 'error text'}.</span>}
               </div>
             ))}
             <div className="field">
@@ -277,13 +295,6 @@ export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: S
               </select>
             </div>
           </div>
-          {preview.problems.length > 0 && (
-            <ul className="field-error small" aria-label="Problems">
-              {preview.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          )}
           {preview.notes.length > 0 && (
             <ul className="muted small">
               {preview.notes.map((n) => (
