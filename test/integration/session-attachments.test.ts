@@ -7,7 +7,7 @@ import { createNoticeBoard } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
 import type { ReportModel } from '../../shared/report/model';
 import { makePdf, makePng } from '../support/png';
-import { removeDir, tempDataDir } from '../support/host';
+import { removeDir, startTestHost, tempDataDir } from '../support/host';
 
 /**
  * Files the customer sent, attached to a session through the API (the dispatcher every host uses):
@@ -166,5 +166,41 @@ describe('attachments on a session', () => {
     await call('sessions.delete', { id });
     expect(existsSync(path.join(dataDir, 'sessions', id))).toBe(false);
     expect(existsSync(path.join(dataDir, 'sessions', `${id}.json`))).toBe(false);
+  });
+});
+
+describe('attachments through the browser host', () => {
+  it('takes a 10 MB file in one request (about 13.4 MB of base64), and names the size of an 11 MB one', async () => {
+    const hostDir = tempDataDir('st-attach-http-');
+    const running = await startTestHost(hostDir);
+    try {
+      const post = async (method: string, body: unknown) => {
+        const response = await fetch(`${running.host.url}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${running.host.token}` },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as { ok: boolean; value?: { session: { id: string; attachments?: Array<{ bytes: number }> } }; error?: { message: string } } };
+      };
+      const created = await post('sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
+      const id = created.body.value!.session.id;
+      const file = (size: number) => {
+        const bytes = Buffer.alloc(size, 7);
+        makePng().subarray(0, 8).copy(bytes);
+        return bytes.toString('base64');
+      };
+      const ten = await post('sessions.attach', { id, fileName: 'full-screen.png', contentBase64: file(10 * 1024 * 1024) });
+      expect(ten.status).toBe(200);
+      expect(ten.body.value!.session.attachments?.map((a) => a.bytes)).toEqual([10 * 1024 * 1024]);
+      const eleven = await post('sessions.attach', { id, fileName: 'larger.png', contentBase64: file(11 * 1024 * 1024) });
+      expect(eleven.status).toBe(400);
+      expect(eleven.body.error!.message).toBe('larger.png is 11 MB; a file can be at most 10 MB. Nothing was attached.');
+      // Other methods keep the 10 MB body limit.
+      const other = await post('playbooks.recognise', { text: 'x'.repeat(11 * 1024 * 1024) });
+      expect(other.body.error!.message).toBe('The request body can be at most 10 MB');
+    } finally {
+      await running.stop();
+      removeDir(hostDir);
+    }
   });
 });
