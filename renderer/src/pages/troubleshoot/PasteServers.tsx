@@ -1,13 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { parsePastedServers, toServerFacts, type ServerFactRow } from '../../../../shared/servers/parse-servers';
-import './attachments.css';
 
 const YES_NO = (value: boolean | null) => (value === null ? 'not said' : value ? 'yes' : 'no');
 
 /**
  * "Paste from Service Center": the table of Administration > Servers copied as text becomes the
  * servers fact's rows, after the engineer has seen what was read. "Send Emails" stays unknown where
- * the text does not say it, so it is confirmed per server in the editor below, as usual.
+ * the text does not say it, so it is confirmed per server in the editor above, as usual.
+ * Its styles are in attachments.css, loaded with the page by the Attachments card (StepFacts, and so
+ * this file, is also imported by Node tests, where a stylesheet import does not type-check).
  */
 export function PasteServers({ label, onUse }: { label: string; onUse(rows: ServerFactRow[]): void }) {
   const [open, setOpen] = useState(false);
