@@ -73,23 +73,32 @@ export function formatBytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb.toFixed(0) : mb.toString()} MB`;
 }
 
+/** Why a file cannot be attached, and which input it is about. */
+export interface AttachmentRefusal {
+  field: 'fileName' | 'contentBase64';
+  message: string;
+}
+
 /**
  * Why this file cannot be attached, or null. `used` is what the session's files already take.
  * Checked in the page before the upload and again in the back end, which alone decides.
  */
-export function attachmentRefusal(fileName: string, bytes: Uint8Array, used: number): string | null {
+export function attachmentRefusal(fileName: string, bytes: Uint8Array, used: number): AttachmentRefusal | null {
   const name = cleanAttachmentName(fileName);
-  if (!name) return 'Give the file a name.';
+  if (!name) return { field: 'fileName', message: 'Give the file a name.' };
   const claimed = typeOfName(name);
-  if (!claimed) return `${name} cannot be attached: only PNG, JPEG and PDF files can (a name ending in .png, .jpg, .jpeg or .pdf).`;
+  if (!claimed) return { field: 'fileName', message: `${name} cannot be attached: only PNG, JPEG and PDF files can (a name ending in .png, .jpg, .jpeg or .pdf).` };
+  const refuse = (message: string): AttachmentRefusal => ({ field: 'contentBase64', message });
   const length = bytes.length;
-  if (length === 0) return `${name} is empty: nothing was attached.`;
-  if (length > MAX_ATTACHMENT_BYTES) return `${name} is ${formatBytes(length)}; a file can be at most ${formatBytes(MAX_ATTACHMENT_BYTES)}. Nothing was attached.`;
+  if (length === 0) return refuse(`${name} is empty: nothing was attached.`);
+  if (length > MAX_ATTACHMENT_BYTES) return refuse(`${name} is ${formatBytes(length)}; a file can be at most ${formatBytes(MAX_ATTACHMENT_BYTES)}. Nothing was attached.`);
   if (!sniffAttachmentType(bytes)) {
-    return `${name} is not a ${claimed === 'pdf' ? 'PDF document' : `${claimed.toUpperCase()} image`}: its content is not a PNG, JPEG or PDF file, whatever its name says. Nothing was attached.`;
+    return refuse(`${name} is not a ${claimed === 'pdf' ? 'PDF document' : `${claimed.toUpperCase()} image`}: its content is not a PNG, JPEG or PDF file, whatever its name says. Nothing was attached.`);
   }
   if (used + length > MAX_SESSION_ATTACHMENT_BYTES) {
-    return `The files of one session can take at most ${formatBytes(MAX_SESSION_ATTACHMENT_BYTES)} together; ${formatBytes(used)} are attached already and ${name} is ${formatBytes(length)}. Remove one first, or attach a smaller file.`;
+    return refuse(
+      `The files of one session can take at most ${formatBytes(MAX_SESSION_ATTACHMENT_BYTES)} together; ${formatBytes(used)} are attached already and ${name} is ${formatBytes(length)}. Remove one first, or attach a smaller file.`,
+    );
   }
   return null;
 }

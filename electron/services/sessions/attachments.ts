@@ -91,7 +91,7 @@ export function attachmentHandlers(needs: AttachmentNeeds): HandlersFor<Attachme
       const bytes = Buffer.from(contentBase64, 'base64');
       const name = cleanAttachmentName(fileName);
       const refusal = attachmentRefusal(fileName, bytes, usedBytes(session));
-      if (refusal) throw refuse(refusal, refusal.startsWith('Give') || refusal.includes('only PNG') ? 'fileName' : 'contentBase64');
+      if (refusal) throw refuse(refusal.message, refusal.field);
       const type = sniffAttachmentType(bytes) as AttachmentType;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const same = attachmentsOf(session).find((a) => a.sha256 === sha256);
@@ -112,7 +112,7 @@ export function attachmentHandlers(needs: AttachmentNeeds): HandlersFor<Attachme
         return await needs.change(id, { type: 'attachment', change: { kind: 'add', attachment } }, (current) => {
           // Checked again where changes are serialised: two files attached at once cannot pass the total together.
           const again = attachmentRefusal(fileName, bytes, usedBytes(current));
-          if (again) throw refuse(again);
+          if (again) throw refuse(again.message, again.field);
           const twin = attachmentsOf(current).find((a) => a.sha256 === sha256);
           if (twin) throw refuse(`This file is already attached as ${twin.fileName}.`);
         });

@@ -64,7 +64,7 @@ export function Attachments({ view }: { view: SessionView }) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const refusal = attachmentRefusal(file.name, bytes, used);
     if (refusal) {
-      setError(refusal);
+      setError(refusal.message);
       return;
     }
     const ok = await run(() => api['sessions.attach']({ id: session.id, fileName: file.name, contentBase64: toBase64(bytes), ...(caption.trim() ? { caption: caption.trim() } : {}) }));
