@@ -1,7 +1,7 @@
 import type { QuotaOption, QuotaResult } from '../../../../shared/capacity/types';
 import { thousands } from '../../../../shared/capacity/wording';
 import { QuotaChart } from './BudgetChart';
-import { Arithmetic } from '../../components/Arithmetic';
+import { BudgetTable, quotaRows } from '../../components/BudgetTable';
 
 /** The quota's one-line state, for the banner next to the connection verdict; null when nothing to say. */
 export function QuotaBanner({ quota }: { quota: QuotaResult }) {
@@ -42,41 +42,7 @@ export function QuotaSection({ quota, connectionLimit }: { quota: QuotaResult; c
           <>
             {!quota.checked && <p>{quota.verdict}</p>}
             <QuotaChart quota={quota} />
-            <div className="table-scroll">
-              <table className="table">
-                <caption className="visually-hidden">Recipients per 24 h per mailbox</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Mailbox</th>
-                    <th scope="col">Recipients per 24 h</th>
-                    <th scope="col">Headroom</th>
-                    <th scope="col">Arithmetic</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {quota.mailboxes.map((m) => (
-                    <tr key={m.mailbox}>
-                      <th scope="row">
-                        {m.mailbox}
-                        <div className="muted small">{m.environments.join(', ')}</div>
-                      </th>
-                      <td>
-                        {m.missing.length > 0 && m.status !== 'not-checked' ? 'at least ' : ''}
-                        {thousands(m.recipients)}
-                        {m.limit !== null && <span className="muted small"> of {thousands(m.limit)}</span>}{' '}
-                        <span className={`badge ${m.status === 'over' ? 'badge-danger' : m.status === 'within' ? 'badge-success' : 'badge-warning'}`}>
-                          {m.status === 'not-checked' ? 'not checked' : m.status}
-                        </span>
-                      </td>
-                      <td>{m.headroom === null ? '–' : thousands(m.headroom)}</td>
-                      <td className="small whatif-quota-arithmetic">
-                        <Arithmetic text={m.arithmetic} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <BudgetTable caption="Recipients per 24 h per mailbox" captionHidden amountHeader="Recipients per 24 h" rows={quotaRows(quota.mailboxes)} />
           </>
         )}
       </section>

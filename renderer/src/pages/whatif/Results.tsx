@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { budgetToMarkdown } from '../../../../shared/capacity/markdown';
 import type { BudgetResult, Plan } from '../../../../shared/capacity/types';
-import { Arithmetic } from '../../components/Arithmetic';
-import { Breakable } from '../../components/Breakable';
+import { BudgetTable, connectionRows } from '../../components/BudgetTable';
 import { useUi } from '../../stores/ui';
 import { BudgetChart } from './BudgetChart';
 import { QuotaBanner, QuotaSection } from './Quota';
@@ -28,37 +27,7 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
           <CopyMarkdown result={result} />
         </div>
         <BudgetChart result={result} />
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">Connections per mailbox (the chart as a table)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Mailbox</th>
-                <th scope="col">Connections</th>
-                <th scope="col">Headroom</th>
-                <th scope="col">Arithmetic</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.mailboxes.map((m) => (
-                <tr key={m.mailbox}>
-                  <th scope="row">
-                    <Breakable text={m.mailbox} />
-                    <div className="muted small">{m.environments.join(', ')}</div>
-                  </th>
-                  <td>
-                    {m.connections} <span className="muted small">of {m.limit}</span>{' '}
-                    <span className={`badge ${m.withinLimit ? 'badge-success' : 'badge-danger'}`}>{m.withinLimit ? 'within' : 'over'}</span>
-                  </td>
-                  <td>{m.headroom}</td>
-                  <td className="mono small whatif-arithmetic">
-                    <Arithmetic text={m.arithmetic} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BudgetTable caption="Connections per mailbox (the chart as a table)" captionHidden amountHeader="Connections" rows={connectionRows(result.mailboxes)} mono />
       </section>
       {result.plans.length > 0 && (
         <section aria-labelledby="whatif-plans" className="stack">

@@ -1,5 +1,5 @@
 import type { BudgetResult } from '../../../../../shared/capacity/types';
-import { Arithmetic } from '../../../components/Arithmetic';
+import { BudgetTable, connectionRows } from '../../../components/BudgetTable';
 
 /** The verdict in one sentence and the arithmetic per mailbox behind it. */
 export function Diagnosis({ result, computesBudget }: { result: BudgetResult | null; computesBudget: boolean }) {
@@ -12,36 +12,14 @@ export function Diagnosis({ result, computesBudget }: { result: BudgetResult | n
           <strong>{result.allWithinLimit ? 'Within the limit.' : 'Over the limit.'}</strong> {result.verdict}
         </div>
       </div>
-      <div className="card table-scroll">
-        <table className="table">
-          <caption className="ts-caption">
-            Connections per mailbox ({result.provider.name}, limit {result.provider.limit})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Mailbox</th>
-              <th scope="col">Arithmetic</th>
-              <th scope="col">Connections</th>
-              <th scope="col">Headroom</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.mailboxes.map((m) => (
-              <tr key={m.mailbox}>
-                <td>{m.mailbox}</td>
-                <td className="mono">
-                  <Arithmetic text={m.arithmetic} />
-                </td>
-                <td>
-                  {m.connections} / {m.limit}
-                </td>
-                <td>
-                  <span className={m.withinLimit ? 'badge badge-success' : 'badge badge-danger'}>{m.headroom}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="card">
+        <BudgetTable
+          caption={`Connections per mailbox (${result.provider.name}, limit ${result.provider.limit})`}
+          amountHeader="Connections"
+          columns={['arithmetic', 'amount', 'headroom']}
+          rows={connectionRows(result.mailboxes)}
+          mono
+        />
       </div>
       {result.noPlan.map((n) => (
         <div key={n.mailbox} className="banner banner-warning">
