@@ -1,39 +1,35 @@
 import type { BudgetResult, QuotaResult } from '../../../../shared/capacity/types';
 import { thousands } from '../../../../shared/capacity/wording';
+import { layoutLimitChart, type ChartGroup, type ChartTone } from '../../../../shared/report/chart';
 
-const BAR = 18;
-const GAP = 6;
-const GROUP_GAP = 18;
-const LABEL_WIDTH = 190;
-const PLOT_WIDTH = 320;
-const TOP = 22;
-
-interface ChartRow {
-  label: string;
-  now: number;
-  /** After the recommended plan, when there is one. */
-  after?: number;
-}
+const BAR_CLASS: Record<ChartTone, string> = { ok: 'bar-ok', over: 'bar-over', after: 'bar-after' };
 
 /**
  * Connections per mailbox against the limit: a bar for today and, when there is a plan, one for
- * after the recommended plan; a dashed line at the limit. Drawn as inline SVG (no chart library);
- * the per-mailbox table next to it says the same in text.
+ * after the recommended plan; a dashed line at the limit. The report's chart, laid out by the same
+ * function and drawn here as inline SVG in the page's colours; the per-mailbox table next to it
+ * says the same in text.
  */
 export function BudgetChart({ result }: { result: BudgetResult }) {
   const plan = result.plans[0];
   const limit = result.provider.limit;
-  const rows = result.mailboxes.map((m) => ({
-    label: m.mailbox,
-    now: m.connections,
-    ...(plan && plan.connectionsAfter[m.mailbox] !== undefined ? { after: plan.connectionsAfter[m.mailbox] } : {}),
-  }));
-  const summary = rows
-    .map((r) => `${r.label}: ${r.now} now${r.after !== undefined ? `, ${r.after} after the recommended plan` : ''}`)
+  const groups: ChartGroup[] = result.mailboxes.map((m) => {
+    const after = plan?.connectionsAfter[m.mailbox];
+    return {
+      name: m.mailbox,
+      limit: m.limit,
+      bars: [
+        { label: 'now', value: m.connections, valueText: `${thousands(m.connections)} now`, tone: m.connections > m.limit ? 'over' : 'ok' },
+        ...(after !== undefined ? [{ label: 'after', value: after, valueText: `${thousands(after)} after`, tone: 'after' as const }] : []),
+      ],
+    };
+  });
+  const summary = groups
+    .map((g) => `${g.name}: ${g.bars[0]!.value} now${g.bars[1] ? `, ${g.bars[1].value} after the recommended plan` : ''}`)
     .join('; ');
   return (
     <LimitChart
-      rows={rows}
+      groups={groups}
       limit={limit}
       hasAfter={Boolean(plan)}
       ariaLabel={`Connections per mailbox against the limit of ${limit}. ${summary}.`}
@@ -45,12 +41,15 @@ export function BudgetChart({ result }: { result: BudgetResult }) {
 /** Recipients per 24 h per checked mailbox against the quota, the same way (today only). */
 export function QuotaChart({ quota }: { quota: QuotaResult }) {
   const limit = quota.limit;
-  const rows = quota.mailboxes.filter((m) => m.status !== 'not-checked').map((m) => ({ label: m.mailbox, now: m.recipients }));
-  if (limit === null || rows.length === 0) return null;
-  const summary = rows.map((r) => `${r.label}: ${thousands(r.now)}`).join('; ');
+  if (limit === null) return null;
+  const groups: ChartGroup[] = quota.mailboxes
+    .filter((m) => m.status !== 'not-checked')
+    .map((m) => ({ name: m.mailbox, limit, bars: [{ label: 'now', value: m.recipients, valueText: `${thousands(m.recipients)} now`, tone: m.recipients > limit ? 'over' : 'ok' }] }));
+  if (groups.length === 0) return null;
+  const summary = groups.map((g) => `${g.name}: ${thousands(g.bars[0]!.value)}`).join('; ');
   return (
     <LimitChart
-      rows={rows}
+      groups={groups}
       limit={limit}
       hasAfter={false}
       ariaLabel={`Recipients per 24 h per mailbox against the limit of ${thousands(limit)}. ${summary}.`}
@@ -59,55 +58,39 @@ export function QuotaChart({ quota }: { quota: QuotaResult }) {
   );
 }
 
-function LimitChart({
-  rows,
-  limit,
-  hasAfter,
-  ariaLabel,
-  limitWords,
-}: {
-  rows: ChartRow[];
-  limit: number;
-  hasAfter: boolean;
-  ariaLabel: string;
-  limitWords: string;
-}) {
-  const max = Math.max(limit, ...rows.map((r) => Math.max(r.now, r.after ?? 0))) * 1.15 || 1;
-  const x = (value: number) => LABEL_WIDTH + (value / max) * PLOT_WIDTH;
-  const perGroup = hasAfter ? BAR * 2 + GAP : BAR;
-  const height = TOP + rows.length * (perGroup + GROUP_GAP) + 6;
-  // Value labels past the bar need room on the right for "11,200 now".
-  const right = Math.max(50, ...rows.map((r) => `${thousands(Math.max(r.now, r.after ?? 0))} after`.length * 7 + 8));
-
+function LimitChart({ groups, limit, hasAfter, ariaLabel, limitWords }: { groups: ChartGroup[]; limit: number; hasAfter: boolean; ariaLabel: string; limitWords: string }) {
+  const { width, height, marks } = layoutLimitChart(groups, limit, { nameGroups: true });
   return (
     <figure className="whatif-chart">
-      <svg role="img" aria-label={ariaLabel} viewBox={`0 0 ${LABEL_WIDTH + PLOT_WIDTH + right} ${height}`} width="100%">
-        <text x={x(limit)} y={12} textAnchor="middle" className="whatif-chart-limit-label">
-          limit {thousands(limit)}
-        </text>
-        {rows.map((row, i) => {
-          const y = TOP + i * (perGroup + GROUP_GAP);
-          return (
-            <g key={row.label}>
-              <text x={LABEL_WIDTH - 8} y={y + BAR - 5} textAnchor="end" className="whatif-chart-label">
-                {truncate(row.label, 26)}
-              </text>
-              <rect x={LABEL_WIDTH} y={y} width={Math.max(1, x(row.now) - LABEL_WIDTH)} height={BAR} rx={3} className={row.now > limit ? 'bar-over' : 'bar-ok'} />
-              <text x={x(row.now) + 6} y={y + BAR - 5} className="whatif-chart-value">
-                {thousands(row.now)} now
-              </text>
-              {row.after !== undefined && (
-                <>
-                  <rect x={LABEL_WIDTH} y={y + BAR + GAP} width={Math.max(1, x(row.after) - LABEL_WIDTH)} height={BAR} rx={3} className="bar-after" />
-                  <text x={x(row.after) + 6} y={y + 2 * BAR + GAP - 5} className="whatif-chart-value">
-                    {thousands(row.after)} after
-                  </text>
-                </>
-              )}
-            </g>
-          );
+      <svg role="img" aria-label={ariaLabel} viewBox={`0 0 ${width} ${height}`} width="100%">
+        {marks.map((mark, i) => {
+          switch (mark.kind) {
+            case 'label':
+              return (
+                <text key={i} x={mark.x} y={mark.y} textAnchor="end" className="whatif-chart-label">
+                  {mark.text}
+                </text>
+              );
+            case 'bar':
+              return <rect key={i} x={mark.x} y={mark.y} width={mark.width} height={mark.height} rx={3} className={BAR_CLASS[mark.tone]} />;
+            case 'value':
+              return (
+                <text key={i} x={mark.x} y={mark.y} className="whatif-chart-value">
+                  {mark.text}
+                </text>
+              );
+            case 'limit':
+              return <line key={i} x1={mark.x} x2={mark.x} y1={mark.y1} y2={mark.y2} className="whatif-chart-limit" />;
+            case 'axis':
+              return <line key={i} x1={mark.x1} x2={mark.x2} y1={mark.y} y2={mark.y} className="whatif-chart-axis" />;
+            case 'axis-label':
+              return (
+                <text key={i} x={mark.x} y={mark.y} textAnchor={mark.anchor} className={mark.limit ? 'whatif-chart-limit-label' : 'whatif-chart-label'}>
+                  {mark.text}
+                </text>
+              );
+          }
         })}
-        <line x1={x(limit)} x2={x(limit)} y1={16} y2={height} className="whatif-chart-limit" />
       </svg>
       <figcaption className="muted small">
         <span className="legend legend-now" aria-hidden="true" /> now
@@ -121,8 +104,4 @@ function LimitChart({
       </figcaption>
     </figure>
   );
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
