@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import { makePng } from '../support/png';
 
 /** TS_SHOTS=dir saves screenshots there, to look at what a user sees. */
@@ -49,9 +50,8 @@ test('the server list pasted from Service Center, a screenshot attached with a c
   await stepTitle(page, 'Threads');
 
   const id = new URL(page.url()).hash.split('/').at(-1)!;
-  const stored = await app.services.dispatch('sessions.get', { id });
-  if (!stored.ok) throw new Error(stored.error.message);
-  const servers = (stored.value as { session: { facts: Array<{ key: string; value: unknown; source: string }> } }).session.facts.find((f) => f.key === 'servers');
+  const stored = await createInProcessClient(app.services)['sessions.get']({ id });
+  const servers = stored.session.facts.find((f) => f.key === 'servers');
   expect(servers).toMatchObject({
     source: 'engineer',
     value: [

@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 
 test('an OutSystems Cloud environment with a temporary database user: hosting and the expiry said on its card and in the form', async ({ page, app }) => {
   const expiresAt = new Date(Date.now() + 40 * 60_000 + 20_000).toISOString();
-  const created = await app.services.dispatch('profiles.create', {
+  const created = await createInProcessClient(app.services)['profiles.create']({
     profile: {
       name: 'Contoso Cloud PRD',
       engine: 'sqlserver',
@@ -15,7 +16,7 @@ test('an OutSystems Cloud environment with a temporary database user: hosting an
       userExpiresAt: expiresAt,
     },
   });
-  expect(created.ok).toBe(true);
+  expect(created).toMatchObject({ name: 'Contoso Cloud PRD', hosting: 'outsystems-cloud' });
   await page.goto(app.host.appUrl);
   await page.getByRole('link', { name: 'Environments', exact: true }).click();
   const card = page.getByRole('article', { name: 'Contoso Cloud PRD' });

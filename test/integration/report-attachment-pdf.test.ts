@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import { createChromiumPdfPrinter } from '../../electron/services/reports/pdf-chromium';
 import { makePng } from '../support/png';
 import { removeDir, tempDataDir } from '../support/host';
@@ -21,11 +21,8 @@ afterAll(async () => {
   removeDir(dataDir);
 });
 
-async function call<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const result = await services.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as MethodResult<M>;
-}
+/** The typed client over this process's dispatcher: `api['x'](input)`; an API error throws an ApiError. */
+const api = createInProcessClient(services);
 
 /** Pixels of a binary PPM (P6, 8-bit) as pdftoppm writes it. */
 function readPpm(file: string): { width: number; height: number; rgb: Buffer } {
@@ -37,9 +34,9 @@ function readPpm(file: string): { width: number; height: number; rgb: Buffer } {
 
 describe('report PDF with an attached screenshot', () => {
   it('embeds the image: an image XObject in the file, and its red and blue on the page poppler draws', async () => {
-    const { session } = await call('sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD', ticket: 'CS-4712' });
-    await call('sessions.attach', { id: session.id, fileName: 'errors.png', contentBase64: makePng(480, 320).toString('base64'), caption: 'Service Center error log, 432s at 09:14' });
-    const exported = await call('reports.export', { sessionId: session.id, format: 'pdf' });
+    const { session } = await api['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD', ticket: 'CS-4712' });
+    await api['sessions.attach']({ id: session.id, fileName: 'errors.png', contentBase64: makePng(480, 320).toString('base64'), caption: 'Service Center error log, 432s at 09:14' });
+    const exported = await api['reports.export']({ sessionId: session.id, format: 'pdf' });
     const pdf = Buffer.from(exported.base64!, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../shared/api/contract';
 import type { ApiErrorShape } from '../../shared/api/errors';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import type { ReportModel } from '../../shared/report/model';
 import { makePdf, makePng } from '../support/png';
 import { removeDir, startTestHost, tempDataDir } from '../support/host';
@@ -21,11 +22,8 @@ afterAll(async () => {
   removeDir(dataDir);
 });
 
-async function call<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const result = await services.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as MethodResult<M>;
-}
+/** The typed client over this process's dispatcher: `api['x'](input)`; an API error throws an ApiError. */
+const api = createInProcessClient(services);
 
 async function refusal<M extends MethodName>(name: M, input: MethodInput<M>): Promise<ApiErrorShape> {
   const result = await services.dispatch(name, input);
@@ -36,7 +34,7 @@ async function refusal<M extends MethodName>(name: M, input: MethodInput<M>): Pr
 const b64 = (bytes: Buffer) => bytes.toString('base64');
 const attachmentsDir = (id: string) => path.join(dataDir, 'sessions', id, 'attachments');
 const newSession = async (name = 'Contoso PRD') =>
-  (await call('sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: name, ticket: 'CS-4711' })).session.id;
+  (await api['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: name, ticket: 'CS-4711' })).session.id;
 
 describe('attachments on a session', () => {
   const png = makePng();
@@ -47,7 +45,7 @@ describe('attachments on a session', () => {
 
   it('attaches a PNG with a caption: the bytes in the data folder (0600), the session only describes it', async () => {
     id = await newSession();
-    const view = await call('sessions.attach', { id, fileName: 'C:\\fakepath\\errors 09-14.png', contentBase64: b64(png), caption });
+    const view = await api['sessions.attach']({ id, fileName: 'C:\\fakepath\\errors 09-14.png', contentBase64: b64(png), caption });
     const [a] = view.session.attachments ?? [];
     expect(a).toMatchObject({ fileName: 'errors 09-14.png', caption, type: 'png', bytes: png.length, addedBy: 'Support engineer' });
     expect(a!.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -62,8 +60,8 @@ describe('attachments on a session', () => {
   });
 
   it('attaches a PDF without a caption and lists both, in the order they came', async () => {
-    await call('sessions.attach', { id, fileName: 'mail-settings.PDF', contentBase64: b64(pdf) });
-    const view = await call('sessions.get', { id });
+    await api['sessions.attach']({ id, fileName: 'mail-settings.PDF', contentBase64: b64(pdf) });
+    const view = await api['sessions.get']({ id });
     expect(view.session.attachments?.map((a) => [a.fileName, a.type, a.caption])).toEqual([
       ['errors 09-14.png', 'png', caption],
       ['mail-settings.PDF', 'pdf', ''],
@@ -72,7 +70,7 @@ describe('attachments on a session', () => {
   });
 
   it('shows the image in the report HTML as a data: URL with its caption escaped, and lists the PDF', async () => {
-    const { html } = await call('reports.preview', { sessionId: id });
+    const { html } = await api['reports.preview']({ sessionId: id });
     expect(html).toContain(`<img src="data:image/png;base64,${b64(png)}" alt="`);
     expect(html).toContain('Service Center &gt; Monitoring &gt; Errors: the 432s at 09:14 &lt;b&gt;&quot;all&quot;&lt;/b&gt; &amp; more');
     expect(html).not.toContain('<b>"all"</b>');
@@ -83,13 +81,13 @@ describe('attachments on a session', () => {
   });
 
   it('names the files and captions in Markdown and JSON, without their bytes', async () => {
-    const md = Buffer.from((await call('reports.export', { sessionId: id, format: 'md' })).base64!, 'base64').toString('utf8');
+    const md = Buffer.from((await api['reports.export']({ sessionId: id, format: 'md' })).base64!, 'base64').toString('utf8');
     expect(md).toContain('## Appendix C: attachments');
     expect(md).toContain(`| errors 09-14.png | PNG image | ${png.length} bytes | Service Center \\> Monitoring \\> Errors: the 432s at 09:14 \\<b\\>"all"\\</b\\> & more |`);
     expect(md).toContain(`| mail-settings.PDF | PDF document | ${pdf.length} bytes | none |`);
     expect(md).not.toContain(b64(png).slice(0, 100));
 
-    const json = Buffer.from((await call('reports.export', { sessionId: id, format: 'json' })).base64!, 'base64').toString('utf8');
+    const json = Buffer.from((await api['reports.export']({ sessionId: id, format: 'json' })).base64!, 'base64').toString('utf8');
     const model = JSON.parse(json) as ReportModel;
     expect(model.appendix.attachments?.map((a) => ({ fileName: a.fileName, caption: a.caption, type: a.type, bytes: a.bytes }))).toEqual([
       { fileName: 'errors 09-14.png', caption, type: 'png', bytes: png.length },
@@ -100,7 +98,7 @@ describe('attachments on a session', () => {
   });
 
   it('refuses a .png that is really text, an 11 MB file, an empty one and another kind of file, with the reason; nothing changes', async () => {
-    const before = await call('sessions.get', { id });
+    const before = await api['sessions.get']({ id });
     const filesBefore = readdirSync(attachmentsDir(id)).sort();
 
     const text = await refusal('sessions.attach', { id, fileName: 'screenshot.png', contentBase64: b64(Buffer.from('Error sending email 40001: 432 4.3.2 Concurrent connections limit exceeded.\n')) });
@@ -120,7 +118,7 @@ describe('attachments on a session', () => {
     const twice = await refusal('sessions.attach', { id, fileName: 'again.png', contentBase64: b64(png) });
     expect(twice.message).toBe('This file is already attached as errors 09-14.png.');
 
-    const after = await call('sessions.get', { id });
+    const after = await api['sessions.get']({ id });
     expect(after.session.attachments).toEqual(before.session.attachments);
     expect(after.session.events).toHaveLength(before.session.events.length);
     expect(readdirSync(attachmentsDir(id)).sort()).toEqual(filesBefore);
@@ -133,37 +131,37 @@ describe('attachments on a session', () => {
       png.subarray(0, 8).copy(bytes);
       return b64(bytes);
     };
-    await call('sessions.attach', { id: other, fileName: 'a.png', contentBase64: filler(1) });
-    await call('sessions.attach', { id: other, fileName: 'b.png', contentBase64: filler(2) });
+    await api['sessions.attach']({ id: other, fileName: 'a.png', contentBase64: filler(1) });
+    await api['sessions.attach']({ id: other, fileName: 'b.png', contentBase64: filler(2) });
     const third = await refusal('sessions.attach', { id: other, fileName: 'c.png', contentBase64: filler(3) });
     expect(third.message).toBe('The files of one session can take at most 20 MB together; 16 MB are attached already and c.png is 8 MB. Remove one first, or attach a smaller file.');
     expect(readdirSync(attachmentsDir(other))).toHaveLength(2);
-    await call('sessions.delete', { id: other });
+    await api['sessions.delete']({ id: other });
   });
 
   it('changes a caption and removes a file: gone from the session, the folder and the report', async () => {
-    const captioned = await call('sessions.captionAttachment', { id, attachmentId: pngId, caption: 'The 432s, 09:14' });
+    const captioned = await api['sessions.captionAttachment']({ id, attachmentId: pngId, caption: 'The 432s, 09:14' });
     expect(captioned.session.attachments?.[0]?.caption).toBe('The 432s, 09:14');
     const pdfId = captioned.session.attachments![1]!.id;
-    const view = await call('sessions.detach', { id, attachmentId: pdfId });
+    const view = await api['sessions.detach']({ id, attachmentId: pdfId });
     expect(view.session.attachments?.map((a) => a.fileName)).toEqual(['errors 09-14.png']);
     expect(existsSync(path.join(attachmentsDir(id), `${pdfId}.pdf`))).toBe(false);
     expect(view.session.events.at(-1)!.summary).toBe('Removed the attachment mail-settings.PDF.');
-    const { html } = await call('reports.preview', { sessionId: id });
+    const { html } = await api['reports.preview']({ sessionId: id });
     expect(html.slice(html.indexOf('Appendix C'))).not.toContain('mail-settings.PDF');
     expect((await refusal('sessions.detach', { id, attachmentId: pdfId })).code).toBe('not_found');
   });
 
   it('a completed session takes no new file until it is reopened', async () => {
-    await call('sessions.act', { id, action: { type: 'complete' } });
+    await api['sessions.act']({ id, action: { type: 'complete' } });
     const refused = await refusal('sessions.attach', { id, fileName: 'late.pdf', contentBase64: b64(makePdf('late')) });
     expect(refused.message).toMatch(/completed; reopen it/);
-    await call('sessions.act', { id, action: { type: 'reopen' } });
+    await api['sessions.act']({ id, action: { type: 'reopen' } });
   });
 
   it('deleting the session deletes its files', async () => {
     expect(existsSync(attachmentsDir(id))).toBe(true);
-    await call('sessions.delete', { id });
+    await api['sessions.delete']({ id });
     expect(existsSync(path.join(dataDir, 'sessions', id))).toBe(false);
     expect(existsSync(path.join(dataDir, 'sessions', `${id}.json`))).toBe(false);
   });
