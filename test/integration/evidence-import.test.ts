@@ -191,6 +191,32 @@ describe('importing a Service Center export', () => {
   });
 });
 
+describe('a long import', () => {
+  it('reports the rows read as it goes, and a cancel stops it with the session unchanged', async () => {
+    const id = await offlineSession('Cancelled');
+    const before = sessionFile(id);
+    const contentBase64 = b64(await exportXlsx(serviceCenterRows({ matching: 5_000, others: 25_000 })));
+    const progress: string[] = [];
+    const envelope = await services.dispatch('sessions.importEvidence', { id, fileName: 'big.xlsx', contentBase64 }, {
+      callId: 'import-1',
+      emit: (event) => {
+        if (event.kind !== 'progress') return;
+        progress.push(event.message);
+        if (progress.length === 1) void services.dispatch('app.cancel', { callId: 'import-1' });
+      },
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Cancelled by the user' } });
+    expect(progress[0]).toMatch(/^Reading the file: [\d,]+ rows read$/);
+    expect(sessionFile(id)).toBe(before);
+
+    const done: string[] = [];
+    const finished = await services.dispatch('sessions.importEvidence', { id, fileName: 'big.xlsx', contentBase64 }, { emit: (e) => e.kind === 'progress' && done.push(e.message) });
+    expect(finished).toMatchObject({ ok: true });
+    expect(done).toContain('Reading the file: 30,000 rows read');
+    expect(done.at(-1)).toBe('Counted 5,000 matching rows');
+  });
+});
+
 describe('refused files change nothing', () => {
   let id = '';
   let before = '';

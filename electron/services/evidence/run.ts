@@ -7,14 +7,14 @@ import { runEvidenceTask, type EvidenceTask, type EvidenceTaskResult, type Worke
 
 /**
  * Where the worker's code is: beside the bundle in the desktop app (electron-vite builds
- * `evidence-worker.js` next to `index.js`), else the TypeScript source run through tsx (the browser
- * host, the CLI, tests and benches). Null when neither is there: the file is then read on this thread.
+ * `evidence-worker.js` next to `index.js`), else the TypeScript source through tsx's require hook
+ * (`worker-source.cjs`: the browser host, the CLI, tests and benches). Null when neither is there: the file is then read on this thread.
  */
-function workerEntry(): { file: string; execArgv?: string[] } | null {
+function workerEntry(): { file: string } | null {
   const bundled = path.join(__dirname, 'evidence-worker.js');
   if (existsSync(bundled)) return { file: bundled };
-  const source = path.join(__dirname, 'worker.ts');
-  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
+  const source = path.join(__dirname, 'worker-source.cjs');
+  if (existsSync(source)) return { file: source };
   return null;
 }
 
@@ -53,7 +53,7 @@ export function runEvidence(task: EvidenceTask, options: RunOptions = {}): Promi
   return new Promise<EvidenceTaskResult>((resolve, reject) => {
     let settled = false;
     let heard = false;
-    const worker = new Worker(entry.file, { workerData: task, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
+    const worker = new Worker(entry.file, { workerData: task });
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;

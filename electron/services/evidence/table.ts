@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { ApiError } from '../../../shared/api/errors';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_ROWS } from '../../../shared/api/methods/evidence';
 import { leadingTime, type CellValue } from './times';
 
@@ -227,7 +228,8 @@ async function readWorkbook(bytes: Uint8Array, onRows: RowsRead): Promise<RawTab
       break;
     }
   } catch (error) {
-    if (error instanceof EvidenceRefusal) throw error;
+    // A refusal, or a cancel thrown from the progress callback, is passed on as it is.
+    if (error instanceof EvidenceRefusal || error instanceof ApiError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new EvidenceRefusal(`Not a spreadsheet: the workbook could not be read (${reason.slice(0, 200)}). Open it in Excel and save it again as .xlsx or .csv.`);
   }
