@@ -1,4 +1,5 @@
 import type { FactDef, FactValue } from '../../../../shared/wizard/types';
+import { ServerListEditor } from '../../components/ServerListEditor';
 
 /**
  * Inputs for facts the engineer types in, one per FactDef.input. Values are plain JSON so the same
@@ -107,62 +108,25 @@ export function FactEditor({
 }
 
 function ServersEditor({ label, rows, onChange }: { label: string; rows: Row[]; onChange(value: FactValue): void }) {
-  const set = (i: number, patch: Row) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="field">
       <legend>{label}</legend>
-      <table className="table ts-edit-table">
-        <thead>
-          <tr>
-            <th scope="col">Server</th>
-            <th scope="col">Active</th>
-            <th scope="col">Sends email</th>
-            <th scope="col">Zone</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => {
-            const name = String(row.name ?? '') || `row ${i + 1}`;
-            return (
-              <tr key={i}>
-                <td>
-                  <input aria-label={`Server ${i + 1} name`} value={String(row.name ?? '')} onChange={(e) => set(i, { name: e.target.value })} />
-                </td>
-                <td>
-                  <input type="checkbox" aria-label={`${name} is active`} checked={row.active !== false} onChange={(e) => set(i, { active: e.target.checked })} />
-                </td>
-                <td>
-                  <select
-                    aria-label={`${name} sends email`}
-                    value={row.sendsEmail === true ? 'yes' : row.sendsEmail === false ? 'no' : ''}
-                    onChange={(e) => set(i, { sendsEmail: e.target.value === '' ? null : e.target.value === 'yes' })}
-                  >
-                    <option value="">Not known</option>
-                    <option value="yes">Yes</option>
-                    <option value="no">No</option>
-                  </select>
-                </td>
-                <td>
-                  <input aria-label={`${name} zone`} value={typeof row.zone === 'string' ? row.zone : ''} placeholder="Not known" onChange={(e) => set(i, { zone: e.target.value || null })} />
-                </td>
-                <td>
-                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Remove ${name}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div>
-        <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: `FE${String(rows.length + 1).padStart(2, '0')}`, active: true, sendsEmail: true, zone: 'Global' }])}>
-          Add server
-        </button>
-      </div>
+      <ServerListEditor
+        caption={label}
+        rows={rows.map((row) => ({
+          name: String(row.name ?? ''),
+          active: row.active !== false,
+          sendsEmail: typeof row.sendsEmail === 'boolean' ? row.sendsEmail : null,
+          zone: typeof row.zone === 'string' ? row.zone : '',
+        }))}
+        columns={['active', 'sendsEmail', 'zone']}
+        namedBy="name"
+        sendsEmail="yes-no"
+        zonePlaceholder="Not known"
+        onChange={(i, patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch, ...(patch.zone !== undefined ? { zone: patch.zone || null } : {}) } : r)))}
+        onRemove={(i) => onChange(rows.filter((_, j) => j !== i))}
+        onAdd={() => onChange([...rows, { name: `FE${String(rows.length + 1).padStart(2, '0')}`, active: true, sendsEmail: true, zone: 'Global' }])}
+      />
     </fieldset>
   );
 }

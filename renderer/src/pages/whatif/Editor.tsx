@@ -1,10 +1,11 @@
 import { PROVIDER_LIST, PROVIDERS } from '../../../../shared/capacity/providers';
 import type { ProviderId } from '../../../../shared/capacity/types';
 import { thousands } from '../../../../shared/capacity/wording';
-import { newEnvironment, newServer, type EnvironmentDraft, type ServerDraft, type WhatIfDraft } from './draft';
+import { newEnvironment, newServer, type EnvironmentDraft, type WhatIfDraft } from './draft';
 import { FieldError, TextField } from './fields';
 import { useWhatIf } from './store';
 import { Breakable } from '../../components/Breakable';
+import { ServerListEditor } from '../../components/ServerListEditor';
 
 /** The calculator's input: provider and limits, throughput, the daily quota, environments and their servers. */
 export function Editor() {
@@ -118,8 +119,6 @@ function EnvironmentEditor({ env, index, canRemove }: { env: EnvironmentDraft; i
   const path = `environments.${index}`;
   const update = (change: (env: EnvironmentDraft) => EnvironmentDraft) =>
     edit((d) => ({ ...d, environments: d.environments.map((x) => (x.key === env.key ? change(x) : x)) }));
-  const updateServer = (key: string, patch: Partial<ServerDraft>) =>
-    update((x) => ({ ...x, servers: x.servers.map((s) => (s.key === key ? { ...s, ...patch } : s)) }));
   const label = `Environment ${index + 1}`;
 
   return (
@@ -188,85 +187,22 @@ function EnvironmentEditor({ env, index, canRemove }: { env: EnvironmentDraft; i
           error={errors[`${path}.recipientsPerDay`]}
         />
       </div>
-      <table className="table whatif-servers">
-        <caption className="visually-hidden">Front-end servers of {label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Server</th>
-            <th scope="col">Sends email</th>
-            <th scope="col">Per-host threads</th>
-            <th scope="col">Deployment zone</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {env.servers.map((server, s) => {
-            const serverPath = `${path}.servers.${s}`;
-            const n = s + 1;
-            return (
-              <tr key={server.key}>
-                <td>
-                  <TextField
-                    hiddenLabel
-                    label={`Server ${n} name`}
-                    value={server.name}
-                    onChange={(name) => updateServer(server.key, { name })}
-                    error={errors[`${serverPath}.name`]}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Server ${n} sends email`}
-                    checked={server.sendsEmail}
-                    onChange={(event) => updateServer(server.key, { sendsEmail: event.target.checked })}
-                  />
-                </td>
-                <td>
-                  <TextField
-                    hiddenLabel
-                    numeric
-                    label={`Server ${n} per-host threads`}
-                    placeholder="global"
-                    value={server.threads}
-                    onChange={(threads) => updateServer(server.key, { threads })}
-                    error={errors[`${serverPath}.emailThreads`]}
-                  />
-                </td>
-                <td>
-                  <TextField
-                    hiddenLabel
-                    label={`Server ${n} zone`}
-                    value={server.zone}
-                    placeholder="Global"
-                    onChange={(zone) => updateServer(server.key, { zone })}
-                    error={errors[`${serverPath}.zone`]}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn-small btn-ghost"
-                    aria-label={`Remove server ${n}`}
-                    disabled={env.servers.length === 1}
-                    onClick={() => update((x) => ({ ...x, servers: x.servers.filter((y) => y.key !== server.key) }))}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ServerListEditor
+        caption={`Front-end servers of ${label}`}
+        rows={env.servers}
+        columns={['sendsEmail', 'threads', 'zone']}
+        namedBy="number"
+        sendsEmail="checkbox"
+        zonePlaceholder="Global"
+        errors={(s, field) => errors[`${path}.servers.${s}.${field === 'threads' ? 'emailThreads' : field}`]}
+        canRemove={env.servers.length > 1}
+        onChange={(s, patch) =>
+          update((x) => ({ ...x, servers: x.servers.map((y, j) => (j === s ? { ...y, ...patch, sendsEmail: patch.sendsEmail ?? y.sendsEmail } : y)) }))
+        }
+        onRemove={(s) => update((x) => ({ ...x, servers: x.servers.filter((_, j) => j !== s) }))}
+        onAdd={() => update((x) => ({ ...x, servers: [...x.servers, newServer(x.servers.map((y) => y.name))] }))}
+      />
       <FieldError id={`whatif-${env.key}-servers-error`} message={errors[`${path}.servers`]} />
-      <div className="row whatif-add-server">
-        <button type="button" className="btn btn-small" onClick={() => update((x) => ({ ...x, servers: [...x.servers, newServer(x.servers.map((y) => y.name))] }))}>
-          Add server
-        </button>
-      </div>
     </section>
   );
 }
