@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { createServices, type Services } from '../../electron/services/create-services';
+import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import { createChromiumPdfPrinter } from '../../electron/services/reports/pdf-chromium';
 import { ApiError } from '../../shared/api/errors';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
@@ -25,6 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await services?.close();
+  await forgetDemoDatabase(dataDir);
   removeDir(dataDir);
 });
 
@@ -188,6 +190,23 @@ describe('importing a Service Center export', () => {
     const id = await offlineSession();
     const view = await call('sessions.importEvidence', { id, fileName: 'formulas.xlsx', contentBase64: b64(file) });
     expect(errorsOf(view).count).toBe(2);
+  });
+});
+
+describe('on a saved environment', () => {
+  it('the times in the file are read in the zone of the database clock unless the engineer gives another', async () => {
+    await call('demo.reset', { utcOffsetMinutes: 330 });
+    const created = await call('sessions.create', { playbookId: 'exchange-432-concurrency', profileId: 'demo' });
+    const id = created.session.id;
+    await call('sessions.runProbe', { id, probe: 'errors' });
+    // The export shows the platform's local time, UTC+05:30.
+    const shifted = ROWS.map((r) => ({ ...r, local: new Date(r.local.getTime() + 330 * 60_000) }));
+    const contentBase64 = b64(await exportXlsx(shifted));
+    let view = await call('sessions.importEvidence', { id, fileName: 'errors.xlsx', contentBase64 });
+    expect(errorsOf(view)).toMatchObject({ engine: 'import', count: 432, firstSeen: first432, lastSeen: last432, evidence: { utcOffsetMinutes: 330 } });
+    expect(view.session.clock?.utcOffsetMinutes).toBe(330);
+    view = await call('sessions.importEvidence', { id, fileName: 'errors.xlsx', contentBase64, utcOffsetMinutes: 0 });
+    expect(errorsOf(view).firstSeen).toBe(new Date(Date.parse(first432) + 330 * 60_000).toISOString());
   });
 });
 
