@@ -48,7 +48,10 @@ function passwordText(p: ProfilePublic): string | null {
 export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdit(id: string): void }) {
   const titleId = useId();
   const navigate = useUi((s) => s.navigate);
-  const { put, remove, duplicate, load } = useEnvironments();
+  const put = useEnvironments((s) => s.put);
+  const remove = useEnvironments((s) => s.remove);
+  const duplicate = useEnvironments((s) => s.duplicate);
+  const load = useEnvironments((s) => s.load);
   const test = useConnectionTest();
   const [confirm, setConfirm] = useState<'delete' | 'reset' | null>(null);
   const [askPassword, setAskPassword] = useState(false);

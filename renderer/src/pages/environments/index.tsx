@@ -15,7 +15,9 @@ import './environments.css';
 export function EnvironmentsPage() {
   const rest = useUi((s) => s.route.rest);
   const navigate = useUi((s) => s.navigate);
-  const { profiles, loaded, load } = useEnvironments();
+  const profiles = useEnvironments((s) => s.profiles);
+  const loaded = useEnvironments((s) => s.loaded);
+  const load = useEnvironments((s) => s.load);
 
   useEffect(() => {
     void load();
@@ -48,7 +50,10 @@ export function EnvironmentsPage() {
 
 function EnvironmentList() {
   const navigate = useUi((s) => s.navigate);
-  const { profiles, loaded, load, capabilities } = useEnvironments();
+  const profiles = useEnvironments((s) => s.profiles);
+  const loaded = useEnvironments((s) => s.loaded);
+  const load = useEnvironments((s) => s.load);
+  const capabilities = useEnvironments((s) => s.capabilities);
   const [query, setQuery] = useState('');
   const [importing, setImporting] = useState<{ json: string; fileName: string; preview: ImportPreview } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -9,7 +9,10 @@ import './reports.css';
 
 /** Every exported report: environment, date, outcome and formats; open or delete. */
 export function ReportList() {
-  const { reports, loaded, load, remove } = useReports();
+  const reports = useReports((s) => s.reports);
+  const loaded = useReports((s) => s.loaded);
+  const load = useReports((s) => s.load);
+  const remove = useReports((s) => s.remove);
   const navigate = useUi((s) => s.navigate);
   const [toDelete, setToDelete] = useState<ReportEntry | null>(null);
   const [query, setQuery] = useState('');

@@ -11,7 +11,9 @@ import './reports.css';
 /** One exported report, exactly as it was exported: preview, export again, delete. */
 export function StoredReport({ id }: { id: string }) {
   const navigate = useUi((s) => s.navigate);
-  const { reports, load, remove } = useReports();
+  const reports = useReports((s) => s.reports);
+  const load = useReports((s) => s.load);
+  const remove = useReports((s) => s.remove);
   const [preview, setPreview] = useState<ReportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
