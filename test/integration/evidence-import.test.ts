@@ -10,7 +10,7 @@ import type { MethodInput, MethodName, MethodResult } from '../../shared/api/con
 import type { ErrorsProbeResult } from '../../shared/probes/types';
 import type { SessionView } from '../../shared/wizard/view';
 import { exportCsv, exportXlsx, isoLocal, serviceCenterRows, type Layout } from '../support/evidence-files';
-import { removeDir, tempDataDir } from '../support/host';
+import { removeDir, startTestHost, tempDataDir } from '../support/host';
 
 /**
  * Importing the customer's Errors export (domain.md 4c) through the API, as every host calls it:
@@ -287,6 +287,36 @@ describe('refused files change nothing', () => {
     const rows = ['Time,Message', ...Array.from({ length: 200_001 }, (_, i) => `2026-12-01 10:00:${String(i % 60).padStart(2, '0')},x`)].join('\n');
     expect(await refused('errors.csv', rows)).toMatch(/^Too large: the file has (more than 200,000|200,001) rows/);
   });
+});
+
+describe('over the browser host', () => {
+  it('a file of up to 10 MB gets through; one byte more is refused as too large, not as too big a request', async () => {
+    const dir = tempDataDir('st-evidence-http-');
+    const running = await startTestHost(dir);
+    try {
+      const post = async (body: unknown) => {
+        const response = await fetch(`${running.host.url}/api/evidence.preview`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${running.host.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as { ok: boolean; value?: { rowCount: number }; error?: { message: string } } };
+      };
+      // 10 MB of CSV: a header and rows of padding after each message.
+      const header = 'Time;Message\n';
+      const line = `2026-12-01 10:00:00;${'432 4.3.2 Concurrent connections limit exceeded '.padEnd(2000, '.')}\n`;
+      const lines = Math.floor((10 * 1024 * 1024 - header.length) / line.length);
+      const csv = header + line.repeat(lines);
+      const ok = await post({ fileName: 'big.csv', contentBase64: b64(csv) });
+      expect(ok).toMatchObject({ status: 200, body: { ok: true, value: { rowCount: lines } } });
+      const tooLarge = await post({ fileName: 'big.csv', contentBase64: b64(Buffer.alloc(10 * 1024 * 1024 + 1, 0x41)) });
+      expect(tooLarge.status).toBe(400);
+      expect(tooLarge.body.error!.message).toMatch(/^Too large/);
+    } finally {
+      await running.stop();
+      removeDir(dir);
+    }
+  }, 60_000);
 });
 
 describe('offline, from an imported export to the report', () => {
