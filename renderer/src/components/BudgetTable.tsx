@@ -2,6 +2,7 @@ import type { MailboxBudget, MailboxQuota } from '../../../shared/capacity/types
 import { thousands } from '../../../shared/capacity/wording';
 import { Arithmetic } from './Arithmetic';
 import { Breakable } from './Breakable';
+import { TableHead } from './TableHead';
 
 /** One mailbox's line: what it carries against its limit, the headroom, and the arithmetic behind it. */
 export interface BudgetRow {
@@ -18,6 +19,7 @@ export interface BudgetRow {
 
 export type BudgetColumn = 'amount' | 'headroom' | 'arithmetic';
 
+const HEADER: Record<Exclude<BudgetColumn, 'amount'>, string> = { headroom: 'Headroom', arithmetic: 'Arithmetic' };
 const BADGE: Record<BudgetRow['status'], string> = { within: 'badge-success', over: 'badge-danger', 'not checked': 'badge-warning' };
 
 /**
@@ -41,21 +43,11 @@ export function BudgetTable({
   /** The arithmetic in a fixed-width font (numbers of a few digits line up). */
   mono?: boolean;
 }) {
-  const header: Record<BudgetColumn, string> = { amount: amountHeader, headroom: 'Headroom', arithmetic: 'Arithmetic' };
   return (
     <div className="table-scroll">
       <table className="table budget-table">
         <caption className={captionHidden ? 'visually-hidden' : 'table-caption'}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Mailbox</th>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {header[c]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[{ key: 'mailbox', label: 'Mailbox' }, ...columns.map((c) => ({ key: c, label: c === 'amount' ? amountHeader : HEADER[c] }))]} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.mailbox}>

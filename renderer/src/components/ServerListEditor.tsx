@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { TableHead } from './TableHead';
 
 /** One front-end server as the editor shows it; each page keeps its own model and maps to this. */
 export interface ServerRowView {
@@ -57,19 +58,9 @@ export function ServerListEditor({
     <div className="server-list">
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Server</th>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {HEADER[c]}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[{ key: 'name', label: 'Server' }, ...columns.map((c) => ({ key: c, label: HEADER[c] })), { key: 'remove', label: 'Remove', hidden: true }]}
+        />
         <tbody>
           {rows.map((row, i) => {
             const named = namedBy === 'name' ? row.name || `row ${i + 1}` : `Server ${i + 1}`;
