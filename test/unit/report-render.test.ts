@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBudgetChart } from '../../shared/report/chart';
+import { layoutLimitChart, renderBudgetChart } from '../../shared/report/chart';
 import { pdfFooterTemplate } from '../../shared/report/footer';
 import { fileNamePart } from '../../shared/report/format';
 import { renderReportHtml } from '../../shared/report/html';
@@ -79,6 +79,24 @@ describe('report chart', () => {
     const svg = renderBudgetChart({ ...calc, mailboxes: [{ ...calc.mailboxes[0]!, before: { connections: 2, arithmetic: '' }, after: null }] });
     expect(svg).toContain('>Before<');
     expect(svg).not.toContain('>After<');
+  });
+
+  it('lays out marks that fit: long mailbox names are shortened left of the bars, the longest value has room on the right', () => {
+    const long = 'notifications-outbound@very-long-tenant-name.onmicrosoft.com';
+    const layout = layoutLimitChart(
+      [
+        { name: long, limit: 10_000, bars: [{ label: 'now', value: 11_200, valueText: '11,200 now', tone: 'over' }] },
+        { name: 'qa@contoso.com', limit: 10_000, bars: [{ label: 'now', value: 800, valueText: '800 now', tone: 'ok' }] },
+      ],
+      10_000,
+    );
+    const labels = layout.marks.flatMap((m) => (m.kind === 'label' ? [m.text] : []));
+    expect(labels).toEqual([expect.stringMatching(/^notifications-out\S*… · now$/), 'qa@contoso.com · now']);
+    for (const label of labels) expect(label.length * 7).toBeLessThanOrEqual(190 - 8);
+    const over = layout.marks.find((m) => m.kind === 'value' && m.text === '11,200 now')!;
+    expect(over.x + '11,200 now'.length * 7).toBeLessThanOrEqual(layout.width);
+    expect(layout.marks.filter((m) => m.kind === 'limit')).toHaveLength(2);
+    expect(layout.marks).toContainEqual(expect.objectContaining({ kind: 'axis-label', text: 'limit 10,000' }));
   });
 });
 
