@@ -27,8 +27,10 @@ export function createReportService(
   }
 
   /** The report's attached images, read from the session's folder while the session is there. */
-  function imagesOf(model: ReportModel): Promise<Record<string, string>> {
-    return needs.sessions.attachmentImages(model.sessionId, model.appendix.attachments ?? []);
+  async function imagesOf(model: ReportModel): Promise<Record<string, string>> {
+    const attachments = model.appendix.attachments ?? [];
+    // Nothing attached, nothing to read: no visit to the session's folder.
+    return attachments.length ? needs.sessions.attachmentImages(model.sessionId, attachments) : {};
   }
 
   async function storedModel(id: string): Promise<ReportModel> {
