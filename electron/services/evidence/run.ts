@@ -45,6 +45,40 @@ async function inThisThread(task: EvidenceTask, options: RunOptions): Promise<Ev
   }
 }
 
+/**
+ * One started worker kept between tasks (unreferenced, so it never keeps the process alive): loading
+ * the reader costs a few hundred milliseconds, and a preview is followed by the import of the same file.
+ */
+let spare: Worker | null = null;
+
+function startWorker(file: string): Worker {
+  const worker = new Worker(file);
+  worker.once('exit', () => {
+    if (spare === worker) spare = null;
+  });
+  return worker;
+}
+
+function takeWorker(file: string): { worker: Worker; fresh: boolean } {
+  if (spare) {
+    const worker = spare;
+    spare = null;
+    return { worker, fresh: false };
+  }
+  return { worker: startWorker(file), fresh: true };
+}
+
+function keep(worker: Worker): void {
+  worker.removeAllListeners('message');
+  worker.removeAllListeners('error');
+  if (spare) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  spare = worker;
+}
+
 /** Reads the file in a worker thread, with the rows read as progress and cancel (the worker is stopped). */
 export function runEvidence(task: EvidenceTask, options: RunOptions = {}): Promise<EvidenceTaskResult> {
   if (options.signal?.aborted) return Promise.reject(cancelled(options.signal));
@@ -53,30 +87,33 @@ export function runEvidence(task: EvidenceTask, options: RunOptions = {}): Promi
   return new Promise<EvidenceTaskResult>((resolve, reject) => {
     let settled = false;
     let heard = false;
-    const worker = new Worker(entry.file, { workerData: task });
-    const finish = (outcome: () => void) => {
+    const { worker, fresh } = takeWorker(entry.file);
+    worker.ref();
+    const finish = (outcome: () => void, reuse: boolean) => {
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      worker.off('exit', onExit);
+      if (reuse) keep(worker);
+      else void worker.terminate();
       outcome();
     };
-    const onAbort = () => finish(() => reject(cancelled(options.signal!)));
+    const onAbort = () => finish(() => reject(cancelled(options.signal!)), false);
+    const onExit = (code: number) => finish(() => reject(new ApiError('internal', `The file reader stopped unexpectedly (exit code ${code}).`)), false);
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('exit', onExit);
     worker.on('message', (message: WorkerMessage) => {
       heard = true;
       if (message.type === 'rows') options.onRows?.(message.rows);
-      else if (message.type === 'done') finish(() => resolve(message.result));
-      else if (message.type === 'refused') finish(() => reject(refused(message.message)));
-      else finish(() => reject(new ApiError('internal', `The file could not be read: ${message.message}`)));
+      else if (message.type === 'done') finish(() => resolve(message.result), true);
+      else if (message.type === 'refused') finish(() => reject(refused(message.message)), true);
+      else finish(() => reject(new ApiError('internal', `The file could not be read: ${message.message}`)), false);
     });
     worker.on('error', (error) => {
-      // A worker that could not even start (its code missing in this build) leaves the work to this thread.
-      if (!heard) finish(() => resolve(inThisThread(task, options)));
-      else finish(() => reject(new ApiError('internal', `The file could not be read: ${error.message}`)));
+      // A new worker that could not even start (its code missing in this build) leaves the work to this thread.
+      if (!heard && fresh) finish(() => resolve(inThisThread(task, options)), false);
+      else finish(() => reject(new ApiError('internal', `The file could not be read: ${error.message}`)), false);
     });
-    worker.on('exit', (code) => {
-      if (!settled) finish(() => reject(new ApiError('internal', `The file reader stopped unexpectedly (exit code ${code}).`)));
-    });
+    worker.postMessage(task);
   });
 }
