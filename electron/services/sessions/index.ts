@@ -8,7 +8,6 @@ import type { Playbook, ProbeKind, Session, SessionAction } from '../../../share
 import { playbookSummary, sessionSummary, sessionView, type SessionView } from '../../../shared/wizard/view';
 import type { CallContext, HandlersFor, ServiceDeps } from '../context';
 import { importResults } from '../evidence';
-import { importResults } from '../evidence';
 import type { ProbeService } from '../probes';
 import { runProbeUse } from '../probes/registry';
 import type { ProfileService } from '../profiles';
@@ -337,15 +336,6 @@ export function createSessionService(
       // Its attached files go with it.
       await files.removeAll(id);
       return { deleted: true as const };
-    },
-    // The customer's export counted as the error-log search would (offline sessions too: nothing is
-    // read from a database). The file is read in full first; a refused file changes nothing.
-    'sessions.importEvidence': async ({ id, fileName, contentBase64, mapping, utcOffsetMinutes }, ctx) => {
-      const session = open(await stored(id));
-      const results = await importResults(session, playbookOf(session), { fileName, contentBase64, mapping, utcOffsetMinutes }, ctx, () => deps.now?.() ?? new Date());
-      let view: SessionView | null = null;
-      for (const { probe, result } of results) view = await act(id, { type: 'probe-result', probe, result });
-      return view!;
     },
     // The customer's export counted as the error-log search would (offline sessions too: nothing is
     // read from a database). The file is read in full first; a refused file changes nothing.
