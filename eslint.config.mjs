@@ -13,6 +13,16 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
+  // Type-aware: a promise nobody awaits or handles is a bug waiting (a lost error, a write that
+  // races the next one). `void` says "fire and forget" on purpose.
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.electron.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

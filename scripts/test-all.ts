@@ -39,6 +39,8 @@ function finish(ok: boolean): never {
 if (!step('Type check (renderer and shared)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) finish(false);
 if (!step('Type check (Electron, services, tests)', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit'])) finish(false);
 if (!step('Lint', bin('eslint'), ['.', '--max-warnings=0'])) finish(false);
+if (!step('Format (Prettier)', bin('prettier'), ['--check', '.'])) finish(false);
+if (!step('Dead code (knip: unused files, exports and dependencies)', bin('knip'), [])) finish(false);
 
 /** One vitest tier (a project of vitest.config.mts), its counts added to the closing line. */
 function vitestTier(title: string, project: string): boolean {

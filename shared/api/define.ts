@@ -28,4 +28,3 @@ export function method<I extends z.ZodType, L extends boolean = false>(input: I,
   };
 }
 
-export type MethodMap = Record<string, MethodDef>;

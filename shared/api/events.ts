@@ -20,5 +20,3 @@ export const noticeEventSchema = z.object({
 
 export const apiEventSchema = z.discriminatedUnion('kind', [progressEventSchema, noticeEventSchema]);
 export type ApiEvent = z.infer<typeof apiEventSchema>;
-export type ProgressEvent = z.infer<typeof progressEventSchema>;
-export type NoticeEvent = z.infer<typeof noticeEventSchema>;

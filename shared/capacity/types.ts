@@ -22,7 +22,6 @@ export const serverSchema = z.object({
   emailThreads: wholeNumber('Per-host email threads').optional(),
   zone: z.string().trim().min(1).default('Global'),
 });
-export type ServerInput = z.infer<typeof serverSchema>;
 
 /**
  * A daily volume figure. Any value is let through here and checked by checkVolume, whose

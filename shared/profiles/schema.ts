@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { providerIdSchema, type ProviderId } from '../capacity/types';
+import { providerIdSchema } from '../capacity/types';
 
 /**
  * Saved environment connections. Facts about the databases: domain.md section 3.
@@ -62,7 +62,6 @@ export const DEFAULT_TIMEOUTS: ProfileTimeouts = { connectSeconds: 15, querySeco
  */
 export const HOSTING_KINDS = ['self-managed', 'outsystems-cloud'] as const;
 export const hostingSchema = z.enum(HOSTING_KINDS, { error: 'Hosting must be self-managed or OutSystems Cloud' });
-export type Hosting = z.infer<typeof hostingSchema>;
 
 /** Every field of a profile except id, times and secrets. Engine-specific rules are in `checkEngineFields`. */
 export const profileFieldsSchema = z.object({
@@ -161,9 +160,6 @@ export const storedProfileSchema = profileFieldsSchema.extend({
 });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
-export const profilesFileSchema = z.object({ profiles: z.array(storedProfileSchema) });
-export type ProfilesFile = z.infer<typeof profilesFileSchema>;
-
 /**
  * Where the password of a profile comes from: saved encrypted, typed this session (memory only),
  * saved by the other host (desktop vs browser, cannot be read here), or not known.
@@ -185,8 +181,6 @@ export interface ProfilePublic extends Omit<ProfileFields, 'engine'> {
   /** The embedded demo: cannot be edited or deleted. */
   builtIn: boolean;
 }
-
-export type { ProviderId };
 
 /** The file shared with a team: profiles without any secret. */
 export const EXPORT_FORMAT = 'support-toolkit.profiles';

@@ -497,11 +497,6 @@ export function stepViews(session: Session, playbook: Playbook): StepView[] {
   }));
 }
 
-/** The fact's value, or undefined when not known. */
-export function factValue<T extends FactValue>(facts: FactMap, key: string): T | undefined {
-  const fact = facts[key];
-  return fact === undefined || fact.value === null ? undefined : (fact.value as T);
-}
 
 /** Kinds of step from which on the session changes things: no probe of theirs runs by itself. */
 const ACTING: ReadonlySet<StepDef['kind']> = new Set(['choose-plan', 'apply', 'restart-checklist', 'verify', 'report']);

@@ -5,7 +5,7 @@ import { incidentSeed } from '../../electron/services/demo/seeds';
 import type { DbEngine } from '../../electron/services/db/types';
 import { threadsUpdate } from '../../electron/services/probes/apply-threads';
 import { ERROR_ROW_CAP, errorQueryParams, errorWindow } from '../../electron/services/probes/read-errors';
-import { lockGlobalThreadsSql, readGlobalThreadsSql, updateGlobalThreadsSql } from '../../electron/services/probes/sql/apply';
+import { lockGlobalParameterSql, readGlobalParameterSql, updateGlobalParameterSql } from '../../electron/services/probes/sql/apply';
 import { safeIdentifier, type EngineSql } from '../../electron/services/probes/sql/engine-sql';
 import { clockSql } from '../../electron/services/probes/sql/clock';
 import { emailQueueSql, emailsSentSql } from '../../electron/services/probes/sql/email-queue';
@@ -13,7 +13,7 @@ import { errorCandidatesSql } from '../../electron/services/probes/sql/errors';
 import { candidateColumnsSql, oraclePlatformOwnerSql } from '../../electron/services/probes/sql/introspect';
 import { mailParameterNamesSql, sendEmailsHostRowsSql, serverZonesSql, serversSql } from '../../electron/services/probes/sql/servers';
 import { recipientsSql } from '../../electron/services/probes/sql/recipients';
-import { readThreadsSql } from '../../electron/services/probes/sql/threads';
+import { readParameterSql } from '../../electron/services/probes/sql/threads';
 
 /**
  * The statements of every probe for every engine: parameter style, bounds and the read-only rule.
@@ -22,7 +22,7 @@ import { readThreadsSql } from '../../electron/services/probes/sql/threads';
  */
 const ENGINES: DbEngine[] = ['sqlserver', 'oracle', 'demo'];
 const statements: Record<string, EngineSql> = {
-  threads: readThreadsSql,
+  threads: readParameterSql,
   columns: candidateColumnsSql,
   servers: serversSql('SEND_EMAILS'),
   serversWithoutSendColumn: serversSql(null),
@@ -41,9 +41,9 @@ const statements: Record<string, EngineSql> = {
   emailsSent: emailsSentSql('OSSYS_EMAIL_STATUS'),
   clock: clockSql,
   mailParameterNames: mailParameterNamesSql,
-  lockThreads: lockGlobalThreadsSql,
-  updateThreads: updateGlobalThreadsSql,
-  readBackThreads: readGlobalThreadsSql,
+  lockThreads: lockGlobalParameterSql,
+  updateThreads: updateGlobalParameterSql,
+  readBackThreads: readGlobalParameterSql,
 };
 
 function placeholders(sql: string, prefix: '@' | ':'): string[] {
@@ -155,9 +155,9 @@ describe('bounds', () => {
 
 describe('engine specifics', () => {
   it('parameter names are compared in lower case (Oracle compares case-sensitively)', () => {
-    expect(readThreadsSql.sqlserver).toContain('LOWER(NAME) = @name');
-    expect(readThreadsSql.oracle).toContain('LOWER(NAME) = :name');
-    expect(updateGlobalThreadsSql.oracle).toContain('LOWER(NAME) = :name');
+    expect(readParameterSql.sqlserver).toContain('LOWER(NAME) = @name');
+    expect(readParameterSql.oracle).toContain('LOWER(NAME) = :name');
+    expect(updateGlobalParameterSql.oracle).toContain('LOWER(NAME) = :name');
   });
 
   it('introspection reads each engine’s own catalog', () => {
@@ -187,14 +187,14 @@ describe('engine specifics', () => {
   });
 
   it('Apply locks the row it checks, in each dialect', () => {
-    expect(lockGlobalThreadsSql.sqlserver).toContain('WITH (UPDLOCK, HOLDLOCK)');
-    expect(lockGlobalThreadsSql.oracle).toMatch(/FOR UPDATE$/);
+    expect(lockGlobalParameterSql.sqlserver).toContain('WITH (UPDLOCK, HOLDLOCK)');
+    expect(lockGlobalParameterSql.oracle).toMatch(/FOR UPDATE$/);
   });
 
   it('the update re-checks the value it replaces and names it only as a parameter', () => {
     for (const engine of ENGINES) {
       const preview = threadsUpdate(engine, '2', '1');
-      expect(preview.statement).toBe(updateGlobalThreadsSql[engine]);
+      expect(preview.statement).toBe(updateGlobalParameterSql[engine]);
       expect(preview.parameters).toEqual({ newValue: '1', name: 'scheduler.numberofthreadsforemails', expected: '2' });
       expect(preview.statement).not.toContain("'2'");
       expect(preview.statement).toMatch(/AND VAL = [@:]expected$/);
@@ -203,7 +203,7 @@ describe('engine specifics', () => {
 
   it('text that looks like SQL stays a parameter value', () => {
     const preview = threadsUpdate('sqlserver', "2'; DROP TABLE OSSYS_PARAMETER; --", '1');
-    expect(preview.statement).toBe(updateGlobalThreadsSql.sqlserver);
+    expect(preview.statement).toBe(updateGlobalParameterSql.sqlserver);
     expect(preview.parameters.expected).toBe("2'; DROP TABLE OSSYS_PARAMETER; --");
   });
 

@@ -94,4 +94,3 @@ export function createAuditLog(dataDir: string, onNotice?: (message: string) => 
     },
   };
 }
-export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -7,7 +7,7 @@ import { missingPlatformSchema } from './platform-schema';
 import { readOnly } from './read-only';
 import { readColumns } from './read-servers';
 import { emailQueueSql, emailsSentSql, type EmailCreatedAt } from './sql/email-queue';
-import { readThreadsSql } from './sql/threads';
+import { readParameterSql } from './sql/threads';
 import type { ProbeCallOptions } from './types';
 import { count, text } from './values';
 
@@ -53,7 +53,7 @@ async function readBackoff(tx: DbConnection, signal?: AbortSignal): Promise<{ da
   const fallback = (why: string) => ({ days: DEFAULT_BACKOFF_DAYS, origin: `${why}, so the default ${DEFAULT_BACKOFF_DAYS} days was used` });
   let rows: Array<{ VAL: unknown; HOST: unknown }>;
   try {
-    rows = await tx.query(readThreadsSql[tx.engine], { name: BACKOFF_PARAMETER.toLowerCase(), cap: 50 }, { signal });
+    rows = await tx.query(readParameterSql[tx.engine], { name: BACKOFF_PARAMETER.toLowerCase(), cap: 50 }, { signal });
   } catch (error) {
     const reason = unreadableReason(error, 'OSSYS_PARAMETER');
     if (reason === null) throw probeFailure(error, `reading ${BACKOFF_PARAMETER}`);

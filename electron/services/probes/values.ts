@@ -5,13 +5,6 @@ export function text(value: unknown): string | null {
   return String(value);
 }
 
-/** OutSystems writes "no date" as 1900-01-01; NULL and that date both mean "none". */
-export function isoTime(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() <= 1900) return null;
-  return date.toISOString();
-}
 
 export function flag(value: unknown): boolean | null {
   if (value === null || value === undefined) return null;

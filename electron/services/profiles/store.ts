@@ -43,4 +43,3 @@ export function createProfileStore(dataDir: string, notices: NoticeBoard) {
     onNotice: (message) => notices.add(message),
   });
 }
-export type ProfileStore = ReturnType<typeof createProfileStore>;

@@ -85,7 +85,6 @@ export function createReportService(
   };
   return { handlers, store, modelOfSession };
 }
-export type ReportService = ReturnType<typeof createReportService>;
 
 /** A session's report: the session service maps its session onto what the report prints (not_found for an unknown id). */
 function sessionSource(sessions: SessionService): SessionReportSource {

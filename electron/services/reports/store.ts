@@ -117,4 +117,3 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
 
   return { load, list, find, readModel, record, remove, filePath };
 }
-export type ReportStore = ReturnType<typeof createReportStore>;

@@ -80,4 +80,3 @@ export function createWhatIfService(deps: ServiceDeps) {
   };
   return { handlers };
 }
-export type WhatIfService = ReturnType<typeof createWhatIfService>;

@@ -22,7 +22,7 @@ import {
   WHERE,
 } from './facts';
 import { fixInstructions } from './instructions';
-import { SMTP_AUTH_ERROR_NAME, smtpAuthReport } from './report';
+import { smtpAuthReport } from './report';
 
 /**
  * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b): 535 5.7.139 (SMTP AUTH off
@@ -372,4 +372,3 @@ export const smtpAuthPlaybook: Playbook = {
   ],
 };
 
-export { SMTP_AUTH_ERROR_NAME };

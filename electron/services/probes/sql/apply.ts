@@ -7,27 +7,23 @@ import type { EngineSql } from './engine-sql';
  * so it changes nothing when someone else got there first. SQL Server global rows may hold '' in
  * HOST; Oracle stores '' as NULL.
  */
-export const lockGlobalThreadsSql: EngineSql = {
+export const lockGlobalParameterSql: EngineSql = {
   sqlserver: `SELECT VAL FROM OSSYS_PARAMETER WITH (UPDLOCK, HOLDLOCK) WHERE LOWER(NAME) = @name AND (HOST IS NULL OR HOST = '')`,
   oracle: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL FOR UPDATE`,
   // The demo runs one transaction at a time, so a plain read is already a locked read.
   demo: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL`,
 };
 
-export const updateGlobalThreadsSql: EngineSql = {
+export const updateGlobalParameterSql: EngineSql = {
   sqlserver: `UPDATE OSSYS_PARAMETER SET VAL = @newValue WHERE LOWER(NAME) = @name AND (HOST IS NULL OR HOST = '') AND VAL = @expected`,
   oracle: `UPDATE OSSYS_PARAMETER SET VAL = :newValue WHERE LOWER(NAME) = :name AND HOST IS NULL AND VAL = :expected`,
   demo: `UPDATE OSSYS_PARAMETER SET VAL = :newValue WHERE LOWER(NAME) = :name AND HOST IS NULL AND VAL = :expected`,
 };
 
 /** Read back after the commit, on a fresh statement, so "after" is what the database holds. */
-export const readGlobalThreadsSql: EngineSql = {
+export const readGlobalParameterSql: EngineSql = {
   sqlserver: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = @name AND (HOST IS NULL OR HOST = '')`,
   oracle: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL`,
   demo: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL`,
 };
 
-/** The same statements under the names of what they do for any parameter. */
-export const lockGlobalParameterSql = lockGlobalThreadsSql;
-export const updateGlobalParameterSql = updateGlobalThreadsSql;
-export const readGlobalParameterSql = readGlobalThreadsSql;

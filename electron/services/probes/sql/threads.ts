@@ -7,5 +7,3 @@ export const readParameterSql: EngineSql = {
   demo: `SELECT NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name ORDER BY HOST NULLS FIRST LIMIT :cap`,
 };
 
-/** The statement read for Scheduler.NumberOfThreadsForEmails (any parameter: `readParameterSql`). */
-export const readThreadsSql: EngineSql = readParameterSql;

@@ -2,7 +2,7 @@ import type { SessionStatus } from '../../../../shared/wizard/types';
 
 // Times are written one way across the app (renderer/src/format-time.ts); these names stay for the
 // pages that import them from here.
-export { formatLocalTime as formatDateTime, formatLocalTime as formatTime } from '../../format-time';
+export { formatLocalTime as formatDateTime } from '../../format-time';
 
 export const STATUS_LABELS: Record<SessionStatus, { label: string; badge: string }> = {
   'in-progress': { label: 'In progress', badge: 'badge' },
