@@ -9,7 +9,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The evidence reader runs in a worker thread of its own (electron/services/evidence/run.ts finds it beside index.js).
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'evidence-worker': resolve(__dirname, 'electron/services/evidence/worker.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'evidence-worker': resolve(__dirname, 'electron/services/evidence/worker.ts') },
+      },
     },
   },
   preload: {

@@ -10,7 +10,9 @@ import type { BenchCase, BenchFigure } from './harness';
 async function main(): Promise<void> {
   const filter = process.argv[2];
   const dir = path.join(__dirname, 'cases');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   const results: Record<string, BenchFigure[]> = {};
   for (const file of files) {
     const mod = (await import(path.join(dir, file))) as { default: BenchCase };

@@ -20,7 +20,8 @@ const outDir = path.join(buildDir, 'icons');
 
 function renderPng(svg: string, size: number): Buffer {
   const rendered = new Resvg(svg, { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)' }).render();
-  if (rendered.width !== size || rendered.height !== size) throw new Error(`build/icon.svg must be square: got ${rendered.width}x${rendered.height} at ${size} px`);
+  if (rendered.width !== size || rendered.height !== size)
+    throw new Error(`build/icon.svg must be square: got ${rendered.width}x${rendered.height} at ${size} px`);
   return rendered.asPng();
 }
 

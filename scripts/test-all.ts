@@ -59,8 +59,8 @@ if (!vitestTier('Unit tests (vitest, test/unit)', 'unit')) finish(false);
 if (!vitestTier('Integration and security tests (vitest, test/integration, test/security)', 'integration')) finish(false);
 
 const e2eJson = path.join(reports, 'playwright.json');
-const e2eOk = spawnOk(() =>
-  step('Browser end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '-c', 'playwright.config.ts', `--reporter=list,json`]),
+const e2eOk = spawnOk(
+  () => step('Browser end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '-c', 'playwright.config.ts', `--reporter=list,json`]),
   { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
 );
 const e2e = readJson(e2eJson) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;

@@ -19,4 +19,3 @@ export function formatTime(iso: string | null | undefined, fallback = 'not recor
   if (Number.isNaN(date.getTime())) return fallback;
   return `${dateTime.format(date)} UTC`;
 }
-

@@ -28,8 +28,14 @@ async function call<T = unknown>(services: Services, name: string, input: unknow
 async function folderWithSessions(count: number): Promise<string> {
   const dir = tempDataDir('st-bench-data-');
   const services = await start(dir);
-  const view = await call<{ session: { id: string } }>(services, 'sessions.create', { playbookId: PLAYBOOK, profileId: null, environmentName: 'Contoso PRD', pastedError: '432 4.3.2 Concurrent connections limit exceeded' });
-  for (let i = 0; i < 5; i++) await call(services, 'sessions.act', { id: view.session.id, action: { type: 'answer', facts: { 'symptom.evidence': `note ${i}: ${'x'.repeat(200)}` } } });
+  const view = await call<{ session: { id: string } }>(services, 'sessions.create', {
+    playbookId: PLAYBOOK,
+    profileId: null,
+    environmentName: 'Contoso PRD',
+    pastedError: '432 4.3.2 Concurrent connections limit exceeded',
+  });
+  for (let i = 0; i < 5; i++)
+    await call(services, 'sessions.act', { id: view.session.id, action: { type: 'answer', facts: { 'symptom.evidence': `note ${i}: ${'x'.repeat(200)}` } } });
   await services.close();
   const source = path.join(dir, 'sessions', `${view.session.id}.json`);
   const doc = JSON.parse(await fs.readFile(source, 'utf8')) as { version: number; data: { id: string; updatedAt: string } };
@@ -96,7 +102,22 @@ const bench: BenchCase = {
         () => ['sessions.create', { playbookId: PLAYBOOK, profileId: null, environmentName: 'Bench' }],
         () => ['profiles.list', {}],
         () => ['profiles.list', {}],
-        (i) => ['profiles.create', { profile: { name: `Env ${i}`, customer: 'Contoso', role: 'test', engine: 'sqlserver', host: `sql${i}`, port: 1433, database: 'outsystems', user: 'os_admin', mailbox: 'noreply@contoso.com' } }],
+        (i) => [
+          'profiles.create',
+          {
+            profile: {
+              name: `Env ${i}`,
+              customer: 'Contoso',
+              role: 'test',
+              engine: 'sqlserver',
+              host: `sql${i}`,
+              port: 1433,
+              database: 'outsystems',
+              user: 'os_admin',
+              mailbox: 'noreply@contoso.com',
+            },
+          },
+        ],
         () => ['reports.list', {}],
         () => ['reports.list', {}],
         () => ['settings.get', {}],
@@ -125,11 +146,26 @@ const bench: BenchCase = {
       return [
         { name: 'sessions.list, 1,000 sessions (median)', value: median(listBig), unit: 'ms', note: `${LIST_RUNS} runs, ${listed} listed` },
         { name: 'sessions.list, 10 sessions (median)', value: median(listSmall), unit: 'ms', note: `${LIST_RUNS} runs` },
-        { name: 'read and check 1,000 session files (once, at start)', value: median(cold), unit: 'ms', note: `${COLD_RUNS} runs; every list call did this before` },
+        {
+          name: 'read and check 1,000 session files (once, at start)',
+          value: median(cold),
+          unit: 'ms',
+          note: `${COLD_RUNS} runs; every list call did this before`,
+        },
         { name: 'start the services on 1,000 sessions (median)', value: median(startBig), unit: 'ms', note: `${COLD_RUNS} runs` },
-        { name: `${MIXED_CALLS.toLocaleString('en-US')} mixed calls at ${CONCURRENCY} concurrent, p50`, value: percentile(latencies, 50), unit: 'ms', note: '25% writes' },
+        {
+          name: `${MIXED_CALLS.toLocaleString('en-US')} mixed calls at ${CONCURRENCY} concurrent, p50`,
+          value: percentile(latencies, 50),
+          unit: 'ms',
+          note: '25% writes',
+        },
         { name: `${MIXED_CALLS.toLocaleString('en-US')} mixed calls at ${CONCURRENCY} concurrent, p99`, value: percentile(latencies, 99), unit: 'ms' },
-        { name: `${MIXED_CALLS.toLocaleString('en-US')} mixed calls, throughput`, value: MIXED_CALLS / (wall / 1000), unit: 'calls/s', note: `${Math.round(wall)} ms in all, 0 failed` },
+        {
+          name: `${MIXED_CALLS.toLocaleString('en-US')} mixed calls, throughput`,
+          value: MIXED_CALLS / (wall / 1000),
+          unit: 'calls/s',
+          note: `${Math.round(wall)} ms in all, 0 failed`,
+        },
       ];
     } finally {
       removeDir(big);

@@ -18,12 +18,7 @@ export interface CliIo {
  * with the same services the apps use (so it is listed on the Reports page too). Returns the exit
  * code: 0 written, 1 failed (message in words), 2 bad command line (message names the option).
  */
-export async function runReportCli(
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-  io: CliIo,
-  options: { pdfPrinter?: PdfPrinter } = {},
-): Promise<number> {
+export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo, options: { pdfPrinter?: PdfPrinter } = {}): Promise<number> {
   let args;
   try {
     args = parseReportArgs(argv, env);

@@ -5,10 +5,7 @@ import { plural, thousands } from '../../shared/capacity/wording';
 export function formatBudgetText(result: BudgetResult): string {
   const { provider } = result;
   const cap = provider.perMinuteCap === null ? '' : `, ${provider.perMinuteCap} messages per minute`;
-  const lines: string[] = [
-    `Provider: ${provider.name}: ${plural(provider.limit, 'concurrent connection')} per mailbox${cap}`,
-    '',
-  ];
+  const lines: string[] = [`Provider: ${provider.name}: ${plural(provider.limit, 'concurrent connection')} per mailbox${cap}`, ''];
   for (const m of result.mailboxes) {
     lines.push(`${m.withinLimit ? 'WITHIN LIMIT' : 'OVER LIMIT  '}  ${m.mailbox} (${m.environments.join(', ')})`);
     lines.push(`              ${m.arithmetic}`);

@@ -111,11 +111,7 @@ export async function runWhatIf(argv: string[], readFile: (file: string) => Prom
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason =
-        error instanceof SyntaxError
-          ? `it is not valid JSON (${error.message})`
-          : code === 'ENOENT'
-            ? 'the file does not exist'
-            : (error as Error).message;
+        error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : code === 'ENOENT' ? 'the file does not exist' : (error as Error).message;
       return invalid(`cannot read ${values.input}: ${reason}`);
     }
     const result = parseAnyBudgetInput(raw);
@@ -164,9 +160,7 @@ export async function runWhatIf(argv: string[], readFile: (file: string) => Prom
       ...parsed,
       ...quota,
       environments: parsed.environments.map((env) =>
-        Object.keys(volume).length > 0
-          ? { ...env, emailsPerDay: undefined, recipientsPerEmail: undefined, recipientsPerDay: undefined, ...volume }
-          : env,
+        Object.keys(volume).length > 0 ? { ...env, emailsPerDay: undefined, recipientsPerEmail: undefined, recipientsPerDay: undefined, ...volume } : env,
       ),
     });
     if (!override.success) return invalid(zodToApiError(override.error).message);
@@ -181,4 +175,3 @@ export async function runWhatIf(argv: string[], readFile: (file: string) => Prom
     exitCode: result.allWithinLimit && result.quota.allWithinLimit ? 0 : 1,
   };
 }
-

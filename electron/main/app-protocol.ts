@@ -48,9 +48,7 @@ export const APP_CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export type AppRequestDecision =
-  | { ok: true; file: string; contentType: string }
-  | { ok: false; status: 400 | 403 | 404 | 405; reason: string };
+export type AppRequestDecision = { ok: true; file: string; contentType: string } | { ok: false; status: 400 | 403 | 404 | 405; reason: string };
 
 /** True when `file` is `root` itself or lies inside it (both absolute, already resolved). */
 export function isInside(root: string, file: string, pathApi: Pick<typeof path, 'relative' | 'isAbsolute' | 'sep'> = path): boolean {

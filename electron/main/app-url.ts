@@ -22,9 +22,11 @@ function parse(url: string): URL | null {
 
 export function createAppUrlCheck({ devServerUrl, appPageUrl = APP_PAGE_URL }: AppUrlOptions = {}): (url: string) => boolean {
   const page = parse(appPageUrl);
-  if (!page || page.protocol !== `${APP_SCHEME}:` || !page.host) throw new Error(`The renderer page must be an ${APP_SCHEME}: URL with a host, got ${appPageUrl}`);
+  if (!page || page.protocol !== `${APP_SCHEME}:` || !page.host)
+    throw new Error(`The renderer page must be an ${APP_SCHEME}: URL with a host, got ${appPageUrl}`);
   const dev = devServerUrl ? parse(devServerUrl) : null;
-  if (devServerUrl && (!dev || (dev.protocol !== 'http:' && dev.protocol !== 'https:'))) throw new Error(`The renderer dev server must be an http(s) URL, got ${devServerUrl}`);
+  if (devServerUrl && (!dev || (dev.protocol !== 'http:' && dev.protocol !== 'https:')))
+    throw new Error(`The renderer dev server must be an http(s) URL, got ${devServerUrl}`);
 
   return (url: string) => {
     const candidate = parse(url);
@@ -33,11 +35,7 @@ export function createAppUrlCheck({ devServerUrl, appPageUrl = APP_PAGE_URL }: A
     if (dev) return candidate.origin === dev.origin;
     // Exactly our page (any #/route or ?query) on our scheme and host; no credentials, no other file.
     return (
-      candidate.protocol === page.protocol &&
-      candidate.host === page.host &&
-      candidate.pathname === page.pathname &&
-      !candidate.username &&
-      !candidate.password
+      candidate.protocol === page.protocol && candidate.host === page.host && candidate.pathname === page.pathname && !candidate.username && !candidate.password
     );
   };
 }

@@ -78,43 +78,49 @@ app.on('second-instance', () => {
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl));
 
-void app.whenReady().then(async () => {
-  hardenSession();
-  handleAppScheme(rendererDir);
-  // One app per data folder: a browser host or report command on it makes this start fail, with a
-  // dialog naming it (the catch below).
-  dataDirLock = await acquireDataDirLock(app.getPath('userData'), 'electron');
-  releaseOnExit(dataDirLock);
-  const secrets = createSafeStorageCipher(safeStorage, process.platform);
-  const notices = createNoticeBoard();
-  // Notices found after start (a data file damaged while the app runs) reach the open window at once.
-  notices.subscribe((message) => {
-    const contents = mainWindow?.webContents;
-    if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { kind: 'notice', message });
+void app
+  .whenReady()
+  .then(async () => {
+    hardenSession();
+    handleAppScheme(rendererDir);
+    // One app per data folder: a browser host or report command on it makes this start fail, with a
+    // dialog naming it (the catch below).
+    dataDirLock = await acquireDataDirLock(app.getPath('userData'), 'electron');
+    releaseOnExit(dataDirLock);
+    const secrets = createSafeStorageCipher(safeStorage, process.platform);
+    const notices = createNoticeBoard();
+    // Notices found after start (a data file damaged while the app runs) reach the open window at once.
+    notices.subscribe((message) => {
+      const contents = mainWindow?.webContents;
+      if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { kind: 'notice', message });
+    });
+    services = await createServices({
+      dataDir: app.getPath('userData'),
+      hostKind: 'electron',
+      appVersion: app.getVersion(),
+      notices,
+      secretCipher: secrets.cipher,
+      secretCipherUnavailableReason: secrets.reason,
+      pdfPrinter: createElectronPdfPrinter(),
+      saveFile: createSaveFile(() => mainWindow),
+    });
+    registerIpc(services, (event) => isTrustedIpcSender(event, mainWindow?.webContents, isAppUrl));
+    buildMenu({ isDev: !app.isPackaged });
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  })
+  .catch((error: unknown) => {
+    // Without this the app would sit with no window and no word (e.g. a data folder it may not write).
+    // A data folder held by another app lands here too: its message names that app.
+    dialog.showErrorBox(
+      'Support Toolkit could not start',
+      `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`,
+    );
+    dataDirLock?.release();
+    app.exit(1);
   });
-  services = await createServices({
-    dataDir: app.getPath('userData'),
-    hostKind: 'electron',
-    appVersion: app.getVersion(),
-    notices,
-    secretCipher: secrets.cipher,
-    secretCipherUnavailableReason: secrets.reason,
-    pdfPrinter: createElectronPdfPrinter(),
-    saveFile: createSaveFile(() => mainWindow),
-  });
-  registerIpc(services, (event) => isTrustedIpcSender(event, mainWindow?.webContents, isAppUrl));
-  buildMenu({ isDev: !app.isPackaged });
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-}).catch((error: unknown) => {
-  // Without this the app would sit with no window and no word (e.g. a data folder it may not write).
-  // A data folder held by another app lands here too: its message names that app.
-  dialog.showErrorBox('Support Toolkit could not start', `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${app.getPath('userData')}`);
-  dataDirLock?.release();
-  app.exit(1);
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

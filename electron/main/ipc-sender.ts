@@ -14,7 +14,11 @@ export interface IpcSenderLike<Contents> {
   readonly senderFrame: IpcSenderFrame | null;
 }
 
-export function isTrustedIpcSender<Contents>(event: IpcSenderLike<Contents>, ourContents: Contents | null | undefined, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedIpcSender<Contents>(
+  event: IpcSenderLike<Contents>,
+  ourContents: Contents | null | undefined,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   const frame = event.senderFrame;
   if (!frame || !ourContents) return false;
   if (event.sender !== ourContents) return false;

@@ -30,7 +30,10 @@ export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform: 
     try {
       return safeStorage.decryptString(Buffer.from(base64, 'base64'));
     } catch {
-      throw new ApiError('corrupt_data', 'A saved password could not be decrypted by the system keychain: it was changed on disk or saved by another user. Enter it again.');
+      throw new ApiError(
+        'corrupt_data',
+        'A saved password could not be decrypted by the system keychain: it was changed on disk or saved by another user. Enter it again.',
+      );
     }
   };
   return {

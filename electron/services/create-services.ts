@@ -95,7 +95,13 @@ export async function createServices(deps: ServiceDeps) {
     }
     const tooDeep = nestingBeyond(rawInput, MAX_INPUT_DEPTH);
     if (tooDeep) {
-      return { ok: false, error: new ApiError('invalid_input', `The request is nested more than ${MAX_INPUT_DEPTH} levels deep${tooDeep === '(root)' ? '' : ` (at ${tooDeep})`}`).toJSON() };
+      return {
+        ok: false,
+        error: new ApiError(
+          'invalid_input',
+          `The request is nested more than ${MAX_INPUT_DEPTH} levels deep${tooDeep === '(root)' ? '' : ` (at ${tooDeep})`}`,
+        ).toJSON(),
+      };
     }
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error).toJSON() };

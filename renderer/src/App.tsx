@@ -33,10 +33,14 @@ export function App() {
   return (
     <div className="app">
       {/* The first Tab stop: straight to the page, past the navigation. */}
-      <a className="skip-link" href="#main-content" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main-content')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <aside className="sidebar">
@@ -79,7 +83,13 @@ export function App() {
         <h1 id="page-title" className="visually-hidden">
           {current?.label}
         </h1>
-        <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading…
+            </p>
+          }
+        >
           <Page />
         </Suspense>
       </main>

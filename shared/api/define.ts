@@ -27,4 +27,3 @@ export function method<I extends z.ZodType, L extends boolean = false>(input: I,
     },
   };
 }
-

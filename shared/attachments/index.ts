@@ -87,13 +87,17 @@ export function attachmentRefusal(fileName: string, bytes: Uint8Array, used: num
   const name = cleanAttachmentName(fileName);
   if (!name) return { field: 'fileName', message: 'Give the file a name.' };
   const claimed = typeOfName(name);
-  if (!claimed) return { field: 'fileName', message: `${name} cannot be attached: only PNG, JPEG and PDF files can (a name ending in .png, .jpg, .jpeg or .pdf).` };
+  if (!claimed)
+    return { field: 'fileName', message: `${name} cannot be attached: only PNG, JPEG and PDF files can (a name ending in .png, .jpg, .jpeg or .pdf).` };
   const refuse = (message: string): AttachmentRefusal => ({ field: 'contentBase64', message });
   const length = bytes.length;
   if (length === 0) return refuse(`${name} is empty: nothing was attached.`);
-  if (length > MAX_ATTACHMENT_BYTES) return refuse(`${name} is ${formatBytes(length)}; a file can be at most ${formatBytes(MAX_ATTACHMENT_BYTES)}. Nothing was attached.`);
+  if (length > MAX_ATTACHMENT_BYTES)
+    return refuse(`${name} is ${formatBytes(length)}; a file can be at most ${formatBytes(MAX_ATTACHMENT_BYTES)}. Nothing was attached.`);
   if (!sniffAttachmentType(bytes)) {
-    return refuse(`${name} is not a ${claimed === 'pdf' ? 'PDF document' : `${claimed.toUpperCase()} image`}: its content is not a PNG, JPEG or PDF file, whatever its name says. Nothing was attached.`);
+    return refuse(
+      `${name} is not a ${claimed === 'pdf' ? 'PDF document' : `${claimed.toUpperCase()} image`}: its content is not a PNG, JPEG or PDF file, whatever its name says. Nothing was attached.`,
+    );
   }
   if (used + length > MAX_SESSION_ATTACHMENT_BYTES) {
     return refuse(
@@ -137,14 +141,17 @@ export function withCaption<S extends AttachmentHolder>(session: S, id: string, 
   const target = attachmentsOf(session).find((a) => a.id === id);
   if (!target || target.caption === caption) return session;
   const attachments = attachmentsOf(session).map((a) => (a.id === id ? { ...a, caption } : a));
-  return logged({ ...session, attachments } as S, at, step, caption ? `Captioned ${target.fileName}: “${caption}”.` : `Removed the caption of ${target.fileName}.`);
+  return logged(
+    { ...session, attachments } as S,
+    at,
+    step,
+    caption ? `Captioned ${target.fileName}: “${caption}”.` : `Removed the caption of ${target.fileName}.`,
+  );
 }
 
 /** A change to a session's files, as the session reducer receives it from the back end. */
 export type AttachmentChange =
-  | { kind: 'add'; attachment: SessionAttachment }
-  | { kind: 'remove'; id: string }
-  | { kind: 'caption'; id: string; caption: string };
+  { kind: 'add'; attachment: SessionAttachment } | { kind: 'remove'; id: string } | { kind: 'caption'; id: string; caption: string };
 
 export function changeAttachments<S extends AttachmentHolder>(session: S, change: AttachmentChange, now: string, step: string): S {
   switch (change.kind) {

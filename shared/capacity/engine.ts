@@ -3,14 +3,7 @@ import { crossMailboxes, mailboxOptions, noPlanReason, sumScores, titleOf, type 
 import { PROVIDERS } from './providers';
 import { computeQuota } from './quota';
 import { throughputFigures, type ThroughputSettings } from './throughput';
-import {
-  budgetInputSchema,
-  type BudgetInput,
-  type BudgetResult,
-  type MailboxBudget,
-  type NoPlanReason,
-  type Plan,
-} from './types';
+import { budgetInputSchema, type BudgetInput, type BudgetResult, type MailboxBudget, type NoPlanReason, type Plan } from './types';
 import { listInWords, plural } from './wording';
 
 export { expandShorthand, parseAnyBudgetInput } from './shorthand';
@@ -64,7 +57,12 @@ interface PlanContext {
 function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[] {
   const { models, mailboxes, limit, throughput } = context;
   const sendingToday = mailboxes.reduce((sum, m) => sum + m.servers.filter((s) => s.sendsEmail).length, 0);
-  const before = throughput && throughputFigures(mailboxes.map((m) => Math.min(m.connections, limit)), throughput);
+  const before =
+    throughput &&
+    throughputFigures(
+      mailboxes.map((m) => Math.min(m.connections, limit)),
+      throughput,
+    );
 
   const plans = choices.map((choice): Plan => {
     const byKey = new Map(choice.map((c) => [c.mailbox.key, c]));
@@ -79,14 +77,25 @@ function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[]
     const touchesOverrides = choice.some((c) => c.score.touchesOverrides);
     return {
       id: `plan-${hash(changes.map((c) => c.description).join('\n'))}`,
-      title: titleOf(choice, models.reduce((n, m) => n + m.environments.length, 0)),
+      title: titleOf(
+        choice,
+        models.reduce((n, m) => n + m.environments.length, 0),
+      ),
       tradeOff: '',
       changes,
       connectionsAfter,
       emailServersAfter,
       touchesOverrides,
       ...(throughput && before
-        ? { throughput: { before, after: throughputFigures(Object.values(connectionsAfter).map((c) => Math.min(c, limit)), throughput) } }
+        ? {
+            throughput: {
+              before,
+              after: throughputFigures(
+                Object.values(connectionsAfter).map((c) => Math.min(c, limit)),
+                throughput,
+              ),
+            },
+          }
         : {}),
     };
   });

@@ -42,18 +42,12 @@ export interface Score {
  * alone breaks the last tie. Negative when `a` is better.
  */
 export function compareScores(a: Score, b: Score): number {
-  return (
-    b.servers - a.servers ||
-    b.connections - a.connections ||
-    a.changes - b.changes ||
-    Number(a.touchesOverrides) - Number(b.touchesOverrides)
-  );
+  return b.servers - a.servers || b.connections - a.connections || a.changes - b.changes || Number(a.touchesOverrides) - Number(b.touchesOverrides);
 }
 
 /** `a` is at least as good on every count and better on one. */
 export function dominates(a: Score, b: Score): boolean {
-  const atLeast =
-    a.servers >= b.servers && a.connections >= b.connections && a.changes <= b.changes && (!a.touchesOverrides || b.touchesOverrides);
+  const atLeast = a.servers >= b.servers && a.connections >= b.connections && a.changes <= b.changes && (!a.touchesOverrides || b.touchesOverrides);
   return atLeast && compareScores(a, b) < 0;
 }
 
@@ -90,9 +84,7 @@ export function envOptionScore(option: EnvOption): Score {
 function keepOrder(sending: ServerModel[], threadsOf: (s: ServerModel) => number): ServerModel[] {
   const index = new Map(sending.map((s, i) => [s, i]));
   const better = (a: ServerModel, b: ServerModel) =>
-    threadsOf(a) - threadsOf(b) ||
-    Number(a.override !== undefined) - Number(b.override !== undefined) ||
-    index.get(a)! - index.get(b)!;
+    threadsOf(a) - threadsOf(b) || Number(a.override !== undefined) - Number(b.override !== undefined) || index.get(a)! - index.get(b)!;
   const anchors: ServerModel[] = [];
   for (const zone of new Set(sending.map((s) => s.zone))) {
     anchors.push(sending.filter((s) => s.zone === zone).sort(better)[0]!);

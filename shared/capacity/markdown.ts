@@ -15,7 +15,9 @@ function planSection(plan: Plan, index: number): string[] {
   if (plan.throughput) {
     const { before, after: a } = plan.throughput;
     const drain = (m: number | null) => (m === null ? 'no backlog' : `${m} min to drain the backlog`);
-    lines.push(`Throughput: ${before.messagesPerMinute} -> ${a.messagesPerMinute} messages per minute; ${drain(before.minutesToDrain)} -> ${drain(a.minutesToDrain)}.`);
+    lines.push(
+      `Throughput: ${before.messagesPerMinute} -> ${a.messagesPerMinute} messages per minute; ${drain(before.minutesToDrain)} -> ${drain(a.minutesToDrain)}.`,
+    );
   }
   lines.push('');
   return lines;
@@ -63,7 +65,8 @@ export function quotaSection(quota: QuotaResult): string[] {
   const lines = ['## Recipients per 24 hours', ''];
   const state = !quota.checked ? 'Not checked' : quota.allWithinLimit ? 'Within the quota' : 'Over the quota';
   lines.push(`**${state}.** ${quota.verdict}`, '');
-  const limit = quota.limit === null ? 'no limit known' : `${thousands(quota.limit)} recipients per ${quota.scope === 'account' ? 'account' : 'mailbox'} per 24 h`;
+  const limit =
+    quota.limit === null ? 'no limit known' : `${thousands(quota.limit)} recipients per ${quota.scope === 'account' ? 'account' : 'mailbox'} per 24 h`;
   lines.push(`Limit: ${limit}. ${quota.rule}`, '');
   if (quota.mailboxes.some((m) => m.senders.some((s) => s.recipientsPerDay !== null))) {
     lines.push('| Mailbox | Environments | Recipients per 24 h | Limit | Headroom | Arithmetic |', '| --- | --- | ---: | ---: | ---: | --- |');

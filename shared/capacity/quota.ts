@@ -1,15 +1,6 @@
 import type { MailboxModel } from './model';
 import { PROVIDERS, RELAY_OR_BULK } from './providers';
-import type {
-  BudgetInputParsed,
-  EnvironmentInput,
-  MailboxBudget,
-  MailboxQuota,
-  QuotaMailboxAfter,
-  QuotaOption,
-  QuotaResult,
-  RecipientSender,
-} from './types';
+import type { BudgetInputParsed, EnvironmentInput, MailboxBudget, MailboxQuota, QuotaMailboxAfter, QuotaOption, QuotaResult, RecipientSender } from './types';
 import { listInWords, thousands } from './wording';
 
 /**
@@ -38,7 +29,10 @@ export function computeQuota(input: BudgetInputParsed, models: MailboxModel[], b
   const envs = new Map(input.environments.map((e) => [e.name.toLowerCase(), e]));
   const senderOf = (name: string): RecipientSender => sender(envs.get(name.toLowerCase())!);
   const connectionsOf = (name: string) =>
-    budgets.flatMap((b) => b.servers).filter((s) => s.environment === name).reduce((sum, s) => sum + s.connections, 0);
+    budgets
+      .flatMap((b) => b.servers)
+      .filter((s) => s.environment === name)
+      .reduce((sum, s) => sum + s.connections, 0);
 
   const groups: Group[] =
     scope === 'account'
@@ -99,7 +93,9 @@ export function quotaArithmetic(senders: RecipientSender[], limit: number | null
   const total = given.reduce((sum, s) => sum + s.recipientsPerDay!, 0);
   const partial = given.length < senders.length;
   const plainSingle = senders.length === 1 && senders[0]!.emailsPerDay === undefined;
-  const left = plainSingle ? `${senders[0]!.environment} ${thousands(total)}` : `${senders.map(term).join(' + ')} = ${partial ? 'at least ' : ''}${thousands(total)}`;
+  const left = plainSingle
+    ? `${senders[0]!.environment} ${thousands(total)}`
+    : `${senders.map(term).join(' + ')} = ${partial ? 'at least ' : ''}${thousands(total)}`;
   const right = limit === null ? ' (no limit to check against)' : ` ${total > limit ? '>' : '<='} ${thousands(limit)}`;
   return `${left} recipients per 24 h${right}`;
 }
@@ -148,7 +144,9 @@ function optionsFor(mailbox: MailboxQuota, limit: number, ctx: OptionContext): Q
   const total = mailbox.recipients;
   const needed = Math.ceil(total / limit);
   const withVolume = mailbox.senders.filter((s) => s.recipientsPerDay !== null);
-  const notGiven = mailbox.missing.length ? ` ${listInWords(mailbox.missing)} gave no volume and ${mailbox.missing.length === 1 ? 'is' : 'are'} counted as 0.` : '';
+  const notGiven = mailbox.missing.length
+    ? ` ${listInWords(mailbox.missing)} gave no volume and ${mailbox.missing.length === 1 ? 'is' : 'are'} counted as 0.`
+    : '';
   const moves: QuotaOption[] = [];
   const rest: QuotaOption[] = [];
   let splitFits = false;
@@ -222,7 +220,9 @@ function optionsFor(mailbox: MailboxQuota, limit: number, ctx: OptionContext): Q
     const perEmail = Math.floor(room / s.emailsPerDay);
     const emails = Math.floor(room / s.recipientsPerEmail);
     if (perEmail >= 1 && perEmail < s.recipientsPerEmail) {
-      ways.push(`${s.environment}: at most ${thousands(perEmail)} ${perEmail === 1 ? 'recipient' : 'recipients'} per email (today ${thousands(s.recipientsPerEmail)})`);
+      ways.push(
+        `${s.environment}: at most ${thousands(perEmail)} ${perEmail === 1 ? 'recipient' : 'recipients'} per email (today ${thousands(s.recipientsPerEmail)})`,
+      );
     }
     if (emails >= 1 && emails < s.emailsPerDay) {
       ways.push(`${s.environment}: at most ${thousands(emails)} emails per day (today ${thousands(s.emailsPerDay)})`);
@@ -350,7 +350,8 @@ function quotaErrorNote(result: QuotaResult, anyVolume: boolean): string {
   }
   const checked = result.mailboxes.filter((m) => m.status !== 'not-checked');
   const over = checked.filter((m) => m.status === 'over');
-  if (over.length > 0) return `The quota error fits the volume: ${listInWords(over.map((m) => m.mailbox))} ${over.length === 1 ? 'is' : 'are'} over ${thousands(limit)}.`;
+  if (over.length > 0)
+    return `The quota error fits the volume: ${listInWords(over.map((m) => m.mailbox))} ${over.length === 1 ? 'is' : 'are'} over ${thousands(limit)}.`;
   const figures = listInWords(checked.map((m) => `${m.mailbox} ${thousands(m.recipients)} of ${thousands(limit)}`));
   const missing = checked.flatMap((m) => m.missing);
   const unless = missing.length ? ` (unless ${listInWords(missing)}, whose volume was not given, sends the rest)` : '';

@@ -37,10 +37,7 @@ const MAX_DAILY = 100_000_000;
  * The optional daily volume of one environment (the recipients per 24 h quota, domain.md
  * section 2): recipients per day directly, or emails per day and recipients per email.
  */
-function checkVolume(
-  env: { name: string; emailsPerDay?: unknown; recipientsPerEmail?: unknown; recipientsPerDay?: unknown },
-  ctx: z.RefinementCtx,
-): void {
+function checkVolume(env: { name: string; emailsPerDay?: unknown; recipientsPerEmail?: unknown; recipientsPerDay?: unknown }, ctx: z.RefinementCtx): void {
   const who = env.name.trim() || 'This environment';
   const whole = (key: 'emailsPerDay' | 'recipientsPerEmail' | 'recipientsPerDay', what: string, min: number) => {
     const value = env[key];
@@ -137,26 +134,28 @@ function checkNamesAndLimit(
   });
 }
 
-export const budgetInputSchema = z.object({
-  provider: providerIdSchema.default('exchange-online'),
-  /** Overrides the preset's concurrent connection limit (required for providers that publish none). */
-  limit: z.number().int('Limit must be a whole number').min(1, 'Limit must be at least 1').optional(),
-  /** Overrides the preset's messages-per-minute cap. */
-  perMinuteCap: z.number().positive().optional(),
-  environments: z.array(environmentSchema).min(1, 'At least one environment is needed'),
-  throughput: throughputSchema.optional(),
-  /**
-   * Overrides the preset's recipients per 24 h limit per mailbox (Exchange Online 10,000); the
-   * only way to check the quota of Amazon SES (the account's), a custom server or a relay.
-   */
-  recipientLimit: z
-    .number({ error: 'Recipients per 24 h limit must be a number' })
-    .int('Recipients per 24 h limit must be a whole number of at least 1')
-    .min(1, 'Recipients per 24 h limit must be a whole number of at least 1')
-    .optional(),
-  /** The engineer saw 554 5.2.0 ...SubmissionQuotaExceededException: a low volume then points to a compromised account. */
-  quotaErrorSeen: z.boolean().optional(),
-}).superRefine(checkNamesAndLimit);
+export const budgetInputSchema = z
+  .object({
+    provider: providerIdSchema.default('exchange-online'),
+    /** Overrides the preset's concurrent connection limit (required for providers that publish none). */
+    limit: z.number().int('Limit must be a whole number').min(1, 'Limit must be at least 1').optional(),
+    /** Overrides the preset's messages-per-minute cap. */
+    perMinuteCap: z.number().positive().optional(),
+    environments: z.array(environmentSchema).min(1, 'At least one environment is needed'),
+    throughput: throughputSchema.optional(),
+    /**
+     * Overrides the preset's recipients per 24 h limit per mailbox (Exchange Online 10,000); the
+     * only way to check the quota of Amazon SES (the account's), a custom server or a relay.
+     */
+    recipientLimit: z
+      .number({ error: 'Recipients per 24 h limit must be a number' })
+      .int('Recipients per 24 h limit must be a whole number of at least 1')
+      .min(1, 'Recipients per 24 h limit must be a whole number of at least 1')
+      .optional(),
+    /** The engineer saw 554 5.2.0 ...SubmissionQuotaExceededException: a low volume then points to a compromised account. */
+    quotaErrorSeen: z.boolean().optional(),
+  })
+  .superRefine(checkNamesAndLimit);
 export type BudgetInput = z.input<typeof budgetInputSchema>;
 export type BudgetInputParsed = z.output<typeof budgetInputSchema>;
 

@@ -97,9 +97,7 @@ export function findMatch(matchers: readonly Matcher[], line: string): MatchRang
 
 /** SQL LIKE as the probes run it on the lower-cased text: `%` any run of characters, `_` one character. */
 export function likeAccepts(text: string, likePattern: string): boolean {
-  const body = [...likePattern]
-    .map((ch) => (ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-    .join('');
+  const body = [...likePattern].map((ch) => (ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
   return new RegExp(`^${body}$`).test(text.toLowerCase());
 }
 

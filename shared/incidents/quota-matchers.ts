@@ -12,11 +12,7 @@ export const QUOTA_MATCHERS: readonly Matcher[] = [
   {
     id: 'quota.submission',
     label: '554 5.2.0 SubmissionQuotaExceededException (daily recipient limit, NDR 5.1.90)',
-    patterns: [
-      /submission\s*quota\s*(?:was\s+)?exceeded/i,
-      /(?<![\d.])5\d\d[\s:-]+5\.1\.90(?![\d.]*\d)/i,
-      /daily\s+limit\s+for\s+message\s+recipients/i,
-    ],
+    patterns: [/submission\s*quota\s*(?:was\s+)?exceeded/i, /(?<![\d.])5\d\d[\s:-]+5\.1\.90(?![\d.]*\d)/i, /daily\s+limit\s+for\s+message\s+recipients/i],
     examples: {
       match: QUOTA_TEXTS,
       noMatch: [

@@ -185,7 +185,8 @@ const code = (c: string) => new RegExp(`(?<![\\d.])${c.replace(/\./g, '\\.')}(?!
 const KNOWN_OTHER_TEXTS: readonly KnownText[] = [
   {
     text: '421 4.3.2 Service not available',
-    meaning: 'is a different, transient error: Exchange closed the connection; it is not the 432 connection limit. The email is sent again later; if it keeps coming, check the Microsoft 365 service health.',
+    meaning:
+      'is a different, transient error: Exchange closed the connection; it is not the 432 connection limit. The email is sent again later; if it keeps coming, check the Microsoft 365 service health.',
     codes: [code('4.3.2')],
     words: [/service\s+not\s+available/i, /closing\s+transmission\s+channel/i],
     unless: /(?<![\d.])432[\s-]+4\.3\.2(?![\d.]*\d)/,
@@ -198,7 +199,8 @@ const KNOWN_OTHER_TEXTS: readonly KnownText[] = [
   },
   {
     text: '451 4.7.500 Server busy',
-    meaning: 'is IP throttling (4.7.500 to 4.7.699, AS codes) of a new or low-reputation sending IP; sending stabilises within days, or send through a connector.',
+    meaning:
+      'is IP throttling (4.7.500 to 4.7.699, AS codes) of a new or low-reputation sending IP; sending stabilises within days, or send through a connector.',
     codes: [/(?<![\d.])4\.7\.[56]\d\d(?![\d.]*\d)/],
     words: [/server\s+busy/i, /\bAS\d{3}\b/],
   },
@@ -210,13 +212,15 @@ const KNOWN_OTHER_TEXTS: readonly KnownText[] = [
   },
   {
     text: '554 5.2.2 mailbox full',
-    meaning: 'is a mailbox over its storage quota (QuotaExceededException, MapiExceptionShutoffQuotaExceeded), not the daily recipient quota: free space in the mailbox or raise its storage quota.',
+    meaning:
+      'is a mailbox over its storage quota (QuotaExceededException, MapiExceptionShutoffQuotaExceeded), not the daily recipient quota: free space in the mailbox or raise its storage quota.',
     codes: [code('5.2.2')],
     words: [/mailbox\s+full/i, /shutoff\s*quota/i, /(?<!submission)quota\s*exceeded\s*exception/i],
   },
   {
     text: '550 5.2.252 Sender throttled',
-    meaning: 'is a mailbox throttled after repeated "send as" denials: the sender uses a From address it has no Send As permission for; fix the From address or grant the permission.',
+    meaning:
+      'is a mailbox throttled after repeated "send as" denials: the sender uses a From address it has no Send As permission for; fix the From address or grant the permission.',
     codes: [code('5.2.252')],
     words: [/sender\s+throttled/i, /send\s*as\s+denied/i],
   },

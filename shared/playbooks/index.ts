@@ -19,11 +19,7 @@ export interface PlaybookRegistry {
   recogniseText(text: string): Recognition;
 }
 
-export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [
-  concurrencyPlaybook,
-  smtpAuthPlaybook,
-  quotaPlaybook,
-];
+export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [concurrencyPlaybook, smtpAuthPlaybook, quotaPlaybook];
 
 export function createPlaybookRegistry(playbooks: readonly Playbook[] = BUILT_IN_PLAYBOOKS): PlaybookRegistry {
   const ids = new Set<string>();
@@ -31,7 +27,11 @@ export function createPlaybookRegistry(playbooks: readonly Playbook[] = BUILT_IN
     if (ids.has(p.id)) throw new Error(`Two playbooks share the id "${p.id}"`);
     ids.add(p.id);
   }
-  const detailed = (text: string) => recogniseText(text, playbooks.map((p) => ({ id: p.id, title: p.title, matchers: p.matchers })));
+  const detailed = (text: string) =>
+    recogniseText(
+      text,
+      playbooks.map((p) => ({ id: p.id, title: p.title, matchers: p.matchers })),
+    );
   return {
     list: () => [...playbooks],
     get: (id) => playbooks.find((p) => p.id === id),

@@ -133,7 +133,8 @@ export function eventsOf(events: ReportSessionInput['events']): Array<{ at: stri
     if (!m) return [{ at: e.at, message: e.message }];
     const [, probe, kind, rest] = m;
     if (kind === 'ran' && gaveFacts.has(`${probe}\u0000${e.at}`)) return [];
-    if (kind === 'could not read its facts') return [{ at: e.at, message: sentence(`Could not read from the platform database: ${rest ?? 'no reason given'}`) }];
+    if (kind === 'could not read its facts')
+      return [{ at: e.at, message: sentence(`Could not read from the platform database: ${rest ?? 'no reason given'}`) }];
     return [{ at: e.at, message: rest?.trim() ? sentence(`Read from the platform database: ${rest}`) : 'Read from the platform database.' }];
   });
 }
@@ -226,9 +227,7 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
   const verified = (session.verification?.summary ?? '').trim().replace(/\.$/, '');
   // Inside parentheses mid-sentence: "No errors" becomes "no errors" (not "APP-04 ...").
   const verifiedInline = /^[A-Z][a-z]/.test(verified) ? verified[0]!.toLowerCase() + verified.slice(1) : verified;
-  const seen = session.errors
-    ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, session.errorName)} were logged.`
-    : '';
+  const seen = session.errors ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, session.errorName)} were logged.` : '';
   const cause = box
     ? `${env} opened ${formatCount(box.connections)} concurrent connections to the mailbox ${box.mailbox}, ${
         box.withinLimit ? 'within' : 'above'
@@ -273,7 +272,9 @@ function checkSentence(session: ReportSessionInput, outcome: ReportOutcome): str
     case 'resolved':
       return `The check after ${after} passed (${inline}).`;
     case 'not-resolved':
-      return inline ? `The check after ${after} still failed (${inline}), so further investigation is needed.` : 'The session ended without a fix that was verified.';
+      return inline
+        ? `The check after ${after} still failed (${inline}), so further investigation is needed.`
+        : 'The session ended without a fix that was verified.';
     case 'applied-not-verified':
       return inline ? `The fix is applied but not yet verified (${inline}).` : 'The fix is applied but has not been verified yet.';
     default:
@@ -294,7 +295,8 @@ function undoOf(session: ReportSessionInput): string | null {
   const standing = session.applies.filter((a) => !a.undone && a.auditId);
   const byHand = session.applies.filter((a) => !a.undone && !a.auditId);
   const parts: string[] = [];
-  if (undone.length) parts.push(`${undone.map((a) => a.description).join('; ')} ${undone.length === 1 ? 'was' : 'were'} undone: the recorded previous value was restored.`);
+  if (undone.length)
+    parts.push(`${undone.map((a) => a.description).join('; ')} ${undone.length === 1 ? 'was' : 'were'} undone: the recorded previous value was restored.`);
   if (standing.length) {
     parts.push(
       `To undo, restore ${standing.map((a) => `${a.target} to ${a.before ?? 'no value'}`).join(' and ')} (the app's Undo does this from the recorded value)${session.restartService ? ` and restart the ${session.restartService} on every front-end server` : ''}.`,

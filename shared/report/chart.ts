@@ -75,7 +75,8 @@ export function layoutLimitChart(groups: ChartGroup[], limit: number, options: {
     const start = y;
     group.bars.forEach((bar, b) => {
       const state = showGroup ? bar.label.toLowerCase() : bar.label;
-      const text = showGroup && b === 0 ? (state ? `${truncate(group.name, LABEL_CHARS - state.length - 3)} · ${state}` : truncate(group.name, LABEL_CHARS)) : state;
+      const text =
+        showGroup && b === 0 ? (state ? `${truncate(group.name, LABEL_CHARS - state.length - 3)} · ${state}` : truncate(group.name, LABEL_CHARS)) : state;
       const width = Math.max(1, x(bar.value) - LABEL_WIDTH);
       marks.push(
         { kind: 'label', x: LABEL_WIDTH - 8, y: y + BAR_HEIGHT * 0.7, text },
@@ -104,10 +105,11 @@ export function renderBudgetChart(calculation: ReportCalculation): string {
   const groups: ChartGroup[] = calculation.mailboxes.map((m) => ({
     name: m.mailbox,
     limit: m.limit,
-    bars: [
-      { label: 'Before', value: m.before.connections },
-      ...(m.after ? [{ label: 'After', value: m.after.connections }] : []),
-    ].map((b) => ({ ...b, valueText: `${b.value}${b.value > m.limit ? ' (over)' : ''}`, tone: b.value > m.limit ? 'over' : 'ok' })),
+    bars: [{ label: 'Before', value: m.before.connections }, ...(m.after ? [{ label: 'After', value: m.after.connections }] : [])].map((b) => ({
+      ...b,
+      valueText: `${b.value}${b.value > m.limit ? ' (over)' : ''}`,
+      tone: b.value > m.limit ? 'over' : 'ok',
+    })),
   }));
   const layout = layoutLimitChart(groups, calculation.limit);
   if (layout.marks.length === 0) return '';

@@ -6,8 +6,7 @@ import { escapeHtml } from './escape';
  * size (Chromium's default there is tiny) and its own font stack.
  */
 export function pdfFooterTemplate(title: string): string {
-  const font =
-    "font-family:'Noto Sans','Noto Sans CJK SC','Microsoft YaHei','PingFang SC','Segoe UI',Arial,sans-serif;font-size:8pt;color:#555;";
+  const font = "font-family:'Noto Sans','Noto Sans CJK SC','Microsoft YaHei','PingFang SC','Segoe UI',Arial,sans-serif;font-size:8pt;color:#555;";
   return (
     `<div style="${font}width:100%;margin:0 14mm;display:flex;justify-content:space-between;gap:12px;">` +
     `<span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;">${escapeHtml(title)}</span>` +

@@ -92,9 +92,7 @@ function renderSymptom(model: ReportModel): string {
   const countText = `${s.capped ? 'At least ' : ''}${plural(s.count, s.errorName)}`;
   return [
     '<section><h2>Symptom evidence</h2>',
-    `<p>${e(countText)} found${
-      s.windowStart ? ` between ${e(formatTime(s.windowStart))} and ${e(formatTime(s.windowEnd))}` : ''
-    }.</p>`,
+    `<p>${e(countText)} found${s.windowStart ? ` between ${e(formatTime(s.windowStart))} and ${e(formatTime(s.windowEnd))}` : ''}.</p>`,
     s.coverage ? `<p class="muted">${e(s.coverage)}</p>` : '',
     factsTable([
       ['First seen', e(formatTime(s.firstSeen, 'none'))],
@@ -252,7 +250,11 @@ function renderAppendix(model: ReportModel): string {
       : '',
     '<section><h2>Appendix A: session event log</h2>',
     events.length
-      ? table(['Time', 'Event'], events.map((ev) => [`<span class="when">${e(formatTime(ev.at))}</span>`, e(ev.message)]), { className: 'log' })
+      ? table(
+          ['Time', 'Event'],
+          events.map((ev) => [`<span class="when">${e(formatTime(ev.at))}</span>`, e(ev.message)]),
+          { className: 'log' },
+        )
       : '<p class="muted">The session recorded no events.</p>',
     '</section>',
     '<section><h2>Appendix B: sources of the guidance</h2><ul class="refs">',
@@ -281,7 +283,9 @@ function renderAttachments(model: ReportModel, images: Readonly<Record<string, s
       const shown = typeof src === 'string' && src.startsWith(`data:${ATTACHMENT_MIME[a.type]};`) && IMAGE_DATA_URL.test(src);
       return [
         '<figure class="attachment">',
-        shown ? `<img src="${e(src)}" alt="${e(a.caption || a.fileName)}">` : '<p class="muted">The image is no longer in the app\'s data folder, so it cannot be shown here.</p>',
+        shown
+          ? `<img src="${e(src)}" alt="${e(a.caption || a.fileName)}">`
+          : '<p class="muted">The image is no longer in the app\'s data folder, so it cannot be shown here.</p>',
         `<figcaption><strong>${e(a.fileName)}</strong>${a.caption ? `: ${e(a.caption)}` : ''}<br><span class="small muted">${about(a)}</span></figcaption>`,
         '</figure>',
       ].join('');

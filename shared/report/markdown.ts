@@ -207,7 +207,9 @@ export function renderReportMarkdown(model: ReportModel): string {
     line('| File | Type | Size | Caption | Added |');
     line('| --- | --- | --- | --- | --- |');
     for (const a of attachments) {
-      line(`| ${cell(a.fileName)} | ${cell(ATTACHMENT_TYPE_LABEL[a.type] ?? a.type)} | ${formatBytes(a.bytes)} | ${a.caption ? cell(a.caption) : 'none'} | ${formatTime(a.addedAt)}, ${cell(a.addedBy)} |`);
+      line(
+        `| ${cell(a.fileName)} | ${cell(ATTACHMENT_TYPE_LABEL[a.type] ?? a.type)} | ${formatBytes(a.bytes)} | ${a.caption ? cell(a.caption) : 'none'} | ${formatTime(a.addedAt)}, ${cell(a.addedBy)} |`,
+      );
     }
     line();
   }

@@ -80,7 +80,8 @@ const IPV6 = /^[0-9a-f]*:[0-9a-f:]+$/i;
 /** A Windows or DNS host name: letters, digits, hyphens, dots and underscores, starting with a letter or digit. */
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 /** Words of the page's buttons and links that are not a server. */
-const NOT_A_SERVER = /^(servers?|search|edit|delete|disable|enable|deactivate|activate|register|new|back|save|cancel|name|status|yes|no|true|false|on|off|none|n\/a|-)$/i;
+const NOT_A_SERVER =
+  /^(servers?|search|edit|delete|disable|enable|deactivate|activate|register|new|back|save|cancel|name|status|yes|no|true|false|on|off|none|n\/a|-)$/i;
 
 const INACTIVE = /^(inactive|not active|deactivated|disabled|offline|stopped|down|unreachable|off)$/i;
 const ACTIVE = /^(active|enabled|online|running|ok|up|on)$/i;
@@ -127,7 +128,7 @@ function headerOf(cells: string[]): Column[] | null {
 }
 
 /** Reads one row by the header's columns; null when its name cell holds no host name. */
-function byHeader(cells: string[], columns: Column[]): Omit<PastedServer, 'active'> & { activeKnown: boolean | null } | null {
+function byHeader(cells: string[], columns: Column[]): (Omit<PastedServer, 'active'> & { activeKnown: boolean | null }) | null {
   const at = (column: Column) => {
     const i = columns.indexOf(column);
     return i >= 0 ? (cells[i] ?? '') : '';
@@ -145,10 +146,16 @@ function byHeader(cells: string[], columns: Column[]): Omit<PastedServer, 'activ
 }
 
 /** Reads one row without a header, each cell by its look; it needs an IP address or a status word beside a host name. */
-function byLook(cells: string[]): Omit<PastedServer, 'active'> & { activeKnown: boolean | null } | null {
+function byLook(cells: string[]): (Omit<PastedServer, 'active'> & { activeKnown: boolean | null }) | null {
   const nonEmpty = cells.filter(Boolean);
   // A line with single spaces only is one cell: its words, with "Not active" kept as one.
-  const words = nonEmpty.length === 1 ? nonEmpty[0]!.replace(/\bnot\s+active\b/gi, 'Not\u0001active').split(/\s+/).map((w) => w.replace('\u0001', ' ')) : nonEmpty;
+  const words =
+    nonEmpty.length === 1
+      ? nonEmpty[0]!
+          .replace(/\bnot\s+active\b/gi, 'Not\u0001active')
+          .split(/\s+/)
+          .map((w) => w.replace('\u0001', ' '))
+      : nonEmpty;
   const ip = words.find(isIp) ?? null;
   // A status word it knows, else what follows the IP address (a status it does not know, said later).
   const after = ip ? words.slice(words.indexOf(ip) + 1).filter((w) => w && !NOT_A_SERVER.test(w)) : [];

@@ -107,7 +107,9 @@ export function describeValue(value: FactValue | undefined): string {
   if (typeof value === 'string') return ISO_TIME.test(value) ? formatTime(value, value) : value;
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    return value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) && 'name' in item ? describeRow(item) : describeValue(item as FactValue))).join('; ');
+    return value
+      .map((item) => (item && typeof item === 'object' && !Array.isArray(item) && 'name' in item ? describeRow(item) : describeValue(item as FactValue)))
+      .join('; ');
   }
   const entries = Object.entries(value);
   if (entries.length === 0) return 'none';
@@ -151,7 +153,11 @@ function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fac
     if (!step) throw new WizardRuleError(`This playbook has no fact named "${fact.key}".`);
     const def = step.facts.find((f) => f.key === fact.key);
     // A time is a time: "yesterday" cannot be put on a timeline or compared with a restart.
-    if (def?.input === 'datetime' && fact.value !== null && (typeof fact.value !== 'string' || Number.isNaN(Date.parse(fact.value)) || !ISO_TIME.test(fact.value))) {
+    if (
+      def?.input === 'datetime' &&
+      fact.value !== null &&
+      (typeof fact.value !== 'string' || Number.isNaN(Date.parse(fact.value)) || !ISO_TIME.test(fact.value))
+    ) {
       throw new WizardRuleError(`${def.label}: give a date and time (for example 2026-12-01 14:30), not "${describeValue(fact.value)}".`);
     }
     const previous = facts.find((f) => f.key === fact.key);
@@ -176,12 +182,15 @@ function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fac
   if (reopened.length > 0) {
     const steps = { ...next.steps };
     for (const s of reopened) steps[s.id] = { status: 'pending' };
-    next = log({ ...next, steps }, {
-      at: now,
-      type: 'rederived',
-      step: playbook.steps[earliestChanged]!.id,
-      summary: `Changed facts re-opened: ${reopened.map((s) => s.title).join(', ')}.`,
-    });
+    next = log(
+      { ...next, steps },
+      {
+        at: now,
+        type: 'rederived',
+        step: playbook.steps[earliestChanged]!.id,
+        summary: `Changed facts re-opened: ${reopened.map((s) => s.title).join(', ')}.`,
+      },
+    );
   }
   return next;
 }
@@ -209,7 +218,13 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
   let next: Session;
   switch (action.type) {
     case 'answer': {
-      const incoming = Object.entries(action.facts).map(([key, value]) => ({ key, value, source: 'engineer' as const, at: now, detail: action.detail ?? 'entered by the engineer' }));
+      const incoming = Object.entries(action.facts).map(([key, value]) => ({
+        key,
+        value,
+        source: 'engineer' as const,
+        at: now,
+        detail: action.detail ?? 'entered by the engineer',
+      }));
       next = setFacts(session, playbook, incoming, now, 'Engineer gave');
       break;
     }
@@ -222,21 +237,32 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       // An imported export says so in every fact made from it ("imported: <file>, 3,214 rows, 84 matching; ...").
       const imported = importedLabel(action.result);
       const sourced = imported ? facts.map((f) => ({ ...f, detail: f.detail ? `${imported}; ${f.detail}` : imported })) : facts;
-      next = setFacts({ ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) }, playbook, sourced.map((f) => ({ ...f, at: f.at ?? now })), now, null);
+      next = setFacts(
+        { ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) },
+        playbook,
+        sourced.map((f) => ({ ...f, at: f.at ?? now })),
+        now,
+        null,
+      );
       // Not "Probe ... ran": the report must not say it was read from the platform database.
-      const said = imported ? String((action.result as { summary?: unknown }).summary ?? imported) : probeSummary(playbook.probes[action.probe]!.label, action.result);
+      const said = imported
+        ? String((action.result as { summary?: unknown }).summary ?? imported)
+        : probeSummary(playbook.probes[action.probe]!.label, action.result);
       next = log(next, { at: now, type: 'probe', step: step.id, summary: said });
       break;
     }
     case 'probe-failed': {
       // The facts stay unknown, with the reason where the step shows them; typing them in is the way on.
       const failure = { reason: action.reason, code: action.code, at: now };
-      next = log({ ...session, probeFailures: { ...session.probeFailures, [action.probe]: failure } }, {
-        at: now,
-        type: 'probe-failed',
-        step: step.id,
-        summary: `${playbook.probes?.[action.probe]?.label ?? action.probe}: could not read its facts: ${action.reason}`,
-      });
+      next = log(
+        { ...session, probeFailures: { ...session.probeFailures, [action.probe]: failure } },
+        {
+          at: now,
+          type: 'probe-failed',
+          step: step.id,
+          summary: `${playbook.probes?.[action.probe]?.label ?? action.probe}: could not read its facts: ${action.reason}`,
+        },
+      );
       break;
     }
     case 'continue': {
@@ -265,7 +291,10 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       let target = session.current - 1;
       // Skip back over steps that were skipped because they did not apply.
       while (target > 0 && session.steps[playbook.steps[target]!.id]?.status === 'skipped') target--;
-      next = log({ ...session, current: target }, { at: now, type: 'back', step: playbook.steps[target]!.id, summary: `Went back to "${playbook.steps[target]!.title}".` });
+      next = log(
+        { ...session, current: target },
+        { at: now, type: 'back', step: playbook.steps[target]!.id, summary: `Went back to "${playbook.steps[target]!.title}".` },
+      );
       break;
     }
     case 'goto': {
@@ -289,43 +318,60 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       const plan = session.diagnosis?.plans.find((p) => p.id === action.planId) ?? null;
       if (!plan) throw new WizardRuleError('That plan is not one of the plans for the current facts.');
       const reason = action.reason.trim() || (session.diagnosis?.plans[0]?.id === plan.id ? 'The recommended plan.' : 'Chosen by the engineer.');
-      next = log({ ...session, plan: { id: plan.id, reason, plan } }, { at: now, type: 'plan-chosen', step: step.id, summary: `Chose plan "${plan.title}": ${reason}` });
+      next = log(
+        { ...session, plan: { id: plan.id, reason, plan } },
+        { at: now, type: 'plan-chosen', step: step.id, summary: `Chose plan "${plan.title}": ${reason}` },
+      );
       break;
     }
     case 'apply-recorded': {
-      next = log({ ...session, applies: [...session.applies, { ...action.record, undone: false }] }, {
-        at: action.record.at,
-        type: 'applied',
-        step: step.id,
-        summary: `${action.record.actor} applied from the app: ${action.record.target} ${action.record.before ?? '(no row)'} -> ${action.record.after}.`,
-      });
+      next = log(
+        { ...session, applies: [...session.applies, { ...action.record, undone: false }] },
+        {
+          at: action.record.at,
+          type: 'applied',
+          step: step.id,
+          summary: `${action.record.actor} applied from the app: ${action.record.target} ${action.record.before ?? '(no row)'} -> ${action.record.after}.`,
+        },
+      );
       break;
     }
     case 'apply-refused': {
-      next = log({ ...session, applyRefused: { reason: action.reason, at: now } }, {
-        at: now,
-        type: 'applied',
-        step: step.id,
-        summary: `Apply from the app was refused by the database: ${action.reason} The change is to be made by hand and recorded.`,
-      });
+      next = log(
+        { ...session, applyRefused: { reason: action.reason, at: now } },
+        {
+          at: now,
+          type: 'applied',
+          step: step.id,
+          summary: `Apply from the app was refused by the database: ${action.reason} The change is to be made by hand and recorded.`,
+        },
+      );
       break;
     }
     case 'undo-recorded': {
       const record = session.applies.find((a) => a.auditId === action.auditId);
       if (!record) throw new WizardRuleError('No change with that id was applied in this session.');
-      const applies = session.applies.map((a) => (a.auditId === action.auditId ? { ...a, undone: true, undoneAt: action.at, undoAuditId: action.undoAuditId } : a));
-      next = log({ ...session, applies }, { at: action.at, type: 'undone', step: step.id, summary: `Undid the change: ${record.target} back to ${record.before ?? '(no row)'}.` });
+      const applies = session.applies.map((a) =>
+        a.auditId === action.auditId ? { ...a, undone: true, undoneAt: action.at, undoAuditId: action.undoAuditId } : a,
+      );
+      next = log(
+        { ...session, applies },
+        { at: action.at, type: 'undone', step: step.id, summary: `Undid the change: ${record.target} back to ${record.before ?? '(no row)'}.` },
+      );
       break;
     }
     case 'applied-manually': {
       const note = action.note.trim();
       if (!note) throw new WizardRuleError('Describe what you changed.');
-      next = log({ ...session, manualApplies: [...session.manualApplies, { note, actor: action.actor, at: now }] }, {
-        at: now,
-        type: 'applied-manually',
-        step: step.id,
-        summary: `${action.actor} applied it by hand: ${note}`,
-      });
+      next = log(
+        { ...session, manualApplies: [...session.manualApplies, { note, actor: action.actor, at: now }] },
+        {
+          at: now,
+          type: 'applied-manually',
+          step: step.id,
+          summary: `${action.actor} applied it by hand: ${note}`,
+        },
+      );
       break;
     }
     case 'attachment': {
@@ -335,12 +381,15 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
     case 'tick': {
       if (!session.restart.some((r) => r.server === action.server)) throw new WizardRuleError(`"${action.server}" is not on the restart checklist.`);
       const restart: RestartItem[] = session.restart.map((r) => (r.server === action.server ? { server: r.server, at: action.done ? now : null } : r));
-      next = log({ ...session, restart }, {
-        at: now,
-        type: 'restart-ticked',
-        step: step.id,
-        summary: action.done ? `${playbook.restart?.service ?? 'Service'} restarted on ${action.server}.` : `Restart of ${action.server} un-ticked.`,
-      });
+      next = log(
+        { ...session, restart },
+        {
+          at: now,
+          type: 'restart-ticked',
+          step: step.id,
+          summary: action.done ? `${playbook.restart?.service ?? 'Service'} restarted on ${action.server}.` : `Restart of ${action.server} un-ticked.`,
+        },
+      );
       break;
     }
     case 'verify': {
@@ -354,12 +403,15 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       // Completing early (the engineer stops here) is allowed; only the last step counts as done by it.
       const last = session.current === playbook.steps.length - 1;
       const steps = last ? { ...session.steps, [step.id]: { status: 'done' as const, completedAt: now } } : session.steps;
-      next = log({ ...session, completedAt: now, status: outcome, steps }, {
-        at: now,
-        type: 'completed',
-        step: step.id,
-        summary: `Session completed: ${outcomeWords(playbook, outcome)}.`,
-      });
+      next = log(
+        { ...session, completedAt: now, status: outcome, steps },
+        {
+          at: now,
+          type: 'completed',
+          step: step.id,
+          summary: `Session completed: ${outcomeWords(playbook, outcome)}.`,
+        },
+      );
       return deriveSession(next, playbook);
     }
     case 'reopen': {
@@ -370,7 +422,10 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
   }
   if (CHANGES_THE_FIX.has(action.type) && next.verification) {
     // A verification speaks of the fix as it was; after another change or restart it must be redone.
-    next = log({ ...next, verification: null }, { at: now, type: 'rederived', step: step.id, summary: 'The earlier verification no longer applies: verify again.' });
+    next = log(
+      { ...next, verification: null },
+      { at: now, type: 'rederived', step: step.id, summary: 'The earlier verification no longer applies: verify again.' },
+    );
   }
   return deriveSession(next, playbook);
 }
@@ -497,7 +552,6 @@ export function stepViews(session: Session, playbook: Playbook): StepView[] {
   }));
 }
 
-
 /** Kinds of step from which on the session changes things: no probe of theirs runs by itself. */
 const ACTING: ReadonlySet<StepDef['kind']> = new Set(['choose-plan', 'apply', 'restart-checklist', 'verify', 'report']);
 
@@ -513,7 +567,10 @@ export function startupProbes(playbook: Playbook): ProbeKind[] {
 
 /** Latest restart tick: only errors logged after it count for verification. */
 export function lastRestartAt(session: Session): string | null {
-  const ticks = session.restart.map((r) => r.at).filter((at): at is string => Boolean(at)).sort();
+  const ticks = session.restart
+    .map((r) => r.at)
+    .filter((at): at is string => Boolean(at))
+    .sort();
   return ticks.at(-1) ?? null;
 }
 

@@ -32,15 +32,7 @@ export interface Fact {
 /** Facts by key, as checks and derivations read them. */
 export type FactMap = Readonly<Record<string, Fact | undefined>>;
 
-export type StepKind =
-  | 'confirm-symptom'
-  | 'collect-facts'
-  | 'diagnose'
-  | 'choose-plan'
-  | 'apply'
-  | 'restart-checklist'
-  | 'verify'
-  | 'report';
+export type StepKind = 'confirm-symptom' | 'collect-facts' | 'diagnose' | 'choose-plan' | 'apply' | 'restart-checklist' | 'verify' | 'report';
 
 /** A playbook's name for one reading of a registered probe (the keys of Playbook.probes). */
 export type ProbeKind = string;
@@ -172,7 +164,10 @@ export interface Playbook {
   /** The fact holding the sending mailbox, so saved environments on the same mailbox can be offered. */
   mailboxFact?: string;
   /** Another sender on the mailbox, read with these probes from its own saved environment. */
-  otherSender?: { probes: ProbeKind[]; row: (name: string, results: Partial<Record<ProbeKind, unknown>>) => { factKey: string; row: { [key: string]: FactValue } } };
+  otherSender?: {
+    probes: ProbeKind[];
+    row: (name: string, results: Partial<Record<ProbeKind, unknown>>) => { factKey: string; row: { [key: string]: FactValue } };
+  };
   /** Exact steps of a plan: where to click and what to type, or the SQL. */
   planInstructions?: (plan: Plan, ctx: StepContext) => PlanInstruction[];
   /** What the app can write itself for the chosen plan (a parameter's global row), or why it cannot. */

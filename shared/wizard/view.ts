@@ -1,6 +1,17 @@
 import { contextOf, lastChange, stepViews } from './engine';
 import { outcomeWords } from './engine';
-import { SESSION_STATUSES, type ApplyOffer, type FactDef, type PlanInstruction, type Playbook, type ProbeKind, type Session, type SessionStatus, type StepKind, type StepState } from './types';
+import {
+  SESSION_STATUSES,
+  type ApplyOffer,
+  type FactDef,
+  type PlanInstruction,
+  type Playbook,
+  type ProbeKind,
+  type Session,
+  type SessionStatus,
+  type StepKind,
+  type StepState,
+} from './types';
 
 /**
  * What the wizard page receives: the session plus every step computed into plain data (guidance,
@@ -90,7 +101,12 @@ export function sessionView(session: Session, playbook: Playbook): SessionView {
     title: v.def.title,
     guidance: v.guidance,
     facts: v.def.facts,
-    probes: (v.def.probes ?? []).map((id) => ({ id, label: playbook.probes?.[id]?.label ?? id, window: playbook.probes?.[id]?.window === true, probe: playbook.probes?.[id]?.probe })),
+    probes: (v.def.probes ?? []).map((id) => ({
+      id,
+      label: playbook.probes?.[id]?.label ?? id,
+      window: playbook.probes?.[id]?.window === true,
+      probe: playbook.probes?.[id]?.probe,
+    })),
     instructions: v.def.instructions?.(ctx) ?? [],
     state: v.state,
     missing: v.missing,

@@ -13,7 +13,12 @@ async function stepTitle(page: Page, title: string) {
 }
 
 /** Copied from Service Center > Administration > Servers (our sample: the page's layout is not documented). */
-const SERVERS_TEXT = ['Name\tIP Address\tStatus\tSend Emails\tExecute Timers', 'OSFE01\t10.0.1.11\tActive\tYes\tYes', 'OSFE02\t10.0.1.12\tActive\t\tYes', 'OSFE03\t10.0.1.13\tInactive\tNo\tNo'].join('\n');
+const SERVERS_TEXT = [
+  'Name\tIP Address\tStatus\tSend Emails\tExecute Timers',
+  'OSFE01\t10.0.1.11\tActive\tYes\tYes',
+  'OSFE02\t10.0.1.12\tActive\t\tYes',
+  'OSFE03\t10.0.1.13\tInactive\tNo\tNo',
+].join('\n');
 
 test('the server list pasted from Service Center, a screenshot attached with a caption and seen in the report', async ({ page, app }) => {
   await page.goto(app.host.appUrl);
@@ -63,7 +68,9 @@ test('the server list pasted from Service Center, a screenshot attached with a c
 
   // Attach: a .png that is text is refused with the reason; the real screenshot is listed with its caption.
   const card = page.getByRole('region', { name: 'Attachments' });
-  await card.getByLabel('File to attach').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from('432 4.3.2 Concurrent connections limit exceeded') });
+  await card
+    .getByLabel('File to attach')
+    .setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from('432 4.3.2 Concurrent connections limit exceeded') });
   await card.getByRole('button', { name: 'Attach', exact: true }).click();
   await expect(card.getByRole('alert')).toContainText('screenshot.png is not a PNG image');
   await card.getByLabel('File to attach').setInputFiles({ name: 'errors-0914.png', mimeType: 'image/png', buffer: makePng(640, 360) });

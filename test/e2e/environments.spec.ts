@@ -112,7 +112,9 @@ test('export without passwords, import with a preview of what is added and repla
   const file = JSON.parse(exported) as { profiles: Array<Record<string, unknown>> };
   file.profiles[0]!.notes = 'Changed by a colleague';
   file.profiles.push({ ...file.profiles[0]!, id: undefined, name: 'Northwind DEV', role: 'development', notes: '' });
-  await page.getByLabel('Import environments from a file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page
+    .getByLabel('Import environments from a file')
+    .setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const preview = page.getByRole('dialog', { name: 'Import team.json?' });
   await expect(preview.getByRole('region', { name: 'Environments to add' })).toContainText('Northwind DEV');
   await expect(preview.getByRole('region', { name: 'Environments to replace' })).toContainText('Contoso PRD');
@@ -123,19 +125,27 @@ test('export without passwords, import with a preview of what is added and repla
   await expect(page.getByRole('article', { name: 'Contoso PRD' })).toContainText('Changed by a colleague');
   await expect(page.getByRole('status').filter({ hasText: '1 added, 1 replaced' })).toBeVisible();
 
-  await page.getByLabel('Import environments from a file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"profiles": [') });
+  await page
+    .getByLabel('Import environments from a file')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"profiles": [') });
   await expect(page.getByRole('alert')).toContainText(/not valid JSON|could not be read|JSON/i);
   await expect(page.getByRole('dialog', { name: 'Import broken.json?' })).toHaveCount(0);
-  await page.getByLabel('Import environments from a file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else","version":1,"profiles":[]}') });
+  await page
+    .getByLabel('Import environments from a file')
+    .setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else","version":1,"profiles":[]}') });
   await expect(page.getByRole('alert').filter({ hasText: 'not a Support Toolkit profiles file' })).toBeVisible();
   // A wrong field is named by profile and field in words, and a failed import replaces the last one's banner.
   const badPort = { ...file, profiles: [{ ...file.profiles[0]!, port: 70000 }] };
   for (let i = 0; i < 2; i++) {
-    await page.getByLabel('Import environments from a file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badPort)) });
+    await page
+      .getByLabel('Import environments from a file')
+      .setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badPort)) });
   }
   const problem = page.getByRole('alert', { name: 'Import problem' });
   await expect(problem).toHaveCount(1);
-  await expect(problem).toContainText('team.json: The profiles file cannot be imported: Profile 1 (Contoso PRD): port must be between 1 and 65535. Nothing was changed.');
+  await expect(problem).toContainText(
+    'team.json: The profiles file cannot be imported: Profile 1 (Contoso PRD): port must be between 1 and 65535. Nothing was changed.',
+  );
   await expect(problem).not.toContainText('profiles.0');
 });
 

@@ -33,7 +33,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-test('offline: the customer’s Errors export imported on New session, a refused file said where it was chosen, a second export since the restart, the report', async ({ page, app }) => {
+test('offline: the customer’s Errors export imported on New session, a refused file said where it was chosen, a second export since the restart, the report', async ({
+  page,
+  app,
+}) => {
   // The export's times are this hour's (UTC, the zone the page offers for an offline session): 432 errors on FE01 and FE02, the last ones before now.
   const now = Date.now();
   const start = new Date(Math.floor((now - 10 * 3_600_000) / 60_000) * 60_000);
@@ -76,7 +79,12 @@ test('offline: the customer’s Errors export imported on New session, a refused
   await expect(panel.getByRole('alert')).toContainText('Not a spreadsheet: the workbook could not be read');
   await expect(count.locator('.ts-fact-value')).toHaveText('432');
   // One without a message column: the preview says so and Import stays off.
-  const noMessage = await exportXlsx(rows, { columns: [{ header: 'Time', field: 'local' }, { header: 'Server', field: 'server' }] });
+  const noMessage = await exportXlsx(rows, {
+    columns: [
+      { header: 'Time', field: 'local' },
+      { header: 'Server', field: 'server' },
+    ],
+  });
   await page.getByLabel('Evidence file').setInputFiles({ name: 'servers-only.xlsx', mimeType: XLSX, buffer: noMessage });
   await expect(panel.getByRole('list', { name: 'Problems' })).toContainText('No message column');
   await expect(panel.getByRole('button', { name: /^Import 500 rows$/ })).toBeDisabled();
@@ -95,7 +103,11 @@ test('offline: the customer’s Errors export imported on New session, a refused
   await stepTitle(page, 'Diagnosis');
   await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toBeVisible();
   await continueTo(page, 'Plan');
-  await page.getByRole('article').first().getByRole('button', { name: /^Choose this plan/ }).click();
+  await page
+    .getByRole('article')
+    .first()
+    .getByRole('button', { name: /^Choose this plan/ })
+    .click();
   await continueTo(page, 'Apply');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('What you changed, where').fill('Threads for emails set to 1 in Factory Configuration');

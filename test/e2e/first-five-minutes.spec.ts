@@ -115,7 +115,11 @@ test('first five minutes: from the demo environment to a resolved session and it
 
   // 5. The fix: the recommended plan, applied from the app, the restart ticked, verified.
   await continueTo(page, 'Plan');
-  await page.getByRole('article').first().getByRole('button', { name: /^Choose this plan/ }).click();
+  await page
+    .getByRole('article')
+    .first()
+    .getByRole('button', { name: /^Choose this plan/ })
+    .click();
   await continueTo(page, 'Apply');
   await page.getByRole('button', { name: 'Preview the change' }).click();
   await page.getByRole('button', { name: 'Apply…' }).click();

@@ -19,7 +19,10 @@ const TITLE = 'SMTP authentication refused (535 5.7.139 / 550 5.7.30)';
 const PASTED =
   'Error sending email 60012: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.';
 
-test('SMTP authentication refused on the demo: pasted 535 5.7.139 recognised, forms read, OAuth 2.0 decided, fix recorded by hand, verified, reported', async ({ page, app }) => {
+test('SMTP authentication refused on the demo: pasted 535 5.7.139 recognised, forms read, OAuth 2.0 decided, fix recorded by hand, verified, reported', async ({
+  page,
+  app,
+}) => {
   // The demo: 535 5.7.139 (tenant) and 550 5.7.30 over the last 2 days, failing emails queued.
   await app.services.probes.resetDemo({ scenario: 'smtp-auth' });
   await page.goto(app.host.appUrl);
@@ -84,12 +87,16 @@ test('SMTP authentication refused on the demo: pasted 535 5.7.139 recognised, fo
   await continueTo(page, 'Fix');
   const steps = page.getByRole('region', { name: 'What to do' });
   await expect(steps).toContainText('App registrations > New registration');
-  await expect(steps.getByLabel('PowerShell').last()).toContainText('Add-MailboxPermission -Identity "noreply@contoso.com" -User <SERVICE_PRINCIPAL_ID> -AccessRights FullAccess');
+  await expect(steps.getByLabel('PowerShell').last()).toContainText(
+    'Add-MailboxPermission -Identity "noreply@contoso.com" -User <SERVICE_PRINCIPAL_ID> -AccessRights FullAccess',
+  );
   await expect(steps).toContainText('at the end of December 2026');
   if (process.env.TS_SHOTS) await steps.screenshot({ path: `${process.env.TS_SHOTS}/smtp-06-fix-steps.png` });
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('Record what was changed');
-  await page.getByLabel('What you changed, where').fill('Customer admin registered the app, ran the PowerShell and set OAuth 2.0 in Service Center > Administration > Email');
+  await page
+    .getByLabel('What you changed, where')
+    .fill('Customer admin registered the app, ran the PowerShell and set OAuth 2.0 in Service Center > Administration > Email');
   await page.getByRole('button', { name: 'Record what I applied' }).click();
   await expect(page.getByText('Customer admin registered the app')).toBeVisible();
   await shot(page, 'smtp-06-fix');
@@ -97,7 +104,9 @@ test('SMTP authentication refused on the demo: pasted 535 5.7.139 recognised, fo
   // 7. Verify now: no error since the fix, the queued emails went out.
   await continueTo(page, 'Verify');
   await page.getByRole('button', { name: 'Verify now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toContainText(/Verified: no SMTP authentication error and \d+ emails sent since the fix at /);
+  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toContainText(
+    /Verified: no SMTP authentication error and \d+ emails sent since the fix at /,
+  );
   await expect(page.locator('.ts-fact', { hasText: 'SMTP authentication errors since the fix' }).locator('.ts-fact-value')).toHaveText('0');
   await expect(page.locator('.ts-fact', { hasText: 'Emails sent since the fix' }).locator('.ts-fact-value')).toHaveText(/^[1-9]\d*$/);
   await shot(page, 'smtp-07-verify');

@@ -167,7 +167,9 @@ test('walk offline with every fact typed in, and see "within the limit, other ca
   await expect(page.getByText('Offline: type the facts in below')).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('Give the number of 432 errors the error log shows, or paste the error you saw.');
-  await page.getByLabel('Pasted error or screenshot note').fill('Screenshot from the customer: "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded"');
+  await page
+    .getByLabel('Pasted error or screenshot note')
+    .fill('Screenshot from the customer: "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded"');
   await shot(page, 'off-01-symptom');
   await continueTo(page, 'Servers');
 

@@ -112,7 +112,9 @@ test('two environments on one mailbox over the daily recipients quota: the verdi
   const split = page.getByRole('article', { name: 'Quota option: Split the senders over 2 mailboxes' });
   await expect(split).toContainText('at least 2 mailboxes');
   await expect(split.getByRole('list', { name: 'Mailboxes after' })).toContainText('noreply@contoso.com: PRD · 6,000 recipients per 24 h (within)');
-  await expect(page.getByRole('article', { name: 'Quota option: Move QA to its own mailbox' })).toContainText('noreply@contoso.com carries 6,000 (4,000 to spare)');
+  await expect(page.getByRole('article', { name: 'Quota option: Move QA to its own mailbox' })).toContainText(
+    'noreply@contoso.com carries 6,000 (4,000 to spare)',
+  );
   await expect(page.getByRole('img', { name: /Recipients per 24 h per mailbox against the limit of 10,000/ })).toBeVisible();
   // The connection budget is still its own verdict.
   await expect(page.getByRole('status').filter({ hasText: 'Over the limit.' })).toContainText('= 8 > 3');

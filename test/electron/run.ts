@@ -18,11 +18,16 @@ const distDir = override || path.join(electronDir, 'dist');
 const binary = executable ? path.join(distDir, executable) : null;
 
 if (!binary || !existsSync(binary)) {
-  console.log(`Electron smoke test skipped: no Electron binary is installed (${distDir.startsWith(root) ? path.relative(root, distDir) : distDir} has none; it cannot be downloaded on this machine).`);
+  console.log(
+    `Electron smoke test skipped: no Electron binary is installed (${distDir.startsWith(root) ? path.relative(root, distDir) : distDir} has none; it cannot be downloaded on this machine).`,
+  );
   process.exit(0);
 }
 
-const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const args = ['test', '-c', 'test/electron/playwright.electron.config.ts'];

@@ -30,7 +30,16 @@ describe('long methods through the typed client', () => {
     const api = createInProcessClient(services);
     const callId = newCallId();
     const progress: string[] = [];
-    const profile = { name: 'Hang', engine: 'sqlserver' as const, host: '127.0.0.1', port: hang.port, database: 'outsystems', user: 'os', password: 'not-a-real-password', timeouts: { connectSeconds: 60, querySeconds: 30 } };
+    const profile = {
+      name: 'Hang',
+      engine: 'sqlserver' as const,
+      host: '127.0.0.1',
+      port: hang.port,
+      database: 'outsystems',
+      user: 'os',
+      password: 'not-a-real-password',
+      timeouts: { connectSeconds: 60, querySeconds: 30 },
+    };
     const running = api['profiles.test']({ profile }, { callId, onProgress: (p) => progress.push(p.message) });
     await expect.poll(() => progress.length).toBeGreaterThan(0);
     expect(progress[0]).toMatch(/^Connecting to 127\.0\.0\.1:\d+ \/ outsystems$/);

@@ -15,7 +15,19 @@ const CONNECT_SECONDS = 1.5;
 
 function target(engine: 'sqlserver' | 'oracle', port: number, host = '127.0.0.1'): ConnectTarget {
   return engine === 'sqlserver'
-    ? { engine, host, port, database: 'outsystems', auth: 'sql', user: 'os_admin', password: PASSWORD, encrypt: false, trustServerCertificate: false, connectSeconds: CONNECT_SECONDS, querySeconds: 2 }
+    ? {
+        engine,
+        host,
+        port,
+        database: 'outsystems',
+        auth: 'sql',
+        user: 'os_admin',
+        password: PASSWORD,
+        encrypt: false,
+        trustServerCertificate: false,
+        connectSeconds: CONNECT_SECONDS,
+        querySeconds: 2,
+      }
     : { engine, host, port, serviceName: 'ORCLPDB1', user: 'os_admin', password: PASSWORD, connectSeconds: CONNECT_SECONDS, querySeconds: 2 };
 }
 
@@ -93,10 +105,21 @@ for (const engine of ['sqlserver', 'oracle'] as const) {
 describe('TEST_MSSQL_URL / TEST_ORACLE_URL format', () => {
   it('parses both engines, decoding user and password', () => {
     expect(parseConnectionUrl('mssql://sa:p%40ss@db:1444/outsystems?encrypt=false&trustServerCertificate=true')).toMatchObject({
-      engine: 'sqlserver', host: 'db', port: 1444, user: 'sa', password: 'p@ss', database: 'outsystems', encrypt: false, trustServerCertificate: true,
+      engine: 'sqlserver',
+      host: 'db',
+      port: 1444,
+      user: 'sa',
+      password: 'p@ss',
+      database: 'outsystems',
+      encrypt: false,
+      trustServerCertificate: true,
     });
     expect(parseConnectionUrl('oracle://os:pw@ora:1521/ORCLPDB1?schema=OSADMIN')).toMatchObject({
-      engine: 'oracle', host: 'ora', port: 1521, serviceName: 'ORCLPDB1', schema: 'OSADMIN',
+      engine: 'oracle',
+      host: 'ora',
+      port: 1521,
+      serviceName: 'ORCLPDB1',
+      schema: 'OSADMIN',
     });
     expect(() => parseConnectionUrl('mysql://x@y/z')).toThrow(/must start with mssql:\/\/ or oracle:\/\//);
     expect(() => parseConnectionUrl('oracle://a:b@h/s?schema=a;b')).toThrow(/plain Oracle name/);
@@ -155,7 +178,16 @@ describe('test connection through the API', () => {
     const { createInProcessClient } = await import('../../electron/services/in-process-client');
     const api = createInProcessClient(services);
     const progress: string[] = [];
-    const profile = { name: 'Hang', engine: 'sqlserver' as const, host: '127.0.0.1', port: hang.port, database: 'outsystems', user: 'os', password: PASSWORD, timeouts: { connectSeconds: 60, querySeconds: 30 } };
+    const profile = {
+      name: 'Hang',
+      engine: 'sqlserver' as const,
+      host: '127.0.0.1',
+      port: hang.port,
+      database: 'outsystems',
+      user: 'os',
+      password: PASSWORD,
+      timeouts: { connectSeconds: 60, querySeconds: 30 },
+    };
     const running = api['profiles.test']({ profile }, { callId: 'c1', onProgress: (p) => progress.push(p.message) });
     await new Promise((r) => setTimeout(r, 200));
     expect(await api['app.cancel']({ callId: 'c1' })).toEqual({ cancelled: true });

@@ -99,7 +99,9 @@ describe('a Scheduler restart on the demo', () => {
     await forgetDemoDatabase(dataDir);
     expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(sent);
     const conn = await openDemoConnection(dataDir);
-    const [row] = await conn.query<{ N: number }>("SELECT COUNT(*) AS N FROM OSLOG_ERROR WHERE MODULE_NAME = 'EmailSender' AND INSTANT > '2026-12-02 14:50:00.000'");
+    const [row] = await conn.query<{ N: number }>(
+      "SELECT COUNT(*) AS N FROM OSLOG_ERROR WHERE MODULE_NAME = 'EmailSender' AND INSTANT > '2026-12-02 14:50:00.000'",
+    );
     expect(row!.N).toBeGreaterThan(0);
   });
 

@@ -15,7 +15,6 @@ import { buildIfStale } from '../../electron/server/build-if-needed';
 const root = path.resolve(__dirname, '..', '..');
 const mainBundle = path.join(root, 'out', 'main', 'index.js');
 
-
 /** npm package name of a bare module specifier ("@scope/pkg/file" -> "@scope/pkg"). */
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
@@ -34,7 +33,9 @@ function excluded(file: string): string | undefined {
 beforeAll(async () => {
   await buildIfStale(root, { output: 'out/main/index.js', sources: ['electron/main', 'electron/services', 'shared'] });
   config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
-  const patterns = (Array.isArray(config.files) ? config.files : [config.files]).flatMap((set) => (typeof set === 'string' ? [set] : ((set as { filter?: string[] }).filter ?? [])));
+  const patterns = (Array.isArray(config.files) ? config.files : [config.files]).flatMap((set) =>
+    typeof set === 'string' ? [set] : ((set as { filter?: string[] }).filter ?? []),
+  );
   exclusions = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   const code = readFileSync(mainBundle, 'utf8');
   const specifiers = [...code.matchAll(/\brequire(?:\$\d+)?(?:\.resolve)?\(\s*["']([^"'.][^"']*)["']\s*\)/g)].map((m) => m[1]!);

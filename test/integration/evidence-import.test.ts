@@ -22,7 +22,14 @@ let clock = new Date('2026-12-02T09:00:00.000Z');
 let services: Services;
 
 beforeAll(async () => {
-  services = await createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard(), pdfPrinter: createChromiumPdfPrinter(), now: () => clock });
+  services = await createServices({
+    dataDir,
+    hostKind: 'cli',
+    appVersion: 'test',
+    notices: createNoticeBoard(),
+    pdfPrinter: createChromiumPdfPrinter(),
+    now: () => clock,
+  });
 });
 afterAll(async () => {
   await services?.close();
@@ -51,7 +58,9 @@ async function offlineSession(name = 'Contoso PRD'): Promise<string> {
 const ROWS = serviceCenterRows();
 const FIRST_LOCAL = '2026-12-01T08:00:00.000Z';
 const LAST_LOCAL = new Date(Date.parse(FIRST_LOCAL) + (ROWS.length - 1) * 60_000).toISOString();
-const first432 = ROWS.filter((r) => r.message.includes('432 4.3.2')).at(-1)!.local.toISOString();
+const first432 = ROWS.filter((r) => r.message.includes('432 4.3.2'))
+  .at(-1)!
+  .local.toISOString();
 const last432 = ROWS.find((r) => r.message.includes('432 4.3.2'))!.local.toISOString();
 
 describe('importing a Service Center export', () => {
@@ -85,8 +94,14 @@ describe('importing a Service Center export', () => {
     expect(result.perHour.reduce((sum, h) => sum + h.count, 0)).toBe(432);
     expect(result.perVariant?.reduce((sum, v) => sum + v.count, 0)).toBe(432);
     expect(result.samples.length).toBeGreaterThan(0);
-    expect(result.summary).toMatch(/^Imported: errors-PRD-2026-12-01\.xlsx, 500 rows, 432 matching\. 432 occurrences of the 432 concurrency error in errors-PRD-2026-12-01\.xlsx between 2026-12-01 08:0\d UTC and 2026-12-01 16:1\d UTC, on 2 servers\./);
-    expect(fact(view, 'errors.count')).toMatchObject({ value: 432, source: 'probe', detail: expect.stringMatching(/^imported: errors-PRD-2026-12-01\.xlsx, 500 rows, 432 matching; error log/) });
+    expect(result.summary).toMatch(
+      /^Imported: errors-PRD-2026-12-01\.xlsx, 500 rows, 432 matching\. 432 occurrences of the 432 concurrency error in errors-PRD-2026-12-01\.xlsx between 2026-12-01 08:0\d UTC and 2026-12-01 16:1\d UTC, on 2 servers\./,
+    );
+    expect(fact(view, 'errors.count')).toMatchObject({
+      value: 432,
+      source: 'probe',
+      detail: expect.stringMatching(/^imported: errors-PRD-2026-12-01\.xlsx, 500 rows, 432 matching; error log/),
+    });
     expect(fact(view, 'errors.firstSeen')).toMatchObject({ value: first432 });
     expect(fact(view, 'errors.perServer')!.value).toMatch(/^FE0[12]: 216, FE0[12]: 216$/);
     expect(view.session.events.at(-1)!.summary).toMatch(/Imported: errors-PRD-2026-12-01\.xlsx/);
@@ -115,7 +130,14 @@ describe('importing a Service Center export', () => {
     };
     const file = await exportXlsx(ROWS, layout);
     const preview = await call('evidence.preview', { fileName: 'export.xlsx', contentBase64: b64(file) });
-    expect(preview.detected).toEqual({ time: 'Instant (server time)', message: 'Error Message', server: 'HOSTNAME', module: 'eSpace', application: 'App', dayFirst: true });
+    expect(preview.detected).toEqual({
+      time: 'Instant (server time)',
+      message: 'Error Message',
+      server: 'HOSTNAME',
+      module: 'eSpace',
+      application: 'App',
+      dayFirst: true,
+    });
     const id = await offlineSession();
     const view = await call('sessions.importEvidence', { id, fileName: 'export.xlsx', contentBase64: b64(file) });
     expect(errorsOf(view)).toMatchObject({ count: 432, firstSeen: first432 });
@@ -123,12 +145,23 @@ describe('importing a Service Center export', () => {
   });
 
   it('the engineer can correct the mapping: the server column chosen by hand', async () => {
-    const layout: Layout = { columns: [{ header: 'When', field: 'local' }, { header: 'Node name', field: 'server' }, { header: 'Text', field: 'message' }] };
+    const layout: Layout = {
+      columns: [
+        { header: 'When', field: 'local' },
+        { header: 'Node name', field: 'server' },
+        { header: 'Text', field: 'message' },
+      ],
+    };
     const file = exportCsv(ROWS, layout, { separator: ',' });
     const preview = await call('evidence.preview', { fileName: 'errors.csv', contentBase64: b64(file) });
     expect(preview.detected).toMatchObject({ time: 'When', message: 'Text', server: null });
     const id = await offlineSession();
-    const view = await call('sessions.importEvidence', { id, fileName: 'errors.csv', contentBase64: b64(file), mapping: { ...preview.detected, server: 'Node name' } });
+    const view = await call('sessions.importEvidence', {
+      id,
+      fileName: 'errors.csv',
+      contentBase64: b64(file),
+      mapping: { ...preview.detected, server: 'Node name' },
+    });
     expect(byServer(errorsOf(view))).toEqual([
       { server: 'FE01', count: 216 },
       { server: 'FE02', count: 216 },
@@ -146,7 +179,10 @@ describe('importing a Service Center export', () => {
   });
 
   it('text times: "01/12/2026 14:05" day first, "12/1/2026 2:05 PM" month first, each stated; UTC-05:00 given', async () => {
-    const dayFirst = exportCsv(ROWS, undefined, { time: (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} ${isoLocal(d).slice(11, 16)}` });
+    const dayFirst = exportCsv(ROWS, undefined, {
+      time: (d) =>
+        `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} ${isoLocal(d).slice(11, 16)}`,
+    });
     let preview = await call('evidence.preview', { fileName: 'errors.csv', contentBase64: b64(dayFirst), utcOffsetMinutes: -300 });
     expect(preview.detected.dayFirst).toBe(true);
     expect(preview.notes.join(' ')).toMatch(/read day first \(1 December 2026\)/);
@@ -161,7 +197,11 @@ describe('importing a Service Center export', () => {
     expect(preview.notes.join(' ')).toMatch(/read month first/);
     expect(preview.firstAt).toBe('2026-12-01T13:00:00.000Z');
     // The engineer says otherwise: 12/1 read as 12 January.
-    preview = await call('evidence.preview', { fileName: 'errors.csv', contentBase64: b64(exportCsv(ROWS, undefined, { time: us })), mapping: { ...preview.detected, dayFirst: true } });
+    preview = await call('evidence.preview', {
+      fileName: 'errors.csv',
+      contentBase64: b64(exportCsv(ROWS, undefined, { time: us })),
+      mapping: { ...preview.detected, dayFirst: true },
+    });
     expect(preview.firstAt).toBe('2026-01-12T08:00:00.000Z');
   });
 
@@ -181,12 +221,19 @@ describe('importing a Service Center export', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Errors');
     sheet.addRow(['Time', 'Message']);
-    sheet.addRow(['2026-12-01 10:00:00', { formula: 'CONCATENATE("432 4.3.2 ","Concurrent connections limit exceeded")', result: '432 4.3.2 Concurrent connections limit exceeded' }]);
+    sheet.addRow([
+      '2026-12-01 10:00:00',
+      { formula: 'CONCATENATE("432 4.3.2 ","Concurrent connections limit exceeded")', result: '432 4.3.2 Concurrent connections limit exceeded' },
+    ]);
     sheet.addRow(['2026-12-01 10:01:00', { formula: 'CONCATENATE("432 4.3.2 ","Concurrent connections limit exceeded")' }]);
     sheet.addRow(['2026-12-01 10:02:00', 'Error sending email 1: 432 4.3.2 Concurrent connections limit exceeded']);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     const preview = await call('evidence.preview', { fileName: 'formulas.xlsx', contentBase64: b64(file) });
-    expect(preview.rows.map((r) => r[1])).toEqual(['432 4.3.2 Concurrent connections limit exceeded', '', 'Error sending email 1: 432 4.3.2 Concurrent connections limit exceeded']);
+    expect(preview.rows.map((r) => r[1])).toEqual([
+      '432 4.3.2 Concurrent connections limit exceeded',
+      '',
+      'Error sending email 1: 432 4.3.2 Concurrent connections limit exceeded',
+    ]);
     const id = await offlineSession();
     const view = await call('sessions.importEvidence', { id, fileName: 'formulas.xlsx', contentBase64: b64(file) });
     expect(errorsOf(view).count).toBe(2);
@@ -216,20 +263,28 @@ describe('a long import', () => {
     const before = sessionFile(id);
     const contentBase64 = b64(await exportXlsx(serviceCenterRows({ matching: 5_000, others: 25_000 })));
     const progress: string[] = [];
-    const envelope = await services.dispatch('sessions.importEvidence', { id, fileName: 'big.xlsx', contentBase64 }, {
-      callId: 'import-1',
-      emit: (event) => {
-        if (event.kind !== 'progress') return;
-        progress.push(event.message);
-        if (progress.length === 1) void services.dispatch('app.cancel', { callId: 'import-1' });
+    const envelope = await services.dispatch(
+      'sessions.importEvidence',
+      { id, fileName: 'big.xlsx', contentBase64 },
+      {
+        callId: 'import-1',
+        emit: (event) => {
+          if (event.kind !== 'progress') return;
+          progress.push(event.message);
+          if (progress.length === 1) void services.dispatch('app.cancel', { callId: 'import-1' });
+        },
       },
-    });
+    );
     expect(envelope).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Cancelled by the user' } });
     expect(progress[0]).toMatch(/^Reading the file: [\d,]+ rows read$/);
     expect(sessionFile(id)).toBe(before);
 
     const done: string[] = [];
-    const finished = await services.dispatch('sessions.importEvidence', { id, fileName: 'big.xlsx', contentBase64 }, { emit: (e) => e.kind === 'progress' && done.push(e.message) });
+    const finished = await services.dispatch(
+      'sessions.importEvidence',
+      { id, fileName: 'big.xlsx', contentBase64 },
+      { emit: (e) => e.kind === 'progress' && done.push(e.message) },
+    );
     expect(finished).toMatchObject({ ok: true });
     expect(done).toContain('Reading the file: 30,000 rows read');
     expect(done.at(-1)).toBe('Counted 5,000 matching rows');
@@ -261,7 +316,9 @@ describe('refused files change nothing', () => {
     const file = await exportXlsx(ROWS.slice(0, 50));
     expect(await refused('errors.xlsx', file.subarray(0, Math.floor(file.length / 2)))).toMatch(/^Not a spreadsheet: the workbook could not be read/);
     expect(await refused('errors.xlsx', 'this is not a workbook at all')).toMatch(/^Not a spreadsheet: "errors.xlsx" is named like an Excel workbook/);
-    expect(await refused('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))).toMatch(/^Not a spreadsheet/);
+    expect(await refused('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))).toMatch(
+      /^Not a spreadsheet/,
+    );
     expect(await refused('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatch(/Excel 97-2003/);
   });
 
@@ -273,7 +330,13 @@ describe('refused files change nothing', () => {
   });
 
   it('no message column: the preview says so, the import is refused', async () => {
-    const layout: Layout = { columns: [{ header: 'Time', field: 'local' }, { header: 'Server', field: 'server' }, { header: 'eSpace', field: 'module' }] };
+    const layout: Layout = {
+      columns: [
+        { header: 'Time', field: 'local' },
+        { header: 'Server', field: 'server' },
+        { header: 'eSpace', field: 'module' },
+      ],
+    };
     const file = await exportXlsx(ROWS, layout);
     const preview = await call('evidence.preview', { fileName: 'errors.xlsx', contentBase64: b64(file) });
     expect(preview.detected.message).toBeNull();
@@ -327,7 +390,15 @@ describe('offline, from an imported export to the report', () => {
     let view = await call('sessions.importEvidence', { id, fileName: 'errors-PRD-2026-12-01.xlsx', contentBase64: b64(await exportXlsx(ROWS)) });
     expect(fact(view, 'errors.count')!.value).toBe(432);
     await act({ type: 'continue' });
-    await act({ type: 'answer', facts: { servers: [{ name: 'FE01', sendsEmail: true, zone: 'Global', active: true }, { name: 'FE02', sendsEmail: true, zone: 'Global', active: true }] } });
+    await act({
+      type: 'answer',
+      facts: {
+        servers: [
+          { name: 'FE01', sendsEmail: true, zone: 'Global', active: true },
+          { name: 'FE02', sendsEmail: true, zone: 'Global', active: true },
+        ],
+      },
+    });
     await act({ type: 'continue' });
     await act({ type: 'answer', facts: { 'threads.global': 2, 'threads.hosts': {} } });
     await act({ type: 'continue' });
@@ -348,13 +419,24 @@ describe('offline, from an imported export to the report', () => {
     // The customer's second export runs to 18:00: no 432 after the restart at 17:00, other errors only.
     clock = new Date('2026-12-01T18:30:00.000Z');
     const later = [
-      ...Array.from({ length: 60 }, (_, i) => ({ local: new Date(Date.parse('2026-12-01T17:00:30.000Z') + i * 60_000), application: 'Portal', module: 'PortalUI', message: 'Object reference not set to an instance of an object.', server: 'FE01' })).reverse(),
+      ...Array.from({ length: 60 }, (_, i) => ({
+        local: new Date(Date.parse('2026-12-01T17:00:30.000Z') + i * 60_000),
+        application: 'Portal',
+        module: 'PortalUI',
+        message: 'Object reference not set to an instance of an object.',
+        server: 'FE01',
+      })).reverse(),
       ...ROWS,
     ];
     view = await call('sessions.importEvidence', { id, fileName: 'errors-PRD-2026-12-01-evening.xlsx', contentBase64: b64(await exportXlsx(later)) });
     expect(errorsOf(view, 'errorsAfter')).toMatchObject({ engine: 'import', count: 0, windowStart: '2026-12-01T17:00:00.000Z' });
-    expect(errorsOf(view, 'errorsAfter').summary).toMatch(/^Imported: errors-PRD-2026-12-01-evening\.xlsx, 60 rows after the fix \(2026-12-01 17:00 UTC\), 0 matching\./);
-    expect(fact(view, 'after.errors.count')).toMatchObject({ value: 0, detail: expect.stringMatching(/^imported: errors-PRD-2026-12-01-evening\.xlsx, 60 rows after the fix/) });
+    expect(errorsOf(view, 'errorsAfter').summary).toMatch(
+      /^Imported: errors-PRD-2026-12-01-evening\.xlsx, 60 rows after the fix \(2026-12-01 17:00 UTC\), 0 matching\./,
+    );
+    expect(fact(view, 'after.errors.count')).toMatchObject({
+      value: 0,
+      detail: expect.stringMatching(/^imported: errors-PRD-2026-12-01-evening\.xlsx, 60 rows after the fix/),
+    });
     expect(fact(view, 'errors.count')!.value).toBe(432);
 
     // The steps the second import re-opened are walked again up to the check.

@@ -75,7 +75,10 @@ function recordFix(w: Walk, fixedAt: string) {
   w.act({ type: 'continue' });
   expect(stepId(w.session())).toBe('fix');
   expect(() => w.act({ type: 'continue' })).toThrow(/I applied it myself/);
-  w.act({ type: 'applied-manually', note: 'QA moved to its own mailbox noreply-qa@contoso.com (Service Center > Administration > Email)', actor: 'Dana' }, fixedAt);
+  w.act(
+    { type: 'applied-manually', note: 'QA moved to its own mailbox noreply-qa@contoso.com (Service Center > Administration > Email)', actor: 'Dana' },
+    fixedAt,
+  );
   w.act({ type: 'continue' });
   expect(stepId(w.session())).toBe('verify');
 }
@@ -84,13 +87,19 @@ describe('quota playbook: recognition', () => {
   it('is recognised by the 554 5.2.0 submission quota texts, and not by the 432 or a full mailbox', () => {
     const registry = createPlaybookRegistry(BUILT_IN_PLAYBOOKS);
     const ids = (t: string) => registry.recognise(t).map((p) => p.id);
-    expect(ids('Error sending email 70012: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception')).toEqual([
+    expect(
+      ids(
+        'Error sending email 70012: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception',
+      ),
+    ).toEqual(['exchange-recipient-quota']);
+    expect(ids("The message can't be submitted because the sender's submission quota was exceeded.")).toEqual(['exchange-recipient-quota']);
+    expect(ids("Remote Server returned 550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients")).toEqual([
       'exchange-recipient-quota',
     ]);
-    expect(ids("The message can't be submitted because the sender's submission quota was exceeded.")).toEqual(['exchange-recipient-quota']);
-    expect(ids('Remote Server returned 550 5.1.90 Your message can\'t be sent because you\'ve reached your daily limit for message recipients')).toEqual(['exchange-recipient-quota']);
     expect(ids('432 4.3.2 Concurrent connections limit exceeded')).not.toContain('exchange-recipient-quota');
-    expect(ids('554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded')).not.toContain('exchange-recipient-quota');
+    expect(ids('554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded')).not.toContain(
+      'exchange-recipient-quota',
+    );
   });
 
   it('the pasted error opens the symptom step as recognised', () => {
@@ -111,8 +120,14 @@ describe('quota playbook: diagnosis', () => {
     expect(value(s, 'diagnosis.total')).toBe(11300);
     expect(value(s, 'diagnosis.verdict')).toMatch(/^Over the daily recipient quota: PRD 6,200 \+ QA 5,100 = 11,300 recipients per 24 h > 10,000\./);
     expect(value(s, 'diagnosis.verdict')).toMatch(/at least 2 mailboxes/);
-    expect(value(s, 'diagnosis.senders')).toBe('PRD and QA (5,100 recipients per 24 h) send through this mailbox; every recipient counts against the same quota.');
-    expect(stepViews(s, playbook).find((v) => v.def.id === 'diagnosis')!.facts.every((f) => f.source === 'derived')).toBe(true);
+    expect(value(s, 'diagnosis.senders')).toBe(
+      'PRD and QA (5,100 recipients per 24 h) send through this mailbox; every recipient counts against the same quota.',
+    );
+    expect(
+      stepViews(s, playbook)
+        .find((v) => v.def.id === 'diagnosis')!
+        .facts.every((f) => f.source === 'derived'),
+    ).toBe(true);
 
     const steps = instructions(s);
     const all = steps.map((i) => i.text).join('\n');
@@ -125,7 +140,10 @@ describe('quota playbook: diagnosis', () => {
     // Split over ceil(total / limit) mailboxes, as the what-if calculator words it.
     expect(all).toMatch(/at least ceil\(11,300 \/ 10,000\) = 2 mailboxes of 10,000/);
     expect(all).toMatch(/Move QA to its own mailbox: noreply@contoso\.com carries 6,200 \(3,800 to spare\); QA's own mailbox carries 5,100 \(4,900 to spare\)/);
-    expect(steps.find((i) => i.code)!.code).toEqual({ language: 'PowerShell (Exchange Online)', text: 'Set-CASMailbox -Identity <new mailbox> -SmtpClientAuthenticationDisabled $false' });
+    expect(steps.find((i) => i.code)!.code).toEqual({
+      language: 'PowerShell (Exchange Online)',
+      text: 'Set-CASMailbox -Identity <new mailbox> -SmtpClientAuthenticationDisabled $false',
+    });
     expect(all).toMatch(/Send to 1,300 fewer recipients per 24 h: Address a distribution list instead of its members/);
     expect(all).not.toMatch(/Give emails per day/);
     expect(all).toMatch(/SMTP relay connector \(port 25, not bound by the SMTP AUTH limits\).*bulk email delivery service/);
@@ -195,7 +213,9 @@ describe('quota playbook: diagnosis', () => {
     expect(value(w.session(), 'diagnosis.arithmetic')).toBe('noreply@contoso.com: PRD 1,400 emails x 9 = 12,600 recipients per 24 h > 10,000');
     expect(value(w.session(), 'diagnosis.senders')).toBe('Only PRD sends through this mailbox (no other sender, as the engineer said).');
     // One environment over the quota on its own: moving environments cannot help, its bulk sending must move.
-    expect(value(w.session(), 'diagnosis.verdict')).toMatch(/PRD alone sends more than 10,000: to keep it from coming back, its bulk sending needs a relay or a bulk email service, or fewer recipients\.$/);
+    expect(value(w.session(), 'diagnosis.verdict')).toMatch(
+      /PRD alone sends more than 10,000: to keep it from coming back, its bulk sending needs a relay or a bulk email service, or fewer recipients\.$/,
+    );
     const steps = instructions(w.session());
     expect(steps.map((i) => i.text).join('\n')).toMatch(/But PRD alone sends 12,600 > 10,000, .*move its bulk sending/);
     expect(steps.some((i) => i.code?.text.includes('Set-CASMailbox'))).toBe(false);
@@ -210,9 +230,24 @@ describe('quota playbook: diagnosis', () => {
     w.act({
       type: 'probe-result',
       probe: 'recipients24h',
-      result: { readAt: '2026-12-01T08:03:00.000Z', durationMs: 5, engine: 'demo', since: '2026-11-30T08:03:00.000Z', known: true, emails: 1400, recipients: 10450, evidence: { emailColumns: ['BCC', 'CC', 'TO'], recipientColumns: ['TO', 'CC', 'BCC'] }, summary: '' },
+      result: {
+        readAt: '2026-12-01T08:03:00.000Z',
+        durationMs: 5,
+        engine: 'demo',
+        since: '2026-11-30T08:03:00.000Z',
+        known: true,
+        emails: 1400,
+        recipients: 10450,
+        evidence: { emailColumns: ['BCC', 'CC', 'TO'], recipientColumns: ['TO', 'CC', 'BCC'] },
+        summary: '',
+      },
     });
-    expect(fact(w.session(), 'volume.total')).toMatchObject({ value: 10450, detail: expect.stringMatching(/^counted in the platform database \(recipients of the emails sent since 2026-11-30 08:03 UTC, from OSSYS_EMAIL TO, CC, BCC\)$/) });
+    expect(fact(w.session(), 'volume.total')).toMatchObject({
+      value: 10450,
+      detail: expect.stringMatching(
+        /^counted in the platform database \(recipients of the emails sent since 2026-11-30 08:03 UTC, from OSSYS_EMAIL TO, CC, BCC\)$/,
+      ),
+    });
   });
 });
 
@@ -242,7 +277,16 @@ describe('quota playbook: other senders on the mailbox', () => {
   it('another sender read from its own saved environment becomes a row with its recipients', () => {
     const read = (recipients: number | null) =>
       playbook.otherSender!.row('Contoso QA', {
-        recipients24h: { readAt: '', durationMs: 1, engine: 'demo', since: '', known: true, emails: 700, recipients, summary: '' } satisfies RecipientsProbeResult,
+        recipients24h: {
+          readAt: '',
+          durationMs: 1,
+          engine: 'demo',
+          since: '',
+          known: true,
+          emails: 700,
+          recipients,
+          summary: '',
+        } satisfies RecipientsProbeResult,
       });
     expect(read(5100)).toEqual({ factKey: 'mailbox.others', row: { name: 'Contoso QA', recipients: 5100 } });
     expect(read(null)).toEqual({ factKey: 'mailbox.others', row: { name: 'Contoso QA', recipients: null, emails: 700 } });
@@ -252,7 +296,9 @@ describe('quota playbook: other senders on the mailbox', () => {
     w.act({ type: 'answer', facts: { 'volume.recipients': 6200 } });
     w.act({ type: 'continue' });
     w.act({ type: 'answer', facts: { mailbox: MAILBOX, 'mailbox.others': [read(null).row] } });
-    expect(() => w.act({ type: 'continue' })).toThrow(/Give the recipients per 24 h of Contoso QA \(Contoso QA sent 700 emails; its database shows no recipient column/);
+    expect(() => w.act({ type: 'continue' })).toThrow(
+      /Give the recipients per 24 h of Contoso QA \(Contoso QA sent 700 emails; its database shows no recipient column/,
+    );
   });
 
   it('the mailbox comes from the saved environment', () => {
@@ -275,8 +321,18 @@ describe('quota playbook: verification and outcome', () => {
     const w = atVerify();
     w.act({ type: 'answer', facts: { 'after.errors.count': 0, 'after.queue.failing': 0, 'after.emails.sent': 96 } }, hoursAfter(25));
     const s = w.act({ type: 'verify' }, hoursAfter(25));
-    expect(s.verification).toMatchObject({ result: 'pass', since: fixedAt, errorsAfter: 0, errorsAfterSource: 'engineer', emailsAfter: 96, emailsNeeded: 1, budgetAfter: null });
-    expect(s.verification!.summary).toBe('Verified: no 554 5.2.0 since the fix at 2026-12-01 10:00 UTC, the failing emails drained (0 failing) and 96 emails sent since.');
+    expect(s.verification).toMatchObject({
+      result: 'pass',
+      since: fixedAt,
+      errorsAfter: 0,
+      errorsAfterSource: 'engineer',
+      emailsAfter: 96,
+      emailsNeeded: 1,
+      budgetAfter: null,
+    });
+    expect(s.verification!.summary).toBe(
+      'Verified: no 554 5.2.0 since the fix at 2026-12-01 10:00 UTC, the failing emails drained (0 failing) and 96 emails sent since.',
+    );
     w.act({ type: 'continue' });
     expect(stepId(w.session())).toBe('report');
     expect(w.act({ type: 'complete' }).status).toBe('resolved');
@@ -384,7 +440,11 @@ describe('quota playbook on the demo, through the dispatcher', () => {
     const s = await services();
     try {
       expect(await api(s)['demo.reset']({ scenario: 'quota' })).toEqual({ reset: true });
-      const created = await api(s)['sessions.create']({ playbookId: 'exchange-recipient-quota', profileId: 'demo', pastedError: '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException' });
+      const created = await api(s)['sessions.create']({
+        playbookId: 'exchange-recipient-quota',
+        profileId: 'demo',
+        pastedError: '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException',
+      });
       const id = created.session.id;
       const act = (action: EngineerAction) => api(s)['sessions.act']({ id, action });
       const probe = (name: string) => api(s)['sessions.runProbe']({ id, probe: name });

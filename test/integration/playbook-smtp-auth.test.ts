@@ -36,7 +36,13 @@ function start(pastedError: string | null = null): Walk {
   let t = Date.parse('2026-12-01T08:00:00Z');
   const tick = () => new Date((t += 60_000)).toISOString();
   let session = createSession({ id: 's1', playbook, environment, offline: true, now: tick(), pastedError });
-  if (pastedError) session = reduceSession(session, { type: 'answer', facts: { 'symptom.evidence': pastedError }, detail: 'pasted when the session started' }, playbook, tick());
+  if (pastedError)
+    session = reduceSession(
+      session,
+      { type: 'answer', facts: { 'symptom.evidence': pastedError }, detail: 'pasted when the session started' },
+      playbook,
+      tick(),
+    );
   return {
     session: () => session,
     act: (action, at) => {
@@ -114,7 +120,9 @@ describe('SMTP authentication playbook: the decision per form', () => {
     // The text that opened the session is also its evidence: one line, counted once.
     expect(value(s, 'symptom.forms')).toBe('535 5.7.139: SMTP AUTH is disabled for the tenant (1 pasted line)');
     expect(value(s, 'platform.oauth')).toBe('Platform Server 11.30.0 has no OAuth 2.0 for SMTP: it needs 11.34.0 or later (11.42.0 or later recommended).');
-    expect(value(s, 'diagnosis.verdict')).toMatch(/^SMTP AUTH is off for the tenant: turning it back on is a stop-gap, OAuth 2\.0 is the lasting fix, and Platform Server 11\.30\.0 has no OAuth 2\.0 for SMTP: the plan starts with the upgrade to 11\.42\.0 or later/);
+    expect(value(s, 'diagnosis.verdict')).toMatch(
+      /^SMTP AUTH is off for the tenant: turning it back on is a stop-gap, OAuth 2\.0 is the lasting fix, and Platform Server 11\.30\.0 has no OAuth 2\.0 for SMTP: the plan starts with the upgrade to 11\.42\.0 or later/,
+    );
     expect(value(s, 'diagnosis.stopGap')).toContain(`Set-CASMailbox -Identity ${MAILBOX} -SmtpClientAuthenticationDisabled $false`);
     expect(value(s, 'diagnosis.stopGap')).toContain('Set-TransportConfig -SmtpClientAuthenticationDisabled $false');
     expect(value(s, 'diagnosis.unknown')).toBe('Nothing the decision needs is missing.');
@@ -124,7 +132,14 @@ describe('SMTP authentication playbook: the decision per form', () => {
     expect(steps.at(-1)).toEqual({ where: 'What to tell the customer', text: DEADLINE_SENTENCE });
     // Every derived fact of the decision says where it came from.
     const diagnosis = stepViews(s, playbook).find((v) => v.def.id === 'diagnosis')!;
-    expect(diagnosis.facts.map((f) => f.key)).toEqual(['diagnosis.cause', 'diagnosis.verdict', 'diagnosis.stopGap', 'diagnosis.lasting', 'diagnosis.platform', 'diagnosis.unknown']);
+    expect(diagnosis.facts.map((f) => f.key)).toEqual([
+      'diagnosis.cause',
+      'diagnosis.verdict',
+      'diagnosis.stopGap',
+      'diagnosis.lasting',
+      'diagnosis.platform',
+      'diagnosis.unknown',
+    ]);
     expect(diagnosis.facts.every((f) => f.source === 'derived')).toBe(true);
   });
 
@@ -135,10 +150,14 @@ describe('SMTP authentication playbook: the decision per form', () => {
     const code = powerShell(s);
     expect(code).toContain('New-ServicePrincipal -AppId <APPLICATION_ID> -ObjectId <OBJECT_ID>');
     expect(code).toContain(`Add-MailboxPermission -Identity "${MAILBOX}" -User <SERVICE_PRINCIPAL_ID> -AccessRights FullAccess`);
-    const words = instructionsOf(s).map((i) => `${i.where ?? ''} ${i.text}`).join('\n');
+    const words = instructionsOf(s)
+      .map((i) => `${i.where ?? ''} ${i.text}`)
+      .join('\n');
     expect(words).toMatch(/App registrations > New registration/);
     expect(words).toMatch(/SMTP\.SendAsApp/);
-    expect(words).toMatch(/Service Center > Administration > Email .*OAuth 2\.0 and enter the Directory \(tenant\) ID, the Application \(client\) ID and the client secret/);
+    expect(words).toMatch(
+      /Service Center > Administration > Email .*OAuth 2\.0 and enter the Directory \(tenant\) ID, the Application \(client\) ID and the client secret/,
+    );
     expect(words).toMatch(/Send a test email/);
     expect(words).toMatch(/No Scheduler Service restart is needed/);
   });
@@ -147,7 +166,9 @@ describe('SMTP authentication playbook: the decision per form', () => {
     const s = diagnose({ pasted: SECURITY_DEFAULTS, version: '11.45.2', securityDefaults: 'Yes' }).session();
     const d = decide(contextOf(s));
     expect(d.route).toBe('oauth');
-    expect(d.verdict).toMatch(/^Exchange Online no longer takes Basic authentication from noreply@contoso\.com: OAuth 2\.0 is required\. Platform Server 11\.45\.2 has it/);
+    expect(d.verdict).toMatch(
+      /^Exchange Online no longer takes Basic authentication from noreply@contoso\.com: OAuth 2\.0 is required\. Platform Server 11\.45\.2 has it/,
+    );
     expect(value(s, 'diagnosis.stopGap')).toMatch(/^An SMTP relay connector \(port 25/);
     expect(value(s, 'diagnosis.stopGap')).not.toMatch(/Set-CASMailbox/);
     expect(value(s, 'platform.oauth')).toBe('Platform Server 11.45.2 has OAuth 2.0 for SMTP, with the BCC fix of 11.42.0.');
@@ -167,7 +188,9 @@ describe('SMTP authentication playbook: the decision per form', () => {
     const s = diagnose({ pasted: BASIC_RETIRED, version: 'not known' }).session();
     expect(decide(contextOf(s)).route).toBe('oauth-version-unknown');
     expect(value(s, 'diagnosis.unknown')).toMatch(/^The Platform Server version \(Service Center > Administration > About/);
-    expect(value(s, 'diagnosis.platform')).toMatch(/^OAuth 2\.0 for SMTP: not known, the Platform Server version is not known; it needs Platform Server 11\.34\.0 or later/);
+    expect(value(s, 'diagnosis.platform')).toMatch(
+      /^OAuth 2\.0 for SMTP: not known, the Platform Server version is not known; it needs Platform Server 11\.34\.0 or later/,
+    );
     expect(instructionsOf(s)[0]!.text).toMatch(/^Find the Platform Server version first/);
   });
 
@@ -219,8 +242,20 @@ describe('SMTP authentication playbook: the decision per form', () => {
       samples: [],
       summary: '180 SMTP authentication errors',
       perVariant: [
-        { variant: 'tenant-disabled', label: '535 5.7.139 SmtpClientAuthentication is disabled for the Tenant', count: 150, firstSeen: '2026-11-29T08:10:00.000Z', lastSeen: '2026-12-01T07:50:00.000Z' },
-        { variant: 'basic-retired', label: '550 5.7.30 Basic authentication is not supported for Client Submission', count: 30, firstSeen: '2026-11-29T09:00:00.000Z', lastSeen: '2026-12-01T07:40:00.000Z' },
+        {
+          variant: 'tenant-disabled',
+          label: '535 5.7.139 SmtpClientAuthentication is disabled for the Tenant',
+          count: 150,
+          firstSeen: '2026-11-29T08:10:00.000Z',
+          lastSeen: '2026-12-01T07:50:00.000Z',
+        },
+        {
+          variant: 'basic-retired',
+          label: '550 5.7.30 Basic authentication is not supported for Client Submission',
+          count: 30,
+          firstSeen: '2026-11-29T09:00:00.000Z',
+          lastSeen: '2026-12-01T07:40:00.000Z',
+        },
       ],
     };
     // The probe fills the facts even offline in this test: the reducer takes any probe result the playbook declares.
@@ -327,11 +362,15 @@ describe('SMTP authentication playbook: verification and outcome', () => {
     const w = atVerify();
     const unknown = w.act({ type: 'verify' }).verification!;
     expect(unknown.result).toBe('watch');
-    expect(unknown.summary).toMatch(/^Not yet verified: the SMTP authentication errors since the fix at 2026-12-01 10:00 UTC are not known yet .*; the emails sent since the fix at 2026-12-01 10:00 UTC are not known yet/);
+    expect(unknown.summary).toMatch(
+      /^Not yet verified: the SMTP authentication errors since the fix at 2026-12-01 10:00 UTC are not known yet .*; the emails sent since the fix at 2026-12-01 10:00 UTC are not known yet/,
+    );
     w.act({ type: 'answer', facts: { 'after.errors.count': 0, 'after.emails.sent': 0 } });
     const quiet = w.act({ type: 'verify' }).verification!;
     expect(quiet.result).toBe('watch');
-    expect(quiet.summary).toMatch(/^Not yet verified: no SMTP authentication error since the fix at 2026-12-01 10:00 UTC so far, but no email was sent since the fix at 2026-12-01 10:00 UTC: send a test email\./);
+    expect(quiet.summary).toMatch(
+      /^Not yet verified: no SMTP authentication error since the fix at 2026-12-01 10:00 UTC so far, but no email was sent since the fix at 2026-12-01 10:00 UTC: send a test email\./,
+    );
     expect(() => w.act({ type: 'continue' })).toThrow(/Not verified yet/);
     expect(w.act({ type: 'verify', result: 'watch', watchMinutes: 10 }).verification).toMatchObject({ result: 'watch', watchMinutes: 10 });
     expect(w.act({ type: 'complete' }).status).toBe('applied-not-verified');
@@ -363,7 +402,8 @@ describe('SMTP authentication playbook: the report', () => {
     const markdown = renderReportMarkdown(model);
     const html = renderReportHtml(model, { pageSize: 'A4' });
     const json = JSON.stringify(model);
-    const esc = (text: string, target: string) => (target === html ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : text);
+    const esc = (text: string, target: string) =>
+      target === html ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : text;
     for (const text of [markdown, html, json]) {
       const exact = (s: string) => (text === json ? JSON.stringify(s).slice(1, -1) : esc(s, text));
       expect(text).toContain('SMTP authentication refused on PRD');
@@ -408,7 +448,9 @@ describe('SMTP authentication playbook on the demo, through the dispatcher', () 
       let view = await probe('authQueue');
       const f = (key: string) => view.session.facts.find((x) => x.key === key);
       expect(f('errors.count')).toMatchObject({ source: 'probe', value: 180 });
-      expect(String(f('errors.perVariant')!.value)).toMatch(/^535 5\.7\.139 SmtpClientAuthentication is disabled for the Tenant: 150, first \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, last .*; 550 5\.7\.30 .*: 30, first/);
+      expect(String(f('errors.perVariant')!.value)).toMatch(
+        /^535 5\.7\.139 SmtpClientAuthentication is disabled for the Tenant: 150, first \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, last .*; 550 5\.7\.30 .*: 30, first/,
+      );
       expect(String(f('errors.perServer')!.value)).toMatch(/^FE0[12]: \d+, FE0[12]: \d+$/);
       expect(f('queue.summary')).toMatchObject({ source: 'probe' });
       await act({ type: 'continue' });
@@ -421,7 +463,9 @@ describe('SMTP authentication playbook on the demo, through the dispatcher', () 
       const mailbox = String(f('mailbox')!.value);
       expect(f('mailbox')).toMatchObject({ source: 'derived' });
       view = await act({ type: 'continue' });
-      expect(f('diagnosis.verdict')!.value).toMatch(/^Exchange Online no longer takes Basic authentication from .*: OAuth 2\.0 is required\. Platform Server 11\.38\.0 has it/);
+      expect(f('diagnosis.verdict')!.value).toMatch(
+        /^Exchange Online no longer takes Basic authentication from .*: OAuth 2\.0 is required\. Platform Server 11\.38\.0 has it/,
+      );
       view = await act({ type: 'continue' });
       const fix = view.steps.find((st) => st.id === 'plan')!;
       expect(fix.instructions.map((i) => i.code?.text ?? '').join('\n')).toContain(`Add-MailboxPermission -Identity "${mailbox}"`);

@@ -14,7 +14,6 @@ import { methodNames } from '../../shared/api/contract';
 const root = path.resolve(__dirname, '..', '..');
 const bundle = path.join(root, 'out', 'preload', 'index.cjs');
 
-
 interface Recorded {
   exposed: Array<{ key: string; api: Record<string, unknown> }>;
   invoked: unknown[][];

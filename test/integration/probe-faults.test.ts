@@ -4,7 +4,16 @@ import { DEMO_PROFILE_ID, forgetDemoDatabase, resetDemoDatabase } from '../../el
 import type { DbConnection } from '../../electron/services/db/types';
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from '../support/host';
-import { demoSource, denyTable, dropBeforeCommit, loseConnectionAt, oracleWithoutPlatformTables, recording, timeOut, wrapConnection } from '../support/probe-faults';
+import {
+  demoSource,
+  denyTable,
+  dropBeforeCommit,
+  loseConnectionAt,
+  oracleWithoutPlatformTables,
+  recording,
+  timeOut,
+  wrapConnection,
+} from '../support/probe-faults';
 
 /** Faults real platform databases produce, reproduced with driver-shaped errors over the demo engine. */
 const NOW = new Date('2025-03-14T12:00:00.000Z');
@@ -116,7 +125,8 @@ describe('permission denied on one table', () => {
     const { faulty } = await setup((c) => denyTable(c, 'OSSYS_PARAMETER'));
     await expect(faulty.readThreads(DEMO_PROFILE_ID)).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'This login may not read OSSYS_PARAMETER (permission denied), so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
+      message:
+        'This login may not read OSSYS_PARAMETER (permission denied), so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
     });
   });
 
@@ -139,7 +149,8 @@ describe('permission denied on one table', () => {
 });
 
 describe('Oracle without a platform schema', () => {
-  const NO_SCHEMA = 'The user OSRUNTIME owns no OSSYS tables and no platform schema is set: set Platform schema to the owner, usually OSADMIN, in the environment';
+  const NO_SCHEMA =
+    'The user OSRUNTIME owns no OSSYS tables and no platform schema is set: set Platform schema to the owner, usually OSADMIN, in the environment';
   const api = (conn: DbConnection) =>
     createProbeApi(
       { dataDir: tempDataDir('st-probe-oracle-'), hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard(), now: () => NOW },
@@ -154,7 +165,10 @@ describe('Oracle without a platform schema', () => {
   });
 
   it('the threads probe fails with the same sentence', async () => {
-    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readThreads('prd')).rejects.toMatchObject({ code: 'forbidden', message: `${NO_SCHEMA}.` });
+    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readThreads('prd')).rejects.toMatchObject({
+      code: 'forbidden',
+      message: `${NO_SCHEMA}.`,
+    });
   });
 
   it('the email queue’s catalog lookup says it too', async () => {
@@ -167,7 +181,8 @@ describe('Oracle without a platform schema', () => {
     expect(result.problem).toBe('OSSYS_SERVER does not exist or is not visible to this login');
     await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readThreads('prd')).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'A table this probe needs does not exist or is not visible to this login, so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
+      message:
+        'A table this probe needs does not exist or is not visible to this login, so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
       details: expect.stringContaining('ORA-00942'),
     });
   });
@@ -184,7 +199,9 @@ describe('apply faults', () => {
   });
 
   it('connection lost at the UPDATE: rolled back, unchanged', async () => {
-    const { faulty, healthy } = await setup((c) => wrapConnection(c, (_sql, kind) => (kind === 'execute' ? Object.assign(new Error('Connection lost - write EPIPE'), { code: 'ESOCKET' }) : null)));
+    const { faulty, healthy } = await setup((c) =>
+      wrapConnection(c, (_sql, kind) => (kind === 'execute' ? Object.assign(new Error('Connection lost - write EPIPE'), { code: 'ESOCKET' }) : null)),
+    );
     await expect(faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
     expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
   });

@@ -54,10 +54,12 @@ async function scenario(name: ScenarioName | ((now: Date) => DemoSeed), utcOffse
 
 /** What the seed holds of an error in the last 7 days, counted in code: the figures the probe must find. */
 function seeded(seed: DemoSeed, matchers: readonly Matcher[], since = new Date(NOW.getTime() - 7 * 24 * HOUR)) {
-  return seed.errors.filter((e) => e.instant >= since && e.instant < NOW).flatMap((e) => {
-    const m = firstMatch(matchers, e.message);
-    return m ? [{ ...e, variant: m.variant ?? m.id }] : [];
-  });
+  return seed.errors
+    .filter((e) => e.instant >= since && e.instant < NOW)
+    .flatMap((e) => {
+      const m = firstMatch(matchers, e.message);
+      return m ? [{ ...e, variant: m.variant ?? m.id }] : [];
+    });
 }
 
 const placeholders = (sql: string, prefix: '@' | ':') =>
@@ -76,13 +78,18 @@ describe('the error-log search takes the playbook’s matchers', () => {
       ['basic-retired', 30],
     ]);
     for (const v of result.perVariant!) {
-      const times = expected.filter((e) => e.variant === v.variant).map((e) => e.instant.toISOString()).sort();
+      const times = expected
+        .filter((e) => e.variant === v.variant)
+        .map((e) => e.instant.toISOString())
+        .sort();
       expect([v.firstSeen, v.lastSeen]).toEqual([times[0], times.at(-1)]);
       expect(v.label).toBe(SMTP_AUTH_MATCHERS.find((m) => m.variant === v.variant)!.label);
     }
     // The errors began two days ago, after a date: nothing earlier.
     expect(result.firstSeen! >= new Date(NOW.getTime() - 48 * HOUR).toISOString()).toBe(true);
-    expect(result.summary).toMatch(/^180 occurrences of the SMTP authentication error over the last 7 days, on 2 servers\. By form: 150 535 5\.7\.139 SmtpClientAuthentication is disabled for the Tenant; 30 550 5\.7\.30 /);
+    expect(result.summary).toMatch(
+      /^180 occurrences of the SMTP authentication error over the last 7 days, on 2 servers\. By form: 150 535 5\.7\.139 SmtpClientAuthentication is disabled for the Tenant; 30 550 5\.7\.30 /,
+    );
     for (const sample of result.samples) expect(firstMatch(SMTP_AUTH_MATCHERS, sample.message)).toBeDefined();
     // The noise (421 4.3.2, 554 5.2.2 mailbox full, "Invalid Login") is not counted, and nor is any 432.
     expect((await api.readErrors(DEMO_PROFILE_ID)).count).toBe(0);
@@ -94,15 +101,23 @@ describe('the error-log search takes the playbook’s matchers', () => {
     const result = await api.readErrors(DEMO_PROFILE_ID, { matchers: QUOTA_MATCHERS, errorName: 'recipient quota error', days: 1 });
     const expected = seeded(scenarioSeeds.quota(NOW), QUOTA_MATCHERS, new Date(NOW.getTime() - 24 * HOUR));
     const byHour = new Map<string, number>();
-    for (const e of expected) byHour.set(`${e.instant.toISOString().slice(0, 13)}:00:00.000Z`, (byHour.get(`${e.instant.toISOString().slice(0, 13)}:00:00.000Z`) ?? 0) + 1);
+    for (const e of expected)
+      byHour.set(`${e.instant.toISOString().slice(0, 13)}:00:00.000Z`, (byHour.get(`${e.instant.toISOString().slice(0, 13)}:00:00.000Z`) ?? 0) + 1);
     expect(result.count).toBe(QUOTA_ERRORS);
     expect(result.perHour).toEqual([...byHour].sort(([a], [b]) => a.localeCompare(b)).map(([hour, count]) => ({ hour, count })));
     expect(result.perHour.length).toBeGreaterThanOrEqual(QUOTA_ERROR_HOURS - 1);
     expect(result.perHour[0]!.hour >= new Date(NOW.getTime() - (QUOTA_ERROR_HOURS + 1) * HOUR).toISOString()).toBe(true);
-    expect(result.perVariant).toEqual([{ variant: 'quota.submission', label: QUOTA_MATCHERS[0]!.label, count: QUOTA_ERRORS, firstSeen: result.firstSeen, lastSeen: result.lastSeen }]);
+    expect(result.perVariant).toEqual([
+      { variant: 'quota.submission', label: QUOTA_MATCHERS[0]!.label, count: QUOTA_ERRORS, firstSeen: result.firstSeen, lastSeen: result.lastSeen },
+    ]);
     // One form only: no "By form".
     expect(result.summary).toBe('120 occurrences of the recipient quota error over the last 24 hours, on 2 servers.');
-    const none = await api.readErrors(DEMO_PROFILE_ID, { matchers: QUOTA_MATCHERS, errorName: 'recipient quota error', since: '2026-11-20T00:00:00Z', until: '2026-11-25T00:00:00Z' });
+    const none = await api.readErrors(DEMO_PROFILE_ID, {
+      matchers: QUOTA_MATCHERS,
+      errorName: 'recipient quota error',
+      since: '2026-11-20T00:00:00Z',
+      until: '2026-11-25T00:00:00Z',
+    });
     expect(none.summary).toMatch(/^No recipient quota errors in the log/);
     expect(none.perVariant).toEqual([]);
   });
@@ -142,7 +157,11 @@ describe('the error-log search takes the playbook’s matchers', () => {
   it('refuses matchers that would need more than 16 prefilters, or none', async () => {
     const { api } = await scenario('incident');
     const many: Matcher[] = Array.from({ length: 17 }, (_, i) => ({ ...QUOTA_MATCHERS[0]!, id: `m${i}`, likePatterns: [`%word${i}%`] }));
-    await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: many })).rejects.toMatchObject({ code: 'invalid_input', field: 'matchers', message: expect.stringContaining('17 LIKE prefilters') });
+    await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: many })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'matchers',
+      message: expect.stringContaining('17 LIKE prefilters'),
+    });
     await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: [] })).rejects.toMatchObject({ code: 'invalid_input', field: 'matchers' });
   });
 });
@@ -151,7 +170,12 @@ describe('any platform parameter', () => {
   it('reads any parameter by name, whatever its letter case, and names it', async () => {
     const { api } = await scenario('incident');
     const backoff = await api.readParameter(DEMO_PROFILE_ID, { name: 'scheduler.emailbackoffmaxdays' });
-    expect(backoff).toMatchObject({ rows: [{ name: 'Scheduler.EmailBackoffMaxDays', value: '2', host: null }], globalValue: 2, hostValues: {}, engine: 'demo' });
+    expect(backoff).toMatchObject({
+      rows: [{ name: 'Scheduler.EmailBackoffMaxDays', value: '2', host: null }],
+      globalValue: 2,
+      hostValues: {},
+      engine: 'demo',
+    });
     expect(backoff.clock).toMatchObject({ utcOffsetMinutes: 0 });
     expect(backoff.summary).toBe('scheduler.emailbackoffmaxdays is 2 (global row).');
     expect((await api.readParameter(DEMO_PROFILE_ID, { name: 'Scheduler.NumberOfThreadsForProcesses' })).globalValue).toBe(10);
@@ -170,7 +194,11 @@ describe('any platform parameter', () => {
     expect(send.summary).toBe('Scheduler.SendEmails has no global row; per-host rows: FE01 = True, FE02 = True, FE03 = True, FE04 = False, FE05 = False.');
     // readThreads is readParameter for the threads.
     const threads = await api.readThreads(DEMO_PROFILE_ID);
-    expect({ ...threads, durationMs: 0, readAt: '' }).toEqual({ ...(await api.readParameter(DEMO_PROFILE_ID, { name: 'Scheduler.NumberOfThreadsForEmails' })), durationMs: 0, readAt: '' });
+    expect({ ...threads, durationMs: 0, readAt: '' }).toEqual({
+      ...(await api.readParameter(DEMO_PROFILE_ID, { name: 'Scheduler.NumberOfThreadsForEmails' })),
+      durationMs: 0,
+      readAt: '',
+    });
   });
 });
 
@@ -186,12 +214,22 @@ describe('apply and undo on another parameter', () => {
     const preview = await api.previewApplyParameter(DEMO_PROFILE_ID, { parameter: BACKOFF, expected: '2', newValue: 5, min: 1, max: 30 });
     expect(preview).toMatchObject({ parameters: { newValue: '5', name: 'scheduler.emailbackoffmaxdays', expected: '2' } });
     expect(preview.description).toBe('Sets the global Scheduler.EmailBackoffMaxDays row from 2 to 5, only if it still holds 2.');
-    const applied = await api.applyParameter(DEMO_PROFILE_ID, { parameter: BACKOFF, expected: '2', newValue: 5, min: 1, max: 30, actor: 'Ana', sessionId: 's-9' });
+    const applied = await api.applyParameter(DEMO_PROFILE_ID, {
+      parameter: BACKOFF,
+      expected: '2',
+      newValue: 5,
+      min: 1,
+      max: 30,
+      actor: 'Ana',
+      sessionId: 's-9',
+    });
     expect(applied).toMatchObject({ before: '2', after: '5', statement: preview.statement, parameters: preview.parameters, parameter: BACKOFF });
     expect((await api.readParameter(DEMO_PROFILE_ID, { name: BACKOFF })).globalValue).toBe(5);
     // Only that parameter changed.
     expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
-    expect(await api.listAudit()).toMatchObject([{ id: applied.auditId, kind: 'apply', parameter: BACKOFF, before: '2', after: '5', state: 'done', sessionId: 's-9' }]);
+    expect(await api.listAudit()).toMatchObject([
+      { id: applied.auditId, kind: 'apply', parameter: BACKOFF, before: '2', after: '5', state: 'done', sessionId: 's-9' },
+    ]);
 
     const undo = await api.undoApply(applied.auditId, { actor: 'Ana' });
     expect(undo).toMatchObject({ before: '5', after: '2', parameter: BACKOFF });
@@ -217,12 +255,25 @@ describe('apply and undo on another parameter', () => {
 
   it('refuses a value outside what the caller allows, and a missing range, before touching the database', async () => {
     const request = { parameter: BACKOFF, expected: '2', actor: 'Ana', min: 1, max: 30 };
-    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, newValue: 31 })).rejects.toMatchObject({ code: 'invalid_input', field: 'newValue', message: 'At most 30 for Scheduler.EmailBackoffMaxDays' });
+    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, newValue: 31 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'newValue',
+      message: 'At most 30 for Scheduler.EmailBackoffMaxDays',
+    });
     await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, newValue: 0 })).rejects.toMatchObject({ code: 'invalid_input', field: 'newValue' });
     await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, newValue: 2.5 })).rejects.toMatchObject({ code: 'invalid_input', field: 'newValue' });
-    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, newValue: 3, max: undefined as unknown as number })).rejects.toMatchObject({ code: 'invalid_input', field: 'max' });
-    await expect(api.previewApplyParameter(DEMO_PROFILE_ID, { parameter: BACKOFF, expected: '2', newValue: 99, min: 1, max: 30 })).rejects.toMatchObject({ code: 'invalid_input', field: 'newValue' });
-    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, parameter: '', newValue: 3 })).rejects.toMatchObject({ code: 'invalid_input', field: 'parameter' });
+    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, newValue: 3, max: undefined as unknown as number })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'max',
+    });
+    await expect(api.previewApplyParameter(DEMO_PROFILE_ID, { parameter: BACKOFF, expected: '2', newValue: 99, min: 1, max: 30 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'newValue',
+    });
+    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...request, parameter: '', newValue: 3 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'parameter',
+    });
     expect(await api.listAudit()).toEqual([]);
     expect((await api.readParameter(DEMO_PROFILE_ID, { name: BACKOFF })).globalValue).toBe(2);
   });
@@ -246,7 +297,15 @@ describe('recipients in the last 24 hours', () => {
     const local = new Date(NOW.getTime() - 24 * HOUR + offset * 60_000).toISOString().replace('T', ' ').slice(0, 23);
     const expected = await countedInCode(dataDir, local);
     expect(expected.emails).toBeGreaterThanOrEqual(1400);
-    expect(result).toMatchObject({ known: true, since: '2026-12-01T15:00:00.000Z', hours: 24, emails: expected.emails, recipients: expected.recipients, capped: false, engine: 'demo' });
+    expect(result).toMatchObject({
+      known: true,
+      since: '2026-12-01T15:00:00.000Z',
+      hours: 24,
+      emails: expected.emails,
+      recipients: expected.recipients,
+      capped: false,
+      engine: 'demo',
+    });
     expect(result.recipients!).toBeGreaterThan(10_000);
     expect(result.evidence).toEqual({ emailColumns: ['BCC', 'CC', 'CREATED', 'ID', 'SENDER', 'SUBJECT', 'TO'], recipientColumns: ['TO', 'CC', 'BCC'] });
     expect(result.clock).toMatchObject({ utcOffsetMinutes: offset });
@@ -286,7 +345,10 @@ describe('recipients in the last 24 hours', () => {
 
   it('counts the emails alone, and says why, when this login may not read OSSYS_EMAIL', async () => {
     const { dataDir } = await scenario('quota');
-    const api = createProbeApi(deps(dataDir), demoSource(dataDir, NOW, (c) => denyTable(c, 'OSSYS_EMAIL')));
+    const api = createProbeApi(
+      deps(dataDir),
+      demoSource(dataDir, NOW, (c) => denyTable(c, 'OSSYS_EMAIL')),
+    );
     const result = await api.readRecipients(DEMO_PROFILE_ID);
     expect(result).toMatchObject({ known: true, recipients: null, reason: 'this login may not read OSSYS_EMAIL (permission denied)' });
     expect(result.emails!).toBeGreaterThanOrEqual(1400);
@@ -295,7 +357,10 @@ describe('recipients in the last 24 hours', () => {
 
   it('a query that times out stops the probe with a timeout, not a silent "unknown"', async () => {
     const { dataDir } = await scenario('quota');
-    const api = createProbeApi(deps(dataDir), demoSource(dataDir, NOW, (c) => timeOut(c, /SUM\(R\)/)));
+    const api = createProbeApi(
+      deps(dataDir),
+      demoSource(dataDir, NOW, (c) => timeOut(c, /SUM\(R\)/)),
+    );
     await expect(api.readRecipients(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'timeout' });
   });
 
@@ -308,7 +373,9 @@ describe('recipients in the last 24 hours', () => {
 
   it('counts separators in SQL per dialect, bounded by a row cap, columns quoted', () => {
     const joined = recipientsSql('OSSYS_EMAIL_STATUS', ['TO', 'CC'], 'email');
-    expect(joined.sqlserver).toMatch(/^SELECT COUNT\(\*\) AS N, SUM\(R\) AS RECIPIENTS FROM \(SELECT TOP \(@cap\) \(.+\) AS R FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e\.ID = s\.EMAIL_ID WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/);
+    expect(joined.sqlserver).toMatch(
+      /^SELECT COUNT\(\*\) AS N, SUM\(R\) AS RECIPIENTS FROM \(SELECT TOP \(@cap\) \(.+\) AS R FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e\.ID = s\.EMAIL_ID WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/,
+    );
     expect(joined.sqlserver).toContain("LEN(REPLACE(CAST(e.[TO] AS nvarchar(max)), ';', ''))");
     expect(joined.sqlserver).toContain("LEN(REPLACE(CAST(e.[CC] AS nvarchar(max)), ',', ''))");
     expect(joined.oracle).toContain(`REGEXP_COUNT(e."TO", '[;,]')`);

@@ -56,11 +56,24 @@ function literals(sql: string): string[] {
   return [...sql.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
 }
 const ALLOWED_LITERALS = new Set([
-  'OSSYS_SERVER', 'OSSYS_ZONE', 'OSSYS_ZONE_SERVER', 'OSSYS[_]EMAIL%', 'OSSYS\\_EMAIL%', '\\', 'USERENV', 'CURRENT_SCHEMA', 'table', 'view', '',
+  'OSSYS_SERVER',
+  'OSSYS_ZONE',
+  'OSSYS_ZONE_SERVER',
+  'OSSYS[_]EMAIL%',
+  'OSSYS\\_EMAIL%',
+  '\\',
+  'USERENV',
+  'CURRENT_SCHEMA',
+  'table',
+  'view',
+  '',
   // Fixed formats of database-local times (sql/engine-sql.ts localTimeParam / localTimeColumn).
-  'YYYY-MM-DD"T"HH24:MI:SS', 'YYYY-MM-DD"T"HH24:MI:SS.FF3',
+  'YYYY-MM-DD"T"HH24:MI:SS',
+  'YYYY-MM-DD"T"HH24:MI:SS.FF3',
   // Fixed address separators the recipients count looks for (sql/recipients.ts).
-  ';', ',', '[;,]',
+  ';',
+  ',',
+  '[;,]',
 ]);
 
 describe.each(Object.entries(statements))('%s statement', (_name, sql) => {
@@ -80,7 +93,17 @@ describe.each(Object.entries(statements))('%s statement', (_name, sql) => {
 
 describe('bounds', () => {
   it('every read of a table that can grow has a row cap in each dialect', () => {
-    for (const name of ['threads', 'servers', 'zones', 'sendEmailsHostRows', 'errorsCurrent', 'errorsPrevious', 'errorsNinePatterns', 'errorsSixteenPatterns', 'mailParameterNames'] as const) {
+    for (const name of [
+      'threads',
+      'servers',
+      'zones',
+      'sendEmailsHostRows',
+      'errorsCurrent',
+      'errorsPrevious',
+      'errorsNinePatterns',
+      'errorsSixteenPatterns',
+      'mailParameterNames',
+    ] as const) {
       expect(statements[name]!.sqlserver).toMatch(/SELECT TOP \(@cap\)/);
       expect(statements[name]!.oracle).toMatch(/FETCH FIRST :cap ROWS ONLY$/);
       expect(statements[name]!.demo).toMatch(/LIMIT :cap$/);
@@ -89,7 +112,9 @@ describe('bounds', () => {
 
   it('the recipients count reads a bounded subquery of the emails sent in the window', () => {
     for (const name of ['recipientsJoined', 'recipientsOnEmail', 'recipientsNone'] as const) {
-      expect(statements[name]!.sqlserver).toMatch(/^SELECT COUNT\(\*\) AS N, .+ FROM \(SELECT TOP \(@cap\) .+ WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/s);
+      expect(statements[name]!.sqlserver).toMatch(
+        /^SELECT COUNT\(\*\) AS N, .+ FROM \(SELECT TOP \(@cap\) .+ WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/s,
+      );
       expect(statements[name]!.oracle).toMatch(/WHERE s\.SENT >= TO_DATE\(:since, 'YYYY-MM-DD"T"HH24:MI:SS'\) FETCH FIRST :cap ROWS ONLY\) q$/);
       expect(statements[name]!.demo).toMatch(/WHERE s\.SENT >= :since LIMIT :cap\) q$/);
     }
@@ -103,7 +128,9 @@ describe('bounds', () => {
     for (const engine of ENGINES) {
       expect(sql[engine]).toContain('JOIN OSSYS_EMAIL e ON e.ID = s.EMAIL_ID');
       expect(sql[engine]).toMatch(/AS ABANDONED/);
-      expect(emailsSentSql('OSSYS_EMAIL_STATUS')[engine]).toMatch(/^SELECT COUNT\(\*\) AS N FROM \(SELECT .*s\.SENT .*FROM OSSYS_EMAIL_STATUS s WHERE s\.SENT >= /);
+      expect(emailsSentSql('OSSYS_EMAIL_STATUS')[engine]).toMatch(
+        /^SELECT COUNT\(\*\) AS N FROM \(SELECT .*s\.SENT .*FROM OSSYS_EMAIL_STATUS s WHERE s\.SENT >= /,
+      );
     }
     // Without a creation time there is no window and no telling abandoned from retrying.
     expect(emailQueueSql('OSSYS_EMAIL_STATUS', null).sqlserver).toContain('NULL AS ABANDONED');
@@ -144,7 +171,13 @@ describe('bounds', () => {
     const now = new Date('2025-03-14T12:00:00Z');
     const db = await createSeededDatabase(incidentSeed(now), now);
     for (const view of ['OSLOG_ERROR', 'OSLOG_ERROR_PREVIOUS'] as const) {
-      const plan = db.exec(`EXPLAIN QUERY PLAN ${errorCandidatesSql(view).demo}`, { ':since': '2025-03-07', ':until': '2025-03-14', ':like1': '%', ':like2': '%', ':cap': 10 });
+      const plan = db.exec(`EXPLAIN QUERY PLAN ${errorCandidatesSql(view).demo}`, {
+        ':since': '2025-03-07',
+        ':until': '2025-03-14',
+        ':like1': '%',
+        ':like2': '%',
+        ':cap': 10,
+      });
       const details = plan[0]!.values.map((row) => String(row[3]));
       expect(details.join(' | ')).toMatch(/SEARCH OSLOG_ERROR_[01] USING INDEX IDX_OSLOG_ERROR_[01]_INSTANT \(INSTANT>\? AND INSTANT<\?\)/);
       expect(details.join(' | ')).not.toMatch(/\bSCAN OSLOG_ERROR/);

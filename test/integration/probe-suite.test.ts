@@ -86,7 +86,14 @@ describe('servers probe', () => {
   it('bounds the evidence to 200 parameter names, matched whatever the letter case', async () => {
     const many = (now: Date): DemoSeed => {
       const seed = scenarioSeeds.incident(now);
-      return { ...seed, parameters: [...seed.parameters, { name: 'Custom.SMTPHost', val: 'smtp.office365.com' }, ...Array.from({ length: 300 }, (_, i) => ({ name: `App.Mail${i}`, val: 'x' }))] };
+      return {
+        ...seed,
+        parameters: [
+          ...seed.parameters,
+          { name: 'Custom.SMTPHost', val: 'smtp.office365.com' },
+          ...Array.from({ length: 300 }, (_, i) => ({ name: `App.Mail${i}`, val: 'x' })),
+        ],
+      };
     };
     const { api } = await scenario(many);
     const { evidence } = await api.readServers(DEMO_PROFILE_ID);
@@ -113,7 +120,10 @@ describe('servers probe', () => {
     expect(servers).toHaveLength(2);
     for (const server of servers) {
       expect(server.sendsEmail).toBeNull();
-      expect(server.sendsEmailOrigin).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('neither an OSSYS_SERVER column nor a per-host parameter row') });
+      expect(server.sendsEmailOrigin).toMatchObject({
+        kind: 'unknown',
+        reason: expect.stringContaining('neither an OSSYS_SERVER column nor a per-host parameter row'),
+      });
       expect(server.zoneOrigin).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('no OSSYS_ZONE') });
       expect(server.zoneOrigin).toMatchObject({ reason: expect.stringContaining('Service Center > Administration > Deployment Zones') });
     }
@@ -137,7 +147,12 @@ describe('432 errors probe', () => {
     // NOW is a Friday noon: the previous cycle began on the Friday two weeks before, at 23:45.
     expect(result.coveredStart).toBe('2025-02-28T23:45:00.000Z');
     expect(result.coverageNote).toBeUndefined();
-    expect(result.clock).toEqual({ utcOffsetMinutes: 0, skewSeconds: 0, databaseLocalTime: '2025-03-14T12:00:00.000', summary: 'UTC+00:00, in step with this computer' });
+    expect(result.clock).toEqual({
+      utcOffsetMinutes: 0,
+      skewSeconds: 0,
+      databaseLocalTime: '2025-03-14T12:00:00.000',
+      summary: 'UTC+00:00, in step with this computer',
+    });
     expect(result.samples.length).toBeGreaterThan(0);
     expect(result.samples.length).toBeLessThanOrEqual(5);
     for (const sample of result.samples) expect(isConcurrencyError(sample.message)).toBe(true);
@@ -273,7 +288,17 @@ describe('apply and undo', () => {
     expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(1);
 
     const [entry] = await api.listAudit();
-    expect(entry).toMatchObject({ id: result.auditId, kind: 'apply', actor: 'Ana Support', environment: 'Demo farm (embedded)', engine: 'demo', before: '2', after: '1', statement: preview.statement, sessionId: 's-1' });
+    expect(entry).toMatchObject({
+      id: result.auditId,
+      kind: 'apply',
+      actor: 'Ana Support',
+      environment: 'Demo farm (embedded)',
+      engine: 'demo',
+      before: '2',
+      after: '1',
+      statement: preview.statement,
+      sessionId: 's-1',
+    });
 
     const undo = await api.undoApply(result.auditId, { actor: 'Ana Support' });
     expect(undo).toMatchObject({ before: '1', after: '2' });
@@ -281,7 +306,10 @@ describe('apply and undo', () => {
     const audit = await api.listAudit();
     expect(audit.map((e) => e.kind)).toEqual(['undo', 'apply']);
     expect(audit[1]!.undoneBy).toBe(undo.auditId);
-    await expect(api.undoApply(result.auditId, { actor: 'Ana Support' })).rejects.toMatchObject({ code: 'conflict', message: 'This change was already undone' });
+    await expect(api.undoApply(result.auditId, { actor: 'Ana Support' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'This change was already undone',
+    });
   });
 
   it('refuses when the value changed underneath and names the new value', async () => {
@@ -299,7 +327,10 @@ describe('apply and undo', () => {
   it('refuses undo when the value was changed again after the apply', async () => {
     const applied = await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
     await (await openDemoConnection(dataDir)).execute("UPDATE OSSYS_PARAMETER SET VAL = '4' WHERE NAME = 'Scheduler.NumberOfThreadsForEmails'");
-    await expect(api.undoApply(applied.auditId, { actor: 'Ana' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('is now 4, not 1') });
+    await expect(api.undoApply(applied.auditId, { actor: 'Ana' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('is now 4, not 1'),
+    });
   });
 
   it('will not invent a row that does not exist', async () => {

@@ -39,7 +39,10 @@ describe('test connection steps', () => {
     const base = run({});
     const result = await testConnection({ ...base, open: async (s) => denyTable(await base.open(s), 'OSSYS_PARAMETER') });
     expect(result.ok).toBe(false);
-    expect(result.failure).toMatchObject({ category: 'permission_denied', message: expect.stringMatching(/may not read OSSYS_PARAMETER in the demo database \(permission denied\)/) });
+    expect(result.failure).toMatchObject({
+      category: 'permission_denied',
+      message: expect.stringMatching(/may not read OSSYS_PARAMETER in the demo database \(permission denied\)/),
+    });
     expect(result.failure?.details).toMatch(/229/);
   });
 

@@ -34,8 +34,18 @@ function readPpm(file: string): { width: number; height: number; rgb: Buffer } {
 
 describe('report PDF with an attached screenshot', () => {
   it('embeds the image: an image XObject in the file, and its red and blue on the page poppler draws', async () => {
-    const { session } = await api['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD', ticket: 'CS-4712' });
-    await api['sessions.attach']({ id: session.id, fileName: 'errors.png', contentBase64: makePng(480, 320).toString('base64'), caption: 'Service Center error log, 432s at 09:14' });
+    const { session } = await api['sessions.create']({
+      playbookId: 'exchange-432-concurrency',
+      profileId: null,
+      environmentName: 'Contoso PRD',
+      ticket: 'CS-4712',
+    });
+    await api['sessions.attach']({
+      id: session.id,
+      fileName: 'errors.png',
+      contentBase64: makePng(480, 320).toString('base64'),
+      caption: 'Service Center error log, 432s at 09:14',
+    });
     const exported = await api['reports.export']({ sessionId: session.id, format: 'pdf' });
     const pdf = Buffer.from(exported.base64!, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -48,7 +58,9 @@ describe('report PDF with an attached screenshot', () => {
     expect(text).toContain('errors.png: Service Center error log, 432s at 09:14');
 
     execFileSync('pdftoppm', ['-r', '40', file, path.join(dataDir, 'page')]);
-    const pages = readdirSync(dataDir).filter((name) => /^page-\d+\.ppm$/.test(name)).sort();
+    const pages = readdirSync(dataDir)
+      .filter((name) => /^page-\d+\.ppm$/.test(name))
+      .sort();
     const counts = pages.map((name) => {
       const { rgb } = readPpm(path.join(dataDir, name));
       let red = 0;

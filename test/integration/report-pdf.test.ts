@@ -86,7 +86,11 @@ describe('report PDF (system Chromium)', () => {
     }
     // Drawn with real glyphs: Chinese from the system's Noto Sans CJK fallback (Chromium embeds it
     // as Type 3, which pdffonts lists without a name, so read the font names from the file).
-    const fontNames = [...Buffer.from(pdf.bytes).toString('latin1').matchAll(/\/(?:BaseFont|FontName)\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
+    const fontNames = [
+      ...Buffer.from(pdf.bytes)
+        .toString('latin1')
+        .matchAll(/\/(?:BaseFont|FontName)\s*\/[A-Z]{6}\+([\w-]+)/g),
+    ].map((m) => m[1]);
     expect(fontNames).toEqual(expect.arrayContaining(['NotoSans-Regular', expect.stringMatching(/^NotoSansCJK/)]));
   });
 

@@ -77,13 +77,15 @@ describe('attachments on a session', () => {
     expect(html).toMatch(/<h2>Appendix C: attachments<\/h2>/);
     expect(html).toMatch(/mail-settings\.PDF<br>.*?<\/td><td><span class="muted">none<\/span><\/td><td>\d+ bytes<\/td>/);
     // The report's own CSP allows exactly this: images from data: URLs, nothing from outside.
-    expect(html).toContain("img-src data:");
+    expect(html).toContain('img-src data:');
   });
 
   it('names the files and captions in Markdown and JSON, without their bytes', async () => {
     const md = Buffer.from((await api['reports.export']({ sessionId: id, format: 'md' })).base64!, 'base64').toString('utf8');
     expect(md).toContain('## Appendix C: attachments');
-    expect(md).toContain(`| errors 09-14.png | PNG image | ${png.length} bytes | Service Center \\> Monitoring \\> Errors: the 432s at 09:14 \\<b\\>"all"\\</b\\> & more |`);
+    expect(md).toContain(
+      `| errors 09-14.png | PNG image | ${png.length} bytes | Service Center \\> Monitoring \\> Errors: the 432s at 09:14 \\<b\\>"all"\\</b\\> & more |`,
+    );
     expect(md).toContain(`| mail-settings.PDF | PDF document | ${pdf.length} bytes | none |`);
     expect(md).not.toContain(b64(png).slice(0, 100));
 
@@ -101,8 +103,15 @@ describe('attachments on a session', () => {
     const before = await api['sessions.get']({ id });
     const filesBefore = readdirSync(attachmentsDir(id)).sort();
 
-    const text = await refusal('sessions.attach', { id, fileName: 'screenshot.png', contentBase64: b64(Buffer.from('Error sending email 40001: 432 4.3.2 Concurrent connections limit exceeded.\n')) });
-    expect(text).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^screenshot\.png is not a PNG image: its content is not a PNG, JPEG or PDF file/) });
+    const text = await refusal('sessions.attach', {
+      id,
+      fileName: 'screenshot.png',
+      contentBase64: b64(Buffer.from('Error sending email 40001: 432 4.3.2 Concurrent connections limit exceeded.\n')),
+    });
+    expect(text).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^screenshot\.png is not a PNG image: its content is not a PNG, JPEG or PDF file/),
+    });
 
     const big = Buffer.alloc(11 * 1024 * 1024);
     png.copy(big);
@@ -134,7 +143,9 @@ describe('attachments on a session', () => {
     await api['sessions.attach']({ id: other, fileName: 'a.png', contentBase64: filler(1) });
     await api['sessions.attach']({ id: other, fileName: 'b.png', contentBase64: filler(2) });
     const third = await refusal('sessions.attach', { id: other, fileName: 'c.png', contentBase64: filler(3) });
-    expect(third.message).toBe('The files of one session can take at most 20 MB together; 16 MB are attached already and c.png is 8 MB. Remove one first, or attach a smaller file.');
+    expect(third.message).toBe(
+      'The files of one session can take at most 20 MB together; 16 MB are attached already and c.png is 8 MB. Remove one first, or attach a smaller file.',
+    );
     expect(readdirSync(attachmentsDir(other))).toHaveLength(2);
     await api['sessions.delete']({ id: other });
   });
@@ -178,7 +189,14 @@ describe('attachments through the browser host', () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${running.host.token}` },
           body: JSON.stringify(body),
         });
-        return { status: response.status, body: (await response.json()) as { ok: boolean; value?: { session: { id: string; attachments?: Array<{ bytes: number }> } }; error?: { message: string } } };
+        return {
+          status: response.status,
+          body: (await response.json()) as {
+            ok: boolean;
+            value?: { session: { id: string; attachments?: Array<{ bytes: number }> } };
+            error?: { message: string };
+          },
+        };
       };
       const created = await post('sessions.create', { playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
       const id = created.body.value!.session.id;

@@ -47,7 +47,18 @@ describe('Apply where the platform database may not be written', () => {
     const { services, dataDir } = await start();
     try {
       const created = await api(services)['profiles.create']({
-        profile: { name: 'Contoso Cloud PRD', engine: 'sqlserver', host: 'db.contoso.outsystemscloud.com', port: 1433, database: 'outsystems', user: 'tmp_user', password: 'temporary-pass', rememberPassword: false, hosting: 'outsystems-cloud', mailbox: 'noreply@contoso.com' },
+        profile: {
+          name: 'Contoso Cloud PRD',
+          engine: 'sqlserver',
+          host: 'db.contoso.outsystemscloud.com',
+          port: 1433,
+          database: 'outsystems',
+          user: 'tmp_user',
+          password: 'temporary-pass',
+          rememberPassword: false,
+          hosting: 'outsystems-cloud',
+          mailbox: 'noreply@contoso.com',
+        },
       });
       const profileId = created.id;
       expect(created.hosting).toBe('outsystems-cloud');
@@ -55,8 +66,14 @@ describe('Apply where the platform database may not be written', () => {
       services.profiles.connect = () => openDemoConnection(dataDir);
       const { id, view } = await toApply(services, profileId);
       expect(view.applyFromApp).toMatchObject({ unavailable: expect.stringMatching(/OutSystems Cloud: a database user may change only application tables/) });
-      await expect(api(services)['sessions.apply']({ id })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/OutSystems Cloud/) });
-      const recorded = await api(services)['sessions.act']({ id, action: { type: 'applied-manually', note: 'Factory Configuration: threads 2 -> 1; LifeTime: Restart services' } });
+      await expect(api(services)['sessions.apply']({ id })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/OutSystems Cloud/),
+      });
+      const recorded = await api(services)['sessions.act']({
+        id,
+        action: { type: 'applied-manually', note: 'Factory Configuration: threads 2 -> 1; LifeTime: Restart services' },
+      });
       expect(recorded.session.manualApplies).toHaveLength(1);
       expect(recorded.session.environment.hosting).toBe('outsystems-cloud');
     } finally {
@@ -68,12 +85,15 @@ describe('Apply where the platform database may not be written', () => {
     const { services } = await start();
     try {
       const { id } = await toApply(services, 'demo');
-      services.probes.applyParameter = () =>
-        Promise.reject(new ApiError('forbidden', 'This login may not change OSSYS_PARAMETER (permission denied).'));
+      services.probes.applyParameter = () => Promise.reject(new ApiError('forbidden', 'This login may not change OSSYS_PARAMETER (permission denied).'));
       const refused = await api(services)['sessions.apply']({ id });
       expect(refused.session.applies).toHaveLength(0);
       expect(refused.session.applyRefused?.reason).toMatch(/permission denied/);
-      expect(refused.applyFromApp).toMatchObject({ unavailable: expect.stringMatching(/^The database refused the change \(This login may not change OSSYS_PARAMETER \(permission denied\)\): apply it as the plan's steps say/) });
+      expect(refused.applyFromApp).toMatchObject({
+        unavailable: expect.stringMatching(
+          /^The database refused the change \(This login may not change OSSYS_PARAMETER \(permission denied\)\): apply it as the plan's steps say/,
+        ),
+      });
       expect(refused.session.events.at(-1)!.summary).toMatch(/Apply from the app was refused by the database/);
       await expect(api(services)['sessions.apply']({ id })).rejects.toMatchObject({ code: 'invalid_input' });
       const recorded = await api(services)['sessions.act']({ id, action: { type: 'applied-manually', note: 'Set in Factory Configuration' } });

@@ -58,7 +58,10 @@ describe('session service on the demo environment', async () => {
     await act({ type: 'continue' });
     await act({ type: 'answer', facts: { mailbox: 'noreply@demo.example' } });
     // "Other senders" unanswered is not "none": Continue is refused until the engineer says.
-    await expect(api(services)['sessions.act']({ id, action: { type: 'continue' } })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/No other sender/) });
+    await expect(api(services)['sessions.act']({ id, action: { type: 'continue' } })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/No other sender/),
+    });
     await act({ type: 'answer', facts: { 'mailbox.others': [] } });
     view = await act({ type: 'continue' });
     expect(view.session.diagnosis!.mailboxes[0]!.arithmetic).toBe('2 servers x 2 threads = 4 > 3');
@@ -92,7 +95,13 @@ describe('session service on the demo environment', async () => {
     expect(fact(view, 'after.threads.global')).toMatchObject({ source: 'probe', value: 1 });
     expect(fact(view, 'after.errors.count')).toMatchObject({ source: 'probe', value: 0 });
     expect(fact(view, 'after.emails.sent')).toMatchObject({ source: 'probe', value: expect.any(Number) });
-    expect(view.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, errorsAfterSource: 'probe', emailsAfterSource: 'probe', emailsNeeded: 4 });
+    expect(view.session.verification).toMatchObject({
+      result: 'pass',
+      errorsAfter: 0,
+      errorsAfterSource: 'probe',
+      emailsAfterSource: 'probe',
+      emailsNeeded: 4,
+    });
     expect(view.session.verification!.emailsAfter).toBeGreaterThanOrEqual(4);
     expect(view.session.clock?.summary).toMatch(/^UTC/);
     await act({ type: 'continue' });
@@ -129,13 +138,19 @@ describe('session service on the demo environment', async () => {
     const controller = new AbortController();
     controller.abort();
     const progress: string[] = [];
-    const run = services.sessions.handlers['sessions.runProbe']({ id: view.session.id, probe: 'errors' }, { callId: 'x', signal: controller.signal, progress: (m) => progress.push(m) });
+    const run = services.sessions.handlers['sessions.runProbe'](
+      { id: view.session.id, probe: 'errors' },
+      { callId: 'x', signal: controller.signal, progress: (m) => progress.push(m) },
+    );
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     const after = await api(services)['sessions.get']({ id: view.session.id });
     expect(after.session.events).toEqual(view.session.events);
     expect(after.session.probes.errors).toBeUndefined();
 
-    const ran = await services.sessions.handlers['sessions.runProbe']({ id: view.session.id, probe: 'threads' }, { callId: 'y', signal: new AbortController().signal, progress: (m) => progress.push(m) });
+    const ran = await services.sessions.handlers['sessions.runProbe'](
+      { id: view.session.id, probe: 'threads' },
+      { callId: 'y', signal: new AbortController().signal, progress: (m) => progress.push(m) },
+    );
     expect(ran.session.probes.threads).toBeDefined();
     expect(progress).toContain('Connecting');
   });
@@ -153,7 +168,16 @@ describe('session service on the demo environment', async () => {
 
   it('offers the saved environments that send through the same mailbox', async () => {
     const created = await api(services)['profiles.create']({
-      profile: { name: 'Contoso QA', engine: 'sqlserver', host: 'sql-qa.contoso.local', port: 1433, database: 'outsystems', user: 'osqa', mailbox: 'NoReply@contoso.com', rememberPassword: false },
+      profile: {
+        name: 'Contoso QA',
+        engine: 'sqlserver',
+        host: 'sql-qa.contoso.local',
+        port: 1433,
+        database: 'outsystems',
+        user: 'osqa',
+        mailbox: 'NoReply@contoso.com',
+        rememberPassword: false,
+      },
     });
     expect(created).toMatchObject({ name: 'Contoso QA' });
     const view = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: 'demo' });
@@ -178,7 +202,12 @@ describe('session service on the demo environment', async () => {
   });
 
   it('offline sessions refuse probes with a sentence, and take typed-in facts', async () => {
-    const view = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD', pastedError: '432 4.3.2 Concurrent connections limit exceeded' });
+    const view = await api(services)['sessions.create']({
+      playbookId: 'exchange-432-concurrency',
+      profileId: null,
+      environmentName: 'Contoso PRD',
+      pastedError: '432 4.3.2 Concurrent connections limit exceeded',
+    });
     expect(view.session).toMatchObject({ offline: true, environment: { name: 'Contoso PRD', engine: 'manual' } });
     expect(view.session.facts.find((f) => f.key === 'symptom.recognised')?.value).toBe(true);
     const refused = api(services)['sessions.runProbe']({ id: view.session.id, probe: 'threads' });

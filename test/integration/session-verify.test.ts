@@ -69,7 +69,9 @@ describe('Verify now on the demo', () => {
       await restartAll(act, view);
       const verified = await api(services)['sessions.verify']({ id });
       expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0, emailsNeeded: 4 });
-      expect(verified.session.verification!.summary).toMatch(/^Verified: 2 servers x 1 thread = 2 <= 3, no 432 errors and \d+ emails sent since the restart at /);
+      expect(verified.session.verification!.summary).toMatch(
+        /^Verified: 2 servers x 1 thread = 2 <= 3, no 432 errors and \d+ emails sent since the restart at /,
+      );
       const report = await api(services)['reports.preview']({ sessionId: id });
       expect(report.model.header).toMatchObject({ outcome: 'resolved', databaseClock: expect.stringMatching(/^UTC\+00:00/) });
     } finally {
@@ -161,7 +163,16 @@ describe('other senders on the mailbox', () => {
     const services = await start();
     try {
       const qa = await api(services)['profiles.create']({
-        profile: { name: 'Contoso QA', engine: 'sqlserver', host: 'sql-qa.contoso.local', port: 1433, database: 'outsystems', user: 'osqa', mailbox: 'noreply@demo.example', rememberPassword: false },
+        profile: {
+          name: 'Contoso QA',
+          engine: 'sqlserver',
+          host: 'sql-qa.contoso.local',
+          port: 1433,
+          database: 'outsystems',
+          user: 'osqa',
+          mailbox: 'noreply@demo.example',
+          rememberPassword: false,
+        },
       });
       expect(qa).toMatchObject({ name: 'Contoso QA' });
       const created = await api(services)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Offline PRD' });
@@ -176,7 +187,10 @@ describe('other senders on the mailbox', () => {
       const asked = await act({ type: 'answer', facts: { mailbox: 'NoReply@demo.example' } });
       expect(asked.sameMailbox?.map((p) => p.name)).toEqual(['Contoso QA']);
       const refused = api(services)['sessions.act']({ id, action: { type: 'continue' } });
-      await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/Saved environments on the same mailbox: Contoso QA\./) });
+      await expect(refused).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/Saved environments on the same mailbox: Contoso QA\./),
+      });
       await act({ type: 'answer', facts: { 'mailbox.others': [{ name: 'Contoso QA', servers: 1, threads: 1 }] } });
       const diagnosed = await act({ type: 'continue' });
       expect(fact(diagnosed, 'diagnosis.senders')!.value).toBe('Offline PRD and Contoso QA (1 x 1) send through this mailbox.');
@@ -193,7 +207,16 @@ describe('a probe that fails', () => {
     try {
       const port = await refusedPort();
       const profile = await api(services)['profiles.create']({
-        profile: { name: 'Unreachable PRD', engine: 'sqlserver', host: '127.0.0.1', port, database: 'outsystems', user: 'os', password: 'secret-pass', rememberPassword: false },
+        profile: {
+          name: 'Unreachable PRD',
+          engine: 'sqlserver',
+          host: '127.0.0.1',
+          port,
+          database: 'outsystems',
+          user: 'os',
+          password: 'secret-pass',
+          rememberPassword: false,
+        },
       });
       expect(profile).toMatchObject({ name: 'Unreachable PRD' });
       const profileId = profile.id;

@@ -107,7 +107,9 @@ describe('whatif command line', () => {
     expect((await run('--servers 2 --threads 1 --recipients-per-day 5 --emails-per-day 1 --recipients-per-email 5')).stderr).toContain('not both');
     expect((await run('--servers 2 --threads 1 --recipients-per-day lots')).stderr).toContain('--recipients-per-day must be a number');
     expect((await run('--servers 2 --threads 1 --recipients-per-day -5')).stderr).toContain('recipients per day must be a whole number of 0 or more');
-    expect((await run('--servers 2 --threads 1 --recipient-limit 0')).stderr).toContain('recipientLimit: Recipients per 24 h limit must be a whole number of at least 1');
+    expect((await run('--servers 2 --threads 1 --recipient-limit 0')).stderr).toContain(
+      'recipientLimit: Recipients per 24 h limit must be a whole number of at least 1',
+    );
 
     const read = (file: string) => import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8'));
     const shared = path.join(dir, 'shared.json');

@@ -119,12 +119,17 @@ describe('audit first', () => {
     const lostAtUpdate = (c: DbConnection) => wrapConnection(c, (_sql, kind) => (kind === 'execute' ? connectionLostError() : null));
     const api = createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW, lostAtUpdate));
     await expect(api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
-    expect(auditOnDisk(dataDir)).toMatchObject([{ state: 'failed', before: '2', after: '1', note: expect.stringContaining('connection to the database was lost') }]);
+    expect(auditOnDisk(dataDir)).toMatchObject([
+      { state: 'failed', before: '2', after: '1', note: expect.stringContaining('connection to the database was lost') },
+    ]);
     await forgetDemoDatabase(dataDir);
     const healthy = createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW));
     expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
     // A failed change reverted nothing, so there is nothing to undo.
-    await expect(healthy.undoApply(auditOnDisk(dataDir)[0]!.id, { actor: 'Ana' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('not made') });
+    await expect(healthy.undoApply(auditOnDisk(dataDir)[0]!.id, { actor: 'Ana' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('not made'),
+    });
   });
 
   it('a commit that fails before reaching the database: checked, marked failed, value unchanged', async () => {

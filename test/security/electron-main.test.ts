@@ -116,7 +116,12 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
     session: { defaultSession, fromPartition: () => defaultSession },
     protocol: {
       registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges: Record<string, unknown> }>) => {
@@ -172,7 +177,9 @@ afterAll(async () => {
 describe('the desktop main process, wired', () => {
   it('registers app:// as a privileged scheme before the app is ready, handles it, and loads the page from it', () => {
     expect(fake.calls.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(fake.calls.indexOf('app.whenReady'));
-    expect(fake.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false, allowServiceWorkers: false }) }]);
+    expect(fake.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false, allowServiceWorkers: false }) },
+    ]);
     expect(fake.calls.indexOf('protocol.handle app')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
     expect(fake.windows[0]!.loaded).toEqual(['app://toolkit/index.html']);
   });
@@ -196,7 +203,12 @@ describe('the desktop main process, wired', () => {
 
   it('the app scheme handler serves nothing outside the renderer folder', async () => {
     const handler = fake.protocolHandlers.get('app')!;
-    for (const url of ['app://toolkit/../../package.json', 'app://toolkit/%2e%2e/main/index.js', 'app://evil/index.html', 'app://toolkit/..%2f..%2fpackage.json']) {
+    for (const url of [
+      'app://toolkit/../../package.json',
+      'app://toolkit/%2e%2e/main/index.js',
+      'app://evil/index.html',
+      'app://toolkit/..%2f..%2fpackage.json',
+    ]) {
       const response = await handler({ url, method: 'GET' });
       expect(response.status, url).toBeGreaterThanOrEqual(400);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -43,7 +43,17 @@ describe.runIf(posix)('files in the data folder (Linux and macOS permissions)', 
       const app = await start();
       await api(app)['settings.set']({ engineerName: 'Ana Souza' });
       await api(app)['profiles.create']({
-        profile: { name: 'Contoso PRD', customer: 'Contoso', role: 'production', engine: 'sqlserver', host: 'sql01', port: 1433, database: 'outsystems', user: 'os_admin', mailbox: 'noreply@contoso.com' },
+        profile: {
+          name: 'Contoso PRD',
+          customer: 'Contoso',
+          role: 'production',
+          engine: 'sqlserver',
+          host: 'sql01',
+          port: 1433,
+          database: 'outsystems',
+          user: 'os_admin',
+          mailbox: 'noreply@contoso.com',
+        },
       });
       const session = await api(app)['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
       await api(app)['reports.export']({ sessionId: session.session.id, format: 'md' });
@@ -57,7 +67,17 @@ describe.runIf(posix)('files in the data folder (Linux and macOS permissions)', 
     }
     const all = modes(dir);
     const names = all.map((m) => m.path);
-    for (const expected of ['profiles.json', 'settings.json', 'reports.json', 'whatif-scenarios.json', 'sessions', 'reports', 'demo', path.join('demo', 'platform.sqlite')]) expect(names).toContain(expected);
+    for (const expected of [
+      'profiles.json',
+      'settings.json',
+      'reports.json',
+      'whatif-scenarios.json',
+      'sessions',
+      'reports',
+      'demo',
+      path.join('demo', 'platform.sqlite'),
+    ])
+      expect(names).toContain(expected);
     expect(names.filter((n) => n.startsWith('reports/') && n.endsWith('.md'))).toHaveLength(1);
     expect(all.filter((m) => m.dir).map((m) => `${m.path} ${m.mode}`)).toEqual(all.filter((m) => m.dir).map((m) => `${m.path} 700`));
     expect(all.filter((m) => !m.dir).map((m) => `${m.path} ${m.mode}`)).toEqual(all.filter((m) => !m.dir).map((m) => `${m.path} 600`));

@@ -17,7 +17,14 @@ describe('input bounds over HTTP', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${running.host.token}` },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as { ok: boolean; value?: { session: { id: string; events: unknown[] } }; error?: { code: string; message: string; field?: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        ok: boolean;
+        value?: { session: { id: string; events: unknown[] } };
+        error?: { code: string; message: string; field?: string };
+      },
+    };
   };
   const nest = (levels: number, inner: unknown = 'x'): unknown => (levels === 0 ? inner : [nest(levels - 1, inner)]);
   const answer = (value: unknown) => post('sessions.act', { id: sessionId, action: { type: 'answer', facts: { 'symptom.evidence': value } } });

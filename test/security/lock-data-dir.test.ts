@@ -70,12 +70,18 @@ describe('the data folder lock', () => {
     // The command checks the holder for real, so the holder is this (running) process.
     const real = await acquireDataDirLock(dir, 'browser');
     const err: string[] = [];
-    const code = await runReportCli(['--session', 's1', '--format', 'md', '--out', path.join(dir, 'r.md'), '--data-dir', dir], {}, {
-      out: () => undefined,
-      err: (line) => err.push(line),
-    });
+    const code = await runReportCli(
+      ['--session', 's1', '--format', 'md', '--out', path.join(dir, 'r.md'), '--data-dir', dir],
+      {},
+      {
+        out: () => undefined,
+        err: (line) => err.push(line),
+      },
+    );
     expect(code).toBe(1);
-    expect(err[0]).toBe(`Support Toolkit is already running on this data folder: browser host, PID ${process.pid}. Close it first, or use another data folder.`);
+    expect(err[0]).toBe(
+      `Support Toolkit is already running on this data folder: browser host, PID ${process.pid}. Close it first, or use another data folder.`,
+    );
     real.release();
   });
 });

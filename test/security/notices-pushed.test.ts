@@ -75,7 +75,17 @@ describe('problems with the data files are said when they happen', () => {
     host = spawnServe(dir);
     const api = await host.ready;
     const created = await callApi(api, 'profiles.create', {
-      profile: { name: 'Contoso PRD', customer: 'Contoso', role: 'production', engine: 'sqlserver', host: 'sql01', port: 1433, database: 'outsystems', user: 'os_admin', mailbox: 'noreply@contoso.com' },
+      profile: {
+        name: 'Contoso PRD',
+        customer: 'Contoso',
+        role: 'production',
+        engine: 'sqlserver',
+        host: 'sql01',
+        port: 1433,
+        database: 'outsystems',
+        user: 'os_admin',
+        mailbox: 'noreply@contoso.com',
+      },
     });
     expect(created.status).toBe(200);
     const stream = await openEvents(api);
@@ -101,10 +111,14 @@ describe('the report command says what it found at start on stderr', () => {
   it('a damaged profiles.json is named on stderr, before the outcome of the export', async () => {
     writeFileSync(path.join(dir, 'profiles.json'), '{"version": 2');
     const err: string[] = [];
-    const code = await runReportCli(['--session', 'missing', '--format', 'md', '--out', path.join(dir, 'r.md'), '--data-dir', dir], {}, {
-      out: () => undefined,
-      err: (line) => err.push(line),
-    });
+    const code = await runReportCli(
+      ['--session', 'missing', '--format', 'md', '--out', path.join(dir, 'r.md'), '--data-dir', dir],
+      {},
+      {
+        out: () => undefined,
+        err: (line) => err.push(line),
+      },
+    );
     expect(code).toBe(1);
     expect(err[0]).toMatch(/^Notice: profiles\.json could not be read because it is not valid JSON.*moved to/);
     expect(err[1]).toMatch(/^Could not export the report: /);
@@ -129,7 +143,11 @@ describe('every store is read and checked at start', () => {
     const services = await createServices({ dataDir: dir, hostKind: 'browser', appVersion: 't', notices });
     try {
       const top = readdirSync(dir);
-      for (const name of damaged) expect(top.some((f) => f.startsWith(`${name}.corrupt-`)), name).toBe(true);
+      for (const name of damaged)
+        expect(
+          top.some((f) => f.startsWith(`${name}.corrupt-`)),
+          name,
+        ).toBe(true);
       expect(readdirSync(sessions).some((f) => f.includes('.corrupt-'))).toBe(true);
       const said = notices.list().join('\n');
       for (const name of [...damaged, 'b3c1d2e4-0000-4000-8000-000000000001.json']) expect(said).toContain(`${name} could not be read`);

@@ -127,7 +127,10 @@ describe('a saved password is sealed to its profile and where it goes', () => {
     expect(serverB.connections).toBe(0);
     // Turning Encrypt off on disk is a change of where it goes, too.
     await editProfiles(deps.dataDir, (list) => {
-      Object.assign(list.find((p) => p.id === a.id)!, { port: serverA.port, encrypt: true });
+      Object.assign(
+        list.find((p) => p.id === a.id)!,
+        { port: serverA.port, encrypt: true },
+      );
     });
     await expect(service().connect(a.id, { purpose: 'platform' })).rejects.toThrow(/saved for another environment/);
     expect(serverA.connections).toBe(0);
@@ -144,7 +147,10 @@ describe('a saved password is sealed to its profile and where it goes', () => {
       const p = list.find((x) => x.id === a.id)!;
       p.logSecret = p.secret;
     });
-    await expect(service().connect(a.id, { purpose: 'log' })).rejects.toMatchObject({ field: 'logPassword', message: expect.stringMatching(/saved for another environment/) });
+    await expect(service().connect(a.id, { purpose: 'log' })).rejects.toMatchObject({
+      field: 'logPassword',
+      message: expect.stringMatching(/saved for another environment/),
+    });
     expect(serverA.connections).toBe(0);
   });
 

@@ -73,7 +73,11 @@ function valueOf(row: ExportRow, field: Layout['columns'][number]['field'], i: n
 }
 
 /** An .xlsx as Service Center downloads it: a title-less sheet, one header row, dates as date cells. */
-export async function exportXlsx(rows: ExportRow[], layout: Layout = SERVICE_CENTER_LAYOUT, options: { timeAsText?: (d: Date) => string } = {}): Promise<Buffer> {
+export async function exportXlsx(
+  rows: ExportRow[],
+  layout: Layout = SERVICE_CENTER_LAYOUT,
+  options: { timeAsText?: (d: Date) => string } = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Errors');
   sheet.addRow(layout.columns.map((c) => c.header));

@@ -172,7 +172,8 @@ export async function fakeTdsServer(
               if (state.pending.length === 0) return;
               socket.write(tdsPacket(0x12, Buffer.concat(state.pending.splice(0))));
             }, 30);
-          } else if (type === 0x12) socket.destroy(); // a TLS handshake this fake cannot answer
+          } else if (type === 0x12)
+            socket.destroy(); // a TLS handshake this fake cannot answer
           else answer(type, (packet) => socket.write(packet));
         },
         (bytes) => {

@@ -53,7 +53,10 @@ export function queryTimeoutError(ms = 15000): Error {
 
 /** SQL Server's error 229 for a table this login may not SELECT from. */
 export function permissionDeniedError(table: string): Error {
-  return Object.assign(new Error(`The SELECT permission was denied on the object '${table}', database 'outsystems', schema 'dbo'.`), { number: 229, code: 'EREQUEST' });
+  return Object.assign(new Error(`The SELECT permission was denied on the object '${table}', database 'outsystems', schema 'dbo'.`), {
+    number: 229,
+    code: 'EREQUEST',
+  });
 }
 
 /**
@@ -129,7 +132,7 @@ export function oracleNoSuchTableError(): Error {
 export function oracleWithoutPlatformTables(user: string, currentSchema: string, ownedTables = 0): DbConnection {
   const conn: DbConnection = {
     engine: 'oracle',
-    query: async <T,>(sql: string) => {
+    query: async <T>(sql: string) => {
       if (/SYSTIMESTAMP/.test(sql)) return [{ LOCAL_NOW: '2025-03-14T12:00:00.000', SESSION_NOW: '2025-03-14T12:00:00.000', OFFSET_MINUTES: 0 }] as T[];
       if (/USER_TABLES/.test(sql)) return [{ SESSION_USER_NAME: user, CURRENT_SCHEMA_NAME: currentSchema, OWNED_TABLES: ownedTables }] as T[];
       if (/ALL_TAB_COLUMNS/.test(sql)) return [];

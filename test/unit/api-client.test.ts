@@ -31,7 +31,15 @@ function recordingTransport(answer: (method: string) => Envelope) {
 describe('the typed client', () => {
   it('the probes, Apply, Undo, connection test and PDF export are the long methods', () => {
     expect(methodNames.filter(isLongMethod).sort()).toEqual(
-      expect.arrayContaining(['profiles.test', 'reports.export', 'sessions.apply', 'sessions.autoProbe', 'sessions.runProbe', 'sessions.undo', 'sessions.verify']),
+      expect.arrayContaining([
+        'profiles.test',
+        'reports.export',
+        'sessions.apply',
+        'sessions.autoProbe',
+        'sessions.runProbe',
+        'sessions.undo',
+        'sessions.verify',
+      ]),
     );
     expect(isLongMethod('settings.get')).toBe(false);
     expect(isLongMethod('app.cancel')).toBe(false);
@@ -60,7 +68,10 @@ describe('the typed client', () => {
   });
 
   it('an error envelope is thrown as an ApiError that keeps its code, field and message', async () => {
-    const { transport } = recordingTransport(() => ({ ok: false, error: { code: 'invalid_input', message: 'pageSize: Page size must be A4 or Letter', field: 'pageSize' } }));
+    const { transport } = recordingTransport(() => ({
+      ok: false,
+      error: { code: 'invalid_input', message: 'pageSize: Page size must be A4 or Letter', field: 'pageSize' },
+    }));
     const call = createClient(transport)['settings.set']({ theme: 'light' });
     await expect(call).rejects.toBeInstanceOf(ApiError);
     await expect(call).rejects.toMatchObject({ code: 'invalid_input', field: 'pageSize', message: 'pageSize: Page size must be A4 or Letter' });

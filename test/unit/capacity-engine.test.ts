@@ -162,13 +162,21 @@ describe('input validation', () => {
   };
 
   it('names the field of negative or fractional threads', () => {
-    expect(firstIssue({ environments: [{ ...base.environments[0], emailThreads: -1 }] })).toEqual({ path: 'environments.0.emailThreads', message: 'Email threads cannot be negative' });
+    expect(firstIssue({ environments: [{ ...base.environments[0], emailThreads: -1 }] })).toEqual({
+      path: 'environments.0.emailThreads',
+      message: 'Email threads cannot be negative',
+    });
     expect(firstIssue({ environments: [{ ...base.environments[0], emailThreads: 1.5 }] })?.message).toBe('Email threads must be a whole number');
-    expect(firstIssue({ environments: [{ ...base.environments[0], servers: [{ name: 'FE1', emailThreads: 0.5 }] }] })?.path).toBe('environments.0.servers.0.emailThreads');
+    expect(firstIssue({ environments: [{ ...base.environments[0], servers: [{ name: 'FE1', emailThreads: 0.5 }] }] })?.path).toBe(
+      'environments.0.servers.0.emailThreads',
+    );
   });
 
   it('refuses empty and duplicate names', () => {
-    expect(firstIssue({ environments: [{ ...base.environments[0], servers: [{ name: '  ' }] }] })).toEqual({ path: 'environments.0.servers.0.name', message: 'Server name is required' });
+    expect(firstIssue({ environments: [{ ...base.environments[0], servers: [{ name: '  ' }] }] })).toEqual({
+      path: 'environments.0.servers.0.name',
+      message: 'Server name is required',
+    });
     expect(firstIssue({ environments: [{ ...base.environments[0], servers: [{ name: 'FE1' }, { name: 'fe1' }] }] })).toEqual({
       path: 'environments.0.servers.1.name',
       message: 'Server name "fe1" is used twice in PRD',

@@ -23,18 +23,16 @@ const farm = fc
       { minLength: 1, maxLength: 3 },
     ),
   })
-  .map(
-    ({ limit, environments }): BudgetInputParsed => ({
-      provider: 'exchange-online',
-      limit,
-      environments: environments.map((env, e) => ({
-        name: `ENV${e}`,
-        mailbox: env.mailbox,
-        emailThreads: env.emailThreads,
-        servers: env.servers.map((s, i) => ({ name: `FE${i}`, sendsEmail: s.sendsEmail, zone: s.zone, emailThreads: s.emailThreads })),
-      })),
-    }),
-  );
+  .map(({ limit, environments }): BudgetInputParsed => ({
+    provider: 'exchange-online',
+    limit,
+    environments: environments.map((env, e) => ({
+      name: `ENV${e}`,
+      mailbox: env.mailbox,
+      emailThreads: env.emailThreads,
+      servers: env.servers.map((s, i) => ({ name: `FE${i}`, sendsEmail: s.sendsEmail, zone: s.zone, emailThreads: s.emailThreads })),
+    })),
+  }));
 
 /** Applies a plan's changes to the input, the way an engineer would in Service Center. */
 function applyPlan(input: BudgetInputParsed, plan: Plan): BudgetInputParsed {

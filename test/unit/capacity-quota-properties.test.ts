@@ -19,19 +19,17 @@ const farm = fc
       { minLength: 1, maxLength: 6 },
     ),
   })
-  .map(
-    ({ recipientLimit, environments }): BudgetInputParsed => ({
-      provider: 'exchange-online',
-      recipientLimit,
-      environments: environments.map((env, e) => ({
-        name: `ENV${e}`,
-        mailbox: env.mailbox,
-        emailThreads: 1,
-        servers: [{ name: 'FE1', sendsEmail: true, zone: 'Global' }],
-        ...env.volume,
-      })),
-    }),
-  );
+  .map(({ recipientLimit, environments }): BudgetInputParsed => ({
+    provider: 'exchange-online',
+    recipientLimit,
+    environments: environments.map((env, e) => ({
+      name: `ENV${e}`,
+      mailbox: env.mailbox,
+      emailThreads: 1,
+      servers: [{ name: 'FE1', sendsEmail: true, zone: 'Global' }],
+      ...env.volume,
+    })),
+  }));
 
 const volumeOf = (env: BudgetInputParsed['environments'][number]): number | null =>
   env.recipientsPerDay ?? (env.emailsPerDay !== undefined ? env.emailsPerDay * env.recipientsPerEmail! : null);
@@ -94,7 +92,10 @@ describe('recipients per 24 h invariants', () => {
           expect(options.some((o) => o.kind === 'relay-or-bulk')).toBe(!splits);
         }
         // The quota never changes the connection plans.
-        const withoutVolume = { ...input, environments: input.environments.map(({ emailsPerDay: _e, recipientsPerEmail: _r, recipientsPerDay: _d, ...env }) => env) };
+        const withoutVolume = {
+          ...input,
+          environments: input.environments.map(({ emailsPerDay: _e, recipientsPerEmail: _r, recipientsPerDay: _d, ...env }) => env),
+        };
         expect(computeBudget(input).plans).toEqual(computeBudget(withoutVolume).plans);
       }),
       { numRuns: 300 },

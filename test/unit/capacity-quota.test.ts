@@ -100,7 +100,7 @@ describe('recipients per 24 h: the ways out', () => {
     });
     const { options } = result.quota;
     expect(options[0]).toMatchObject({ kind: 'own-mailbox', title: 'Move QA to its own mailbox', fits: true });
-    expect(options[0]!.detail).toContain('noreply@contoso.com carries 6,000 (4,000 to spare); QA\'s own mailbox carries 5,200 (4,800 to spare)');
+    expect(options[0]!.detail).toContain("noreply@contoso.com carries 6,000 (4,000 to spare); QA's own mailbox carries 5,200 (4,800 to spare)");
     const split = options.find((o) => o.kind === 'split-mailboxes')!;
     expect(split).toMatchObject({ title: 'Split the senders over 2 mailboxes', fits: true, mailboxesNeeded: 2 });
     expect(split.after!.map((a) => [a.mailbox, a.environments, a.recipients])).toEqual([
@@ -129,13 +129,18 @@ describe('recipients per 24 h: the ways out', () => {
 
   it('one sender over the limit alone: no split fits; a relay connector or a bulk service, and the numbers for fewer recipients', () => {
     const { options, verdict } = computeBudget({
-      environments: [env('PRD', 'noreply@contoso.com', { emailsPerDay: 5000, recipientsPerEmail: 3 }), env('QA', 'noreply@contoso.com', { recipientsPerDay: 500 })],
+      environments: [
+        env('PRD', 'noreply@contoso.com', { emailsPerDay: 5000, recipientsPerEmail: 3 }),
+        env('QA', 'noreply@contoso.com', { recipientsPerDay: 500 }),
+      ],
     }).quota;
     const split = options.find((o) => o.kind === 'split-mailboxes')!;
     expect(split).toMatchObject({ fits: false, mailboxesNeeded: 2 });
     expect(split.detail).toContain('PRD alone sends 15,000 > 10,000');
     expect(options.find((o) => o.kind === 'relay-or-bulk')!.detail).toMatch(/relay connector.*bulk email delivery service/);
-    expect(options.find((o) => o.kind === 'fewer-recipients')!.detail).toContain('PRD: at most 1 recipient per email (today 3); PRD: at most 3,166 emails per day (today 5,000)');
+    expect(options.find((o) => o.kind === 'fewer-recipients')!.detail).toContain(
+      'PRD: at most 1 recipient per email (today 3); PRD: at most 3,166 emails per day (today 5,000)',
+    );
     expect(verdict).toContain('Simplest way out: Send to 5,500 fewer recipients per 24 h.');
   });
 
@@ -154,7 +159,9 @@ describe('the quota error seen', () => {
     quotaOf({ quotaErrorSeen: true, environments: [env('PRD', 'a@x.com', recipientsPerDay === undefined ? {} : { recipientsPerDay })] }).warnings.join(' ');
 
   it('a volume far below the limit points to a compromised account', () => {
-    expect(seen(300)).toMatch(/far below the limit \(a@x.com 300 of 10,000\).*points to a compromised account: check the mailbox’s sign-ins and its outbound mail/);
+    expect(seen(300)).toMatch(
+      /far below the limit \(a@x.com 300 of 10,000\).*points to a compromised account: check the mailbox’s sign-ins and its outbound mail/,
+    );
   });
   it('near the limit: compare with the message trace; over: the error fits; no volume: asks for it', () => {
     expect(seen(8000)).toMatch(/rolling 24 h.*message trace/);
@@ -210,6 +217,8 @@ describe('Markdown', () => {
     expect(markdown).toContain('| noreply@contoso.com | PRD, QA | 11,200 | 10,000 | -1,200 | PRD 6,000 + QA 5,200 = 11,200 recipients per 24 h > 10,000 |');
     expect(markdown).toContain('- **Split the senders over 2 mailboxes** (fits): 11,200 recipients per 24 h need at least 2 mailboxes');
     expect(markdown).toContain('> **Note:** The quota error fits the volume');
-    expect(budgetToMarkdown(computeBudget({ environments: [env('PRD', 'a@x.com')] }))).toContain('**Not checked.** Recipients per 24 h not checked: no daily volume given.');
+    expect(budgetToMarkdown(computeBudget({ environments: [env('PRD', 'a@x.com')] }))).toContain(
+      '**Not checked.** Recipients per 24 h not checked: no daily volume given.',
+    );
   });
 });

@@ -13,7 +13,13 @@ const samples = readFileSync(path.join(__dirname, '../fixtures/smtp-errors.txt')
 
 /** SQL LIKE with % only, evaluated on the lower-cased text, as the probes' prefilter runs it. */
 function like(text: string, pattern: string): boolean {
-  const regex = new RegExp(`^${pattern.split('%').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+  const regex = new RegExp(
+    `^${pattern
+      .split('%')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
   return regex.test(text.toLowerCase());
 }
 

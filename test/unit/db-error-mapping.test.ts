@@ -14,16 +14,58 @@ const oracle = (message: string, errorNum = 0) => Object.assign(new Error(messag
 
 describe('connect errors in words', () => {
   const cases: Array<[string, unknown, typeof sql | typeof ora, string, RegExp]> = [
-    ['SQL Server wrong password', tedious('ELOGIN', "Login failed for user 'os_admin'.", 18456), sql, 'login_failed', /^Login failed for user os_admin: the server was reached but rejected/],
-    ['SQL Server unknown database', tedious('ELOGIN', 'Cannot open database "outsystems" requested by the login. The login failed.', 4060), sql, 'database_not_found', /^Database "outsystems" was not found on sql01:1433/],
-    ['SQL Server self-signed certificate', tedious('ESOCKET', 'Failed to connect to sql01:1433 - self-signed certificate'), sql, 'tls', /Trust server certificate/],
-    ['SQL Server unknown instance', tedious('EINSTLOOKUP', 'Failed to get response from SQL Server Browser on sql01'), sql, 'host_not_found', /instance could not be found/],
-    ['SQL Server unknown host', tedious('ESOCKET', 'Failed to connect to nohost:1433 - getaddrinfo ENOTFOUND nohost'), sql, 'host_not_found', /^Host not found/],
+    [
+      'SQL Server wrong password',
+      tedious('ELOGIN', "Login failed for user 'os_admin'.", 18456),
+      sql,
+      'login_failed',
+      /^Login failed for user os_admin: the server was reached but rejected/,
+    ],
+    [
+      'SQL Server unknown database',
+      tedious('ELOGIN', 'Cannot open database "outsystems" requested by the login. The login failed.', 4060),
+      sql,
+      'database_not_found',
+      /^Database "outsystems" was not found on sql01:1433/,
+    ],
+    [
+      'SQL Server self-signed certificate',
+      tedious('ESOCKET', 'Failed to connect to sql01:1433 - self-signed certificate'),
+      sql,
+      'tls',
+      /Trust server certificate/,
+    ],
+    [
+      'SQL Server unknown instance',
+      tedious('EINSTLOOKUP', 'Failed to get response from SQL Server Browser on sql01'),
+      sql,
+      'host_not_found',
+      /instance could not be found/,
+    ],
+    [
+      'SQL Server unknown host',
+      tedious('ESOCKET', 'Failed to connect to nohost:1433 - getaddrinfo ENOTFOUND nohost'),
+      sql,
+      'host_not_found',
+      /^Host not found/,
+    ],
     ['Oracle wrong password', oracle('ORA-01017: invalid username/password; logon denied', 1017), ora, 'login_failed', /^Login failed for user osadmin/],
     ['Oracle locked account', oracle('ORA-28000: The account is locked.', 28000), ora, 'login_failed', /account osadmin is locked/],
-    ['Oracle unknown service', oracle('ORA-12514: Cannot connect to database. Service ORCL is not registered with the listener', 12514), ora, 'database_not_found', /does not know that service name/],
+    [
+      'Oracle unknown service',
+      oracle('ORA-12514: Cannot connect to database. Service ORCL is not registered with the listener', 12514),
+      ora,
+      'database_not_found',
+      /does not know that service name/,
+    ],
     ['Oracle unknown schema', oracle('ORA-01435: user does not exist', 1435), ora, 'schema_not_found', /^Schema "OSADMIN" was not found/],
-    ['Oracle unknown host', oracle('NJS-530: The host addresses or URLs provided by the connect string are incorrect or unresolvable in your network.'), ora, 'host_not_found', /^Host not found/],
+    [
+      'Oracle unknown host',
+      oracle('NJS-530: The host addresses or URLs provided by the connect string are incorrect or unresolvable in your network.'),
+      ora,
+      'host_not_found',
+      /^Host not found/,
+    ],
     ['Oracle bad connect string', oracle('NJS-515: error in Easy Connect connection string'), ora, 'other', /connect string is not valid/],
   ];
   for (const [name, error, ctx, category, message] of cases) {

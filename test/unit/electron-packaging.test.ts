@@ -43,7 +43,9 @@ describe('electron-builder configuration', () => {
 
   it('packs the built app and package.json, not sources or tests', () => {
     // electron-builder's loader normalises the list into file sets ({ filter: [...] }).
-    const files = (Array.isArray(config.files) ? config.files : [config.files]).flatMap((set) => (typeof set === 'string' ? [set] : ((set as { filter?: string[] }).filter ?? [])));
+    const files = (Array.isArray(config.files) ? config.files : [config.files]).flatMap((set) =>
+      typeof set === 'string' ? [set] : ((set as { filter?: string[] }).filter ?? []),
+    );
     expect(files).toContain('out/**');
     expect(files).toContain('package.json');
     for (const source of ['electron/', 'renderer/', 'shared/', 'test/', 'bench/']) expect(files.some((f) => f.startsWith(source))).toBe(false);

@@ -55,8 +55,20 @@ describe('times as exports write them', () => {
 describe('columns by their header names, never by position', () => {
   it('case, spacing and punctuation do not matter; the usual names of each field are known', () => {
     expect(detectColumns(['Time', 'Message', 'Server', 'Module', 'Application'])).toEqual({ time: 0, message: 1, server: 2, module: 3, application: 4 });
-    expect(detectColumns(['APP', 'E Space', 'host name', 'error_message', 'Date / Time'])).toEqual({ time: 4, message: 3, server: 2, module: 1, application: 0 });
-    expect(detectColumns(['Instant', 'Error', 'Hostname', 'Module Name', 'Application Name'])).toEqual({ time: 0, message: 1, server: 2, module: 3, application: 4 });
+    expect(detectColumns(['APP', 'E Space', 'host name', 'error_message', 'Date / Time'])).toEqual({
+      time: 4,
+      message: 3,
+      server: 2,
+      module: 1,
+      application: 0,
+    });
+    expect(detectColumns(['Instant', 'Error', 'Hostname', 'Module Name', 'Application Name'])).toEqual({
+      time: 0,
+      message: 1,
+      server: 2,
+      module: 3,
+      application: 4,
+    });
     expect(detectColumns(['Timestamp (UTC)', 'Error Message Text', 'Front-end Server'])).toMatchObject({ time: 0, message: 1, server: 2 });
   });
 

@@ -86,11 +86,20 @@ describe('versioned JSON files', () => {
   it('writes changes that arrive together in one go, and a refused change fails alone', async () => {
     const file = open();
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) =>
-        file.update((d) => (i === 4 ? ({ items: [42] } as unknown as Doc) : { items: [...d.items, `x${i}`] })),
-      ),
+      Array.from({ length: 10 }, (_, i) => file.update((d) => (i === 4 ? ({ items: [42] } as unknown as Doc) : { items: [...d.items, `x${i}`] }))),
     );
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect((await open().read()).items).toEqual(['x0', 'x1', 'x2', 'x3', 'x5', 'x6', 'x7', 'x8', 'x9']);
   });
 
@@ -110,7 +119,13 @@ describe('versioned JSON files', () => {
   });
 
   it('refuses to write past its size bound with invalid_input naming it, and keeps the saved file', async () => {
-    const bounded = createJsonFile<Doc>({ file: path.join(dir, 'doc.json'), version: 2, schema, defaults: () => ({ items: [] }), maxBytes: { bytes: 1024 * 1024, label: 'A document' } });
+    const bounded = createJsonFile<Doc>({
+      file: path.join(dir, 'doc.json'),
+      version: 2,
+      schema,
+      defaults: () => ({ items: [] }),
+      maxBytes: { bytes: 1024 * 1024, label: 'A document' },
+    });
     await bounded.write({ items: ['keep'] });
     await expect(bounded.write({ items: ['x'.repeat(1024 * 1024)] })).rejects.toMatchObject({
       code: 'invalid_input',

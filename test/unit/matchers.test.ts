@@ -29,7 +29,13 @@ const concurrencySamples = readSamples('smtp-errors.txt');
 
 /** SQL LIKE with % only on the lower-cased text, written independently of the code under test. */
 function like(text: string, pattern: string): boolean {
-  const regex = new RegExp(`^${pattern.split('%').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+  const regex = new RegExp(
+    `^${pattern
+      .split('%')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
   return regex.test(text.toLowerCase());
 }
 
@@ -40,7 +46,14 @@ describe('registered matchers', () => {
 
   it('have unique ids, and the SMTP-auth ones one per form', () => {
     expect(new Set(ALL.map((m) => m.id)).size).toBe(ALL.length);
-    expect(SMTP_AUTH_MATCHERS.map((m) => m.variant)).toEqual(['tenant-disabled', 'mailbox-disabled', 'security-defaults', 'basic-retired', 'bad-credentials', 'not-authenticated']);
+    expect(SMTP_AUTH_MATCHERS.map((m) => m.variant)).toEqual([
+      'tenant-disabled',
+      'mailbox-disabled',
+      'security-defaults',
+      'basic-retired',
+      'bad-credentials',
+      'not-authenticated',
+    ]);
   });
 
   it('have examples that include every labelled sample of their playbook, and the other labels as texts not to match', () => {
@@ -49,7 +62,8 @@ describe('registered matchers', () => {
       for (const sample of byPlaybook.filter((s) => s.label === label)) expect(matched.has(sample.text), `${label} examples lack ${sample.text}`).toBe(true);
       for (const matcher of matchers) {
         const notMatched = new Set(matcher.examples.noMatch);
-        for (const sample of byPlaybook.filter((s) => s.label !== label)) expect(notMatched.has(sample.text), `${matcher.id} noMatch lacks ${sample.text}`).toBe(true);
+        for (const sample of byPlaybook.filter((s) => s.label !== label))
+          expect(notMatched.has(sample.text), `${matcher.id} noMatch lacks ${sample.text}`).toBe(true);
       }
     }
   });
@@ -65,13 +79,23 @@ describe('registered matchers', () => {
   it('have LIKE prefilters that are a superset: every text they accept contains one, lower-cased, % as wildcard', () => {
     for (const matcher of ALL) {
       for (const text of matcher.examples.match) {
-        expect(matcher.likePatterns.some((p) => like(text, p)), `${matcher.id}: ${text}`).toBe(true);
-        expect(matcher.likePatterns.some((p) => likeAccepts(text, p)), `${matcher.id}: ${text}`).toBe(true);
+        expect(
+          matcher.likePatterns.some((p) => like(text, p)),
+          `${matcher.id}: ${text}`,
+        ).toBe(true);
+        expect(
+          matcher.likePatterns.some((p) => likeAccepts(text, p)),
+          `${matcher.id}: ${text}`,
+        ).toBe(true);
       }
     }
     for (const [label, matchers] of Object.entries(SETS)) {
       const prefilter = likePatternsOf(matchers);
-      for (const { text } of byPlaybook.filter((s) => s.label === label)) expect(prefilter.some((p) => like(text, p)), `${label}: ${text}`).toBe(true);
+      for (const { text } of byPlaybook.filter((s) => s.label === label))
+        expect(
+          prefilter.some((p) => like(text, p)),
+          `${label}: ${text}`,
+        ).toBe(true);
     }
   });
 
@@ -152,8 +176,22 @@ describe('isConcurrencyError keeps its behaviour on the matcher', () => {
   const before = (text: string) => BEFORE.some((p) => p.test(text));
 
   it('gives the same answer as before on every sample and example', () => {
-    const texts = [...concurrencySamples.map((s) => s.text), ...byPlaybook.map((s) => s.text), ...ALL.flatMap((m) => [...m.examples.match, ...m.examples.noMatch])];
-    const extra = ['432 4.3.2', '432-4.3.2', 'x432 4.3.2', '1432 4.3.2', '.432 4.3.2', '432 4.3.2.1', '432 4.3.2. next', 'concurrent\nconnection limit exceeded', '\n432\t4.3.2'];
+    const texts = [
+      ...concurrencySamples.map((s) => s.text),
+      ...byPlaybook.map((s) => s.text),
+      ...ALL.flatMap((m) => [...m.examples.match, ...m.examples.noMatch]),
+    ];
+    const extra = [
+      '432 4.3.2',
+      '432-4.3.2',
+      'x432 4.3.2',
+      '1432 4.3.2',
+      '.432 4.3.2',
+      '432 4.3.2.1',
+      '432 4.3.2. next',
+      'concurrent\nconnection limit exceeded',
+      '\n432\t4.3.2',
+    ];
     for (const text of [...texts, ...extra]) expect(isConcurrencyError(text), text).toBe(before(text));
   });
 

@@ -113,7 +113,9 @@ describe('concurrency playbook: diagnosis and plans', () => {
   it('a time typed in must be a time: "yesterday" is refused with the field named', () => {
     const tick = clock();
     let session = createSession({ id: 't1', playbook, environment, offline: true, now: tick() });
-    expect(() => reduceSession(session, { type: 'answer', facts: { 'errors.firstSeen': 'yesterday' } }, playbook, tick())).toThrow(/First seen: give a date and time/);
+    expect(() => reduceSession(session, { type: 'answer', facts: { 'errors.firstSeen': 'yesterday' } }, playbook, tick())).toThrow(
+      /First seen: give a date and time/,
+    );
     session = reduceSession(session, { type: 'answer', facts: { 'errors.firstSeen': '2026-12-01T14:30:00.000Z' } }, playbook, tick());
     expect(value(session, 'errors.firstSeen')).toBe('2026-12-01T14:30:00.000Z');
   });
@@ -143,7 +145,12 @@ describe('concurrency playbook: diagnosis and plans', () => {
     let s = createSession({ id: 'p4', playbook, environment, offline: true, now: tick() });
     s = reduceSession(s, { type: 'answer', facts: { 'symptom.evidence': '421 4.3.2 Service not available' } }, playbook, tick());
     expect(() => reduceSession(s, { type: 'continue' }, playbook, tick())).toThrow(/not the 432/);
-    s = reduceSession(s, { type: 'answer', facts: { 'symptom.evidence': 'SmtpException: 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded' } }, playbook, tick());
+    s = reduceSession(
+      s,
+      { type: 'answer', facts: { 'symptom.evidence': 'SmtpException: 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded' } },
+      playbook,
+      tick(),
+    );
     expect(value(s, 'symptom.recognised')).toBe(true);
     expect(reduceSession(s, { type: 'continue' }, playbook, tick()).current).toBe(1);
   });

@@ -39,13 +39,16 @@ describe('the seam between the engine and the playbooks', () => {
     expect(found).toEqual([]);
   });
 
-  it.each(playbooks.map((p) => [p.id, p] as const))('%s: its matchers pass their own examples, its probes exist, its steps name only its probes', (_id, playbook) => {
-    expect(playbook.matchers.length).toBeGreaterThan(0);
-    for (const matcher of playbook.matchers) expect(checkMatcherExamples(matcher)).toEqual([]);
-    for (const use of Object.values(playbook.probes ?? {})) expect(PROBE_NAMES).toContain(use.probe);
-    const declared = new Set(Object.keys(playbook.probes ?? {}));
-    for (const step of playbook.steps) for (const probe of step.probes ?? []) expect(declared.has(probe)).toBe(true);
-    for (const probe of playbook.verifyProbes ?? []) expect(declared.has(probe)).toBe(true);
-    expect(playbook.report.title('PRD')).toContain('PRD');
-  });
+  it.each(playbooks.map((p) => [p.id, p] as const))(
+    '%s: its matchers pass their own examples, its probes exist, its steps name only its probes',
+    (_id, playbook) => {
+      expect(playbook.matchers.length).toBeGreaterThan(0);
+      for (const matcher of playbook.matchers) expect(checkMatcherExamples(matcher)).toEqual([]);
+      for (const use of Object.values(playbook.probes ?? {})) expect(PROBE_NAMES).toContain(use.probe);
+      const declared = new Set(Object.keys(playbook.probes ?? {}));
+      for (const step of playbook.steps) for (const probe of step.probes ?? []) expect(declared.has(probe)).toBe(true);
+      for (const probe of playbook.verifyProbes ?? []) expect(declared.has(probe)).toBe(true);
+      expect(playbook.report.title('PRD')).toContain('PRD');
+    },
+  );
 });

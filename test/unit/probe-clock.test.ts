@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DbConnection, DbEngine, SqlParams } from '../../electron/services/db/types';
-import {
-  describeClock,
-  formatOffset,
-  fromDatabaseLocal,
-  logCoveredStart,
-  logCycle,
-  readClock,
-  toDatabaseLocal,
-} from '../../electron/services/probes/db-time';
+import { describeClock, formatOffset, fromDatabaseLocal, logCoveredStart, logCycle, readClock, toDatabaseLocal } from '../../electron/services/probes/db-time';
 import { readErrors } from '../../electron/services/probes/read-errors';
 import { CONCURRENCY_MESSAGES } from '../../electron/services/demo/seeds';
 
@@ -23,7 +15,7 @@ function fakeConnection(engine: DbEngine, answer: (sql: string, params?: SqlPara
   const asked: Array<{ sql: string; params?: SqlParams }> = [];
   const conn: DbConnection = {
     engine,
-    query: async <T,>(sql: string, params?: SqlParams) => {
+    query: async <T>(sql: string, params?: SqlParams) => {
       asked.push({ sql, params });
       return answer(sql, params) as T[];
     },
@@ -50,7 +42,9 @@ describe('the clock in words', () => {
 
   it('warns when the clocks are more than a minute apart', () => {
     expect(describeClock(0, 60)).toBe('UTC+00:00, 60 s ahead of this computer');
-    expect(describeClock(0, -95)).toMatch(/^UTC\+00:00, 95 s behind this computer: a clock off by more than a minute can move errors in or out of a short window$/);
+    expect(describeClock(0, -95)).toMatch(
+      /^UTC\+00:00, 95 s behind this computer: a clock off by more than a minute can move errors in or out of a short window$/,
+    );
   });
 });
 
@@ -87,14 +81,23 @@ describe('database-local time', () => {
 
 describe('reading the clock', () => {
   it('SQL Server five hours west, 4 s behind this computer', async () => {
-    const { conn, asked } = fakeConnection('sqlserver', () => [{ LOCAL_NOW: '2026-12-02T04:09:56.000', OFFSET_NOW: '2026-12-02T04:09:56.0000000-05:00', OFFSET_MINUTES: -300 }]);
+    const { conn, asked } = fakeConnection('sqlserver', () => [
+      { LOCAL_NOW: '2026-12-02T04:09:56.000', OFFSET_NOW: '2026-12-02T04:09:56.0000000-05:00', OFFSET_MINUTES: -300 },
+    ]);
     const clock = await readClock(conn, () => new Date('2026-12-02T09:10:00.000Z'));
-    expect(clock).toEqual({ utcOffsetMinutes: -300, skewSeconds: -4, databaseLocalTime: '2026-12-02T04:09:56.000', summary: 'UTC-05:00, 4 s behind this computer' });
+    expect(clock).toEqual({
+      utcOffsetMinutes: -300,
+      skewSeconds: -4,
+      databaseLocalTime: '2026-12-02T04:09:56.000',
+      summary: 'UTC-05:00, 4 s behind this computer',
+    });
     expect(asked[0]!.sql).toContain('SYSDATETIMEOFFSET()');
   });
 
   it('Oracle at UTC+05:30, in step', async () => {
-    const { conn, asked } = fakeConnection('oracle', () => [{ LOCAL_NOW: '2026-12-02T14:40:00.200', SESSION_NOW: '2026-12-02T09:10:00.200', OFFSET_MINUTES: 330 }]);
+    const { conn, asked } = fakeConnection('oracle', () => [
+      { LOCAL_NOW: '2026-12-02T14:40:00.200', SESSION_NOW: '2026-12-02T09:10:00.200', OFFSET_MINUTES: 330 },
+    ]);
     const clock = await readClock(conn, () => new Date('2026-12-02T09:10:00.000Z'));
     expect(clock).toMatchObject({ utcOffsetMinutes: 330, skewSeconds: 0, summary: 'UTC+05:30, in step with this computer' });
     expect(asked[0]!.sql).toContain('SYSTIMESTAMP');
@@ -144,7 +147,13 @@ describe('the 432 search on a SQL Server five hours west of UTC', () => {
     const search = asked.filter((a) => /OSLOG_ERROR/.test(a.sql));
     expect(search).toHaveLength(2);
     for (const a of search) expect(a.params).toMatchObject({ since: '2026-12-02T09:00:00.000', until: '2026-12-02T10:00:00.000' });
-    expect(result).toMatchObject({ count: 2, firstSeen: '2026-12-02T14:10:00.000Z', lastSeen: '2026-12-02T14:30:00.000Z', windowStart: '2026-12-02T14:00:00.000Z', windowEnd: now.toISOString() });
+    expect(result).toMatchObject({
+      count: 2,
+      firstSeen: '2026-12-02T14:10:00.000Z',
+      lastSeen: '2026-12-02T14:30:00.000Z',
+      windowStart: '2026-12-02T14:00:00.000Z',
+      windowEnd: now.toISOString(),
+    });
     expect(result.summary).toBe('2 occurrences of the 432 concurrency error over the last 60 minutes, on 2 servers.');
   });
 

@@ -96,7 +96,7 @@ describe('editing a profile', () => {
     expect(edited.passwordState).toBe('missing');
   });
 
-  it("a new log user forgets the log password and keeps the platform one", async () => {
+  it('a new log user forgets the log password and keeps the platform one', async () => {
     const profiles = await service();
     const created = await profiles.handlers['profiles.create']({ profile: { ...base, password: 'pw-platform', logPassword: 'pw-log' } }, ctx());
     const edited = await profiles.handlers['profiles.update']({ id: created.id, profile: { ...base, logUser: 'os_log2' } }, ctx());

@@ -75,7 +75,13 @@ describe('profile service', () => {
     await api['profiles.update']({ id, profile: { ...sqlForm({ name: 'Renamed' }), password: undefined } });
     await api['profiles.unlock']({ id, password: PASSWORD, logPassword: `${PASSWORD}-log` });
     // Every one answers (an API error would reject), and none carries the password.
-    const outputs = await Promise.all([api['profiles.list']({}), services.profiles.get(id), api['profiles.duplicate']({ id }), api['profiles.export']({}), services.profiles.touch(id)]);
+    const outputs = await Promise.all([
+      api['profiles.list']({}),
+      services.profiles.get(id),
+      api['profiles.duplicate']({ id }),
+      api['profiles.export']({}),
+      services.profiles.touch(id),
+    ]);
     for (const output of outputs) {
       expect(output).toBeTruthy();
       expect(JSON.stringify(output)).not.toContain(PASSWORD);
@@ -93,7 +99,10 @@ describe('profile service', () => {
     expect(await allFileText(deps.dataDir)).not.toContain(PASSWORD);
     const second = createProfileService(deps);
     expect((await second.get(created.id)).passwordState).toBe('missing');
-    await expect(second.connect(created.id, { purpose: 'platform' })).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/Enter the password of os_admin/) });
+    await expect(second.connect(created.id, { purpose: 'platform' })).rejects.toMatchObject({
+      code: 'locked',
+      message: expect.stringMatching(/Enter the password of os_admin/),
+    });
 
     // Given for the session, then "remember" turned on: saved encrypted, readable after a restart.
     await second.handlers['profiles.unlock']({ id: created.id, password: PASSWORD }, ctx());
@@ -153,7 +162,19 @@ describe('profile service', () => {
     const { password: _p, logPassword: _l, timeouts: _t, ...fields } = sqlForm();
     const v1 = {
       version: 1,
-      data: { profiles: [{ ...fields, id: 'old-1', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', lastUsedAt: null, connectTimeoutSeconds: 20, queryTimeoutSeconds: 45 }] },
+      data: {
+        profiles: [
+          {
+            ...fields,
+            id: 'old-1',
+            createdAt: '2024-01-01T00:00:00.000Z',
+            updatedAt: '2024-01-01T00:00:00.000Z',
+            lastUsedAt: null,
+            connectTimeoutSeconds: 20,
+            queryTimeoutSeconds: 45,
+          },
+        ],
+      },
     };
     await fs.writeFile(path.join(deps.dataDir, PROFILES_FILE), JSON.stringify(v1), 'utf8');
     const profile = await createProfileService(deps).get('old-1');
@@ -190,11 +211,15 @@ describe('profile service', () => {
     expect(after.find((p) => p.name === 'Fabrikam QA')?.hasPassword).toBe(false);
 
     await expect(service.handlers['profiles.importPreview']({ json: '{ not json' }, ctx())).rejects.toThrow(/not valid JSON/);
-    await expect(service.handlers['profiles.import']({ json: JSON.stringify({ format: 'other', version: 1, profiles: [] }) }, ctx())).rejects.toThrow(/not a Support Toolkit profiles file/);
+    await expect(service.handlers['profiles.import']({ json: JSON.stringify({ format: 'other', version: 1, profiles: [] }) }, ctx())).rejects.toThrow(
+      /not a Support Toolkit profiles file/,
+    );
     const badPort = { ...file, profiles: [{ ...file.profiles[0], port: 70000 }] };
     // Which profile and which field, in words; no internal path.
     const refused = service.handlers['profiles.import']({ json: JSON.stringify(badPort) }, ctx());
-    await expect(refused).rejects.toThrow('The profiles file cannot be imported: Profile 1 (Contoso PRD): port must be between 1 and 65535. Nothing was changed.');
+    await expect(refused).rejects.toThrow(
+      'The profiles file cannot be imported: Profile 1 (Contoso PRD): port must be between 1 and 65535. Nothing was changed.',
+    );
     const twoBad = { ...file, profiles: [file.profiles[0], { ...file.profiles[1], user: undefined, mailbox: 'nobody' }] };
     const message = await service.handlers['profiles.importPreview']({ json: JSON.stringify(twoBad) }, ctx()).catch((e: Error) => e.message);
     expect(message).toContain('Profile 2 (Fabrikam QA): user is missing');

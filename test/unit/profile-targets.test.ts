@@ -5,7 +5,17 @@ import { profileFormSchema } from '../../shared/profiles/schema';
 /** What the probes get from connect(id, { purpose }): the log catalog/schema when there is one. */
 describe('connection target of a profile', () => {
   const sql = profileFormSchema.parse({ name: 'S', engine: 'sqlserver', host: 'sql01', port: 1433, database: 'outsystems', user: 'os', logDatabase: 'oslog' });
-  const ora = profileFormSchema.parse({ name: 'O', engine: 'oracle', host: 'ora01', port: 1521, serviceName: 'PDB', user: 'os', schema: 'OSADMIN', logSchema: 'OSLOG', logUser: 'oslogreader' });
+  const ora = profileFormSchema.parse({
+    name: 'O',
+    engine: 'oracle',
+    host: 'ora01',
+    port: 1521,
+    serviceName: 'PDB',
+    user: 'os',
+    schema: 'OSADMIN',
+    logSchema: 'OSLOG',
+    logUser: 'oslogreader',
+  });
 
   it('SQL Server: platform uses the platform catalog, log the log catalog with the same login', () => {
     expect(targetOf(sql, 'platform', { platform: 'pw' })).toMatchObject({ database: 'outsystems', user: 'os', password: 'pw' });

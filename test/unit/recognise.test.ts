@@ -92,8 +92,16 @@ describe('recogniseText: the labelled samples', () => {
   it('recognises the samples whatever the letter case and the client library prefix', () => {
     for (const { label, text } of samples.filter((s) => s.label !== 'NONE')) {
       const body = text.replace(/^Error sending email \d+: /i, '');
-      for (const variant of [text.toUpperCase(), text.toLowerCase(), `System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: ${body}`, `MailKit.Net.Smtp.SmtpCommandException: ${body}`]) {
-        expect(recogniseText(variant, candidates).results.map((r) => r.id), variant).toEqual([label]);
+      for (const variant of [
+        text.toUpperCase(),
+        text.toLowerCase(),
+        `System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: ${body}`,
+        `MailKit.Net.Smtp.SmtpCommandException: ${body}`,
+      ]) {
+        expect(
+          recogniseText(variant, candidates).results.map((r) => r.id),
+          variant,
+        ).toEqual([label]);
       }
     }
   });
@@ -168,7 +176,10 @@ describe('recogniseText: a whole log excerpt', () => {
 
 describe('recogniseText: nothing recognised', () => {
   it('explains a 4.3.2 without 432 as the transient 421, not the connection limit', () => {
-    for (const text of ['Error sending email 6301: 421 4.3.2 Service not available, closing transmission channel', 'The server response was: 4.3.2 try again']) {
+    for (const text of [
+      'Error sending email 6301: 421 4.3.2 Service not available, closing transmission channel',
+      'The server response was: 4.3.2 try again',
+    ]) {
       const { results, nearest, message } = recogniseText(text, candidates);
       expect(results).toEqual([]);
       expect(nearest[0]!.text).toBe('421 4.3.2 Service not available');
@@ -178,23 +189,37 @@ describe('recogniseText: nothing recognised', () => {
   });
 
   it('does not take a full mailbox for the daily recipient quota', () => {
-    const { results, nearest } = recogniseText('554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded', candidates);
+    const { results, nearest } = recogniseText(
+      '554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
+      candidates,
+    );
     expect(results).toEqual([]);
     expect(nearest.map((n) => n.text)).toEqual(['554 5.2.2 mailbox full']);
     expect(nearest[0]!.meaning).toContain('not the daily recipient quota');
   });
 
   it('names every known text an excerpt points to, the most pointed to first, at most three', () => {
-    const text = ['451 4.7.500 Server busy. Please try again later.', '550 5.7.708 Access denied, traffic not accepted from this IP', 'Unable to connect to the remote server', 'The operation has timed out'].join('\n');
+    const text = [
+      '451 4.7.500 Server busy. Please try again later.',
+      '550 5.7.708 Access denied, traffic not accepted from this IP',
+      'Unable to connect to the remote server',
+      'The operation has timed out',
+    ].join('\n');
     const { nearest } = recogniseText(text, candidates);
-    expect(nearest.map((n) => n.text)).toEqual(['550 5.7.708 Access denied, traffic not accepted from this IP', '451 4.7.500 Server busy', 'Unable to connect to the remote server']);
+    expect(nearest.map((n) => n.text)).toEqual([
+      '550 5.7.708 Access denied, traffic not accepted from this IP',
+      '451 4.7.500 Server busy',
+      'Unable to connect to the remote server',
+    ]);
   });
 
   it('says so in a generic sentence when no known text is near', () => {
     const { results, nearest, message } = recogniseText("Timer 'SendDailyDigest' took more than 20 minutes to execute and was aborted", candidates);
     expect(results).toEqual([]);
     expect(nearest).toEqual([]);
-    expect(message).toBe('This text matches no playbook the app knows. It is none of the other Exchange Online errors the app can explain either. Pick a playbook yourself, or check the full error in Service Center.');
+    expect(message).toBe(
+      'This text matches no playbook the app knows. It is none of the other Exchange Online errors the app can explain either. Pick a playbook yourself, or check the full error in Service Center.',
+    );
   });
 
   it('asks for a text when there is none', () => {
@@ -261,7 +286,9 @@ describe('recogniseText: bounds', () => {
 
   it('reads a full-size excerpt of look-alike numbers in bounded time', () => {
     const line = '4.3.2.4.3.2 432 5.7.139.5.7.3 535-5.7.30.5.1.90 530 5.7.57.';
-    const text = Array.from({ length: RECOGNISE_MAX_LINES }, () => line).join('\n').slice(0, RECOGNISE_MAX_CHARS);
+    const text = Array.from({ length: RECOGNISE_MAX_LINES }, () => line)
+      .join('\n')
+      .slice(0, RECOGNISE_MAX_CHARS);
     const started = performance.now();
     recogniseText(text, candidates);
     expect(performance.now() - started).toBeLessThan(5000);

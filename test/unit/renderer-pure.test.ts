@@ -8,7 +8,15 @@ import { defaultDraft, evaluate, inputToDraft, newServer } from '../../renderer/
 import { parseHash, routeToHash } from '../../renderer/src/stores/ui';
 
 function filledProfile(changes: Partial<ProfileDraft> = {}): ProfileDraft {
-  return { ...newDraft(true), name: 'Contoso PRD', host: 'sql.contoso.local', database: 'outsystems', user: 'os_admin', mailbox: 'noreply@contoso.com', ...changes };
+  return {
+    ...newDraft(true),
+    name: 'Contoso PRD',
+    host: 'sql.contoso.local',
+    database: 'outsystems',
+    user: 'os_admin',
+    mailbox: 'noreply@contoso.com',
+    ...changes,
+  };
 }
 
 describe('environment form (environments/draft.ts)', () => {

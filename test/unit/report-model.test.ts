@@ -20,7 +20,13 @@ describe('report model from recorded sessions', () => {
       outcomeLabel: 'Resolved',
     });
     expect(Object.keys(model.header.environment).sort()).toEqual(['engine', 'host', 'name', 'role']);
-    expect(model.symptom).toMatchObject({ count: 1284, perServer: [{ server: 'FE-PRD-01', count: 700 }, { server: 'FE-PRD-02', count: 584 }] });
+    expect(model.symptom).toMatchObject({
+      count: 1284,
+      perServer: [
+        { server: 'FE-PRD-01', count: 700 },
+        { server: 'FE-PRD-02', count: 584 },
+      ],
+    });
     expect(model.symptom?.sampleMessage).toContain('432 4.3.2 Concurrent connections limit exceeded');
     expect(model.calculation?.mailboxes).toEqual([
       {

@@ -104,7 +104,16 @@ describe('report Markdown', () => {
   it('has the sections, the numbers and the SQL in a fenced block', () => {
     const text = renderReportMarkdown(typicalModel());
     expect(text).toMatch(/^# 432 connection limit on Contoso PRD\n/);
-    for (const heading of ['## Summary', '## Symptom evidence', '## Findings', '## Calculation', '## Actions', '## Verification', '## Appendix A', '## Appendix B']) {
+    for (const heading of [
+      '## Summary',
+      '## Symptom evidence',
+      '## Findings',
+      '## Calculation',
+      '## Actions',
+      '## Verification',
+      '## Appendix A',
+      '## Appendix B',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('| Outcome | **Resolved** |');

@@ -31,15 +31,26 @@ describe('reports service', () => {
   afterEach(() => removeDir(dir));
 
   function start(extra: Partial<ServiceDeps> = {}, models: Record<string, ReportModel> = { s1: typicalModel({ sessionId: 's1' }) }) {
-    const deps: ServiceDeps = { dataDir: dir, hostKind: 'browser', appVersion: 't', notices: createNoticeBoard(), now: () => new Date('2025-03-15T09:00:00Z'), ...extra };
+    const deps: ServiceDeps = {
+      dataDir: dir,
+      hostKind: 'browser',
+      appVersion: 't',
+      notices: createNoticeBoard(),
+      now: () => new Date('2025-03-15T09:00:00Z'),
+      ...extra,
+    };
     const settings = createSettingsService(deps);
-    const service = createReportService(deps, { sessions: {} as never, profiles: {} as never, settings }, {
-      source: async (sessionId, context) => {
-        const model = models[sessionId];
-        if (!model) throw new ApiError('not_found', `Session ${sessionId} was not found`);
-        return { ...model, generatedAt: context.generatedAt, header: { ...model.header, engineerName: context.engineerName || null } };
+    const service = createReportService(
+      deps,
+      { sessions: {} as never, profiles: {} as never, settings },
+      {
+        source: async (sessionId, context) => {
+          const model = models[sessionId];
+          if (!model) throw new ApiError('not_found', `Session ${sessionId} was not found`);
+          return { ...model, generatedAt: context.generatedAt, header: { ...model.header, engineerName: context.engineerName || null } };
+        },
       },
-    });
+    );
     return { service, settings, h: service.handlers };
   }
 

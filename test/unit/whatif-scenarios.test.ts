@@ -49,21 +49,33 @@ describe('what-if scenarios API', () => {
     const withVolume = {
       recipientLimit: 8000,
       quotaErrorSeen: true,
-      environments: [{ ...input.environments[0], emailsPerDay: 2000, recipientsPerEmail: 3 }, { name: 'QA', mailbox: 'noreply@contoso.com', emailThreads: 1, servers: [{ name: 'FE1' }], recipientsPerDay: 5200 }],
+      environments: [
+        { ...input.environments[0], emailsPerDay: 2000, recipientsPerEmail: 3 },
+        { name: 'QA', mailbox: 'noreply@contoso.com', emailThreads: 1, servers: [{ name: 'FE1' }], recipientsPerDay: 5200 },
+      ],
     };
     const { id } = await first['whatif.scenarios.save']({ name: 'Volume', input: withVolume });
     const reopened = await (await start())['whatif.scenarios.get']({ id });
     expect(reopened).toMatchObject({
       input: { recipientLimit: 8000, quotaErrorSeen: true, environments: [{ emailsPerDay: 2000, recipientsPerEmail: 3 }, { recipientsPerDay: 5200 }] },
     });
-    const bad = first['whatif.scenarios.save']({ name: 'Bad', input: { environments: [{ ...input.environments[0], emailsPerDay: 5, recipientsPerEmail: 0 }] } });
+    const bad = first['whatif.scenarios.save']({
+      name: 'Bad',
+      input: { environments: [{ ...input.environments[0], emailsPerDay: 5, recipientsPerEmail: 0 }] },
+    });
     await expect(bad).rejects.toMatchObject({
       field: 'input.environments.0.recipientsPerEmail',
       message: expect.stringContaining('PRD: recipients per email must be a whole number of at least 1'),
     });
 
     // A file written before the recipients quota existed (schema version 1, no volume fields) loads as it was.
-    const old = { id: 'old-1', name: 'Before the quota', input: { provider: 'exchange-online', environments: [{ name: 'PRD', emailThreads: 2, servers: [{ name: 'FE1', sendsEmail: true, zone: 'Global' }] }] }, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const old = {
+      id: 'old-1',
+      name: 'Before the quota',
+      input: { provider: 'exchange-online', environments: [{ name: 'PRD', emailThreads: 2, servers: [{ name: 'FE1', sendsEmail: true, zone: 'Global' }] }] },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
     const fresh = tempDataDir();
     try {
       writeFileSync(path.join(fresh, SCENARIOS_FILE), JSON.stringify({ version: 1, data: { scenarios: [old] } }));

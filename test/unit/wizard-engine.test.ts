@@ -22,12 +22,7 @@ const fact = (session: Session, key: string) => session.facts.find((f) => f.key 
 
 describe('session engine with a playbook written only for tests', () => {
   it('walks start -> answer -> continue -> complete with the outcome the playbook decides', () => {
-    const session = walk([
-      { type: 'answer', facts: { 'disk.freePercent': 4 } },
-      { type: 'continue' },
-      { type: 'continue' },
-      { type: 'complete' },
-    ]);
+    const session = walk([{ type: 'answer', facts: { 'disk.freePercent': 4 } }, { type: 'continue' }, { type: 'continue' }, { type: 'complete' }]);
     expect(session.status).toBe('not-resolved');
     expect(session.completedAt).not.toBeNull();
     expect(Object.values(session.steps).map((s) => s.status)).toEqual(['done', 'done', 'done']);
@@ -93,7 +88,15 @@ describe('session engine with a playbook written only for tests', () => {
     const withVerify: Playbook = {
       ...diskFullPlaybook,
       restart: { service: 'Test service', servers: () => ['FE01'] },
-      verify: (_ctx, request) => ({ at: request.at, since: null, errorsAfter: 0, errorsAfterSource: 'engineer', result: 'pass', budgetAfter: null, summary: 'Verified.' }),
+      verify: (_ctx, request) => ({
+        at: request.at,
+        since: null,
+        errorsAfter: 0,
+        errorsAfterSource: 'engineer',
+        result: 'pass',
+        budgetAfter: null,
+        summary: 'Verified.',
+      }),
     };
     const tick = clock();
     let session = createSession({ id: 'v1', playbook: withVerify, environment: offlineEnvironment, offline: true, now: tick() });

@@ -26,10 +26,19 @@ const action: fc.Arbitrary<SessionAction | { type: 'choose-first-plan' }> = fc.o
   fc.integer({ min: 0, max: 20 }).map((n): SessionAction => ({ type: 'answer', facts: { 'errors.count': n } })),
   fc.integer({ min: 0, max: 4 }).map((n): SessionAction => ({ type: 'answer', facts: { 'threads.global': n } })),
   fc.integer({ min: 0, max: 4 }).map((n): SessionAction => ({ type: 'answer', facts: { 'after.threads.global': n, 'after.errors.count': n % 2 } })),
-  fc.uniqueArray(serverRow, { selector: (r) => r.name, maxLength: 4 }).map((rows): SessionAction => ({ type: 'answer', facts: { servers: rows as unknown as FactValue } })),
-  fc.constantFrom<SessionAction>({ type: 'answer', facts: { mailbox: 'noreply@contoso.com' } }, { type: 'answer', facts: { 'symptom.evidence': '432 4.3.2 Concurrent connections limit exceeded' } }),
+  fc
+    .uniqueArray(serverRow, { selector: (r) => r.name, maxLength: 4 })
+    .map((rows): SessionAction => ({ type: 'answer', facts: { servers: rows as unknown as FactValue } })),
+  fc.constantFrom<SessionAction>(
+    { type: 'answer', facts: { mailbox: 'noreply@contoso.com' } },
+    { type: 'answer', facts: { 'symptom.evidence': '432 4.3.2 Concurrent connections limit exceeded' } },
+  ),
   fc.constant({ type: 'choose-first-plan' as const }),
-  fc.constantFrom<SessionAction>({ type: 'applied-manually', note: 'Threads set to 1', actor: 'Ana' }, { type: 'tick', server: 'FE01', done: true }, { type: 'tick', server: 'FE02', done: false }),
+  fc.constantFrom<SessionAction>(
+    { type: 'applied-manually', note: 'Threads set to 1', actor: 'Ana' },
+    { type: 'tick', server: 'FE01', done: true },
+    { type: 'tick', server: 'FE02', done: false },
+  ),
   fc.constantFrom<SessionAction>({ type: 'verify' }, { type: 'verify', result: 'watch', watchMinutes: 5 }, { type: 'complete' }, { type: 'reopen' }),
 );
 
@@ -37,7 +46,15 @@ const action: fc.Arbitrary<SessionAction | { type: 'choose-first-plan' }> = fc.o
 const WALK: SessionAction[] = [
   { type: 'answer', facts: { 'errors.count': 12 } },
   { type: 'continue' },
-  { type: 'answer', facts: { servers: [{ name: 'FE01', sendsEmail: true, zone: 'Global', active: true }, { name: 'FE02', sendsEmail: true, zone: 'Global', active: true }] } },
+  {
+    type: 'answer',
+    facts: {
+      servers: [
+        { name: 'FE01', sendsEmail: true, zone: 'Global', active: true },
+        { name: 'FE02', sendsEmail: true, zone: 'Global', active: true },
+      ],
+    },
+  },
   { type: 'continue' },
   { type: 'answer', facts: { 'threads.global': 2 } },
   { type: 'continue' },

@@ -23,7 +23,10 @@ export function parseConnectionUrl(url: string): ConnectTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ApiError('invalid_input', 'The database URL is not a valid URL (expected mssql://user:pass@host:1433/db or oracle://user:pass@host:1521/service)');
+    throw new ApiError(
+      'invalid_input',
+      'The database URL is not a valid URL (expected mssql://user:pass@host:1433/db or oracle://user:pass@host:1521/service)',
+    );
   }
   const q = parsed.searchParams;
   const seconds = (name: string, fallback: number) => {

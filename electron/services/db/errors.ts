@@ -93,12 +93,18 @@ export function classifyConnectError(error: unknown, ctx: ErrorContext): DbConne
   }
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo|EINSTLOOKUP|NJS-530|unresolvable|Failed to get response from SQL Server Browser/i.test(text)) {
     if (/EINSTLOOKUP|SQL Server Browser/i.test(text)) {
-      return make('host_not_found', `The SQL Server instance could not be found on ${where}: the SQL Server Browser service (UDP 1434) did not answer. Check the instance name, or give the port instead.`);
+      return make(
+        'host_not_found',
+        `The SQL Server instance could not be found on ${where}: the SQL Server Browser service (UDP 1434) did not answer. Check the instance name, or give the port instead.`,
+      );
     }
     return make('host_not_found', `Host not found: ${where} does not resolve to an address. Check the host name and your DNS or VPN.`);
   }
   if (/ECONNREFUSED|NJS-511|ORA-12541|no listener/i.test(text)) {
-    return make('refused', `Connection refused by ${where}: nothing is listening on that port. Check the port and that ${engineName} is running and reachable through the firewall.`);
+    return make(
+      'refused',
+      `Connection refused by ${where}: nothing is listening on that port. Check the port and that ${engineName} is running and reachable through the firewall.`,
+    );
   }
   if (/certificate|self[- ]signed|SSL|TLS|NJS-50[5-8]|ERR_TLS|EPROTO.*(ssl|tls)|unable to verify/i.test(text)) {
     return make(
@@ -126,10 +132,16 @@ export function classifyConnectError(error: unknown, ctx: ErrorContext): DbConne
     return make('schema_not_found', `Schema "${ctx.schema ?? ''}" was not found. Check the platform schema (the owner of the OSSYS tables).`);
   }
   if (/ETIMEOUT|timed? ?out|NJS-510|ORA-12170|ORA-12535|in \d+ms/i.test(text)) {
-    return make('timeout', `Timed out after ${formatSeconds(ctx.connectSeconds)}: ${where} did not answer. The server may be down, a firewall may drop the packets, or the port may be wrong.`);
+    return make(
+      'timeout',
+      `Timed out after ${formatSeconds(ctx.connectSeconds)}: ${where} did not answer. The server may be down, a firewall may drop the packets, or the port may be wrong.`,
+    );
   }
   if (/NJS-509|NJS-521|NJS-500|NJS-501|NJS-503|ECONNRESET|ESOCKET|EPIPE|Unexpected|Unknown packet|closed|socket hang up|protocol/i.test(text)) {
-    return make('protocol', `${where} answered, but not like ${engineName}: the connection was closed or the reply could not be understood. Check that the port belongs to ${engineName}.`);
+    return make(
+      'protocol',
+      `${where} answered, but not like ${engineName}: the connection was closed or the reply could not be understood. Check that the port belongs to ${engineName}.`,
+    );
   }
   return make('other', `The connection to ${where} failed: ${scrub(firstLine(error), ctx.secrets)}`);
 }

@@ -67,4 +67,3 @@ export function requireTlsBeforeLogin(conn: unknown): void {
     return sendLogin.call(this);
   };
 }
-

@@ -45,10 +45,11 @@ async function schedulerState(tx: DbConnection, now: Date): Promise<{ offset: nu
     const offset = Number((await tx.query<Row>('SELECT UTC_OFFSET_MINUTES AS OFFSET FROM DEMO_CLOCK LIMIT 1'))[0]?.OFFSET ?? 0);
 
     const servers = await tx.query<Row>('SELECT * FROM OSSYS_SERVER ORDER BY NAME');
-    const parameters = await tx.query<Row>(
-      'SELECT LOWER(NAME) AS NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) IN (:threads, :send, :backoff)',
-      { threads: THREADS_PARAMETER.toLowerCase(), send: SEND_EMAILS_PARAMETER.toLowerCase(), backoff: 'scheduler.emailbackoffmaxdays' },
-    );
+    const parameters = await tx.query<Row>('SELECT LOWER(NAME) AS NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) IN (:threads, :send, :backoff)', {
+      threads: THREADS_PARAMETER.toLowerCase(),
+      send: SEND_EMAILS_PARAMETER.toLowerCase(),
+      backoff: 'scheduler.emailbackoffmaxdays',
+    });
     const named = (name: string) => parameters.filter((p) => p.NAME === name.toLowerCase());
     const globalOf = (name: string) => named(name).find((p) => !p.HOST)?.VAL;
     const hostRow = (name: string, host: string) => named(name).find((p) => String(p.HOST ?? '').toLowerCase() === host.toLowerCase());
@@ -144,7 +145,11 @@ export async function simulateSchedulerRestart(conn: DbConnection, at: Date, now
       // Which connections Exchange turns away rotates from one round to the next.
       const accepted = (slot - round + budget * budget) % budget < DEMO_CONNECTION_LIMIT;
       if (accepted) {
-        await tx.execute('UPDATE OSSYS_EMAIL_STATUS SET SENT = :sent, NEXT_RUN = :none, IS_RUNNING_AT = :none WHERE ID = :id', { sent: when, none: NULL_DATE, id: Number(email.ID) });
+        await tx.execute('UPDATE OSSYS_EMAIL_STATUS SET SENT = :sent, NEXT_RUN = :none, IS_RUNNING_AT = :none WHERE ID = :id', {
+          sent: when,
+          none: NULL_DATE,
+          id: Number(email.ID),
+        });
         sent++;
         continue;
       }

@@ -106,7 +106,17 @@ function spread(now: Date, random: () => number, count: number, days: number, se
 }
 
 /** `count` errors between `fromMs` and `toMs` before now, ids from `firstId`. */
-function between(now: Date, random: () => number, count: number, fromMs: number, toMs: number, servers: string[], messages: readonly string[], module: string, firstId: number) {
+function between(
+  now: Date,
+  random: () => number,
+  count: number,
+  fromMs: number,
+  toMs: number,
+  servers: string[],
+  messages: readonly string[],
+  module: string,
+  firstId: number,
+) {
   const rows: DemoSeed['errors'] = [];
   for (let i = 0; i < count; i++) {
     const instant = new Date(now.getTime() - toMs - Math.floor(random() * (fromMs - toMs)));
@@ -134,10 +144,7 @@ export function incidentSeed(now: Date): DemoSeed {
       { name: 'FE02', ip: '10.0.1.12', active: true, sendsEmail: true, zone: 'Global' },
     ],
     parameters: [{ name: THREADS_PARAMETER, val: '2' }, ...PLATFORM_PARAMETERS],
-    errors: [
-      ...spread(now, random, 84, 6, servers, CONCURRENCY_MESSAGES, 'EmailSender'),
-      ...spread(now, random, 60, 13, servers, OTHER_MESSAGES, 'Orders'),
-    ],
+    errors: [...spread(now, random, 84, 6, servers, CONCURRENCY_MESSAGES, 'EmailSender'), ...spread(now, random, 60, 13, servers, OTHER_MESSAGES, 'Orders')],
     // 43 queued (pending or still retried): more than the limit + 1 that a restart must send.
     emails: { failing: 25, abandoned: 12, pending: 18, sentLast24h: 240, sentOlder: 500 },
   };
@@ -160,8 +167,18 @@ export function fiveServersSeed(now: Date): DemoSeed {
   ];
   const incident = spread(now, random, 40, 5, senders, CONCURRENCY_MESSAGES, 'EmailSender');
   const noise = incident.flatMap((row, i) => [
-    { ...row, instant: new Date(row.instant.getTime() - 20_000), message: OTHER_MESSAGES[i % OTHER_MESSAGES.length]!.replace('{id}', String(i)), module: 'Orders' },
-    { ...row, instant: new Date(row.instant.getTime() + 15_000), message: OTHER_MESSAGES[(i + 3) % OTHER_MESSAGES.length]!.replace('{id}', String(i)), module: 'Portal' },
+    {
+      ...row,
+      instant: new Date(row.instant.getTime() - 20_000),
+      message: OTHER_MESSAGES[i % OTHER_MESSAGES.length]!.replace('{id}', String(i)),
+      module: 'Orders',
+    },
+    {
+      ...row,
+      instant: new Date(row.instant.getTime() + 15_000),
+      message: OTHER_MESSAGES[(i + 3) % OTHER_MESSAGES.length]!.replace('{id}', String(i)),
+      module: 'Portal',
+    },
   ]);
   return {
     name: 'fiveServers',
@@ -219,7 +236,17 @@ export function smtpAuthSeed(now: Date): DemoSeed {
     ...WITHIN_LIMIT,
     errors: [
       ...between(now, random, SMTP_AUTH_TENANT_ERRORS, SMTP_AUTH_SINCE_MS, 10 * 60_000, servers, [SMTP_AUTH_TENANT_MESSAGE], 'EmailSender', 60000),
-      ...between(now, random, SMTP_AUTH_BASIC_RETIRED_ERRORS, SMTP_AUTH_SINCE_MS, 10 * 60_000, servers, [SMTP_AUTH_BASIC_RETIRED_MESSAGE], 'EmailSender', 61000),
+      ...between(
+        now,
+        random,
+        SMTP_AUTH_BASIC_RETIRED_ERRORS,
+        SMTP_AUTH_SINCE_MS,
+        10 * 60_000,
+        servers,
+        [SMTP_AUTH_BASIC_RETIRED_MESSAGE],
+        'EmailSender',
+        61000,
+      ),
       ...spread(now, random, 60, 13, servers, OTHER_MESSAGES, 'Orders'),
     ],
     emails: { failing: 60, pending: 15, sentLast24h: 0, sentOlder: 400, failingHours: { from: 47, to: 0 }, olderFromDays: 2 },
@@ -296,7 +323,12 @@ export function logTableFor(instant: Date, now: Date, utcOffsetMinutes = 0): 'OS
  * Inserts log rows through one prepared statement (fast enough for the million-row bench log).
  * INSTANT is stored as local wall-clock text in the demo's zone (`utcOffsetMinutes`, default UTC).
  */
-export function insertLogRows(db: Database, table: 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1', rows: Iterable<DemoSeed['errors'][number]>, utcOffsetMinutes = 0): number {
+export function insertLogRows(
+  db: Database,
+  table: 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1',
+  rows: Iterable<DemoSeed['errors'][number]>,
+  utcOffsetMinutes = 0,
+): number {
   const stmt = db.prepare(
     `INSERT INTO ${table} (INSTANT, SESSION_ID, MESSAGE, STACK, MODULE_NAME, SERVER, ESPACE_NAME, APPLICATION_NAME, TENANT_ID)
      VALUES (:instant, '', :message, '', :module, :server, :module, :module, 1)`,
@@ -326,7 +358,11 @@ export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinu
       const id = i + 1;
       if (seed.layout.sendEmailsColumn) {
         db.run('INSERT INTO OSSYS_SERVER (ID, NAME, IP_ADDRESS, IS_ACTIVE, SEND_EMAILS) VALUES (?, ?, ?, ?, ?)', [
-          id, server.name, server.ip, server.active ? 1 : 0, server.sendsEmail ? 1 : 0,
+          id,
+          server.name,
+          server.ip,
+          server.active ? 1 : 0,
+          server.sendsEmail ? 1 : 0,
         ]);
       } else {
         db.run('INSERT INTO OSSYS_SERVER (ID, NAME, IP_ADDRESS, IS_ACTIVE) VALUES (?, ?, ?, ?)', [id, server.name, server.ip, server.active ? 1 : 0]);
@@ -340,8 +376,18 @@ export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinu
       db.run('INSERT INTO OSSYS_PARAMETER (NAME, VAL, HOST, HOST_SERIAL) VALUES (?, ?, ?, ?)', [p.name, p.val, p.host ?? null, p.host ? `${p.host}-SN` : null]);
     }
     const sorted = [...seed.errors].sort((a, b) => a.instant.getTime() - b.instant.getTime());
-    insertLogRows(db, 'OSLOG_ERROR_1', sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_1'), utcOffsetMinutes);
-    insertLogRows(db, 'OSLOG_ERROR_0', sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_0'), utcOffsetMinutes);
+    insertLogRows(
+      db,
+      'OSLOG_ERROR_1',
+      sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_1'),
+      utcOffsetMinutes,
+    );
+    insertLogRows(
+      db,
+      'OSLOG_ERROR_0',
+      sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_0'),
+      utcOffsetMinutes,
+    );
     seedEmails(db, seed, now, utcOffsetMinutes);
     db.run('COMMIT');
   } catch (error) {
@@ -394,7 +440,13 @@ function seedEmails(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes: n
       const bcc = Math.floor(n / 4);
       const to = n - cc - bcc;
       db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER, "TO", CC, BCC) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        id, subject, local(created), 'noreply@contoso.example', addresses(id * 100, to, ';'), addresses(id * 100 + to, cc, ', '), addresses(id * 100 + to + cc, bcc, '; '),
+        id,
+        subject,
+        local(created),
+        'noreply@contoso.example',
+        addresses(id * 100, to, ';'),
+        addresses(id * 100 + to, cc, ', '),
+        addresses(id * 100 + to + cc, bcc, '; '),
       ]);
     } else {
       db.run('INSERT INTO OSSYS_EMAIL (ID, SUBJECT, CREATED, SENDER) VALUES (?, ?, ?, ?)', [id, subject, local(created), 'noreply@contoso.example']);
@@ -405,7 +457,12 @@ function seedEmails(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes: n
     const errorCount = kind === 'abandoned' ? 12 + Math.floor(random() * 6) : failed ? 1 + Math.floor(random() * 6) : 0;
     const nextRun = kind === 'failing' ? local(new Date(now.getTime() + errorCount * 10 * 60_000)) : kind === 'pending' ? local(now) : NULL_DATE;
     db.run('INSERT INTO OSSYS_EMAIL_STATUS (EMAIL_ID, ERROR_COUNT, NEXT_RUN, SENT, LAST_ERROR_ID, IS_RUNNING_AT) VALUES (?, ?, ?, ?, ?, ?)', [
-      id, errorCount, nextRun, sent, failed ? `err-${id}` : '', NULL_DATE,
+      id,
+      errorCount,
+      nextRun,
+      sent,
+      failed ? `err-${id}` : '',
+      NULL_DATE,
     ]);
   });
 }

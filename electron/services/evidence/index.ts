@@ -25,9 +25,13 @@ export function decodeEvidence(contentBase64: string): Uint8Array {
   const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
   const size = Math.floor((clean.length * 3) / 4) - padding;
   if (size > MAX_EVIDENCE_BYTES) {
-    throw new ApiError('invalid_input', `Too large: the file is ${(size / MB).toFixed(1)} MB; at most ${MAX_EVIDENCE_BYTES / MB} MB is read. Filter the export in Service Center and export again.`, {
-      field: 'contentBase64',
-    });
+    throw new ApiError(
+      'invalid_input',
+      `Too large: the file is ${(size / MB).toFixed(1)} MB; at most ${MAX_EVIDENCE_BYTES / MB} MB is read. Filter the export in Service Center and export again.`,
+      {
+        field: 'contentBase64',
+      },
+    );
   }
   if (size <= 0) throw new ApiError('invalid_input', 'Empty: the file has no content.', { field: 'contentBase64' });
   const bytes = Buffer.from(clean, 'base64');
@@ -42,7 +46,10 @@ export function createEvidenceService() {
   const handlers: HandlersFor<typeof evidenceMethods> = {
     'evidence.preview': async ({ fileName, contentBase64, mapping, utcOffsetMinutes }, ctx) => {
       const bytes = decodeEvidence(contentBase64);
-      const result = await runEvidence({ task: 'preview', bytes, fileName, mapping, utcOffsetMinutes: utcOffsetMinutes ?? 0 }, { signal: ctx.signal, onRows: rowsProgress(ctx, 'Reading the file') });
+      const result = await runEvidence(
+        { task: 'preview', bytes, fileName, mapping, utcOffsetMinutes: utcOffsetMinutes ?? 0 },
+        { signal: ctx.signal, onRows: rowsProgress(ctx, 'Reading the file') },
+      );
       return result.preview;
     },
   };
@@ -74,7 +81,13 @@ export interface ImportInput {
  * error-log reading, and the "since the fix" one when a fix is recorded and the file goes past it.
  * Nothing is recorded here; a refused file throws before anything changes.
  */
-export async function importResults(session: Session, playbook: Playbook, input: ImportInput, ctx: CallContext, now: () => Date): Promise<Array<{ probe: ProbeKind; result: ErrorsProbeResult }>> {
+export async function importResults(
+  session: Session,
+  playbook: Playbook,
+  input: ImportInput,
+  ctx: CallContext,
+  now: () => Date,
+): Promise<Array<{ probe: ProbeKind; result: ErrorsProbeResult }>> {
   const started = Date.now();
   const { main, sinceFix } = importTargets(playbook);
   const matchers = main[1].matchers ?? playbook.matchers;
@@ -99,7 +112,12 @@ export async function importResults(session: Session, playbook: Playbook, input:
       since: new Date(count.firstAt!),
       until: new Date(count.lastAt!),
       rows: count.rowCount,
-      evidence: { ...base, rows: count.rowCount, matching: all.length, label: `imported: ${input.fileName}, ${n(count.rowCount)} rows, ${n(all.length)} matching` },
+      evidence: {
+        ...base,
+        rows: count.rowCount,
+        matching: all.length,
+        label: `imported: ${input.fileName}, ${n(count.rowCount)} rows, ${n(all.length)} matching`,
+      },
       matchers,
       errorName,
       readAt,
@@ -138,7 +156,16 @@ function n(value: number): string {
 function resultOf(
   matches: ErrorMatch[],
   count: EvidenceCount,
-  info: { since: Date; until: Date; rows: number; evidence: ImportedEvidence; matchers: readonly Matcher[]; errorName: string; readAt: string; started: number },
+  info: {
+    since: Date;
+    until: Date;
+    rows: number;
+    evidence: ImportedEvidence;
+    matchers: readonly Matcher[];
+    errorName: string;
+    readAt: string;
+    started: number;
+  },
 ): ErrorsProbeResult {
   const problems: string[] = [];
   if (count.rowsWithoutTime > 0) {

@@ -10,14 +10,34 @@ import { excelSerialToUtc, parseTimeCell, slashedParts, type CellValue, type Tim
 
 /** Header names per field, normalised (lower case, letters and digits only), most specific first. */
 const HEADER_NAMES: Record<EvidenceField, { exact: string[]; contains: string[] }> = {
-  time: { exact: ['time', 'date', 'instant', 'timestamp', 'datetime', 'dateandtime', 'timeutc', 'occurred', 'occurredat', 'loggedat', 'logged', 'when'], contains: ['instant', 'timestamp', 'time', 'date'] },
+  time: {
+    exact: ['time', 'date', 'instant', 'timestamp', 'datetime', 'dateandtime', 'timeutc', 'occurred', 'occurredat', 'loggedat', 'logged', 'when'],
+    contains: ['instant', 'timestamp', 'time', 'date'],
+  },
   message: { exact: ['message', 'error', 'errormessage', 'errortext', 'description', 'msg', 'text'], contains: ['message', 'error'] },
-  server: { exact: ['server', 'hostname', 'host', 'servername', 'machine', 'machinename', 'frontend', 'frontendserver'], contains: ['hostname', 'server', 'host'] },
+  server: {
+    exact: ['server', 'hostname', 'host', 'servername', 'machine', 'machinename', 'frontend', 'frontendserver'],
+    contains: ['hostname', 'server', 'host'],
+  },
   module: { exact: ['module', 'espace', 'modulename', 'espacename'], contains: ['module', 'espace'] },
   application: { exact: ['application', 'app', 'applicationname', 'appname'], contains: ['application'] },
 };
 /** Headers that contain a field's word but are something else. */
-const NOT_A_FIELD = new Set(['errorid', 'errorcode', 'messageid', 'serverid', 'hostid', 'moduleid', 'applicationid', 'espaceid', 'datatype', 'updated', 'timezone', 'timetaken', 'duration']);
+const NOT_A_FIELD = new Set([
+  'errorid',
+  'errorcode',
+  'messageid',
+  'serverid',
+  'hostid',
+  'moduleid',
+  'applicationid',
+  'espaceid',
+  'datatype',
+  'updated',
+  'timezone',
+  'timetaken',
+  'duration',
+]);
 
 export const PREVIEW_ROWS = 20;
 
@@ -30,7 +50,13 @@ function normalise(header: string): string {
 
 export function cellText(value: CellValue): string {
   if (value === null) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? ''
+      : value
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.000Z$|Z$/, '');
   return String(value);
 }
 
@@ -149,7 +175,9 @@ export async function readEvidence(bytes: Uint8Array, fileName: string, onRows?:
   const dataRows = raw.rows.length - shaped.dataStart;
   if (dataRows <= 0) throw new EvidenceRefusal('Empty: the file has a header row but no rows of errors.');
   if (dataRows > MAX_EVIDENCE_ROWS) {
-    throw new EvidenceRefusal(`Too large: the file has ${dataRows.toLocaleString('en-US')} rows; at most ${MAX_EVIDENCE_ROWS.toLocaleString('en-US')} are read. Filter the export in Service Center and export again.`);
+    throw new EvidenceRefusal(
+      `Too large: the file has ${dataRows.toLocaleString('en-US')} rows; at most ${MAX_EVIDENCE_ROWS.toLocaleString('en-US')} are read. Filter the export in Service Center and export again.`,
+    );
   }
   const day = detectDayFirst(raw, shaped.dataStart, shaped.detected.time);
   const name = (i: number | null) => (i === null ? null : shaped.columns[i]!);
@@ -224,8 +252,10 @@ export function previewOf(evidence: Evidence, fileName: string, options: { mappi
     }
   }
   const problems = mappingProblems(mapping);
-  if (at.time !== null && unreadable === rows.length) problems.push(`No time could be read in the column "${mapping.time}": choose another column, or the day/month order.`);
-  else if (unreadable > 0) problems.push(`${unreadable.toLocaleString('en-US')} row${unreadable === 1 ? '' : 's'} without a readable time in "${mapping.time}" will not be counted.`);
+  if (at.time !== null && unreadable === rows.length)
+    problems.push(`No time could be read in the column "${mapping.time}": choose another column, or the day/month order.`);
+  else if (unreadable > 0)
+    problems.push(`${unreadable.toLocaleString('en-US')} row${unreadable === 1 ? '' : 's'} without a readable time in "${mapping.time}" will not be counted.`);
   const notes = [...evidence.notes];
   notes.push(`Times without a zone are read as ${offsetText(options.utcOffsetMinutes)} and shown in UTC.`);
   return {
@@ -238,7 +268,8 @@ export function previewOf(evidence: Evidence, fileName: string, options: { mappi
     rows: shown.map((r) =>
       Array.from({ length: width }, (_, i) => {
         const v = r[i] ?? null;
-        const wall = i === at.time && typeof v === 'number' ? excelSerialToUtc(v, { utcOffsetMinutes: 0, dayFirst: true, date1904: evidence.raw.date1904 }) : null;
+        const wall =
+          i === at.time && typeof v === 'number' ? excelSerialToUtc(v, { utcOffsetMinutes: 0, dayFirst: true, date1904: evidence.raw.date1904 }) : null;
         return wall === null ? cellText(v) : new Date(wall).toISOString().slice(0, 19).replace('T', ' ');
       }),
     ),
@@ -284,7 +315,10 @@ export interface EvidenceCount {
  * Every row's message through the matchers, the way the error-log search runs them on the log's
  * MESSAGE: `firstMatch`, so a line two matchers accept counts once, for the first.
  */
-export function countEvidence(evidence: Evidence, options: { mapping?: EvidenceMapping; utcOffsetMinutes: number; matchers: readonly Matcher[]; fixAt?: string | null }): EvidenceCount {
+export function countEvidence(
+  evidence: Evidence,
+  options: { mapping?: EvidenceMapping; utcOffsetMinutes: number; matchers: readonly Matcher[]; fixAt?: string | null },
+): EvidenceCount {
   const mapping = options.mapping ?? evidence.detected;
   const problems = mappingProblems(mapping);
   if (problems.length) throw new EvidenceRefusal(problems.join(' '));

@@ -36,12 +36,16 @@ const HEADER_ALLOWANCE = 50;
 const MAX_ROWS_READ = MAX_EVIDENCE_ROWS + HEADER_ALLOWANCE;
 
 function tooManyRows(): EvidenceRefusal {
-  return new EvidenceRefusal(`Too large: the file has more than ${MAX_EVIDENCE_ROWS.toLocaleString('en-US')} rows. Filter the export in Service Center (a shorter time span, one module) and export again.`);
+  return new EvidenceRefusal(
+    `Too large: the file has more than ${MAX_EVIDENCE_ROWS.toLocaleString('en-US')} rows. Filter the export in Service Center (a shorter time span, one module) and export again.`,
+  );
 }
 
 export function checkSize(bytes: Uint8Array): void {
   if (bytes.byteLength > MAX_EVIDENCE_BYTES) {
-    throw new EvidenceRefusal(`Too large: the file is ${(bytes.byteLength / MB).toFixed(1)} MB; at most ${MAX_EVIDENCE_BYTES / MB} MB is read. Filter the export in Service Center and export again.`);
+    throw new EvidenceRefusal(
+      `Too large: the file is ${(bytes.byteLength / MB).toFixed(1)} MB; at most ${MAX_EVIDENCE_BYTES / MB} MB is read. Filter the export in Service Center and export again.`,
+    );
   }
   if (bytes.byteLength === 0) throw new EvidenceRefusal('Empty: the file has no content.');
 }
@@ -55,9 +59,12 @@ export async function readTable(bytes: Uint8Array, fileName: string, onRows: Row
   const lower = fileName.toLowerCase();
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readWorkbook(bytes, onRows);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new EvidenceRefusal('Not a spreadsheet this app reads: this is an Excel 97-2003 (.xls) or other Office binary file. Open it in Excel and save it as .xlsx or .csv.');
+    throw new EvidenceRefusal(
+      'Not a spreadsheet this app reads: this is an Excel 97-2003 (.xls) or other Office binary file. Open it in Excel and save it as .xlsx or .csv.',
+    );
   }
-  if (/\.(xlsx|xlsm)$/.test(lower)) throw new EvidenceRefusal(`Not a spreadsheet: "${fileName}" is named like an Excel workbook but its content is not one (damaged, or renamed).`);
+  if (/\.(xlsx|xlsm)$/.test(lower))
+    throw new EvidenceRefusal(`Not a spreadsheet: "${fileName}" is named like an Excel workbook but its content is not one (damaged, or renamed).`);
   const text = decodeText(bytes, fileName);
   return readText(text, lower.endsWith('.csv') ? 'csv' : 'text', onRows);
 }
@@ -68,7 +75,7 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const head = bytes.subarray(0, 8192);
   let controls = 0;
-  for (const b of head) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
+  for (const b of head) if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
   if (head.includes(0) || controls > head.length / 100) {
     throw new EvidenceRefusal(`Not a spreadsheet: "${fileName}" is not an Excel workbook, a CSV file or text (it looks like another binary file).`);
   }
@@ -82,7 +89,12 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
 
 /** The separator of the first line, outside quotes: the most frequent of tab, `;`, `,` and `|`. */
 export function detectSeparator(text: string): string | null {
-  const counts = new Map<string, number>([['\t', 0], [';', 0], [',', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    ['\t', 0],
+    [';', 0],
+    [',', 0],
+    ['|', 0],
+  ]);
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -231,7 +243,9 @@ async function readWorkbook(bytes: Uint8Array, onRows: RowsRead): Promise<RawTab
     // A refusal, or a cancel thrown from the progress callback, is passed on as it is.
     if (error instanceof EvidenceRefusal || error instanceof ApiError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new EvidenceRefusal(`Not a spreadsheet: the workbook could not be read (${reason.slice(0, 200)}). Open it in Excel and save it again as .xlsx or .csv.`);
+    throw new EvidenceRefusal(
+      `Not a spreadsheet: the workbook could not be read (${reason.slice(0, 200)}). Open it in Excel and save it again as .xlsx or .csv.`,
+    );
   }
   onRows(rows.length);
   if (rows.length === 0) throw new EvidenceRefusal('Empty: the first worksheet has no rows.');

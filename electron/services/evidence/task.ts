@@ -6,16 +6,21 @@ import { EvidenceRefusal, type RowsRead } from './table';
 /** What the worker is asked to do: plain data, so it crosses to a worker thread by structured clone. */
 export type EvidenceTask =
   | { task: 'preview'; bytes: Uint8Array; fileName: string; mapping?: EvidenceMapping; utcOffsetMinutes: number }
-  | { task: 'count'; bytes: Uint8Array; fileName: string; mapping?: EvidenceMapping; utcOffsetMinutes: number; matchers: readonly Matcher[]; fixAt?: string | null };
+  | {
+      task: 'count';
+      bytes: Uint8Array;
+      fileName: string;
+      mapping?: EvidenceMapping;
+      utcOffsetMinutes: number;
+      matchers: readonly Matcher[];
+      fixAt?: string | null;
+    };
 
 export type EvidenceTaskResult = { task: 'preview'; preview: EvidencePreview } | { task: 'count'; preview: EvidencePreview; count: EvidenceCount };
 
 /** What the worker sends back. */
 export type WorkerMessage =
-  | { type: 'rows'; rows: number }
-  | { type: 'done'; result: EvidenceTaskResult }
-  | { type: 'refused'; message: string }
-  | { type: 'failed'; message: string };
+  { type: 'rows'; rows: number } | { type: 'done'; result: EvidenceTaskResult } | { type: 'refused'; message: string } | { type: 'failed'; message: string };
 
 /** Runs a task where it is called (the worker, or this thread when no worker can start). */
 export async function runEvidenceTask(task: EvidenceTask, onRows: RowsRead): Promise<EvidenceTaskResult> {

@@ -50,7 +50,17 @@ function fraction(digits: string | undefined): number {
 }
 
 /** Wall clock to UTC ms, null when a field is out of range (31/02, 25:00, 13 PM). */
-function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, meridiem: string | undefined, offsetMinutes: number): number | null {
+function wallClock(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  meridiem: string | undefined,
+  offsetMinutes: number,
+): number | null {
   if (meridiem) {
     if (h < 1 || h > 12) return null;
     const pm = meridiem[0]!.toLowerCase() === 'p';
@@ -94,7 +104,18 @@ export function parseTimeText(raw: string, options: TimeOptions): number | null 
     return wallClock(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fraction(m[7]), undefined, offset);
   }
   m = SLASHED_YEAR_FIRST.exec(text);
-  if (m) return wallClock(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fraction(m[7]), m[8], options.utcOffsetMinutes);
+  if (m)
+    return wallClock(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      fraction(m[7]),
+      m[8],
+      options.utcOffsetMinutes,
+    );
   m = SLASHED.exec(text);
   if (m) {
     const [day, month] = options.dayFirst ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
@@ -103,12 +124,16 @@ export function parseTimeText(raw: string, options: TimeOptions): number | null 
   m = DAY_NAMED.exec(text);
   if (m) {
     const month = monthOf(m[2]!);
-    return month ? wallClock(Number(m[3]), month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fraction(m[7]), m[8], options.utcOffsetMinutes) : null;
+    return month
+      ? wallClock(Number(m[3]), month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fraction(m[7]), m[8], options.utcOffsetMinutes)
+      : null;
   }
   m = MONTH_NAMED.exec(text);
   if (m) {
     const month = monthOf(m[1]!);
-    return month ? wallClock(Number(m[3]), month, Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fraction(m[7]), m[8], options.utcOffsetMinutes) : null;
+    return month
+      ? wallClock(Number(m[3]), month, Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fraction(m[7]), m[8], options.utcOffsetMinutes)
+      : null;
   }
   return null;
 }

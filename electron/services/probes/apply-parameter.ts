@@ -32,7 +32,9 @@ export function parameterUpdate(engine: DbEngine, parameter: string, expected: s
  */
 export function checkNewValue(parameter: string, newValue: unknown, allowed: AllowedRange): number {
   if (!allowed || !Number.isInteger(allowed.min) || !Number.isInteger(allowed.max) || allowed.min > allowed.max) {
-    throw new ApiError('invalid_input', `Say which whole numbers ${parameter} may take (min and max)`, { field: Number.isInteger(allowed?.min) ? 'max' : 'min' });
+    throw new ApiError('invalid_input', `Say which whole numbers ${parameter} may take (min and max)`, {
+      field: Number.isInteger(allowed?.min) ? 'max' : 'min',
+    });
   }
   if (typeof newValue !== 'number' || !Number.isInteger(newValue)) throw new ApiError('invalid_input', 'Use a whole number', { field: 'newValue' });
   if (newValue < allowed.min) throw new ApiError('invalid_input', `At least ${allowed.min} for ${parameter}`, { field: 'newValue' });
@@ -66,7 +68,13 @@ export class WriteFailure extends Error {
  * engineer saw, update it. Throws a WriteFailure saying whether the failure came before the commit
  * or at it.
  */
-export async function commitParameter(conn: DbConnection, parameter: string, expected: string | null, newValue: string, opts: ProbeCallOptions = {}): Promise<CommitOutcome> {
+export async function commitParameter(
+  conn: DbConnection,
+  parameter: string,
+  expected: string | null,
+  newValue: string,
+  opts: ProbeCallOptions = {},
+): Promise<CommitOutcome> {
   const { statement, parameters } = parameterUpdate(conn.engine, parameter, expected, newValue);
   const label = parameterName(parameter, 'parameter');
   const name = parameterKey(label);
@@ -76,14 +84,23 @@ export async function commitParameter(conn: DbConnection, parameter: string, exp
     const before = await conn.transaction(async (tx) => {
       const rows = await tx.query<{ VAL: unknown }>(lockGlobalParameterSql[tx.engine], { name }, { signal: opts.signal });
       if (rows.length !== 1) {
-        throw new ApiError('conflict', rows.length === 0 ? `The global ${label} row no longer exists. Nothing was changed.` : `There are ${rows.length} global ${label} rows; the toolkit will not choose one. Nothing was changed.`);
+        throw new ApiError(
+          'conflict',
+          rows.length === 0
+            ? `The global ${label} row no longer exists. Nothing was changed.`
+            : `There are ${rows.length} global ${label} rows; the toolkit will not choose one. Nothing was changed.`,
+        );
       }
       const current = text(rows[0]!.VAL);
       if (current !== expected) {
-        throw new ApiError('conflict', `The stored value changed: ${label} is now ${current ?? 'empty'}, not ${expected} as you saw. Nothing was changed; review the new value before applying again.`, {
-          field: 'expected',
-          details: `current=${current ?? 'NULL'}`,
-        });
+        throw new ApiError(
+          'conflict',
+          `The stored value changed: ${label} is now ${current ?? 'empty'}, not ${expected} as you saw. Nothing was changed; review the new value before applying again.`,
+          {
+            field: 'expected',
+            details: `current=${current ?? 'NULL'}`,
+          },
+        );
       }
       if (opts.signal?.aborted) throw new ApiError('cancelled', 'Cancelled before the change; nothing was changed');
       opts.progress?.('Writing the new value', 0.5);
@@ -100,6 +117,10 @@ export async function commitParameter(conn: DbConnection, parameter: string, exp
 
 /** The parameter's global value as the database holds it now, on a fresh statement (null: no global row). */
 export async function readParameterBack(conn: DbConnection, parameter: string, opts: ProbeCallOptions = {}): Promise<string | null> {
-  const back = await conn.query<{ VAL: unknown }>(readGlobalParameterSql[conn.engine], { name: parameterKey(parameterName(parameter, 'parameter')) }, { signal: opts.signal });
+  const back = await conn.query<{ VAL: unknown }>(
+    readGlobalParameterSql[conn.engine],
+    { name: parameterKey(parameterName(parameter, 'parameter')) },
+    { signal: opts.signal },
+  );
   return text(back[0]?.VAL);
 }

@@ -4,7 +4,6 @@ import type { DbEngine } from '../db/types';
 import { parameterUpdate } from './apply-parameter';
 import type { AllowedRange } from './types';
 
-
 /** The threads for emails the toolkit will write: at least one, and no more than any farm uses. */
 export const THREADS_ALLOWED: AllowedRange = { min: 1, max: 64 };
 
@@ -12,5 +11,3 @@ export const THREADS_ALLOWED: AllowedRange = { min: 1, max: 64 };
 export function threadsUpdate(engine: DbEngine, expected: string | null, newValue: string): ApplyPreview {
   return parameterUpdate(engine, THREADS_PARAMETER, expected, newValue);
 }
-
-

@@ -48,14 +48,22 @@ function wordFailure(error: unknown, doing: string): ApiError {
   const table = unreadableReason(error, object ?? 'a table this probe needs');
   if (table) {
     const sentence = table.charAt(0).toUpperCase() + table.slice(1);
-    return new ApiError('forbidden', `${sentence}, so the probe stopped while ${doing}. Nothing was changed; enter the facts by hand or ask for SELECT on it.`, { details });
+    return new ApiError(
+      'forbidden',
+      `${sentence}, so the probe stopped while ${doing}. Nothing was changed; enter the facts by hand or ask for SELECT on it.`,
+      { details },
+    );
   }
   if (/cancel|abort/i.test(text) && !/connection/i.test(text)) return new ApiError('cancelled', `Cancelled while ${doing}`, { details });
   if (/ETIMEOUT|timed? ?out|NJS-123|DPI-1067|ORA-03136|ORA-01013/i.test(text)) {
     return new ApiError('timeout', `The database did not answer within the query timeout while ${doing}. Nothing was changed.`, { details });
   }
   if (/ECONNREFUSED|ORA-12541|NJS-511/i.test(text)) {
-    return new ApiError('connection_failed', `The database server refused the connection while ${doing}: nothing listens on that host and port, or a firewall turns it away. Nothing was changed.`, { details });
+    return new ApiError(
+      'connection_failed',
+      `The database server refused the connection while ${doing}: nothing listens on that host and port, or a firewall turns it away. Nothing was changed.`,
+      { details },
+    );
   }
   if (/ECONNRESET|ECONNCLOSED|ESOCKET|EPIPE|connection (was )?(lost|closed|reset)|socket hang up|NJS-500|NJS-003|ORA-03113|ORA-03114|DPI-1080/i.test(text)) {
     return new ApiError('connection_failed', `The connection to the database was lost while ${doing}. Nothing was changed; try again.`, { details });

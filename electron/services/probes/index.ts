@@ -12,7 +12,9 @@ import { createProbeApi, profileSourceFrom } from './service';
 export function createProbeService(deps: ServiceDeps, needs: { profiles: ProfileService }) {
   const api = createProbeApi(deps, profileSourceFrom(needs.profiles));
   // Audit entries left pending by a crash are settled at start (and again whenever the audit is read).
-  void api.reconcileAudit().catch((error: unknown) => deps.notices.add(`The audit trail could not be checked at start: ${error instanceof Error ? error.message : String(error)}`));
+  void api
+    .reconcileAudit()
+    .catch((error: unknown) => deps.notices.add(`The audit trail could not be checked at start: ${error instanceof Error ? error.message : String(error)}`));
   const demoHandlers: HandlersFor<typeof demoMethods> = {
     'demo.reset': async ({ scenario, utcOffsetMinutes }) => {
       await api.resetDemo({ scenario, utcOffsetMinutes });

@@ -73,7 +73,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * of the Email_Status entity, once its table is found: emails created in the last
  * EMAIL_WINDOW_DAYS days, at most EMAIL_ROW_CAP rows, windows in database-local time.
  */
-export async function readEmailQueue(conn: DbConnection, opts: ProbeCallOptions, now: Date, clock: ClockOffset): Promise<Omit<EmailQueueProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
+export async function readEmailQueue(
+  conn: DbConnection,
+  opts: ProbeCallOptions,
+  now: Date,
+  clock: ClockOffset,
+): Promise<Omit<EmailQueueProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const unknown = (reason: string) => ({ known: false, reason, summary: `The email queue is unknown: ${reason}` });
   return readOnly(conn, async (tx) => {
     opts.progress?.('Looking for the email status table', 0.2);
@@ -88,7 +93,9 @@ export async function readEmailQueue(conn: DbConnection, opts: ProbeCallOptions,
       nullDateLimit: local(new Date(NULL_DATE_LIMIT.getTime() + clock.utcOffsetMinutes * -60_000)),
       since24h: local(new Date(now.getTime() - DAY)),
       cap: EMAIL_ROW_CAP,
-      ...(created ? { windowStart: local(new Date(now.getTime() - EMAIL_WINDOW_DAYS * DAY)), backoffStart: local(new Date(now.getTime() - backoff.days * DAY)) } : {}),
+      ...(created
+        ? { windowStart: local(new Date(now.getTime() - EMAIL_WINDOW_DAYS * DAY)), backoffStart: local(new Date(now.getTime() - backoff.days * DAY)) }
+        : {}),
     };
     try {
       const [row] = await tx.query<Record<string, unknown>>(emailQueueSql(table, created)[tx.engine], params, { signal: opts.signal });
@@ -134,18 +141,31 @@ export async function readEmailQueue(conn: DbConnection, opts: ProbeCallOptions,
 export const SENT_ROW_CAP = 10_000;
 
 /** Emails whose SENT time (database-local, compared as such) is at or after `since`. */
-export async function readEmailsSent(conn: DbConnection, opts: ProbeCallOptions & { since: string }, clock: ClockOffset): Promise<Omit<EmailsSentProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
+export async function readEmailsSent(
+  conn: DbConnection,
+  opts: ProbeCallOptions & { since: string },
+  clock: ClockOffset,
+): Promise<Omit<EmailsSentProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const since = new Date(opts.since);
   if (Number.isNaN(since.getTime())) throw new ApiError('invalid_input', 'The start of the count is not a valid date', { field: 'since' });
   const sinceIso = since.toISOString();
-  const unknown = (reason: string) => ({ since: sinceIso, known: false, reason, summary: `Emails sent since ${formatUtcMinute(since)} are unknown: ${reason}.` });
+  const unknown = (reason: string) => ({
+    since: sinceIso,
+    known: false,
+    reason,
+    summary: `Emails sent since ${formatUtcMinute(since)} are unknown: ${reason}.`,
+  });
   return readOnly(conn, async (tx) => {
     opts.progress?.('Looking for the email status table', 0.2);
     const found = await findStatusTable(tx, opts.signal);
     if ('reason' in found) return unknown(found.reason);
     opts.progress?.(`Counting emails sent in ${found.table}`, 0.6);
     try {
-      const [row] = await tx.query<Record<string, unknown>>(emailsSentSql(found.table)[tx.engine], { since: toDatabaseLocal(since, clock, tx.engine), cap: SENT_ROW_CAP }, { signal: opts.signal });
+      const [row] = await tx.query<Record<string, unknown>>(
+        emailsSentSql(found.table)[tx.engine],
+        { since: toDatabaseLocal(since, clock, tx.engine), cap: SENT_ROW_CAP },
+        { signal: opts.signal },
+      );
       const n = count(row?.N);
       const isCapped = n >= SENT_ROW_CAP;
       return {

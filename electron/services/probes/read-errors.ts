@@ -23,9 +23,11 @@ export const DEFAULT_ERROR_NAME = '432 concurrency error';
 export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date; until: Date } {
   const until = opts.until ? new Date(opts.until) : now;
   const since = opts.since ? new Date(opts.since) : new Date(until.getTime() - (opts.days ?? DEFAULT_WINDOW_DAYS) * DAY);
-  if (Number.isNaN(until.getTime()) || Number.isNaN(since.getTime())) throw new ApiError('invalid_input', 'The time window is not a valid date', { field: 'since' });
+  if (Number.isNaN(until.getTime()) || Number.isNaN(since.getTime()))
+    throw new ApiError('invalid_input', 'The time window is not a valid date', { field: 'since' });
   if (since >= until) throw new ApiError('invalid_input', 'The window must start before it ends', { field: 'since' });
-  if (until.getTime() - since.getTime() > 14 * DAY) throw new ApiError('invalid_input', 'The window can be at most 14 days: the log keeps this week and last week', { field: 'since' });
+  if (until.getTime() - since.getTime() > 14 * DAY)
+    throw new ApiError('invalid_input', 'The window can be at most 14 days: the log keeps this week and last week', { field: 'since' });
   return { since, until };
 }
 
@@ -33,19 +35,31 @@ export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date;
  * The parameters of one view's statement: the window as database-local text, the prefilter
  * (`like1` ... `likeN`, the 432 error's two patterns by default) and the cap.
  */
-export function errorQueryParams(since: string, until: string, cap = ERROR_ROW_CAP, likePatterns: readonly string[] = CONCURRENCY_ERROR_LIKE_PATTERNS): Record<string, string | number> {
+export function errorQueryParams(
+  since: string,
+  until: string,
+  cap = ERROR_ROW_CAP,
+  likePatterns: readonly string[] = CONCURRENCY_ERROR_LIKE_PATTERNS,
+): Record<string, string | number> {
   const names = likeParamNames(likePatterns.length);
   return { since, until, ...Object.fromEntries(names.map((name, i) => [name, likePatterns[i]!])), cap };
 }
 
 /** The matchers of a search and their LIKE prefilter, refused when there is nothing to search for or too much. */
-export function searchPlan(opts: Pick<ErrorsProbeOptions, 'matchers' | 'errorName'>): { matchers: readonly Matcher[]; likePatterns: string[]; errorName: string } {
+export function searchPlan(opts: Pick<ErrorsProbeOptions, 'matchers' | 'errorName'>): {
+  matchers: readonly Matcher[];
+  likePatterns: string[];
+  errorName: string;
+} {
   const matchers = opts.matchers ?? CONCURRENCY_MATCHERS;
   if (matchers.length === 0) throw new ApiError('invalid_input', 'Say which error to search for: no matcher was given', { field: 'matchers' });
   const likePatterns = likePatternsOf(matchers);
-  if (likePatterns.length === 0) throw new ApiError('invalid_input', 'The matchers give no LIKE prefilter, so the log cannot be searched without reading all of it', { field: 'matchers' });
+  if (likePatterns.length === 0)
+    throw new ApiError('invalid_input', 'The matchers give no LIKE prefilter, so the log cannot be searched without reading all of it', { field: 'matchers' });
   if (likePatterns.length > MAX_LIKE_PATTERNS) {
-    throw new ApiError('invalid_input', `The matchers give ${likePatterns.length} LIKE prefilters; at most ${MAX_LIKE_PATTERNS} are run against the log`, { field: 'matchers' });
+    throw new ApiError('invalid_input', `The matchers give ${likePatterns.length} LIKE prefilters; at most ${MAX_LIKE_PATTERNS} are run against the log`, {
+      field: 'matchers',
+    });
   }
   const errorName = opts.errorName?.trim() || DEFAULT_ERROR_NAME;
   return { matchers, likePatterns, errorName };
@@ -60,7 +74,11 @@ function variantOf(matcher: Matcher): string {
  * What the log views can answer for the window asked: the start really searched (never before the
  * previous cycle's start) and, when that is later than asked, a sentence saying so.
  */
-export function coveredWindow(requested: { since: Date; until: Date }, clock: ClockOffset, now: Date): { since: Date; coveredStart: Date; coverageNote?: string } {
+export function coveredWindow(
+  requested: { since: Date; until: Date },
+  clock: ClockOffset,
+  now: Date,
+): { since: Date; coveredStart: Date; coverageNote?: string } {
   const coveredStart = logCoveredStart(clock, now);
   if (requested.since.getTime() >= coveredStart.getTime()) return { since: requested.since, coveredStart };
   const since = coveredStart.getTime() < requested.until.getTime() ? coveredStart : requested.until;
@@ -88,7 +106,12 @@ function span(ms: number, rounding: 'round' | 'floor'): string {
  * The window is built in the database's local time (`clock`, read on this connection when not
  * given) and never reaches before what the two views can hold; results are in UTC.
  */
-export async function readErrors(conn: DbConnection, opts: ErrorsProbeOptions, now: Date, clock?: ClockOffset): Promise<Omit<ErrorsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
+export async function readErrors(
+  conn: DbConnection,
+  opts: ErrorsProbeOptions,
+  now: Date,
+  clock?: ClockOffset,
+): Promise<Omit<ErrorsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const requested = errorWindow(opts, now);
   const plan = searchPlan(opts);
   const dbClock = clock ?? (await readClock(conn, () => now, opts.signal));
@@ -169,7 +192,17 @@ function perVariantOf(matches: Match[], matchers: readonly Matcher[]): ErrorVari
  */
 export function summarise(
   found: Match[],
-  info: { since: Date; until: Date; capped: boolean; problems: string[]; candidatesRead: number; coverageNote?: string; errorName: string; matchers: readonly Matcher[]; windowText?: string },
+  info: {
+    since: Date;
+    until: Date;
+    capped: boolean;
+    problems: string[];
+    candidatesRead: number;
+    coverageNote?: string;
+    errorName: string;
+    matchers: readonly Matcher[];
+    windowText?: string;
+  },
 ) {
   found.sort((a, b) => b.instant.localeCompare(a.instant));
   const perVariant = perVariantOf(found, info.matchers);

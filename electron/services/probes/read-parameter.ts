@@ -37,12 +37,20 @@ function parseWhole(value: string): number | null {
 }
 
 /** Every row of one OSSYS_PARAMETER parameter, global and per host, with a sentence naming it. */
-export async function readParameter(conn: DbConnection, name: string, opts: ProbeCallOptions = {}): Promise<Omit<ParameterProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
+export async function readParameter(
+  conn: DbConnection,
+  name: string,
+  opts: ProbeCallOptions = {},
+): Promise<Omit<ParameterProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const parameter = parameterName(name);
   opts.progress?.(`Reading ${parameter}`, 0.2);
   const raw = await readOnly(conn, async (tx) => {
     try {
-      return await tx.query<{ NAME: unknown; VAL: unknown; HOST: unknown }>(readParameterSql[conn.engine], { name: parameterKey(parameter), cap: ROW_CAP }, { signal: opts.signal });
+      return await tx.query<{ NAME: unknown; VAL: unknown; HOST: unknown }>(
+        readParameterSql[conn.engine],
+        { name: parameterKey(parameter), cap: ROW_CAP },
+        { signal: opts.signal },
+      );
     } catch (error) {
       // "Table not found" on Oracle is most often a missing platform schema: say so and how to fix it.
       const schemaProblem = unreadableReason(error, 'OSSYS_PARAMETER') ? await missingPlatformSchema(tx, opts.signal) : null;
@@ -67,7 +75,8 @@ function summarise(parameter: string, rows: ThreadsRow[], globals: ThreadsRow[],
   }
   const parts: string[] = [];
   if (globals.length === 0) parts.push(`${parameter} has no global row`);
-  else if (globals.length > 1) parts.push(`${parameter} has ${globals.length} global rows (${globals.map((g) => g.value).join(', ')}); check which one applies`);
+  else if (globals.length > 1)
+    parts.push(`${parameter} has ${globals.length} global rows (${globals.map((g) => g.value).join(', ')}); check which one applies`);
   else if (globalValue === null) parts.push(`${parameter} holds "${globals[0]!.value}", which is not a whole number`);
   else parts.push(`${parameter} is ${globalValue} (global row)`);
   const hosts = rows.filter((r) => r.host !== null);

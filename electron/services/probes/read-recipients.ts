@@ -56,7 +56,12 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
  * OSSYS_EMAIL has recipient columns, their recipients: separators counted in SQL, one row per sent
  * email, at most RECIPIENTS_ROW_CAP of them. What the catalog showed of OSSYS_EMAIL is kept as evidence.
  */
-export async function readRecipients(conn: DbConnection, opts: RecipientsProbeOptions, now: Date, clock: ClockOffset): Promise<Omit<RecipientsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
+export async function readRecipients(
+  conn: DbConnection,
+  opts: RecipientsProbeOptions,
+  now: Date,
+  clock: ClockOffset,
+): Promise<Omit<RecipientsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const hours = windowHours(opts.hours);
   const since = new Date(now.getTime() - hours * HOUR);
   const window = `in the last ${plural(hours, 'hour')} (since ${formatUtcMinute(since)})`;
@@ -75,7 +80,14 @@ export async function readRecipients(conn: DbConnection, opts: RecipientsProbeOp
     const emailColumns = [...(found.columns.get('OSSYS_EMAIL') ?? [])].sort();
     const recipientColumns = recipientColumnsOf(emailColumns);
     const statusColumns = found.columns.get(found.table) ?? new Set<string>();
-    const at: RecipientsAt = recipientColumns.length === 0 ? null : found.table === 'OSSYS_EMAIL' ? 'status' : statusColumns.has('EMAIL_ID') && emailColumns.includes('ID') ? 'email' : null;
+    const at: RecipientsAt =
+      recipientColumns.length === 0
+        ? null
+        : found.table === 'OSSYS_EMAIL'
+          ? 'status'
+          : statusColumns.has('EMAIL_ID') && emailColumns.includes('ID')
+            ? 'email'
+            : null;
     const evidence = { emailColumns, ...(recipientColumns.length ? { recipientColumns } : {}) };
     let noRecipients: string | null =
       emailColumns.length === 0
@@ -89,7 +101,9 @@ export async function readRecipients(conn: DbConnection, opts: RecipientsProbeOp
     opts.progress?.(`Counting emails sent in ${found.table}`, 0.5);
     let row: Record<string, unknown> | undefined;
     try {
-      [row] = await tx.query<Record<string, unknown>>(recipientsSql(found.table, recipientColumns, noRecipients ? null : at)[tx.engine], params, { signal: opts.signal });
+      [row] = await tx.query<Record<string, unknown>>(recipientsSql(found.table, recipientColumns, noRecipients ? null : at)[tx.engine], params, {
+        signal: opts.signal,
+      });
     } catch (error) {
       const reason = unreadableReason(error, noRecipients ? found.table : 'OSSYS_EMAIL');
       if (reason === null) throw probeFailure(error, `counting the recipients of the emails sent in ${found.table}`);
@@ -107,7 +121,9 @@ export async function readRecipients(conn: DbConnection, opts: RecipientsProbeOp
     const emails = count(row?.N);
     const capped = emails >= RECIPIENTS_ROW_CAP;
     const atLeast = capped ? 'at least ' : '';
-    const capNote = capped ? ` The count stopped at ${RECIPIENTS_ROW_CAP.toLocaleString('en-US')} emails to spare the database; the numbers are lower bounds.` : '';
+    const capNote = capped
+      ? ` The count stopped at ${RECIPIENTS_ROW_CAP.toLocaleString('en-US')} emails to spare the database; the numbers are lower bounds.`
+      : '';
     if (noRecipients) {
       return {
         ...base,

@@ -9,7 +9,16 @@ import type { ProbeCallOptions } from './types';
 import { flag, text } from './values';
 
 /** Column names on OSSYS_SERVER that would say "Send Emails" (the real one is unknown, domain.md 3). */
-export const SEND_EMAILS_COLUMNS = ['SEND_EMAILS', 'SENDS_EMAILS', 'SEND_EMAIL', 'IS_EMAIL_ENABLED', 'EMAIL_ENABLED', 'EMAILS_ENABLED', 'ENABLE_EMAILS', 'IS_SEND_EMAILS'];
+export const SEND_EMAILS_COLUMNS = [
+  'SEND_EMAILS',
+  'SENDS_EMAILS',
+  'SEND_EMAIL',
+  'IS_EMAIL_ENABLED',
+  'EMAIL_ENABLED',
+  'EMAILS_ENABLED',
+  'ENABLE_EMAILS',
+  'IS_SEND_EMAILS',
+];
 /** Per-host parameter rows that would say the same, lower case. */
 export const SEND_EMAILS_PARAMETERS = ['scheduler.sendemails', 'scheduler.emailsenabled', 'server.sendemails'];
 const CAP = 500;
@@ -70,11 +79,19 @@ export async function readServers(conn: DbConnection, opts: ProbeCallOptions = {
     const hostRows = sendColumn
       ? { value: [] as Array<Record<string, unknown>> }
       : await optional('OSSYS_PARAMETER', 'reading per-host parameter rows', () =>
-          tx.query<Record<string, unknown>>(sendEmailsHostRowsSql[engine], { n0: SEND_EMAILS_PARAMETERS[0]!, n1: SEND_EMAILS_PARAMETERS[1]!, n2: SEND_EMAILS_PARAMETERS[2]!, cap: CAP }, { signal }),
+          tx.query<Record<string, unknown>>(
+            sendEmailsHostRowsSql[engine],
+            { n0: SEND_EMAILS_PARAMETERS[0]!, n1: SEND_EMAILS_PARAMETERS[1]!, n2: SEND_EMAILS_PARAMETERS[2]!, cap: CAP },
+            { signal },
+          ),
         );
 
     opts.progress?.('Reading deployment zones', 0.8);
-    const zoneTables = columns.get('OSSYS_ZONE')?.has('NAME') && columns.get('OSSYS_ZONE')?.has('ID') && columns.get('OSSYS_ZONE_SERVER')?.has('SERVER_ID') && columns.get('OSSYS_ZONE_SERVER')?.has('ZONE_ID');
+    const zoneTables =
+      columns.get('OSSYS_ZONE')?.has('NAME') &&
+      columns.get('OSSYS_ZONE')?.has('ID') &&
+      columns.get('OSSYS_ZONE_SERVER')?.has('SERVER_ID') &&
+      columns.get('OSSYS_ZONE_SERVER')?.has('ZONE_ID');
     const zones = zoneTables
       ? await optional('OSSYS_ZONE / OSSYS_ZONE_SERVER', 'reading deployment zones', () =>
           tx.query<{ SERVER_ID: unknown; NAME: unknown }>(serverZonesSql[engine], { cap: CAP * 4 }, { signal }),
@@ -95,7 +112,10 @@ export async function readServers(conn: DbConnection, opts: ProbeCallOptions = {
       let sendsEmailOrigin: FactOrigin;
       if (sendColumn) {
         sendsEmail = flag(row.SENDS_EMAIL);
-        sendsEmailOrigin = sendsEmail === null ? { kind: 'unknown', reason: `OSSYS_SERVER.${sendColumn} is empty or unreadable; ${ASK_SEND}` } : { kind: 'database', detail: `OSSYS_SERVER.${sendColumn}` };
+        sendsEmailOrigin =
+          sendsEmail === null
+            ? { kind: 'unknown', reason: `OSSYS_SERVER.${sendColumn} is empty or unreadable; ${ASK_SEND}` }
+            : { kind: 'database', detail: `OSSYS_SERVER.${sendColumn}` };
       } else if ('reason' in hostRows) {
         sendsEmailOrigin = { kind: 'unknown', reason: `per-host parameter rows could not be read (${hostRows.reason}); ${ASK_SEND}` };
       } else {

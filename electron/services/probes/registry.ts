@@ -30,7 +30,8 @@ export async function runProbeUse(
     case 'email-queue':
       return probes.readEmailQueue(profileId, call);
     case 'emails-sent':
-      if (!opts.since) throw new ApiError('invalid_input', 'Record the fix first (tick the restarts, or record the change): only what happens after it counts.');
+      if (!opts.since)
+        throw new ApiError('invalid_input', 'Record the fix first (tick the restarts, or record the change): only what happens after it counts.');
       return probes.readEmailsSent(profileId, { ...call, since: opts.since });
     case 'recipients':
       return probes.readRecipients(profileId, call);

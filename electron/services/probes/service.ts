@@ -33,7 +33,13 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
   const audit = createAuditLog(deps.dataDir, (message) => deps.notices.add(message));
 
   /** Opens a connection, runs one probe, always closes; failures become errors a user can read. */
-  async function withConnection<R>(profileId: string, purpose: 'platform' | 'log', doing: string, opts: ProbeCallOptions, work: (conn: DbConnection) => Promise<R>): Promise<R> {
+  async function withConnection<R>(
+    profileId: string,
+    purpose: 'platform' | 'log',
+    doing: string,
+    opts: ProbeCallOptions,
+    work: (conn: DbConnection) => Promise<R>,
+  ): Promise<R> {
     throwIfCancelled(opts.signal, doing);
     opts.progress?.('Connecting', 0);
     let conn: DbConnection;
@@ -58,7 +64,13 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
    * same connection (the clock is its first statement, as Oracle's SET TRANSACTION READ ONLY
    * needs); the clock goes into the result.
    */
-  function probe<R extends object>(profileId: string, purpose: 'platform' | 'log', doing: string, opts: ProbeCallOptions, read: (conn: DbConnection, clock: DbClock) => Promise<R>) {
+  function probe<R extends object>(
+    profileId: string,
+    purpose: 'platform' | 'log',
+    doing: string,
+    opts: ProbeCallOptions,
+    read: (conn: DbConnection, clock: DbClock) => Promise<R>,
+  ) {
     return withConnection(profileId, purpose, doing, opts, (conn) =>
       withMeta(conn.engine, now, () =>
         readOnly(conn, async (tx) => {
@@ -154,7 +166,14 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
    * transaction and completed with the value read back after the commit, or marked failed with the
    * reason, so no change can exist without a record.
    */
-  async function write(profileId: string, parameter: string, expected: string | null, newValue: string, info: { actor: string; sessionId?: string; undoOf?: string }, opts: ProbeCallOptions) {
+  async function write(
+    profileId: string,
+    parameter: string,
+    expected: string | null,
+    newValue: string,
+    info: { actor: string; sessionId?: string; undoOf?: string },
+    opts: ProbeCallOptions,
+  ) {
     const environment = await source.environmentName(profileId);
     const doing = `changing ${parameter}`;
     throwIfCancelled(opts.signal, doing);
@@ -201,7 +220,11 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
           const state = await settle(pending, await readCurrent(profileId, parameter), `Checked after the commit reported an error (${reason.message})`);
           if (state === 'done') return result(pending, newValue, pending.at);
           if (state === 'failed') throw reason;
-          throw new ApiError(reason.code, `The database did not confirm the commit while ${doing}. It is not known whether the change was made: the audit entry stays pending and is checked again when the app starts. Check ${parameter} in Factory Configuration.`, { details: reason.details ?? reason.message });
+          throw new ApiError(
+            reason.code,
+            `The database did not confirm the commit while ${doing}. It is not known whether the change was made: the audit entry stays pending and is checked again when the app starts. Check ${parameter} in Factory Configuration.`,
+            { details: reason.details ?? reason.message },
+          );
         }
         opts.progress?.('Reading the value back', 0.8);
         let after: string | null;
@@ -212,13 +235,19 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
           await audit.stillPending(pending.id, `Committed, but the value could not be read back: ${probeFailure(error, `reading ${parameter} back`).message}`);
         }
         if (after === null) {
-          throw new ApiError('internal', `The change was committed but ${parameter} could not be read back; check it in Factory Configuration. The audit entry stays pending until the value is read.`);
+          throw new ApiError(
+            'internal',
+            `The change was committed but ${parameter} could not be read back; check it in Factory Configuration. The audit entry stays pending until the value is read.`,
+          );
         }
         const at = now().toISOString();
         try {
           await audit.complete(pending.id, { after, at });
         } catch (error) {
-          throw new ApiError('internal', `${parameter} was changed to ${after}, but its audit entry could not be completed (${(error as Error).message}). It stays pending and is checked again when the app starts.`);
+          throw new ApiError(
+            'internal',
+            `${parameter} was changed to ${after}, but its audit entry could not be completed (${(error as Error).message}). It stays pending and is checked again when the app starts.`,
+          );
         }
         opts.progress?.('Done', 1);
         return result({ ...pending, before: committed.before }, after, at);
@@ -231,7 +260,15 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
   }
 
   function result(entry: AuditEntry, after: string, at: string) {
-    return { before: entry.before ?? '', after, statement: entry.statement, parameters: entry.parameters, auditId: entry.id, appliedAt: at, parameter: entry.parameter };
+    return {
+      before: entry.before ?? '',
+      after,
+      statement: entry.statement,
+      parameters: entry.parameters,
+      auditId: entry.id,
+      appliedAt: at,
+      parameter: entry.parameter,
+    };
   }
 
   /** Apply on any parameter's global row: the value checked against what it may take, an actor named. */
@@ -246,7 +283,8 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
   /** The engine decides the dialect; opening a connection is the one sure way to know it. */
   async function previewApplyParameter(profileId: string, request: PreviewParameterRequest) {
     const parameter = parameterName(request.parameter, 'parameter');
-    if (request.min !== undefined || request.max !== undefined) checkNewValue(parameter, request.newValue, { min: request.min ?? Number.NaN, max: request.max ?? Number.NaN });
+    if (request.min !== undefined || request.max !== undefined)
+      checkNewValue(parameter, request.newValue, { min: request.min ?? Number.NaN, max: request.max ?? Number.NaN });
     const engine = await withConnection(profileId, 'platform', 'the engine', {}, async (conn) => conn.engine);
     return parameterUpdate(engine, parameter, request.expected, String(request.newValue));
   }
@@ -290,12 +328,17 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
       if (!entry) throw new ApiError('not_found', 'That change is not in the audit trail', { field: 'auditId' });
       if (entry.kind === 'undo') throw new ApiError('conflict', 'This entry is itself an undo; apply the value you want instead');
       if (auditState(entry) === 'failed') throw new ApiError('conflict', 'This change was not made, so there is nothing to undo');
-      if (auditState(entry) === 'pending') throw new ApiError('conflict', `It is not known yet whether this change was made (${entry.note ?? 'its outcome is pending'}), so it cannot be undone; check ${entry.parameter} in Factory Configuration.`);
+      if (auditState(entry) === 'pending')
+        throw new ApiError(
+          'conflict',
+          `It is not known yet whether this change was made (${entry.note ?? 'its outcome is pending'}), so it cannot be undone; check ${entry.parameter} in Factory Configuration.`,
+        );
       if (entry.undoneBy) throw new ApiError('conflict', 'This change was already undone');
       if (entries.some((e) => e.undoOf === entry.id && auditState(e) === 'pending')) {
         throw new ApiError('conflict', 'An undo of this change has no known outcome yet; check the value in Factory Configuration before undoing again');
       }
-      if (entry.before === null || entry.before === '') throw new ApiError('conflict', 'No previous value was recorded for this change, so it cannot be undone');
+      if (entry.before === null || entry.before === '')
+        throw new ApiError('conflict', 'No previous value was recorded for this change, so it cannot be undone');
       // The parameter the change wrote: an undo restores that one, whatever it is.
       return write(entry.profileId, entry.parameter, entry.after, entry.before, { actor: opts.actor, undoOf: entry.id }, opts);
     },

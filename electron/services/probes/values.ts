@@ -5,7 +5,6 @@ export function text(value: unknown): string | null {
   return String(value);
 }
 
-
 export function flag(value: unknown): boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value;

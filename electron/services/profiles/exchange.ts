@@ -110,7 +110,8 @@ export function previewOf(plan: ImportPlanItem[]): ImportPreview {
       changed: Object.keys(FIELD_LABELS)
         .filter((key) => JSON.stringify(incoming[key as keyof typeof incoming] ?? '') !== JSON.stringify(replaces[key as keyof StoredProfile] ?? ''))
         .map((key) => FIELD_LABELS[key]!),
-      dropsPassword: (Boolean(replaces.secret) && !keepsSecret(replaces, incoming, 'platform')) || (Boolean(replaces.logSecret) && !keepsSecret(replaces, incoming, 'log')),
+      dropsPassword:
+        (Boolean(replaces.secret) && !keepsSecret(replaces, incoming, 'platform')) || (Boolean(replaces.logSecret) && !keepsSecret(replaces, incoming, 'log')),
     })),
   };
 }

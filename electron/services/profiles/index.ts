@@ -101,7 +101,14 @@ export function createProfileService(deps: ServiceDeps) {
     await store.update((doc) => {
       const previous = doc.profiles.find((p) => p.id === id);
       if (!previous) throw new ApiError('not_found', 'No saved environment has that id; it may have been deleted.', { field: 'id' });
-      saved = { ...fieldsOf(form), id, createdAt: previous.createdAt, updatedAt: now().toISOString(), lastUsedAt: previous.lastUsedAt, ...secretsFor(id, form, previous) };
+      saved = {
+        ...fieldsOf(form),
+        id,
+        createdAt: previous.createdAt,
+        updatedAt: now().toISOString(),
+        lastUsedAt: previous.lastUsedAt,
+        ...secretsFor(id, form, previous),
+      };
       return { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? saved! : p)) };
     });
     return toPublic(saved!, vault);
@@ -191,7 +198,10 @@ export function createProfileService(deps: ServiceDeps) {
       const stamp = now().toISOString();
       const copy: StoredProfile = { ...source, id: copyId, name: `${source.name} (copy)`.slice(0, 100), createdAt: stamp, updatedAt: stamp, lastUsedAt: null };
       // Saved passwords are sealed to their profile: the copy gets its own sealing (or none when unreadable).
-      for (const [field, purpose] of [['secret', 'platform'], ['logSecret', 'log']] as const) {
+      for (const [field, purpose] of [
+        ['secret', 'platform'],
+        ['logSecret', 'log'],
+      ] as const) {
         const value = source[field];
         if (!value) continue;
         try {
@@ -210,7 +220,8 @@ export function createProfileService(deps: ServiceDeps) {
     'profiles.delete': async ({ id }) => {
       refuseBuiltIn(id, 'deleted');
       await store.update((doc) => {
-        if (!doc.profiles.some((p) => p.id === id)) throw new ApiError('not_found', 'No saved environment has that id; it may have been deleted.', { field: 'id' });
+        if (!doc.profiles.some((p) => p.id === id))
+          throw new ApiError('not_found', 'No saved environment has that id; it may have been deleted.', { field: 'id' });
         return { ...doc, profiles: doc.profiles.filter((p) => p.id !== id) };
       });
       vault.session.delete(sessionKey(id, 'platform'));
@@ -244,7 +255,8 @@ export function createProfileService(deps: ServiceDeps) {
         try {
           if (!saved) throw new ApiError('locked', 'Enter the password to test this connection.', { field: 'password' });
           // A saved password only goes to the server and user it was saved for.
-          if (form && !keepsSecret(saved, form, 'platform')) throw new ApiError('locked', 'The server or user changed: enter the password to test this connection.', { field: 'password' });
+          if (form && !keepsSecret(saved, form, 'platform'))
+            throw new ApiError('locked', 'The server or user changed: enter the password to test this connection.', { field: 'password' });
           password = passwordOf(saved, 'platform');
         } catch (error) {
           passwordProblem = error instanceof ApiError ? error : new ApiError('locked', 'Enter the password to test this connection.');
@@ -270,7 +282,12 @@ export function createProfileService(deps: ServiceDeps) {
       const logTarget = hasLog ? targetOf(fields, 'log', { platform: password ?? '', log: logPassword }) : undefined;
       const log = logTarget
         ? {
-            scope: logTarget.engine === 'sqlserver' ? `database ${logTarget.database}` : logTarget.schema ? `schema ${logTarget.schema.toUpperCase()}` : `the schema of user ${logTarget.user}`,
+            scope:
+              logTarget.engine === 'sqlserver'
+                ? `database ${logTarget.database}`
+                : logTarget.schema
+                  ? `schema ${logTarget.schema.toUpperCase()}`
+                  : `the schema of user ${logTarget.user}`,
             open: async (signal: AbortSignal) => {
               if (logProblem) throw logProblem;
               const conn = await openConnection(logTarget, { signal });
@@ -280,7 +297,12 @@ export function createProfileService(deps: ServiceDeps) {
           }
         : undefined;
       const target = targetOf(fields, 'platform', { platform: password ?? '' });
-      const scope = target.engine === 'sqlserver' ? `database ${target.database}` : target.schema ? `schema ${target.schema.toUpperCase()}` : `the schema of user ${target.user}`;
+      const scope =
+        target.engine === 'sqlserver'
+          ? `database ${target.database}`
+          : target.schema
+            ? `schema ${target.schema.toUpperCase()}`
+            : `the schema of user ${target.user}`;
       return testConnection({
         engine: target.engine,
         target: describeTarget(target),
@@ -302,7 +324,11 @@ export function createProfileService(deps: ServiceDeps) {
       const doc = await store.read();
       const chosen = ids ? doc.profiles.filter((p) => ids.includes(p.id)) : doc.profiles;
       const file = exportProfiles(chosen, now());
-      return { fileName: `support-toolkit-profiles-${now().toISOString().slice(0, 10)}.json`, json: `${JSON.stringify(file, null, 2)}\n`, count: chosen.length };
+      return {
+        fileName: `support-toolkit-profiles-${now().toISOString().slice(0, 10)}.json`,
+        json: `${JSON.stringify(file, null, 2)}\n`,
+        count: chosen.length,
+      };
     },
     'profiles.importPreview': async ({ json }) => previewOf(planImport(parseImport(json), (await store.read()).profiles)),
     'profiles.import': async ({ json }) => {
@@ -327,7 +353,8 @@ export function createProfileService(deps: ServiceDeps) {
             };
             profiles = profiles.map((p) => (p.id === replaces.id ? next : p));
             // A password typed this session does not follow the profile to another destination either.
-            for (const purpose of ['platform', 'log'] as const) if (!keepsSecret(replaces, fields, purpose)) vault.session.delete(sessionKey(replaces.id, purpose));
+            for (const purpose of ['platform', 'log'] as const)
+              if (!keepsSecret(replaces, fields, purpose)) vault.session.delete(sessionKey(replaces.id, purpose));
           } else {
             profiles.push({ ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp, lastUsedAt: null });
           }

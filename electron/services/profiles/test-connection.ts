@@ -156,7 +156,11 @@ function asFailure(error: unknown, secrets: Array<string | undefined>, querySeco
   }
   const text = driverText(error);
   if (/ETIMEOUT|timed? ?out|NJS-123|DPI-1067|ORA-01013/i.test(text)) {
-    return { category: 'timeout', message: `Connected, but the query did not answer within the query timeout${querySeconds ? ` of ${querySeconds} s` : ''}.`, details: clip(text, secrets) };
+    return {
+      category: 'timeout',
+      message: `Connected, but the query did not answer within the query timeout${querySeconds ? ` of ${querySeconds} s` : ''}.`,
+      details: clip(text, secrets),
+    };
   }
   return { category: 'other', message: `Connected, but the test query failed: ${clip(text, secrets).slice(0, 200)}`, details: clip(text, secrets) };
 }

@@ -10,8 +10,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return candidates.find((c): c is string => Boolean(c) && existsSync(c as string)) ?? null;
 }
 
-export const CHROMIUM_NOT_FOUND =
-  'No Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.';
+export const CHROMIUM_NOT_FOUND = 'No Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.';
 
 export function chromiumPath(): string {
   const found = findChromium();

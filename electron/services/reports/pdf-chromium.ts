@@ -76,7 +76,13 @@ export function createChromiumPdfPrinter(options: { executablePath?: string } = 
   async function close(): Promise<void> {
     const current = browser;
     browser = null;
-    if (current) await (await current.catch(() => null))?.browser()?.close().catch(() => undefined);
+    if (current)
+      await (
+        await current.catch(() => null)
+      )
+        ?.browser()
+        ?.close()
+        .catch(() => undefined);
   }
 
   return { print, close };

@@ -21,9 +21,7 @@ const entrySchema = z.object({
   outcomeLabel: z.string(),
   sessionStartedAt: z.string(),
   updatedAt: z.string(),
-  files: z.array(
-    z.object({ format: reportFormatSchema, fileName: z.string(), bytes: z.number().int().min(0), exportedAt: z.string() }),
-  ),
+  files: z.array(z.object({ format: reportFormatSchema, fileName: z.string(), bytes: z.number().int().min(0), exportedAt: z.string() })),
 });
 const indexSchema = z.object({ reports: z.array(entrySchema) });
 type ReportsIndex = z.infer<typeof indexSchema>;
@@ -75,9 +73,7 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
     const exportedAt = options.now().toISOString();
     let saved: ReportEntry | undefined;
     await index.update(async (current) => {
-      const existing = reportId
-        ? current.reports.find((r) => r.id === reportId)
-        : current.reports.find((r) => r.sessionId === model.sessionId);
+      const existing = reportId ? current.reports.find((r) => r.id === reportId) : current.reports.find((r) => r.sessionId === model.sessionId);
       const id = existing?.id ?? randomUUID();
       // Both written atomically and 0600, like every file in the data folder.
       await writeFileAtomic(snapshotPath(id), JSON.stringify(model));
@@ -108,9 +104,7 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
       return { reports: current.reports.filter((r) => r.id !== id) };
     });
     if (found) {
-      await Promise.all(
-        [snapshotPath(id), ...reportFormatSchema.options.map((f) => filePath(id, f))].map((f) => fs.rm(f, { force: true })),
-      );
+      await Promise.all([snapshotPath(id), ...reportFormatSchema.options.map((f) => filePath(id, f))].map((f) => fs.rm(f, { force: true })));
     }
     return found;
   }

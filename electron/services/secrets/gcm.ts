@@ -122,7 +122,10 @@ function tampered(): ApiError {
 export function schemeError(stored: string): ApiError {
   if (formatVersion(stored, 'safe')) return new ApiError('locked', 'This password was saved by the desktop app and cannot be read here; enter it again.');
   if (formatVersion(stored, 'gcm')) {
-    return new ApiError('locked', 'This password was saved with a passphrase (browser host) that was not given at this start; enter it again, or restart with the passphrase.');
+    return new ApiError(
+      'locked',
+      'This password was saved with a passphrase (browser host) that was not given at this start; enter it again, or restart with the passphrase.',
+    );
   }
   return new ApiError('corrupt_data', 'A saved password has an unknown format; enter it again.');
 }
@@ -212,7 +215,15 @@ export async function createGcmCipher(dataDir: string, passphrase: string, optio
   if (problem) throw new ApiError('invalid_input', `scrypt parameters out of range: ${problem}.`);
   const salt = randomBytes(16);
   const key = await deriveKey(passphrase, salt, cost);
-  const record: KeyFile = { version: 1, kdf: 'scrypt', salt: salt.toString('base64'), N: cost.N, r: cost.r, p: cost.p, verifier: sealLegacy(key, VERIFIER_TEXT) };
+  const record: KeyFile = {
+    version: 1,
+    kdf: 'scrypt',
+    salt: salt.toString('base64'),
+    N: cost.N,
+    r: cost.r,
+    p: cost.p,
+    verifier: sealLegacy(key, VERIFIER_TEXT),
+  };
   await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
   return gcmCipherFromKey(key);
 }

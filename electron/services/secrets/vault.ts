@@ -33,7 +33,12 @@ export function createSecretVault(cipher: SecretCipher | undefined, reason?: str
     canRemember: Boolean(cipher),
     unavailableReason: cipher ? undefined : (reason ?? 'this host was started without a way to encrypt them'),
     seal(plain, binding) {
-      if (!cipher) throw new ApiError('unavailable', `The password cannot be remembered: ${reason ?? 'this host cannot encrypt passwords'}. Turn off "Remember password" to use it for this session only.`, { field: 'rememberPassword' });
+      if (!cipher)
+        throw new ApiError(
+          'unavailable',
+          `The password cannot be remembered: ${reason ?? 'this host cannot encrypt passwords'}. Turn off "Remember password" to use it for this session only.`,
+          { field: 'rememberPassword' },
+        );
       return cipher.encrypt(plain, binding);
     },
     open(stored, binding) {

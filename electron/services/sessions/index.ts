@@ -92,8 +92,18 @@ export function createSessionService(
 
   /** The wizard's view, with the saved environments that send through the same mailbox. */
   async function viewOf(session: Session): Promise<SessionView> {
-    const expiresAt = session.environment.profileId && !session.completedAt ? await needs.profiles.get(session.environment.profileId).then((p) => p.userExpiresAt, () => '') : '';
-    const view = { ...sessionView(session, playbookOf(session)), applyFromApp: applyOffer(session), ...(expiresAt ? { databaseUserExpiresAt: expiresAt } : {}) };
+    const expiresAt =
+      session.environment.profileId && !session.completedAt
+        ? await needs.profiles.get(session.environment.profileId).then(
+            (p) => p.userExpiresAt,
+            () => '',
+          )
+        : '';
+    const view = {
+      ...sessionView(session, playbookOf(session)),
+      applyFromApp: applyOffer(session),
+      ...(expiresAt ? { databaseUserExpiresAt: expiresAt } : {}),
+    };
     const sameMailbox = await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact);
     return sameMailbox.length > 0 ? { ...view, sameMailbox } : view;
   }
@@ -156,9 +166,12 @@ export function createSessionService(
   function applyOffer(session: Session): SessionView['applyFromApp'] {
     const offer = playbookOf(session).applyFromApp?.(contextOf(session)) ?? null;
     if (!offer || 'unavailable' in offer) return offer;
-    const byHand = 'apply it as the plan\'s steps say, restart what they name (OutSystems Cloud: LifeTime > the environment > Restart services), then record what you did with "I applied it myself".';
+    const byHand =
+      'apply it as the plan\'s steps say, restart what they name (OutSystems Cloud: LifeTime > the environment > Restart services), then record what you did with "I applied it myself".';
     if (session.environment.hosting === 'outsystems-cloud') {
-      return { unavailable: `OutSystems Cloud: a database user may change only application tables (OSUSR…), never the platform's settings. ${capitalised(byHand)}` };
+      return {
+        unavailable: `OutSystems Cloud: a database user may change only application tables (OSUSR…), never the platform's settings. ${capitalised(byHand)}`,
+      };
     }
     if (session.applyRefused) return { unavailable: `The database refused the change (${session.applyRefused.reason.replace(/\.$/, '')}): ${byHand}` };
     return offer;
@@ -184,9 +197,7 @@ export function createSessionService(
   const sessionHandlers: HandlersFor<typeof sessionMethods> = {
     'sessions.list': async () => {
       const sessions = await store.list();
-      return sessions
-        .map((s) => sessionSummary(s, registry.get(s.playbookId)))
-        .sort((a, b) => b.lastChange.at.localeCompare(a.lastChange.at));
+      return sessions.map((s) => sessionSummary(s, registry.get(s.playbookId))).sort((a, b) => b.lastChange.at.localeCompare(a.lastChange.at));
     },
     'sessions.get': async ({ id }) => {
       return viewOf(await stored(id));
@@ -208,7 +219,13 @@ export function createSessionService(
       if (pastedError?.trim()) {
         // The pasted text is evidence for the first step, kept as the engineer's fact.
         const evidenceKey = playbook.steps[0]?.facts.find((f) => f.input === 'textarea' && f.sources.includes('engineer'))?.key;
-        if (evidenceKey) session = reduceSession(session, { type: 'answer', facts: { [evidenceKey]: pastedError.trim() }, detail: 'pasted when the session started' }, playbook, now());
+        if (evidenceKey)
+          session = reduceSession(
+            session,
+            { type: 'answer', facts: { [evidenceKey]: pastedError.trim() }, detail: 'pasted when the session started' },
+            playbook,
+            now(),
+          );
       }
       await store.save(session);
       if (profileId) await touchProfile(needs.profiles, profileId);
@@ -216,8 +233,8 @@ export function createSessionService(
     },
     'sessions.act': async ({ id, action }) => {
       // "I applied it myself" is recorded under the engineer's name from Settings, like Apply.
-      const view = await act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)).catch((error: unknown) =>
-        action.type === 'continue' ? withCandidates(id, error) : Promise.reject(error),
+      const view = await act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)).catch(
+        (error: unknown) => (action.type === 'continue' ? withCandidates(id, error) : Promise.reject(error)),
       );
       if ((action.type === 'tick' && action.done) || action.type === 'applied-manually') await fixTookEffect(view.session, action.type);
       return view;
@@ -300,7 +317,15 @@ export function createSessionService(
       try {
         result = await needs.probes.applyParameter(
           onlineProfile(session),
-          { parameter: request.parameter, expected: request.expected, newValue: request.newValue, min: request.min, max: request.max, actor: who, sessionId: id },
+          {
+            parameter: request.parameter,
+            expected: request.expected,
+            newValue: request.newValue,
+            min: request.min,
+            max: request.max,
+            actor: who,
+            sessionId: id,
+          },
           { signal: ctx.signal, progress: ctx.progress },
         );
       } catch (error) {
@@ -341,7 +366,13 @@ export function createSessionService(
     // read from a database). The file is read in full first; a refused file changes nothing.
     'sessions.importEvidence': async ({ id, fileName, contentBase64, mapping, utcOffsetMinutes }, ctx) => {
       const session = open(await stored(id));
-      const results = await importResults(session, playbookOf(session), { fileName, contentBase64, mapping, utcOffsetMinutes }, ctx, () => deps.now?.() ?? new Date());
+      const results = await importResults(
+        session,
+        playbookOf(session),
+        { fileName, contentBase64, mapping, utcOffsetMinutes },
+        ctx,
+        () => deps.now?.() ?? new Date(),
+      );
       let view: SessionView | null = null;
       for (const { probe, result } of results) view = await act(id, { type: 'probe-result', probe, result });
       return view!;

@@ -83,7 +83,9 @@ export function createSessionStore(dataDir: string, onNotice: (message: string) 
       const reader = async () => {
         while (next < ids.length) {
           const id = ids[next++]!;
-          const session = await fileOf(id).read().catch(() => null);
+          const session = await fileOf(id)
+            .read()
+            .catch(() => null);
           if (session) cache.set(id, session);
           else files.delete(id);
         }

@@ -73,11 +73,21 @@ export function ServerListEditor({
                 {columns.map((c) => (
                   <td key={c}>
                     {c === 'active' && (
-                      <input type="checkbox" aria-label={`${named} is active`} checked={row.active !== false} onChange={(e) => set({ active: e.target.checked })} />
+                      <input
+                        type="checkbox"
+                        aria-label={`${named} is active`}
+                        checked={row.active !== false}
+                        onChange={(e) => set({ active: e.target.checked })}
+                      />
                     )}
                     {c === 'sendsEmail' &&
                       (sendsEmail === 'checkbox' ? (
-                        <input type="checkbox" aria-label={`${named} sends email`} checked={row.sendsEmail === true} onChange={(e) => set({ sendsEmail: e.target.checked })} />
+                        <input
+                          type="checkbox"
+                          aria-label={`${named} sends email`}
+                          checked={row.sendsEmail === true}
+                          onChange={(e) => set({ sendsEmail: e.target.checked })}
+                        />
                       ) : (
                         <select
                           aria-label={`${named} sends email`}
@@ -100,7 +110,13 @@ export function ServerListEditor({
                       />
                     )}
                     {c === 'zone' && (
-                      <CellInput label={`${named} zone`} value={row.zone} placeholder={zonePlaceholder} onChange={(zone) => set({ zone })} error={errors?.(i, 'zone')} />
+                      <CellInput
+                        label={`${named} zone`}
+                        value={row.zone}
+                        placeholder={zonePlaceholder}
+                        onChange={(zone) => set({ zone })}
+                        error={errors?.(i, 'zone')}
+                      />
                     )}
                   </td>
                 ))}

@@ -59,11 +59,7 @@ export function SettingsDialog() {
         </fieldset>
         <div className="field">
           <label htmlFor="settings-page-size">Report page size</label>
-          <select
-            id="settings-page-size"
-            value={draft.pageSize}
-            onChange={(e) => setDraft({ ...draft, pageSize: e.target.value as Settings['pageSize'] })}
-          >
+          <select id="settings-page-size" value={draft.pageSize} onChange={(e) => setDraft({ ...draft, pageSize: e.target.value as Settings['pageSize'] })}>
             <option value="A4">A4</option>
             <option value="Letter">Letter</option>
           </select>

@@ -11,7 +11,11 @@ export function userExpiry(expiresAt: string | null | undefined, now: Date = new
   if (!expiresAt) return null;
   const at = Date.parse(expiresAt);
   if (Number.isNaN(at)) return null;
-  if (at <= now.getTime()) return { text: `This database user expired ${formatRelativeTime(expiresAt, now)}: create a new one in LifeTime and update the password.`, level: 'expired' };
+  if (at <= now.getTime())
+    return {
+      text: `This database user expired ${formatRelativeTime(expiresAt, now)}: create a new one in LifeTime and update the password.`,
+      level: 'expired',
+    };
   if (at - now.getTime() <= SOON_MS) return { text: `This database user expires ${formatRelativeTime(expiresAt, now)}.`, level: 'soon' };
   return { text: `This database user expires ${formatLocalTime(expiresAt)}.`, level: 'later' };
 }

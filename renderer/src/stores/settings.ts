@@ -22,10 +22,7 @@ export const useSettings = create<SettingsState>((set) => ({
   info: null,
   loaded: false,
   async load() {
-    const [settings, info] = await Promise.all([
-      withErrorBanner(() => api['settings.get']({})),
-      withErrorBanner(() => api['app.info']({})),
-    ]);
+    const [settings, info] = await Promise.all([withErrorBanner(() => api['settings.get']({})), withErrorBanner(() => api['app.info']({}))]);
     if (settings) applyTheme(settings.theme);
     set((state) => ({ settings: settings ?? state.settings, info: info ?? state.info, loaded: true }));
   },

@@ -33,11 +33,7 @@ export const evidenceMappingSchema = z
   .strict();
 export type EvidenceMapping = z.infer<typeof evidenceMappingSchema>;
 
-export const utcOffsetSchema = z
-  .number()
-  .int('Use whole minutes')
-  .min(-720, 'At least -720 minutes (UTC-12:00)')
-  .max(840, 'At most 840 minutes (UTC+14:00)');
+export const utcOffsetSchema = z.number().int('Use whole minutes').min(-720, 'At least -720 minutes (UTC-12:00)').max(840, 'At most 840 minutes (UTC+14:00)');
 
 /** The file: its name (for the kind and the sentences) and its bytes in base64. */
 export const evidenceFileSchema = {

@@ -5,7 +5,12 @@ import type { ReportModel, ReportOutcome } from '../../report/model';
 export const reportFormatSchema = z.enum(['pdf', 'md', 'json']);
 export type ReportFormat = z.infer<typeof reportFormatSchema>;
 
-const id = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(200);
+const id = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(200);
 
 export interface ReportPreview {
   /** The self-contained HTML document that also becomes the PDF. */

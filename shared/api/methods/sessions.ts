@@ -17,7 +17,9 @@ const MAX_ATTACHMENT_BASE64 = Math.ceil((MAX_ATTACHMENT_BYTES * 1.2) / 3) * 4;
 
 /** What the engineer can do in a session. Probe results and apply records come only from the back end. */
 export const sessionActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('answer'), facts: z.record(z.string().min(1).max(200), boundedFactValue(factValue)), detail: z.string().max(500).optional() }).strict(),
+  z
+    .object({ type: z.literal('answer'), facts: z.record(z.string().min(1).max(200), boundedFactValue(factValue)), detail: z.string().max(500).optional() })
+    .strict(),
   z.object({ type: z.literal('continue') }).strict(),
   z.object({ type: z.literal('back') }).strict(),
   z.object({ type: z.literal('goto'), step: z.string().min(1) }).strict(),
@@ -26,7 +28,11 @@ export const sessionActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('applied-manually'), note: z.string().max(5000) }).strict(),
   z.object({ type: z.literal('tick'), server: z.string().min(1), done: z.boolean() }).strict(),
   z
-    .object({ type: z.literal('verify'), result: z.literal('watch').optional(), watchMinutes: z.number().int().min(1, 'At least 1 minute').max(240).optional() })
+    .object({
+      type: z.literal('verify'),
+      result: z.literal('watch').optional(),
+      watchMinutes: z.number().int().min(1, 'At least 1 minute').max(240).optional(),
+    })
     .strict(),
   z.object({ type: z.literal('complete') }).strict(),
   z.object({ type: z.literal('reopen') }).strict(),
@@ -109,7 +115,13 @@ export const sessionMethods = {
   'sessions.detach': method(z.object({ id, attachmentId: attachmentIdSchema }).strict()).returns<SessionView>(),
   /** Gives an attached file another caption ('' removes it). */
   'sessions.captionAttachment': method(
-    z.object({ id, attachmentId: attachmentIdSchema, caption: z.string().trim().max(MAX_ATTACHMENT_CAPTION, `A caption can be at most ${MAX_ATTACHMENT_CAPTION} characters`) }).strict(),
+    z
+      .object({
+        id,
+        attachmentId: attachmentIdSchema,
+        caption: z.string().trim().max(MAX_ATTACHMENT_CAPTION, `A caption can be at most ${MAX_ATTACHMENT_CAPTION} characters`),
+      })
+      .strict(),
   ).returns<SessionView>(),
   /**
    * The customer's export of the error log (Service Center > Monitoring > Errors, .xlsx or .csv, or

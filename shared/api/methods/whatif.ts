@@ -16,11 +16,7 @@ export type WhatIfScenarioSummary = Pick<WhatIfScenario, 'id' | 'name' | 'update
   servers: number;
 };
 
-export const scenarioNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the scenario a name')
-  .max(120, 'Keep the name under 120 characters');
+export const scenarioNameSchema = z.string().trim().min(1, 'Give the scenario a name').max(120, 'Keep the name under 120 characters');
 
 const idSchema = z.object({ id: z.string().min(1) }).strict();
 

@@ -69,7 +69,8 @@ export function budgetGap(facts: FactMap): string | null {
   const rows = servers(facts);
   if (!rows || rows.filter((r) => r.active).length === 0) return 'The front-end servers are not known yet (step "Servers").';
   const unknown = rows.filter((r) => r.active && (r.sendsEmail === null || r.zone === null));
-  if (unknown.length > 0) return `Say whether ${unknown.map((r) => r.name).join(', ')} send${unknown.length === 1 ? 's' : ''} email and in which zone (step "Servers").`;
+  if (unknown.length > 0)
+    return `Say whether ${unknown.map((r) => r.name).join(', ')} send${unknown.length === 1 ? 's' : ''} email and in which zone (step "Servers").`;
   if (num(facts, 'threads.global') === null) return `The value of ${THREADS_PARAMETER} is not known yet (step "Threads").`;
   if (!text(facts, 'mailbox')) return 'Say which mailbox this environment sends through (step "Shared mailbox").';
   return null;

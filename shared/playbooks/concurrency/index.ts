@@ -65,7 +65,10 @@ function recognised(ctx: StepContext): boolean {
 }
 
 function latestRestart(ctx: StepContext): string | null {
-  const times = ctx.session.restart.map((r) => r.at).filter((t): t is string => t !== null).sort();
+  const times = ctx.session.restart
+    .map((r) => r.at)
+    .filter((t): t is string => t !== null)
+    .sort();
   return times[times.length - 1] ?? null;
 }
 
@@ -97,16 +100,25 @@ function verify(ctx: StepContext, request: { result?: 'pass' | 'fail' | 'watch';
   };
   const minutes = request.watchMinutes ?? WATCH_MINUTES;
   if (request.result === 'watch') {
-    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the 432 errors and the emails sent since the restart are read again every ${minutes} minutes while the page is open.` };
+    return {
+      ...base,
+      result: 'watch',
+      watchMinutes: minutes,
+      summary: `Watching: the 432 errors and the emails sent since the restart are read again every ${minutes} minutes while the page is open.`,
+    };
   }
-  if (budgetAfter === null) throw new ApiError('invalid_input', `Read ${THREADS_PARAMETER} again after the change (or type in the value Factory Configuration shows now).`);
-  if (errorsAfter === null) throw new ApiError('invalid_input', 'Count the 432 errors logged after the restart (or type in how many you see in Service Center).');
+  if (budgetAfter === null)
+    throw new ApiError('invalid_input', `Read ${THREADS_PARAMETER} again after the change (or type in the value Factory Configuration shows now).`);
+  if (errorsAfter === null)
+    throw new ApiError('invalid_input', 'Count the 432 errors logged after the restart (or type in how many you see in Service Center).');
   const after = budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ');
   // No parentheses around the time: the report quotes this sentence inside its own parentheses.
   const restartedAt = utc(since);
   const sinceRestart = restartedAt ? `since the restart at ${restartedAt}` : 'since the restart (time not recorded)';
   if (!budgetAfter.allWithinLimit || errorsAfter > 0) {
-    const why = !budgetAfter.allWithinLimit ? `still over the limit (${after})` : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged ${sinceRestart}`;
+    const why = !budgetAfter.allWithinLimit
+      ? `still over the limit (${after})`
+      : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged ${sinceRestart}`;
     return { ...base, result: 'fail', summary: `Not fixed yet: ${why}. Go back to the plan.` };
   }
   if (emailsAfter === null || emailsAfter < emailsNeeded) {
@@ -150,7 +162,11 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       const r = result as ErrorsProbeResult;
       const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
       const facts: NewFact[] = [
-        { key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}` },
+        {
+          key: 'errors.count',
+          value: r.count,
+          detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}`,
+        },
       ];
       if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first 432 in the window' });
       if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last 432 in the window' });
@@ -163,7 +179,13 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     case 'serversAfter': {
       const r = result as ServersProbeResult;
       if (r.problem || r.servers.length === 0) return [];
-      return [{ key: probe === 'servers' ? 'servers' : 'after.servers', value: r.servers.map((s) => ({ name: s.name, sendsEmail: s.sendsEmail, zone: s.zone, active: s.active })) as FactValue, detail: serversDetail(r) }];
+      return [
+        {
+          key: probe === 'servers' ? 'servers' : 'after.servers',
+          value: r.servers.map((s) => ({ name: s.name, sendsEmail: s.sendsEmail, zone: s.zone, active: s.active })) as FactValue,
+          detail: serversDetail(r),
+        },
+      ];
     }
     case 'threads':
     case 'threadsAfter': {
@@ -177,13 +199,25 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     }
     case 'errorsAfter': {
       const r = result as ErrorsProbeResult;
-      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      return [
+        {
+          key: 'after.errors.count',
+          value: r.count,
+          detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}`,
+        },
+      ];
     }
     case 'sentAfter': {
       const r = result as EmailsSentProbeResult;
       // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
       if (!r.known || typeof r.count !== 'number') return [];
-      return [{ key: 'after.emails.sent', value: r.count, detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      return [
+        {
+          key: 'after.emails.sent',
+          value: r.count,
+          detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}`,
+        },
+      ];
     }
     default:
       return [];
@@ -200,7 +234,13 @@ export const concurrencyPlaybook: Playbook = {
     emailQueue: { probe: 'email-queue', label: 'Read the email queue' },
     servers: { probe: 'servers', label: 'Read the servers' },
     threads: { probe: 'parameter', parameter: THREADS_PARAMETER, label: 'Read the threads value' },
-    errorsAfter: { probe: 'error-log', label: 'Count 432s since the restart', matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error', sinceFix: true },
+    errorsAfter: {
+      probe: 'error-log',
+      label: 'Count 432s since the restart',
+      matchers: CONCURRENCY_MATCHERS,
+      errorName: '432 concurrency error',
+      sinceFix: true,
+    },
     threadsAfter: { probe: 'parameter', parameter: THREADS_PARAMETER, label: 'Read the threads value again' },
     serversAfter: { probe: 'servers', label: 'Read the servers again' },
     sentAfter: { probe: 'emails-sent', label: 'Count emails sent since the restart', sinceFix: true },
@@ -233,7 +273,10 @@ export const concurrencyPlaybook: Playbook = {
     row: (name, results) => {
       const servers = (results.servers as ServersProbeResult | undefined)?.servers ?? [];
       const sending = servers.filter((s) => s.active && s.sendsEmail !== false).length;
-      return { factKey: 'mailbox.others', row: { name, servers: Math.max(1, sending), threads: (results.threads as ThreadsProbeResult | undefined)?.globalValue ?? 1 } };
+      return {
+        factKey: 'mailbox.others',
+        row: { name, servers: Math.max(1, sending), threads: (results.threads as ThreadsProbeResult | undefined)?.globalValue ?? 1 },
+      };
     },
   },
   planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx)),
@@ -285,8 +328,11 @@ export const concurrencyPlaybook: Playbook = {
         const count = num(ctx.facts, 'errors.count');
         if ((count ?? 0) > 0 || recognised(ctx)) return null;
         if (count === 0) return 'No 432 errors were found. Paste the error you saw, or check another time window before going on.';
-        if (text(ctx.facts, 'symptom.evidence')) return 'The pasted text is not the 432 concurrent connections error. Paste the exact error, or give the count from the error log.';
-        return ctx.session.offline ? 'Give the number of 432 errors the error log shows, or paste the error you saw.' : 'Search the error log, or paste the error you saw.';
+        if (text(ctx.facts, 'symptom.evidence'))
+          return 'The pasted text is not the 432 concurrent connections error. Paste the exact error, or give the count from the error log.';
+        return ctx.session.offline
+          ? 'Give the number of 432 errors the error log shows, or paste the error you saw.'
+          : 'Search the error log, or paste the error you saw.';
       },
     },
     {
@@ -302,8 +348,10 @@ export const concurrencyPlaybook: Playbook = {
         if (!rows || rows.filter((r) => r.active).length === 0) return 'Read the servers with the probe, or add at least one active front-end.';
         const unknown = rows.filter((r) => r.active && (r.sendsEmail === null || r.zone === null));
         const noEmail = rows.filter((r) => r.active && r.sendsEmail === null).map((r) => r.name);
-        if (noEmail.length) return `Say whether ${noEmail.join(', ')} send${noEmail.length === 1 ? 's' : ''} email (${SEND_EMAILS_WHERE}): the database does not show it.`;
-        if (unknown.length) return `Say in which deployment zone ${unknown.map((r) => r.name).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} (${ZONES_WHERE}).`;
+        if (noEmail.length)
+          return `Say whether ${noEmail.join(', ')} send${noEmail.length === 1 ? 's' : ''} email (${SEND_EMAILS_WHERE}): the database does not show it.`;
+        if (unknown.length)
+          return `Say in which deployment zone ${unknown.map((r) => r.name).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} (${ZONES_WHERE}).`;
         if (!rows.some((r) => r.active && r.sendsEmail)) return 'No active server sends email: check "Send Emails" in Service Center.';
         return null;
       },
@@ -319,7 +367,8 @@ export const concurrencyPlaybook: Playbook = {
         { key: 'threads.global', label: 'Threads for emails (global)', sources: ['probe', 'engineer'], input: 'number' },
         { key: 'threads.hosts', label: 'Per-host rows', sources: ['probe', 'engineer'], input: 'host-threads', optional: true },
       ],
-      check: (ctx) => (num(ctx.facts, 'threads.global') === null ? `Give the value of ${THREADS_PARAMETER}: the probe found no global row, or it was not read yet.` : null),
+      check: (ctx) =>
+        num(ctx.facts, 'threads.global') === null ? `Give the value of ${THREADS_PARAMETER}: the probe found no global row, or it was not read yet.` : null,
     },
     {
       id: 'mailbox',
@@ -341,11 +390,14 @@ export const concurrencyPlaybook: Playbook = {
         },
       ],
       derive: (ctx) =>
-        !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],
+        !ctx.facts.mailbox && ctx.session.environment.mailbox
+          ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }]
+          : [],
       check: (ctx) => {
         if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends email through.';
         // Not answered is not "none": an unlisted sender is exactly how a diagnosis goes wrong.
-        if (ctx.facts['mailbox.others'] === undefined) return 'Say whether anything else sends through this mailbox: add the other senders, or answer "No other sender".';
+        if (ctx.facts['mailbox.others'] === undefined)
+          return 'Say whether anything else sends through this mailbox: add the other senders, or answer "No other sender".';
         return null;
       },
     },
@@ -384,8 +436,7 @@ export const concurrencyPlaybook: Playbook = {
             ? 'No plan keeps every zone sending within the limit. Consider the alternatives below: a separate mailbox, an SMTP relay connector, or a bulk delivery service.'
             : 'Choose a plan. The first one is recommended; each lists the exact steps.',
       facts: [],
-      check: (ctx) =>
-        withinLimit(ctx) || (ctx.session.diagnosis?.plans.length ?? 0) === 0 || ctx.session.plan ? null : 'Choose one of the plans.',
+      check: (ctx) => (withinLimit(ctx) || (ctx.session.diagnosis?.plans.length ?? 0) === 0 || ctx.session.plan ? null : 'Choose one of the plans.'),
     },
     {
       id: 'apply',

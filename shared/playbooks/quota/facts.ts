@@ -39,8 +39,7 @@ export interface OtherSender {
   emails: number | null;
 }
 
-const count = (value: FactValue | undefined): number | null =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : null;
+const count = (value: FactValue | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : null);
 
 /** null while the engineer has not answered; [] when the answer is "no other sender". */
 export function otherSenders(facts: FactMap, environment: string): OtherSender[] | null {
@@ -67,7 +66,10 @@ export function ownVolume(facts: FactMap): OwnVolume | null {
     const fact = facts['volume.recipients']!;
     return {
       recipients: Math.round(direct),
-      source: fact.source === 'probe' ? `counted in the platform database (${fact.detail ?? 'recipients probe'})` : `given by the engineer (${fact.detail ?? 'typed in'})`,
+      source:
+        fact.source === 'probe'
+          ? `counted in the platform database (${fact.detail ?? 'recipients probe'})`
+          : `given by the engineer (${fact.detail ?? 'typed in'})`,
     };
   }
   const emails = num(facts, 'volume.emails');
@@ -150,7 +152,8 @@ export function figuresGap(ctx: StepContext): string | null {
   if (!ownVolume(ctx.facts)) return volumeGap(ctx.facts) ?? 'The recipients of this environment are not known yet (step "Recipients in 24 h").';
   if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends through (step "Shared mailbox").';
   const others = otherSenders(ctx.facts, ctx.session.environment.name);
-  if (others === null) return 'Say whether anything else sends through this mailbox: add the other senders with their recipients per 24 h, or answer "No other sender".';
+  if (others === null)
+    return 'Say whether anything else sends through this mailbox: add the other senders with their recipients per 24 h, or answer "No other sender".';
   const missing = others.filter((o) => o.recipients === null);
   if (missing.length) {
     const emailsOnly = missing.filter((o) => o.emails !== null).map((o) => `${o.name} sent ${thousands(o.emails!)} emails`);
@@ -164,7 +167,8 @@ export function volumeGap(facts: FactMap): string | null {
   if (ownVolume(facts)) return null;
   const emails = num(facts, 'volume.emails');
   if (emails !== null) {
-    const why = facts['volume.emails']?.source === 'probe' ? 'the platform database counts the emails sent but does not show their recipients' : 'the emails are known';
+    const why =
+      facts['volume.emails']?.source === 'probe' ? 'the platform database counts the emails sent but does not show their recipients' : 'the emails are known';
     return `Give the average recipients per email (To, Cc and Bcc together): ${why}, and the quota counts recipients. Or type the recipients from the message trace.`;
   }
   return 'Read the recipients of the last 24 h with the probe, or give them: the recipients from the message trace, or the emails sent and the average recipients per email.';

@@ -69,13 +69,18 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       const r = result as ErrorsProbeResult;
       const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
       const facts: NewFact[] = [
-        { key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}` },
+        {
+          key: 'errors.count',
+          value: r.count,
+          detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}`,
+        },
       ];
       if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first 554 5.2.0 in the window' });
       if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last 554 5.2.0 in the window' });
       const perHour = perHourText(r);
       if (perHour) facts.push({ key: 'errors.perHour', value: perHour, detail: 'error log, per hour' });
-      if (r.perServer.length) facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
+      if (r.perServer.length)
+        facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
       return facts;
     }
     case 'emailQueue':
@@ -94,7 +99,13 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     }
     case 'errorsAfter': {
       const r = result as ErrorsProbeResult;
-      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      return [
+        {
+          key: 'after.errors.count',
+          value: r.count,
+          detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}`,
+        },
+      ];
     }
     case 'queueAfter':
       return queueFacts(result as EmailQueueProbeResult, 'after.queue');
@@ -102,7 +113,13 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       const r = result as EmailsSentProbeResult;
       // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
       if (!r.known || typeof r.count !== 'number') return [];
-      return [{ key: 'after.emails.sent', value: r.count, detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      return [
+        {
+          key: 'after.emails.sent',
+          value: r.count,
+          detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}`,
+        },
+      ];
     }
     default:
       return [];
@@ -152,7 +169,12 @@ function verify(ctx: StepContext, request: { result?: VerificationResult; watchM
   };
   const minutes = request.watchMinutes ?? WATCH_MINUTES;
   if (request.result === 'watch') {
-    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the 554 5.2.0 errors, the email queue and the emails sent since the fix are read again every ${minutes} minutes while the page is open.` };
+    return {
+      ...base,
+      result: 'watch',
+      watchMinutes: minutes,
+      summary: `Watching: the 554 5.2.0 errors, the email queue and the emails sent since the fix are read again every ${minutes} minutes while the page is open.`,
+    };
   }
   // No parentheses around the time: the report quotes this sentence inside its own parentheses.
   const sinceFix = since ? `since the fix at ${utc(since)}` : 'since the fix (time not recorded)';
@@ -166,13 +188,21 @@ function verify(ctx: StepContext, request: { result?: VerificationResult; watchM
     };
   }
   const missing: string[] = [];
-  if (errorsAfter === null) missing.push(`the 554 5.2.0 errors ${sinceFix} are not known (read them, or type in how many Service Center > Monitoring > Errors shows)`);
-  if (failing === null) missing.push('the failing emails in the queue are not known (read the email queue, or type in how many Service Center > Monitoring > Emails shows as failing)');
+  if (errorsAfter === null)
+    missing.push(`the 554 5.2.0 errors ${sinceFix} are not known (read them, or type in how many Service Center > Monitoring > Errors shows)`);
+  if (failing === null)
+    missing.push(
+      'the failing emails in the queue are not known (read the email queue, or type in how many Service Center > Monitoring > Emails shows as failing)',
+    );
   else if (failing > 0) missing.push(`${thousands(failing)} email${failing === 1 ? ' is' : 's are'} still failing in the queue`);
   if (emailsAfter === null) missing.push(`the emails sent ${sinceFix} are not known`);
   else if (emailsAfter < 1) missing.push(`no email was sent ${sinceFix} yet`);
   if (missing.length === 0) {
-    return { ...base, result: 'pass', summary: `Verified: no 554 5.2.0 ${sinceFix}, the failing emails drained (0 failing) and ${thousands(emailsAfter!)} email${emailsAfter === 1 ? '' : 's'} sent since.` };
+    return {
+      ...base,
+      result: 'pass',
+      summary: `Verified: no 554 5.2.0 ${sinceFix}, the failing emails drained (0 failing) and ${thousands(emailsAfter!)} email${emailsAfter === 1 ? '' : 's'} sent since.`,
+    };
   }
   const hours = since ? (Date.parse(request.at) - Date.parse(since)) / HOUR : null;
   const window =
@@ -240,7 +270,13 @@ export const quotaPlaybook: Playbook = {
         'Confirm the incident: emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (the NDR says 5.1.90, "submission quota exceeded"). Search the error log, read the email queue, or paste the error you saw in Service Center > Monitoring > Errors.',
       probes: ['errors', 'emailQueue'],
       facts: [
-        { key: 'errors.count', label: '554 5.2.0 errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many 554 5.2.0 errors the error log shows' },
+        {
+          key: 'errors.count',
+          label: '554 5.2.0 errors found',
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          hint: 'How many 554 5.2.0 errors the error log shows',
+        },
         { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.perHour', label: 'Errors per hour', sources: ['probe'], optional: true },
@@ -259,7 +295,8 @@ export const quotaPlaybook: Playbook = {
         const count = num(ctx.facts, 'errors.count');
         if ((count ?? 0) > 0 || recognised(ctx)) return null;
         if (count === 0) return 'No 554 5.2.0 errors were found. Paste the error you saw, or search a longer window before going on.';
-        if (text(ctx.facts, 'symptom.evidence')) return 'The pasted text is not the 554 5.2.0 submission quota error. Paste the exact error, or give the count from the error log.';
+        if (text(ctx.facts, 'symptom.evidence'))
+          return 'The pasted text is not the 554 5.2.0 submission quota error. Paste the exact error, or give the count from the error log.';
         return 'Search the error log, or paste the error you saw.';
       },
     },
@@ -272,9 +309,21 @@ export const quotaPlaybook: Playbook = {
         'When the database does not show them, give the emails sent and the average recipients per email (ask the application team, or open a few emails in Service Center > Monitoring > Emails), or the count from the message trace.',
       probes: ['recipients24h'],
       facts: [
-        { key: 'volume.recipients', label: 'Recipients in the last 24 h', sources: ['probe', 'engineer'], input: 'number', hint: 'From the probe, or the message trace of the mailbox (Exchange admin center > Mail flow > Message trace)' },
+        {
+          key: 'volume.recipients',
+          label: 'Recipients in the last 24 h',
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          hint: 'From the probe, or the message trace of the mailbox (Exchange admin center > Mail flow > Message trace)',
+        },
         { key: 'volume.emails', label: 'Emails sent in the last 24 h', sources: ['probe', 'engineer'], input: 'number' },
-        { key: 'volume.perEmail', label: 'Average recipients per email', sources: ['engineer'], input: 'number', hint: 'To + Cc + Bcc; 1 when each email goes to one address' },
+        {
+          key: 'volume.perEmail',
+          label: 'Average recipients per email',
+          sources: ['engineer'],
+          input: 'number',
+          hint: 'To + Cc + Bcc; 1 when each email goes to one address',
+        },
         { key: 'volume.total', label: "This environment's recipients in 24 h", sources: ['derived'] },
       ],
       derive: (ctx) => {
@@ -300,7 +349,9 @@ export const quotaPlaybook: Playbook = {
         },
       ],
       derive: (ctx) =>
-        !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],
+        !ctx.facts.mailbox && ctx.session.environment.mailbox
+          ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }]
+          : [],
       check: (ctx) => {
         if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends email through.';
         // Not answered is not "none": an unlisted sender is exactly how the count comes out too low.
@@ -330,7 +381,8 @@ export const quotaPlaybook: Playbook = {
           { key: 'diagnosis.senders', value: sendersSentence(ctx), detail: 'as answered in step "Shared mailbox"' },
         ];
       },
-      check: (ctx) => figuresGap(ctx) ?? (quotaFigures(ctx.session, ctx.facts) ? null : 'The senders do not add up: check the names of the other senders for duplicates.'),
+      check: (ctx) =>
+        figuresGap(ctx) ?? (quotaFigures(ctx.session, ctx.facts) ? null : 'The senders do not add up: check the names of the other senders for duplicates.'),
     },
     {
       id: 'fix',
@@ -338,7 +390,12 @@ export const quotaPlaybook: Playbook = {
       title: 'Fix',
       guidance: (ctx) => {
         const f = quotaFigures(ctx.session, ctx.facts);
-        const lead = f?.case === 'over' ? 'Bring the volume within the quota, or spread it.' : f ? 'Secure the mailbox first: the volume does not explain the error.' : 'The fix depends on the figures.';
+        const lead =
+          f?.case === 'over'
+            ? 'Bring the volume within the quota, or spread it.'
+            : f
+              ? 'Secure the mailbox first: the volume does not explain the error.'
+              : 'The fix depends on the figures.';
         return `${lead} The change is made outside the app, by the customer's Microsoft 365 admin or the application team: hand them the steps below, then record what was done with "I applied it myself". The verification counts from that moment.`;
       },
       instructions: fixInstructions,
@@ -354,15 +411,29 @@ export const quotaPlaybook: Playbook = {
       probes: ['errorsAfter', 'queueAfter', 'sentAfter'],
       facts: [
         { key: 'after.errors.count', label: '554 5.2.0 errors since the fix', sources: ['probe', 'engineer'], input: 'number' },
-        { key: 'after.queue.failing', label: 'Emails failing now', sources: ['probe', 'engineer'], input: 'number', hint: 'Service Center > Monitoring > Emails: emails that failed and are still retried' },
-        { key: 'after.emails.sent', label: 'Emails sent since the fix', sources: ['probe', 'engineer'], input: 'number', hint: 'Service Center > Monitoring > Emails: emails sent after the fix' },
+        {
+          key: 'after.queue.failing',
+          label: 'Emails failing now',
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          hint: 'Service Center > Monitoring > Emails: emails that failed and are still retried',
+        },
+        {
+          key: 'after.emails.sent',
+          label: 'Emails sent since the fix',
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          hint: 'Service Center > Monitoring > Emails: emails sent after the fix',
+        },
         { key: 'after.queue.summary', label: 'Email queue now', sources: ['probe'], optional: true },
       ],
       check: (ctx) => {
         const v = ctx.session.verification;
         if (!v) return 'Verify the fix.';
         if (v.result === 'pass') return null;
-        return v.result === 'watch' ? `Not verified yet: ${v.summary.replace(/^Not yet verified: /, '')}` : 'Not fixed yet: new 554 5.2.0 errors since the fix. Go back to the fix.';
+        return v.result === 'watch'
+          ? `Not verified yet: ${v.summary.replace(/^Not yet verified: /, '')}`
+          : 'Not fixed yet: new 554 5.2.0 errors since the fix. Go back to the fix.';
       },
     },
     {

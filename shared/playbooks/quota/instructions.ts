@@ -29,7 +29,9 @@ function waitForWindow(ctx: StepContext): PlanInstruction[] {
   const first = text(ctx.facts, 'errors.firstSeen');
   const failing = num(ctx.facts, 'queue.failing');
   const abandoned = num(ctx.facts, 'queue.abandoned');
-  const lifted = first ? ` The first 554 5.2.0 was logged at ${utc(first)}, so the block lifts by ${utc(plusHours(first, 24))} at the latest, sooner as older recipients leave the window, provided no new burst is sent.` : '';
+  const lifted = first
+    ? ` The first 554 5.2.0 was logged at ${utc(first)}, so the block lifts by ${utc(plusHours(first, 24))} at the latest, sooner as older recipients leave the window, provided no new burst is sent.`
+    : '';
   const queue =
     failing !== null || abandoned !== null
       ? ` The email queue now: ${failing ?? 'unknown'} failing (still retried), ${abandoned ?? 'unknown'} abandoned (no longer retried: that mail is lost and must be sent again by the application).`
@@ -104,7 +106,7 @@ function relayOrBulk(figures: QuotaFigures): PlanInstruction[] {
       text:
         `For volume that does not fit in mailboxes of ${thousands(figures.limit)} recipients a day: ${RELAY_OR_BULK} ` +
         "For the relay, the admin adds a connector from your organization's email server to Microsoft 365 that accepts the front-ends' public IP addresses; " +
-        'the environment then sends to the tenant\'s MX endpoint (e.g. contoso-com.mail.protection.outlook.com) on port 25 without a user name, set in Service Center > Administration > Email.',
+        "the environment then sends to the tenant's MX endpoint (e.g. contoso-com.mail.protection.outlook.com) on port 25 without a user name, set in Service Center > Administration > Email.",
       where: 'Exchange admin center > Mail flow > Connectors > Add a connector',
     },
   ];
@@ -124,7 +126,10 @@ function securityChecks(ctx: StepContext, lead: string): PlanInstruction[] {
     {
       text: `If anything is unexplained: reset the mailbox's password, sign it out of every session, remove inbox rules and forwarding nobody set up, then give the new password to Service Center > Administration > Email (the platform authenticates with it).`,
       where: 'Microsoft 365 admin center > Users > Active users > the mailbox > Reset password',
-      code: { language: 'PowerShell (Exchange Online)', text: `Get-InboxRule -Mailbox ${mailbox}\nGet-Mailbox -Identity ${mailbox} | Format-List ForwardingAddress, ForwardingSmtpAddress, DeliverToMailboxAndForward` },
+      code: {
+        language: 'PowerShell (Exchange Online)',
+        text: `Get-InboxRule -Mailbox ${mailbox}\nGet-Mailbox -Identity ${mailbox} | Format-List ForwardingAddress, ForwardingSmtpAddress, DeliverToMailboxAndForward`,
+      },
     },
   ];
 }
@@ -146,7 +151,10 @@ export function fixInstructions(ctx: StepContext): PlanInstruction[] {
       ];
     case 'low':
       return [
-        ...securityChecks(ctx, `${figures.arithmetic}: far below the quota, so the volume your applications send does not explain the 554 5.2.0. Treat the mailbox as possibly compromised (outbound spam) until shown otherwise.`),
+        ...securityChecks(
+          ctx,
+          `${figures.arithmetic}: far below the quota, so the volume your applications send does not explain the 554 5.2.0. Treat the mailbox as possibly compromised (outbound spam) until shown otherwise.`,
+        ),
         ...waitForWindow(ctx),
       ];
     case 'below':

@@ -122,7 +122,9 @@ export function decide(ctx: StepContext): Decision {
   if (!mailbox && variants.length) unknowns.push('The sending mailbox: the commands below name it.');
   const server = text(facts, 'smtp.server');
   if (server && !/office365\.com|outlook\.com/i.test(server)) {
-    unknowns.push(`Whether ${server} hands the mail to Exchange Online: these answers are Exchange Online's, and its SMTP AUTH endpoint is smtp.office365.com.`);
+    unknowns.push(
+      `Whether ${server} hands the mail to Exchange Online: these answers are Exchange Online's, and its SMTP AUTH endpoint is smtp.office365.com.`,
+    );
   }
 
   let route: Route;
@@ -152,7 +154,9 @@ export function decide(ctx: StepContext): Decision {
       verdict = `${required}, and Platform Server ${version.text} has no OAuth 2.0 for SMTP: the plan starts with the upgrade to ${OAUTH_RECOMMENDED} or later (${OAUTH_MINIMUM} at least)${stopGap ? ', with the stop-gap meanwhile' : ''}.`;
     } else if (oauth === null) {
       route = 'oauth-version-unknown';
-      unknowns.unshift(`The Platform Server version (${WHERE.version}): OAuth 2.0 for SMTP needs ${OAUTH_MINIMUM} or later, so the plan may have to start with an upgrade.`);
+      unknowns.unshift(
+        `The Platform Server version (${WHERE.version}): OAuth 2.0 for SMTP needs ${OAUTH_MINIMUM} or later, so the plan may have to start with an upgrade.`,
+      );
       verdict = `${required}; whether this platform can do it is not known: find the Platform Server version first (${OAUTH_MINIMUM} or later has OAuth 2.0 for SMTP, ${OAUTH_RECOMMENDED} or later recommended).`;
     } else {
       route = 'oauth';
@@ -180,7 +184,18 @@ export function decide(ctx: StepContext): Decision {
     } with TLS, and the full address of ${mailboxWords} with its password (or OAuth 2.0).`;
   }
 
-  return { variants, route, verdict, cause, stopGap: route === 'oauth-in-place' ? null : stopGap, lasting, platform, unknowns, enableSmtpAuth, relayConnector: relayConnector && auth !== 'oauth' };
+  return {
+    variants,
+    route,
+    verdict,
+    cause,
+    stopGap: route === 'oauth-in-place' ? null : stopGap,
+    lasting,
+    platform,
+    unknowns,
+    enableSmtpAuth,
+    relayConnector: relayConnector && auth !== 'oauth',
+  };
 }
 
 function capitalise(s: string): string {

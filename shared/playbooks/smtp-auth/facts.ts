@@ -18,7 +18,14 @@ export const PROBE = {
   sentAfter: 'authSentAfter',
 } as const;
 
-export const VARIANTS: readonly SmtpAuthVariant[] = ['tenant-disabled', 'mailbox-disabled', 'security-defaults', 'basic-retired', 'bad-credentials', 'not-authenticated'];
+export const VARIANTS: readonly SmtpAuthVariant[] = [
+  'tenant-disabled',
+  'mailbox-disabled',
+  'security-defaults',
+  'basic-retired',
+  'bad-credentials',
+  'not-authenticated',
+];
 
 /** Each form of the error in a few words, as the steps and the report say it. */
 export const VARIANT_WORDS: Record<SmtpAuthVariant, string> = {
@@ -55,7 +62,10 @@ export function text(facts: FactMap, key: string): string | null {
 export function parseVersion(input: string | null | undefined): number[] | null {
   const match = /(?<![\d.])(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?(?![\d.]*\d)/.exec(input ?? '');
   if (!match) return null;
-  return match.slice(1).filter((part): part is string => part !== undefined).map(Number);
+  return match
+    .slice(1)
+    .filter((part): part is string => part !== undefined)
+    .map(Number);
 }
 
 /** Compares two versions part by part as numbers (11.9 < 11.10); missing parts count as 0. */
@@ -70,7 +80,8 @@ export function compareVersions(a: readonly number[], b: readonly number[]): num
 /** Words the engineer types when the version cannot be found out yet. */
 const NOT_KNOWN = /^(?:not\s+known|unknown|don'?t\s+know|n\/?a|\?)$/i;
 
-export type VersionFact = { state: 'missing' } | { state: 'not-known' } | { state: 'unreadable'; text: string } | { state: 'known'; text: string; parts: number[] };
+export type VersionFact =
+  { state: 'missing' } | { state: 'not-known' } | { state: 'unreadable'; text: string } | { state: 'known'; text: string; parts: number[] };
 
 export function versionOf(facts: FactMap): VersionFact {
   const raw = text(facts, 'platform.version');

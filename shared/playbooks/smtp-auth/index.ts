@@ -82,15 +82,22 @@ function verify(ctx: StepContext, request: { result?: VerificationResult; watchM
   // No parentheses around the time: the report quotes this sentence inside its own parentheses.
   const sinceFix = fixTime ? `since the fix at ${fixTime}` : 'since the fix (not recorded yet)';
   if (request.result === 'watch') {
-    return { ...base, result: 'watch', watchMinutes: minutes, summary: `Watching: the SMTP authentication errors and the emails sent since the fix are read again every ${minutes} minutes while the page is open.` };
+    return {
+      ...base,
+      result: 'watch',
+      watchMinutes: minutes,
+      summary: `Watching: the SMTP authentication errors and the emails sent since the fix are read again every ${minutes} minutes while the page is open.`,
+    };
   }
   if (errorsAfter !== null && errorsAfter > 0) {
     return { ...base, result: 'fail', summary: `Not fixed yet: ${plural(errorsAfter, ERROR_WORDS)} logged ${sinceFix}. Go back to the fix.` };
   }
   const missing: string[] = [];
   if (!since) missing.push('the fix is not recorded yet (step "Fix": I applied it myself)');
-  if (errorsAfter === null) missing.push(`the SMTP authentication errors ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Errors shows)`);
-  if (emailsAfter === null) missing.push(`the emails sent ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Emails shows)`);
+  if (errorsAfter === null)
+    missing.push(`the SMTP authentication errors ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Errors shows)`);
+  if (emailsAfter === null)
+    missing.push(`the emails sent ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Emails shows)`);
   else if (emailsAfter < 1) missing.push(`no email was sent ${sinceFix}: send a test email`);
   if (missing.length === 0) {
     return { ...base, result: 'pass', summary: `Verified: no SMTP authentication error and ${plural(emailsAfter!, 'email')} sent ${sinceFix}.` };
@@ -117,26 +124,43 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       const r = result as ErrorsProbeResult;
       const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
       const facts: NewFact[] = [
-        { key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}` },
+        {
+          key: 'errors.count',
+          value: r.count,
+          detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}`,
+        },
       ];
       const perVariant = perVariantText(r);
       if (perVariant) facts.push({ key: 'errors.perVariant', value: perVariant, detail: 'per form of the error, in the window' });
       if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first SMTP authentication error in the window' });
       if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last SMTP authentication error in the window' });
-      if (r.perServer.length) facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
+      if (r.perServer.length)
+        facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
       return facts;
     }
     case PROBE.queue:
       return [{ key: 'queue.summary', value: (result as EmailQueueProbeResult).summary, detail: 'email queue' }];
     case PROBE.errorsAfter: {
       const r = result as ErrorsProbeResult;
-      return [{ key: 'after.errors.count', value: r.count, detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      return [
+        {
+          key: 'after.errors.count',
+          value: r.count,
+          detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}`,
+        },
+      ];
     }
     case PROBE.sentAfter: {
       const r = result as EmailsSentProbeResult;
       // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
       if (!r.known || typeof r.count !== 'number') return [];
-      return [{ key: 'after.emails.sent', value: r.count, detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      return [
+        {
+          key: 'after.emails.sent',
+          value: r.count,
+          detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}`,
+        },
+      ];
     }
     default:
       return [];
@@ -168,9 +192,21 @@ export const smtpAuthPlaybook: Playbook = {
     'Emails fail because Exchange Online refuses SMTP authentication: SMTP AUTH off for the tenant or the mailbox, security defaults, Basic authentication retired (end of December 2026), or wrong credentials.',
   matchers: SMTP_AUTH_MATCHERS,
   probes: {
-    [PROBE.errors]: { probe: 'error-log', label: 'Search the error log for SMTP authentication errors', matchers: SMTP_AUTH_MATCHERS, errorName: ERROR_WORDS, window: true },
+    [PROBE.errors]: {
+      probe: 'error-log',
+      label: 'Search the error log for SMTP authentication errors',
+      matchers: SMTP_AUTH_MATCHERS,
+      errorName: ERROR_WORDS,
+      window: true,
+    },
     [PROBE.queue]: { probe: 'email-queue', label: 'Read the email queue' },
-    [PROBE.errorsAfter]: { probe: 'error-log', label: 'Count SMTP authentication errors since the fix', matchers: SMTP_AUTH_MATCHERS, errorName: ERROR_WORDS, sinceFix: true },
+    [PROBE.errorsAfter]: {
+      probe: 'error-log',
+      label: 'Count SMTP authentication errors since the fix',
+      matchers: SMTP_AUTH_MATCHERS,
+      errorName: ERROR_WORDS,
+      sinceFix: true,
+    },
     [PROBE.sentAfter]: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
   },
   fixTakesEffect: 'apply',
@@ -197,7 +233,13 @@ export const smtpAuthPlaybook: Playbook = {
         'Confirm the incident: emails fail because Exchange Online refuses SMTP authentication (535 5.7.139, 550 5.7.30, 535 5.7.3 or 530 5.7.57). Search the error log (up to 14 days), or paste the error from Service Center > Monitoring > Errors, or choose the form you were told about. Each form has its own way out.',
       probes: [PROBE.errors, PROBE.queue],
       facts: [
-        { key: 'errors.count', label: 'SMTP authentication errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many the error log shows' },
+        {
+          key: 'errors.count',
+          label: 'SMTP authentication errors found',
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          hint: 'How many the error log shows',
+        },
         { key: 'errors.perVariant', label: 'Per form of the error', sources: ['probe'], optional: true },
         { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
@@ -223,7 +265,8 @@ export const smtpAuthPlaybook: Playbook = {
         const count = num(ctx.facts, 'errors.count');
         if (count !== null && count > 0) return 'Say which form of the error it is: paste one line of it, or choose the form.';
         if (count === 0) return 'No SMTP authentication errors were found. Paste the error you saw, or search a longer window, before going on.';
-        if (pastedTexts(ctx).length) return 'The pasted text is not an SMTP authentication refusal (535 5.7.139, 550 5.7.30, 535 5.7.3, 530 5.7.57). Paste the exact error, or choose the form.';
+        if (pastedTexts(ctx).length)
+          return 'The pasted text is not an SMTP authentication refusal (535 5.7.139, 550 5.7.30, 535 5.7.3, 530 5.7.57). Paste the exact error, or choose the form.';
         return 'Search the error log, paste the error you saw, or choose its form.';
       },
     },
@@ -253,7 +296,8 @@ export const smtpAuthPlaybook: Playbook = {
       id: 'smtp',
       kind: 'collect-facts',
       title: 'SMTP settings',
-      guidance: () => `Read the platform's email settings in ${WHERE.email}: the SMTP server, its port and how the platform authenticates (Basic: user name and password; OAuth 2.0: tenant id, client id and secret).`,
+      guidance: () =>
+        `Read the platform's email settings in ${WHERE.email}: the SMTP server, its port and how the platform authenticates (Basic: user name and password; OAuth 2.0: tenant id, client id and secret).`,
       facts: [
         { key: 'smtp.server', label: 'SMTP server', sources: ['engineer'], input: 'text', hint: 'e.g. smtp.office365.com' },
         { key: 'smtp.port', label: 'SMTP port', sources: ['engineer'], input: 'number', hint: 'e.g. 587', optional: true },
@@ -262,13 +306,18 @@ export const smtpAuthPlaybook: Playbook = {
           label: 'Authentication method',
           sources: ['engineer'],
           input: 'choice',
-          choices: [choice(AUTH_METHODS.basic, 'Basic (user name and password)'), choice(AUTH_METHODS.oauth, 'OAuth 2.0'), choice(AUTH_METHODS.unknown, 'Not known')],
+          choices: [
+            choice(AUTH_METHODS.basic, 'Basic (user name and password)'),
+            choice(AUTH_METHODS.oauth, 'OAuth 2.0'),
+            choice(AUTH_METHODS.unknown, 'Not known'),
+          ],
         },
       ],
       check: (ctx) => {
         if (!text(ctx.facts, 'smtp.server')) return `Give the SMTP server (${WHERE.email}).`;
         const port = ctx.facts['smtp.port']?.value;
-        if (port !== undefined && port !== null && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) return 'The SMTP port is a whole number from 1 to 65535.';
+        if (port !== undefined && port !== null && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535))
+          return 'The SMTP port is a whole number from 1 to 65535.';
         if (!authMethod(ctx.facts)) return 'Say how the platform authenticates: Basic, OAuth 2.0, or not known.';
         return null;
       },
@@ -290,7 +339,9 @@ export const smtpAuthPlaybook: Playbook = {
         },
       ],
       derive: (ctx) =>
-        !ctx.facts.mailbox && ctx.session.environment.mailbox ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }] : [],
+        !ctx.facts.mailbox && ctx.session.environment.mailbox
+          ? [{ key: 'mailbox', value: ctx.session.environment.mailbox, detail: 'from the saved environment' }]
+          : [],
       check: (ctx) => {
         if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends email through.';
         if (!answer(ctx.facts, 'tenant.securityDefaults')) return 'Say whether the tenant uses security defaults: yes, no, or not known.';
@@ -320,7 +371,11 @@ export const smtpAuthPlaybook: Playbook = {
           { key: 'diagnosis.stopGap', value: d.stopGap ?? 'None: nothing brings mail back sooner than the fix itself.', detail: 'by the form of the error' },
           { key: 'diagnosis.lasting', value: d.lasting, detail: 'by the form of the error' },
           { key: 'diagnosis.platform', value: d.platform, detail: 'from step "Platform version"' },
-          { key: 'diagnosis.unknown', value: d.unknowns.length ? d.unknowns.join(' ') : 'Nothing the decision needs is missing.', detail: 'what nobody could tell yet' },
+          {
+            key: 'diagnosis.unknown',
+            value: d.unknowns.length ? d.unknowns.join(' ') : 'Nothing the decision needs is missing.',
+            detail: 'what nobody could tell yet',
+          },
         ];
       },
       check: (ctx) => (decide(ctx).route === 'unknown' ? 'The form of the error is not known: go back to step "Symptom".' : null),
@@ -358,17 +413,19 @@ export const smtpAuthPlaybook: Playbook = {
         const v = ctx.session.verification;
         if (!v) return 'Verify the fix.';
         if (v.result === 'pass') return null;
-        return v.result === 'watch' ? 'Not verified yet: waiting for an email sent and no SMTP authentication error since the fix.' : 'Not fixed yet: go back to the fix.';
+        return v.result === 'watch'
+          ? 'Not verified yet: waiting for an email sent and no SMTP authentication error since the fix.'
+          : 'Not fixed yet: go back to the fix.';
       },
     },
     {
       id: 'report',
       kind: 'report',
       title: 'Report',
-      guidance: () => 'Complete the session and hand over the resolution report, with the steps of the fix and what to tell the customer about the end of December 2026.',
+      guidance: () =>
+        'Complete the session and hand over the resolution report, with the steps of the fix and what to tell the customer about the end of December 2026.',
       facts: [],
       check: () => null,
     },
   ],
 };
-

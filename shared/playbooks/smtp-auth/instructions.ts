@@ -36,7 +36,9 @@ function enableScript(ctx: StepContext, scope: 'mailbox' | 'tenant', purpose: st
     '',
     `# ${purpose}`,
     `Set-CASMailbox -Identity ${arg} -SmtpClientAuthenticationDisabled $false`,
-    ...(scope === 'tenant' ? ['# Or for every mailbox of the tenant (wider than this platform needs):', '# Set-TransportConfig -SmtpClientAuthenticationDisabled $false'] : []),
+    ...(scope === 'tenant'
+      ? ['# Or for every mailbox of the tenant (wider than this platform needs):', '# Set-TransportConfig -SmtpClientAuthenticationDisabled $false']
+      : []),
     '',
     '# Check: False means SMTP AUTH is on for the mailbox.',
     `Get-CASMailbox -Identity ${arg} | Format-List SmtpClientAuthenticationDisabled`,
@@ -91,7 +93,8 @@ const entraApp = (words: string): PlanInstruction[] => [
     text: 'Create a client secret and copy its Value at once (it is shown only once). Note when it expires: email stops when it does, so put the renewal in the calendar.',
   },
   {
-    where: 'App registrations > the app > API permissions > Add a permission > APIs my organization uses > Office 365 Exchange Online > Application permissions',
+    where:
+      'App registrations > the app > API permissions > Add a permission > APIs my organization uses > Office 365 Exchange Online > Application permissions',
     text: `Add SMTP.SendAsApp, then "Grant admin consent". The permission alone sends as no one: the next step limits it to ${words}.`,
   },
 ];

@@ -25,7 +25,8 @@ export const smtpAuthReport: PlaybookReport = {
       url: 'https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835',
     },
     {
-      title: 'OutSystems release notes: Platform Server 11.34.0 adds OAuth 2.0 for the platform\'s SMTP (11.38.0 forces TLS to Exchange Online; 11.42.0 fixes BCC with OAuth)',
+      title:
+        "OutSystems release notes: Platform Server 11.34.0 adds OAuth 2.0 for the platform's SMTP (11.38.0 forces TLS to Exchange Online; 11.42.0 fixes BCC with OAuth)",
       url: null,
     },
   ],

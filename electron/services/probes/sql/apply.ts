@@ -26,4 +26,3 @@ export const readGlobalParameterSql: EngineSql = {
   oracle: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL`,
   demo: `SELECT VAL FROM OSSYS_PARAMETER WHERE LOWER(NAME) = :name AND HOST IS NULL`,
 };
-

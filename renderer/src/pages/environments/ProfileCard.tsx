@@ -172,7 +172,10 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
           await remove(profile.id);
         }}
       >
-        <p>The connection settings and the saved password of this environment are removed from the data folder. This cannot be undone; an exported file keeps a copy without the password.</p>
+        <p>
+          The connection settings and the saved password of this environment are removed from the data folder. This cannot be undone; an exported file keeps a
+          copy without the password.
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         danger

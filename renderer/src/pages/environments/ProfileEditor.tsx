@@ -84,11 +84,7 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
 
   const sql = draft.engine === 'sqlserver';
   const savedPasswordHint =
-    profile?.passwordState === 'other-host'
-      ? profile.passwordNote
-      : profile?.hasPassword
-        ? 'A password is known. Leave empty to keep it.'
-        : undefined;
+    profile?.passwordState === 'other-host' ? profile.passwordNote : profile?.hasPassword ? 'A password is known. Leave empty to keep it.' : undefined;
 
   return (
     <form ref={formRef} className="stack env-editor" onSubmit={save} noValidate aria-label={profile ? `Edit ${profile.name}` : 'New environment'}>
@@ -116,7 +112,12 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
           </div>
         </fieldset>
         <div className="env-grid">
-          <TextInput label="Host" {...text('host')} placeholder={sql ? 'sql01.contoso.local' : 'ora01.contoso.local'} hint={sql ? undefined : 'Or leave empty and give a connect string.'} />
+          <TextInput
+            label="Host"
+            {...text('host')}
+            placeholder={sql ? 'sql01.contoso.local' : 'ora01.contoso.local'}
+            hint={sql ? undefined : 'Or leave empty and give a connect string.'}
+          />
           <TextInput label="Port" numeric {...text('port')} hint={sql ? 'SQL Server default: 1433' : 'Oracle default: 1521'} />
           {sql ? (
             <>
@@ -141,7 +142,12 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
         {sql && (
           <div className="row env-checks">
             <CheckboxInput label="Encrypt the connection" checked={draft.encrypt} onChange={(v) => set('encrypt', v)} />
-            <CheckboxInput label="Trust the server certificate" checked={draft.trustServerCertificate} onChange={(v) => set('trustServerCertificate', v)} hint="Only for servers with a self-signed certificate." />
+            <CheckboxInput
+              label="Trust the server certificate"
+              checked={draft.trustServerCertificate}
+              onChange={(v) => set('trustServerCertificate', v)}
+              hint="Only for servers with a self-signed certificate."
+            />
           </div>
         )}
       </section>
@@ -217,15 +223,35 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
             <TextInput label="Log schema" {...text('logSchema')} placeholder="OSLOG" />
           )}
           <TextInput label="Log user" {...text('logUser')} hint="Empty: the platform user signs in to the log database too." />
-          {draft.logUser && <TextInput label="Log password" type="password" {...text('logPassword')} autoComplete="new-password" hint={profile?.hasLogPassword && profile.logUser ? 'A password is known. Leave empty to keep it.' : undefined} />}
+          {draft.logUser && (
+            <TextInput
+              label="Log password"
+              type="password"
+              {...text('logPassword')}
+              autoComplete="new-password"
+              hint={profile?.hasLogPassword && profile.logUser ? 'A password is known. Leave empty to keep it.' : undefined}
+            />
+          )}
         </div>
       </section>
 
       <section className="card" aria-labelledby="env-mail">
         <h3 id="env-mail">Email sending</h3>
         <div className="env-grid env-grid-wide">
-          <TextInput label="Sending mailbox" type="email" {...text('mailbox')} placeholder="noreply@contoso.com" hint="Environments sending from the same mailbox share its connection limit." />
-          <SelectInput label="SMTP provider" value={draft.smtpProvider} options={PROVIDER_OPTIONS} onChange={(v) => set('smtpProvider', v)} error={errors.smtpProvider} />
+          <TextInput
+            label="Sending mailbox"
+            type="email"
+            {...text('mailbox')}
+            placeholder="noreply@contoso.com"
+            hint="Environments sending from the same mailbox share its connection limit."
+          />
+          <SelectInput
+            label="SMTP provider"
+            value={draft.smtpProvider}
+            options={PROVIDER_OPTIONS}
+            onChange={(v) => set('smtpProvider', v)}
+            error={errors.smtpProvider}
+          />
         </div>
       </section>
 

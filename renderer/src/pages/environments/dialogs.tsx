@@ -4,7 +4,15 @@ import type { ImportPreview } from '../../../../shared/api/methods/profiles';
 import type { ProfilePublic } from '../../../../shared/profiles/schema';
 
 /** Asks for a password that is not saved; it is kept in the back end's memory for this session. */
-export function PasswordDialog({ profile, onCancel, onSubmit }: { profile: ProfilePublic | null; onCancel(): void; onSubmit(password: string, logPassword?: string): void }) {
+export function PasswordDialog({
+  profile,
+  onCancel,
+  onSubmit,
+}: {
+  profile: ProfilePublic | null;
+  onCancel(): void;
+  onSubmit(password: string, logPassword?: string): void;
+}) {
   const titleId = useId();
   const [password, setPassword] = useState('');
   const [logPassword, setLogPassword] = useState('');
@@ -47,7 +55,17 @@ export function PasswordDialog({ profile, onCancel, onSubmit }: { profile: Profi
 }
 
 /** What an import will do, before it writes anything. */
-export function ImportDialog({ preview, fileName, onCancel, onConfirm }: { preview: ImportPreview | null; fileName: string; onCancel(): void; onConfirm(): void }) {
+export function ImportDialog({
+  preview,
+  fileName,
+  onCancel,
+  onConfirm,
+}: {
+  preview: ImportPreview | null;
+  fileName: string;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
   const titleId = useId();
   const nothing = preview !== null && preview.added.length === 0 && preview.replaced.length === 0;
   return (
@@ -58,9 +76,7 @@ export function ImportDialog({ preview, fileName, onCancel, onConfirm }: { previ
           {nothing && <p>The file holds no environments.</p>}
           {preview.added.length > 0 && (
             <section aria-label="Environments to add">
-              <h3>
-                Added ({preview.added.length})
-              </h3>
+              <h3>Added ({preview.added.length})</h3>
               <ul>
                 {preview.added.map((name, i) => (
                   <li key={`${name}-${i}`}>{name}</li>
@@ -70,16 +86,18 @@ export function ImportDialog({ preview, fileName, onCancel, onConfirm }: { previ
           )}
           {preview.replaced.length > 0 && (
             <section aria-label="Environments to replace">
-              <h3>
-                Replaced ({preview.replaced.length})
-              </h3>
-              <p className="muted small">Their settings are overwritten by the file. A saved password is kept only when the server, sign-in and user stay the same.</p>
+              <h3>Replaced ({preview.replaced.length})</h3>
+              <p className="muted small">
+                Their settings are overwritten by the file. A saved password is kept only when the server, sign-in and user stay the same.
+              </p>
               <ul className="env-import-replaced">
                 {preview.replacements.map((r, i) => (
                   <li key={`${r.name}-${i}`}>
                     <strong>{r.name}</strong>
                     <span className="muted">{r.changed.length ? `: changes ${listInWords(r.changed)}.` : ': no change.'}</span>
-                    {r.dropsPassword && <span className="env-import-drop"> Its saved password will be dropped: where it connects changes, so enter it again.</span>}
+                    {r.dropsPassword && (
+                      <span className="env-import-drop"> Its saved password will be dropped: where it connects changes, so enter it again.</span>
+                    )}
                   </li>
                 ))}
               </ul>

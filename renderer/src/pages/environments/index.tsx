@@ -155,9 +155,16 @@ function EnvironmentList() {
         </div>
       )}
       {loaded && ownCount === 0 && !query && (
-        <p className="muted env-hint">Add the environments you look after with New environment, or import a file a colleague exported. The built-in demo works without a server.</p>
+        <p className="muted env-hint">
+          Add the environments you look after with New environment, or import a file a colleague exported. The built-in demo works without a server.
+        </p>
       )}
-      <ImportDialog preview={importing?.preview ?? null} fileName={importing?.fileName ?? ''} onCancel={() => setImporting(null)} onConfirm={() => void confirmImport()} />
+      <ImportDialog
+        preview={importing?.preview ?? null}
+        fileName={importing?.fileName ?? ''}
+        onCancel={() => setImporting(null)}
+        onConfirm={() => void confirmImport()}
+      />
     </section>
   );
 }

@@ -21,13 +21,14 @@ export function ReportList() {
     void load();
   }, [load]);
 
-  if (!loaded) return <p className="muted" role="status">Loading reports…</p>;
-  if (reports.length === 0) {
+  if (!loaded)
     return (
-      <p className="empty">
-        No reports yet. Finish a troubleshooting session and export its report (PDF, Markdown or JSON); it is listed here.
+      <p className="muted" role="status">
+        Loading reports…
       </p>
     );
+  if (reports.length === 0) {
+    return <p className="empty">No reports yet. Finish a troubleshooting session and export its report (PDF, Markdown or JSON); it is listed here.</p>;
   }
   const shown = reports.filter((r) =>
     matchesSearch(query, [r.ticket, r.environment, r.customer, r.title, r.outcomeLabel, formatDay(r.sessionStartedAt), r.sessionStartedAt.slice(0, 10)]),
@@ -70,12 +71,7 @@ export function ReportList() {
               <td className="small">{formatDayTime(r.updatedAt)}</td>
               <td>
                 <div className="row">
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    aria-label={`Open the report for ${r.environment}`}
-                    onClick={() => navigate('reports', r.id)}
-                  >
+                  <button type="button" className="btn btn-small" aria-label={`Open the report for ${r.environment}`} onClick={() => navigate('reports', r.id)}>
                     Open
                   </button>
                   <button

@@ -52,7 +52,11 @@ export function StoredReport({ id }: { id: string }) {
           <div className="banner-body">{error}</div>
         </div>
       )}
-      {!error && !preview && <p className="muted" role="status">Opening the report…</p>}
+      {!error && !preview && (
+        <p className="muted" role="status">
+          Opening the report…
+        </p>
+      )}
       {preview && <ReportFrame html={preview.html} title={`Report: ${preview.model.header.title}`} />}
       <ConfirmDelete
         report={confirming ? entry : null}

@@ -67,7 +67,9 @@ export function Attachments({ view }: { view: SessionView }) {
       setError(refusal.message);
       return;
     }
-    const ok = await run(() => api['sessions.attach']({ id: session.id, fileName: file.name, contentBase64: toBase64(bytes), ...(caption.trim() ? { caption: caption.trim() } : {}) }));
+    const ok = await run(() =>
+      api['sessions.attach']({ id: session.id, fileName: file.name, contentBase64: toBase64(bytes), ...(caption.trim() ? { caption: caption.trim() } : {}) }),
+    );
     if (ok) {
       setFile(null);
       setCaption('');
@@ -88,7 +90,14 @@ export function Attachments({ view }: { view: SessionView }) {
       {list.length > 0 && (
         <ul aria-label="Attached files">
           {list.map((a) => (
-            <AttachmentItem key={a.id} attachment={a} readOnly={readOnly} busy={busy} onCaption={(text) => run(() => api['sessions.captionAttachment']({ id: session.id, attachmentId: a.id, caption: text }))} onRemove={() => setRemoving(a)} />
+            <AttachmentItem
+              key={a.id}
+              attachment={a}
+              readOnly={readOnly}
+              busy={busy}
+              onCaption={(text) => run(() => api['sessions.captionAttachment']({ id: session.id, attachmentId: a.id, caption: text }))}
+              onRemove={() => setRemoving(a)}
+            />
           ))}
         </ul>
       )}

@@ -55,7 +55,15 @@ function messageOf(error: unknown): string {
  * can change), the day/month order and the time zone; nothing changes until Import. On a session the
  * import is recorded at once; on New session (`onChosen`) it is kept for when the session starts.
  */
-export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: SessionView; defaultOffset?: number; onChosen?: (chosen: ChosenEvidence | null) => void }) {
+export function EvidenceImport({
+  view,
+  defaultOffset = 0,
+  onChosen,
+}: {
+  view?: SessionView;
+  defaultOffset?: number;
+  onChosen?: (chosen: ChosenEvidence | null) => void;
+}) {
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(!view);
@@ -97,7 +105,9 @@ export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: S
     if (chosen.size > MAX_EVIDENCE_BYTES) {
       setPreview(null);
       onChosen?.(null);
-      setError(`Too large: the file is ${(chosen.size / MB).toFixed(1)} MB; at most ${MAX_EVIDENCE_BYTES / MB} MB is read. Filter the export in Service Center and export again.`);
+      setError(
+        `Too large: the file is ${(chosen.size / MB).toFixed(1)} MB; at most ${MAX_EVIDENCE_BYTES / MB} MB is read. Filter the export in Service Center and export again.`,
+      );
       return;
     }
     const bytes = new Uint8Array(await chosen.arrayBuffer());
@@ -164,17 +174,21 @@ export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: S
         <h4 id={`${id}-title`}>Import evidence</h4>
         <span className="spacer" />
         {view && (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => {
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => {
               discard();
               setOpen(false);
-            }}>
+            }}
+          >
             Close
           </button>
         )}
       </div>
       <p className="muted small">
-        The file the customer downloaded from Service Center &gt; Monitoring &gt; Errors (.xlsx or .csv, at most 10 MB), or text copied from the Errors page. Its
-        columns are found by their headers; check them below. Nothing changes until you import.
+        The file the customer downloaded from Service Center &gt; Monitoring &gt; Errors (.xlsx or .csv, at most 10 MB), or text copied from the Errors page.
+        Its columns are found by their headers; check them below. Nothing changes until you import.
       </p>
       <div className="row">
         <label className="btn" htmlFor={`${id}-file`}>
@@ -197,7 +211,12 @@ export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: S
       {pasting && (
         <div className="field">
           <label htmlFor={`${id}-paste`}>Text copied from the Errors page</label>
-          <textarea id={`${id}-paste`} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="Rows of the Errors page, with their header row if you copied it" />
+          <textarea
+            id={`${id}-paste`}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            placeholder="Rows of the Errors page, with their header row if you copied it"
+          />
           <div className="row">
             <button
               type="button"
@@ -264,12 +283,19 @@ export function EvidenceImport({ view, defaultOffset = 0, onChosen }: { view?: S
                     </option>
                   ))}
                 </select>
-                {(field === 'time' || field === 'message') && !mapping[field] && <span className="field-error small">Choose the column with the {field === 'time' ? 'time of each error' : 'error text'}.</span>}
+                {(field === 'time' || field === 'message') && !mapping[field] && (
+                  <span className="field-error small">Choose the column with the {field === 'time' ? 'time of each error' : 'error text'}.</span>
+                )}
               </div>
             ))}
             <div className="field">
               <label htmlFor={`${id}-order`}>Dates like 01/12/2026</label>
-              <select id={`${id}-order`} value={mapping.dayFirst ? 'day' : 'month'} disabled={busy !== null} onChange={(e) => change({ ...mapping, dayFirst: e.target.value === 'day' })}>
+              <select
+                id={`${id}-order`}
+                value={mapping.dayFirst ? 'day' : 'month'}
+                disabled={busy !== null}
+                onChange={(e) => change({ ...mapping, dayFirst: e.target.value === 'day' })}
+              >
                 <option value="day">Day first (1 December)</option>
                 <option value="month">Month first (January 12)</option>
               </select>

@@ -69,7 +69,11 @@ export function FactEditor({
       return (
         <div className="field">
           <label htmlFor={id}>{def.label}</label>
-          <select id={id} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}>
+          <select
+            id={id}
+            value={value === true ? 'yes' : value === false ? 'no' : ''}
+            onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}
+          >
             <option value="">Not known</option>
             <option value="yes">Yes</option>
             <option value="no">No</option>
@@ -95,12 +99,25 @@ export function FactEditor({
     case 'host-threads':
       return <HostThreadsEditor label={def.label} value={value} onChange={onChange} />;
     case 'senders':
-      return <SendersEditor label={def.label} rows={rowsOf(value)} columns={def.columns} answered={Array.isArray(value)} onChange={onChange} onNone={() => (onCommit ?? onChange)([])} />;
+      return (
+        <SendersEditor
+          label={def.label}
+          rows={rowsOf(value)}
+          columns={def.columns}
+          answered={Array.isArray(value)}
+          onChange={onChange}
+          onNone={() => (onCommit ?? onChange)([])}
+        />
+      );
     default:
       return (
         <div className="field">
           <label htmlFor={id}>{def.label}</label>
-          <input id={id} value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''} onChange={(e) => onChange(e.target.value.trim() ? e.target.value : null)} />
+          <input
+            id={id}
+            value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
+            onChange={(e) => onChange(e.target.value.trim() ? e.target.value : null)}
+          />
           {hint}
         </div>
       );
@@ -123,7 +140,9 @@ function ServersEditor({ label, rows, onChange }: { label: string; rows: Row[]; 
         namedBy="name"
         sendsEmail="yes-no"
         zonePlaceholder="Not known"
-        onChange={(i, patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch, ...(patch.zone !== undefined ? { zone: patch.zone || null } : {}) } : r)))}
+        onChange={(i, patch) =>
+          onChange(rows.map((r, j) => (j === i ? { ...r, ...patch, ...(patch.zone !== undefined ? { zone: patch.zone || null } : {}) } : r)))
+        }
         onRemove={(i) => onChange(rows.filter((_, j) => j !== i))}
         onAdd={() => onChange([...rows, { name: `FE${String(rows.length + 1).padStart(2, '0')}`, active: true, sendsEmail: true, zone: 'Global' }])}
       />
@@ -140,7 +159,11 @@ function HostThreadsEditor({ label, value, onChange }: { label: string; value: F
       {entries.length === 0 && <p className="muted small">No per-host rows.</p>}
       {entries.map(([host, threads], i) => (
         <div className="row" key={i}>
-          <input aria-label={`Per-host row ${i + 1} host`} value={host} onChange={(e) => rebuild(entries.map((en, j) => (j === i ? [e.target.value, en[1]] : en)))} />
+          <input
+            aria-label={`Per-host row ${i + 1} host`}
+            value={host}
+            onChange={(e) => rebuild(entries.map((en, j) => (j === i ? [e.target.value, en[1]] : en)))}
+          />
           <input
             aria-label={`Per-host row ${i + 1} threads`}
             inputMode="numeric"
@@ -148,7 +171,12 @@ function HostThreadsEditor({ label, value, onChange }: { label: string; value: F
             value={String(threads ?? '')}
             onChange={(e) => rebuild(entries.map((en, j) => (j === i ? [en[0], Number(e.target.value)] : en)))}
           />
-          <button type="button" className="btn btn-small btn-ghost" aria-label={`Remove per-host row ${host}`} onClick={() => rebuild(entries.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            aria-label={`Remove per-host row ${host}`}
+            onClick={() => rebuild(entries.filter((_, j) => j !== i))}
+          >
             Remove
           </button>
         </div>
@@ -189,7 +217,9 @@ function SendersEditor({
         (answered ? (
           <p className="small">No other sender: only this environment sends through this mailbox.</p>
         ) : (
-          <p className="muted small">Not answered yet. Add other environments (DEV, QA, LifeTime) or applications that send through the same mailbox, or say there is none.</p>
+          <p className="muted small">
+            Not answered yet. Add other environments (DEV, QA, LifeTime) or applications that send through the same mailbox, or say there is none.
+          </p>
         ))}
       {rows.map((row, i) => {
         const name = String(row.name ?? '') || `sender ${i + 1}`;
@@ -215,7 +245,11 @@ function SendersEditor({
         );
       })}
       <div>
-        <button type="button" className="btn btn-small" onClick={() => onChange([...rows, { name: '', ...Object.fromEntries(columns.map((c) => [c.key, 1])) }])}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange([...rows, { name: '', ...Object.fromEntries(columns.map((c) => [c.key, 1])) }])}
+        >
           Add other sender
         </button>{' '}
         {rows.length === 0 && !answered && (

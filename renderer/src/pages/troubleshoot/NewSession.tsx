@@ -101,7 +101,13 @@ export function NewSession({ profileId }: { profileId: string | null }) {
 
   async function importChosen(id: string, chosen: ChosenEvidence) {
     const imported = await withErrorBanner(() =>
-      api['sessions.importEvidence']({ id, fileName: chosen.fileName, contentBase64: chosen.contentBase64, mapping: chosen.mapping, utcOffsetMinutes: chosen.utcOffsetMinutes }),
+      api['sessions.importEvidence']({
+        id,
+        fileName: chosen.fileName,
+        contentBase64: chosen.contentBase64,
+        mapping: chosen.mapping,
+        utcOffsetMinutes: chosen.utcOffsetMinutes,
+      }),
     );
     if (imported) useWizard.setState({ view: imported });
   }
@@ -135,86 +141,86 @@ export function NewSession({ profileId }: { profileId: string | null }) {
         }}
       >
         <div className="card">
-        <fieldset className="field">
-          <legend>1. Environment</legend>
-          {unknownProfile && <p className="field-error">The environment in the link is not saved here; choose another.</p>}
-          {environments === null ? (
-            <p className="muted">Loading environments…</p>
-          ) : (
-            <div className="stack ts-choices">
-              {environments.map((e) => (
-                <label key={e.id} className="ts-choice">
-                  <input type="radio" name="environment" value={e.id} checked={environment === e.id} onChange={() => setEnvironment(e.id)} />
+          <fieldset className="field">
+            <legend>1. Environment</legend>
+            {unknownProfile && <p className="field-error">The environment in the link is not saved here; choose another.</p>}
+            {environments === null ? (
+              <p className="muted">Loading environments…</p>
+            ) : (
+              <div className="stack ts-choices">
+                {environments.map((e) => (
+                  <label key={e.id} className="ts-choice">
+                    <input type="radio" name="environment" value={e.id} checked={environment === e.id} onChange={() => setEnvironment(e.id)} />
+                    <span>
+                      <strong>{e.name}</strong>
+                      <span className="muted small"> {e.note}</span>
+                    </span>
+                  </label>
+                ))}
+                <label className="ts-choice">
+                  <input type="radio" name="environment" value={OFFLINE} checked={environment === OFFLINE} onChange={() => setEnvironment(OFFLINE)} />
                   <span>
-                    <strong>{e.name}</strong>
-                    <span className="muted small"> {e.note}</span>
+                    <strong>Offline</strong>
+                    <span className="muted small"> no database: you type in every fact</span>
+                  </span>
+                </label>
+                {environment === OFFLINE && (
+                  <div className="field ts-indent">
+                    <label htmlFor="ts-offline-name">Environment name (for the report)</label>
+                    <input id="ts-offline-name" value={offlineName} placeholder="e.g. Contoso PRD" onChange={(e) => setOfflineName(e.target.value)} />
+                  </div>
+                )}
+              </div>
+            )}
+          </fieldset>
+        </div>
+        <div className="card">
+          <fieldset className="field">
+            <legend>2. What is wrong</legend>
+            <div className="field">
+              <label htmlFor="ts-paste">Paste an error (optional)</label>
+              <textarea
+                id="ts-paste"
+                ref={pasteBox}
+                value={pasted}
+                aria-keyshortcuts="Control+Enter"
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                    e.preventDefault();
+                    void start();
+                  }
+                }}
+                placeholder="Paste the error line, or a whole excerpt of the error log"
+                onChange={(e) => {
+                  setPasted(e.target.value);
+                  setRecognition(null);
+                }}
+              />
+              <div className="row">
+                <button type="button" className="btn" disabled={!pasted.trim()} onClick={() => void recognise()}>
+                  Recognise the error
+                </button>
+                {recognition && (
+                  <span role="status" className={recognition.results.length > 0 ? 'ts-ok' : 'field-error'}>
+                    {recognition.message}
+                  </span>
+                )}
+              </div>
+              {recognition && <RecognitionDetails recognition={recognition} onChoose={setPlaybookId} />}
+            </div>
+            <EvidenceImport onChosen={(chosen) => void chooseEvidence(chosen)} />
+            <div className="stack ts-choices" role="radiogroup" aria-label="Playbook">
+              {playbooks.map((p) => (
+                <label key={p.id} className="ts-choice">
+                  <input type="radio" name="playbook" value={p.id} checked={playbookId === p.id} onChange={() => setPlaybookId(p.id)} />
+                  <span>
+                    <strong>{p.title}</strong>
+                    <span className="muted small"> {p.summary}</span>
                   </span>
                 </label>
               ))}
-              <label className="ts-choice">
-                <input type="radio" name="environment" value={OFFLINE} checked={environment === OFFLINE} onChange={() => setEnvironment(OFFLINE)} />
-                <span>
-                  <strong>Offline</strong>
-                  <span className="muted small"> no database: you type in every fact</span>
-                </span>
-              </label>
-              {environment === OFFLINE && (
-                <div className="field ts-indent">
-                  <label htmlFor="ts-offline-name">Environment name (for the report)</label>
-                  <input id="ts-offline-name" value={offlineName} placeholder="e.g. Contoso PRD" onChange={(e) => setOfflineName(e.target.value)} />
-                </div>
-              )}
             </div>
-          )}
-        </fieldset>
-        </div>
-        <div className="card">
-        <fieldset className="field">
-          <legend>2. What is wrong</legend>
-          <div className="field">
-            <label htmlFor="ts-paste">Paste an error (optional)</label>
-            <textarea
-              id="ts-paste"
-              ref={pasteBox}
-              value={pasted}
-              aria-keyshortcuts="Control+Enter"
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void start();
-                }
-              }}
-              placeholder="Paste the error line, or a whole excerpt of the error log"
-              onChange={(e) => {
-                setPasted(e.target.value);
-                setRecognition(null);
-              }}
-            />
-            <div className="row">
-              <button type="button" className="btn" disabled={!pasted.trim()} onClick={() => void recognise()}>
-                Recognise the error
-              </button>
-              {recognition && (
-                <span role="status" className={recognition.results.length > 0 ? 'ts-ok' : 'field-error'}>
-                  {recognition.message}
-                </span>
-              )}
-            </div>
-            {recognition && <RecognitionDetails recognition={recognition} onChoose={setPlaybookId} />}
-          </div>
-          <EvidenceImport onChosen={(chosen) => void chooseEvidence(chosen)} />
-          <div className="stack ts-choices" role="radiogroup" aria-label="Playbook">
-            {playbooks.map((p) => (
-              <label key={p.id} className="ts-choice">
-                <input type="radio" name="playbook" value={p.id} checked={playbookId === p.id} onChange={() => setPlaybookId(p.id)} />
-                <span>
-                  <strong>{p.title}</strong>
-                  <span className="muted small"> {p.summary}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+          </fieldset>
         </div>
         <div className="card">
           <fieldset className="field">
@@ -272,7 +278,12 @@ function RecognitionDetails({ recognition, onChoose }: { recognition: Recognitio
             </button>{' '}
             <span className="muted">
               {r.lines} matching line{r.lines === 1 ? '' : 's'}
-              {Object.keys(r.variants).length > 1 ? ` (${Object.entries(r.variants).map(([v, n]) => `${n} ${v}`).join(', ')})` : ''}, first on line {line.index + 1}:
+              {Object.keys(r.variants).length > 1
+                ? ` (${Object.entries(r.variants)
+                    .map(([v, n]) => `${n} ${v}`)
+                    .join(', ')})`
+                : ''}
+              , first on line {line.index + 1}:
             </span>
             <div className="ts-recognised-line">
               {line.text.slice(0, line.start)}

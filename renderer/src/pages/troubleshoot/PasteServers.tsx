@@ -43,10 +43,21 @@ export function PasteServers({ label, onUse }: { label: string; onUse(rows: Serv
       </div>
       <div className="field">
         <label htmlFor={`${id}-text`}>Text copied from Service Center &gt; Administration &gt; Servers</label>
-        <textarea id={`${id}-text`} rows={5} value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} placeholder={'Name\tIP Address\tStatus\nFE01\t10.0.1.11\tActive'} />
-        <span className="field-hint">Select the servers table (with its header if you can) and paste it here. The columns are found by their names, or by what the cells look like.</span>
+        <textarea
+          id={`${id}-text`}
+          rows={5}
+          value={text}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={'Name\tIP Address\tStatus\nFE01\t10.0.1.11\tActive'}
+        />
+        <span className="field-hint">
+          Select the servers table (with its header if you can) and paste it here. The columns are found by their names, or by what the cells look like.
+        </span>
       </div>
-      {text.trim() !== '' && count === 0 && <p className="field-error">No server found in this text: paste the rows of the Servers table (a name with its IP address or status on each line).</p>}
+      {text.trim() !== '' && count === 0 && (
+        <p className="field-error">No server found in this text: paste the rows of the Servers table (a name with its IP address or status on each line).</p>
+      )}
       {count > 0 && (
         <>
           <div className="table-scroll">
@@ -80,11 +91,17 @@ export function PasteServers({ label, onUse }: { label: string; onUse(rows: Serv
           ))}
           {parsed.skipped.length > 0 && (
             <p className="muted small">
-              Not read as a server: {parsed.skipped.length === 1 ? 'one line' : `${parsed.skipped.length} lines`} ({parsed.skipped.slice(0, 3).map((line) => `“${line.slice(0, 40)}”`).join(', ')}
+              Not read as a server: {parsed.skipped.length === 1 ? 'one line' : `${parsed.skipped.length} lines`} (
+              {parsed.skipped
+                .slice(0, 3)
+                .map((line) => `“${line.slice(0, 40)}”`)
+                .join(', ')}
               {parsed.skipped.length > 3 ? ', …' : ''}).
             </p>
           )}
-          {!parsed.sendEmailsColumn && <p className="small">The text has no “Send Emails” column: say for each server whether it sends email after taking them.</p>}
+          {!parsed.sendEmailsColumn && (
+            <p className="small">The text has no “Send Emails” column: say for each server whether it sends email after taking them.</p>
+          )}
           <div className="row">
             <button
               type="button"

@@ -13,7 +13,9 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
   if (probes.length === 0) return null;
   if (view.session.offline) {
     // An imported export stands in for the error-log search offline too: its summary says so.
-    const imported = probes.map((p) => view.session.probes[p.id] as { summary?: string; evidence?: unknown } | undefined).filter((k) => k?.evidence && k.summary);
+    const imported = probes
+      .map((p) => view.session.probes[p.id] as { summary?: string; evidence?: unknown } | undefined)
+      .filter((k) => k?.evidence && k.summary);
     return (
       <>
         <p className="muted small">Offline: type the facts in below (no database is read), or import the customer's export.</p>
@@ -35,7 +37,13 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
         {probes.map((probe) => {
           const kept = view.session.probes[probe.id] as { summary?: string } | null | undefined;
           return (
-            <button key={probe.id} type="button" className="btn" disabled={running !== null} onClick={() => void runProbe(probe.id, probe.label, probe.window ? days : undefined)}>
+            <button
+              key={probe.id}
+              type="button"
+              className="btn"
+              disabled={running !== null}
+              onClick={() => void runProbe(probe.id, probe.label, probe.window ? days : undefined)}
+            >
               {kept ? `Re-run: ${probe.label.charAt(0).toLowerCase()}${probe.label.slice(1)}` : probe.label}
             </button>
           );

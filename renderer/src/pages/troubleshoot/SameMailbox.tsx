@@ -6,7 +6,17 @@ import { useWizard } from './store';
  * Saved environments that send through the same mailbox: they share its limit, so the step that
  * lists other senders offers to add them (their servers and threads are then typed in).
  */
-export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; step: StepInfo; value: FactValue | undefined; onAdd(key: string, value: FactValue): void }) {
+export function SameMailbox({
+  view,
+  step,
+  value,
+  onAdd,
+}: {
+  view: SessionView;
+  step: StepInfo;
+  value: FactValue | undefined;
+  onAdd(key: string, value: FactValue): void;
+}) {
   const def = step.facts.find((f) => f.input === 'senders');
   const key = def?.key;
   const others = view.sameMailbox ?? [];
@@ -28,7 +38,12 @@ export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; s
               {listed.has(o.name.toLowerCase()) ? (
                 <span className="badge">listed</span>
               ) : (
-                <button type="button" className="btn btn-small" aria-label={`Add as another sender: ${o.name}`} onClick={() => onAdd(key, [...rows, { name: o.name, ...Object.fromEntries((def?.columns ?? []).map((c) => [c.key, 1])) }])}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`Add as another sender: ${o.name}`}
+                  onClick={() => onAdd(key, [...rows, { name: o.name, ...Object.fromEntries((def?.columns ?? []).map((c) => [c.key, 1])) }])}
+                >
                   Add as another sender
                 </button>
               )}
@@ -47,7 +62,10 @@ export function SameMailbox({ view, step, value, onAdd }: { view: SessionView; s
           </li>
         ))}
       </ul>
-      <p className="muted small">They share the limits of this mailbox. Read each from its own database, or give its figures below; if none of them sends through this mailbox, say so with "No other sender".</p>
+      <p className="muted small">
+        They share the limits of this mailbox. Read each from its own database, or give its figures below; if none of them sends through this mailbox, say so
+        with "No other sender".
+      </p>
     </section>
   );
 }

@@ -13,7 +13,15 @@ export function SessionList() {
   const [deleting, setDeleting] = useState<SessionSummary | null>(null);
   const [query, setQuery] = useState('');
   const shown = (sessions ?? []).filter((s) =>
-    matchesSearch(query, [s.ticket, s.environment, s.customer, s.playbookTitle, STATUS_LABELS[s.status].label, formatDateTime(s.createdAt), s.createdAt.slice(0, 10)]),
+    matchesSearch(query, [
+      s.ticket,
+      s.environment,
+      s.customer,
+      s.playbookTitle,
+      STATUS_LABELS[s.status].label,
+      formatDateTime(s.createdAt),
+      s.createdAt.slice(0, 10),
+    ]),
   );
 
   async function refresh() {
@@ -51,75 +59,88 @@ export function SessionList() {
         <div className="card stack">
           <div className="field ts-search">
             <label htmlFor="ts-session-search">Search sessions</label>
-            <input id="ts-session-search" type="search" value={query} placeholder="Ticket, environment, customer or date" onChange={(e) => setQuery(e.target.value)} />
+            <input
+              id="ts-session-search"
+              type="search"
+              value={query}
+              placeholder="Ticket, environment, customer or date"
+              onChange={(e) => setQuery(e.target.value)}
+            />
           </div>
           {shown.length === 0 && <p className="muted">No session matches “{query}”.</p>}
           <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">Troubleshooting sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ticket</th>
-                <th scope="col">Environment</th>
-                <th scope="col">Playbook</th>
-                <th scope="col">Started</th>
-                <th scope="col">State</th>
-                <th scope="col">Last change</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.ticket ?? <span className="muted">—</span>}</td>
-                  <td>
-                    {s.environment}
-                    {s.offline && <span className="badge ts-offline">offline</span>}
-                    {s.customer && <div className="muted small">{s.customer}</div>}
-                  </td>
-                  <td>{s.playbookTitle}</td>
-                  <td>
-                    <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
-                  </td>
-                  <td>
-                    <span className={STATUS_LABELS[s.status].badge}>{STATUS_LABELS[s.status].label}</span>
-                    {s.status === 'in-progress' && <span className="muted small"> · step: {s.step}</span>}
-                  </td>
-                  <td>
-                    <time dateTime={s.lastChange.at}>{formatDateTime(s.lastChange.at)}</time>
-                    <div className="muted small ts-clip">{s.lastChange.summary}</div>
-                  </td>
-                  <td>
-                    <div className="row ts-nowrap">
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={`${s.status === 'in-progress' ? 'Resume' : 'Open'} session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
-                        onClick={() => navigate('troubleshoot', s.id)}
-                      >
-                        {s.status === 'in-progress' ? 'Resume' : 'Open'}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger"
-                        aria-label={`Delete session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
-                        onClick={() => setDeleting(s)}
-                      >
-                        Delete
-                      </button>
-                    </div>
-                  </td>
+            <table className="table">
+              <caption className="visually-hidden">Troubleshooting sessions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ticket</th>
+                  <th scope="col">Environment</th>
+                  <th scope="col">Playbook</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Last change</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.ticket ?? <span className="muted">—</span>}</td>
+                    <td>
+                      {s.environment}
+                      {s.offline && <span className="badge ts-offline">offline</span>}
+                      {s.customer && <div className="muted small">{s.customer}</div>}
+                    </td>
+                    <td>{s.playbookTitle}</td>
+                    <td>
+                      <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+                    </td>
+                    <td>
+                      <span className={STATUS_LABELS[s.status].badge}>{STATUS_LABELS[s.status].label}</span>
+                      {s.status === 'in-progress' && <span className="muted small"> · step: {s.step}</span>}
+                    </td>
+                    <td>
+                      <time dateTime={s.lastChange.at}>{formatDateTime(s.lastChange.at)}</time>
+                      <div className="muted small ts-clip">{s.lastChange.summary}</div>
+                    </td>
+                    <td>
+                      <div className="row ts-nowrap">
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-label={`${s.status === 'in-progress' ? 'Resume' : 'Open'} session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
+                          onClick={() => navigate('troubleshoot', s.id)}
+                        >
+                          {s.status === 'in-progress' ? 'Resume' : 'Open'}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          aria-label={`Delete session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
+                          onClick={() => setDeleting(s)}
+                        >
+                          Delete
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </div>
       )}
       {deleting && (
-        <ConfirmDialog title="Delete this session?" confirmLabel="Delete session" cancelLabel="Keep it" danger onConfirm={() => void confirmDelete()} onCancel={() => setDeleting(null)}>
+        <ConfirmDialog
+          title="Delete this session?"
+          confirmLabel="Delete session"
+          cancelLabel="Keep it"
+          danger
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setDeleting(null)}
+        >
           <p>
             The session on {deleting.environment} ({deleting.playbookTitle}) and its event log are removed. Reports already exported are kept.
           </p>

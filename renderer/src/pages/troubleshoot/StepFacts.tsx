@@ -20,7 +20,12 @@ export function factText(value: FactValue): string {
       })
       .join('; ');
   }
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${factText(v)}`).join(', ') || 'none';
+  if (typeof value === 'object')
+    return (
+      Object.entries(value)
+        .map(([k, v]) => `${k}: ${factText(v)}`)
+        .join(', ') || 'none'
+    );
   // Times read by probes are ISO strings: written like every other time in the app.
   if (isIsoTime(value)) return formatLocalTime(value);
   return String(value);
@@ -63,7 +68,12 @@ export function StepFacts({
           const editable = !readOnly && Boolean(def.input) && def.sources.includes('engineer');
           // Optional facts wait for a click; required ones ask at once when nothing answered them yet.
           const editing =
-            editable && (correcting[def.key] || def.key in drafts || fact?.source === 'engineer' || (!fact && !def.optional) || (offline && !fact && def.input !== 'servers' && def.input !== 'host-threads'));
+            editable &&
+            (correcting[def.key] ||
+              def.key in drafts ||
+              fact?.source === 'engineer' ||
+              (!fact && !def.optional) ||
+              (offline && !fact && def.input !== 'servers' && def.input !== 'host-threads'));
           return (
             <li key={def.key} className="ts-fact">
               {fact && !(editing && fact.source === 'engineer') ? (
@@ -79,7 +89,12 @@ export function StepFacts({
                     </time>
                     {fact.detail && <span className="muted small">{fact.detail}</span>}
                     {editable && !editing && (
-                      <button type="button" className="btn btn-small" aria-label={`Correct this: ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Correct this: ${def.label}`}
+                        onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}
+                      >
                         Correct this
                       </button>
                     )}
@@ -88,7 +103,13 @@ export function StepFacts({
               ) : null}
               {editing && (
                 <div className="ts-fact-edit">
-                  <FactEditor def={def} idPrefix={`ts-${step.id}`} value={def.key in drafts ? drafts[def.key] : fact?.value} onChange={(v) => setDraft(def.key, v)} onCommit={commit ? (v) => commit(def.key, v) : undefined} />
+                  <FactEditor
+                    def={def}
+                    idPrefix={`ts-${step.id}`}
+                    value={def.key in drafts ? drafts[def.key] : fact?.value}
+                    onChange={(v) => setDraft(def.key, v)}
+                    onCommit={commit ? (v) => commit(def.key, v) : undefined}
+                  />
                   {fact?.source === 'engineer' && (
                     <p className="muted small">
                       <span className={SOURCE_BADGE.engineer}>engineer</span> given {formatLocalTime(fact.at)}
@@ -102,7 +123,12 @@ export function StepFacts({
                   <span className="muted">not known yet</span>
                   {editable && (
                     <span className="ts-fact-meta">
-                      <button type="button" className="btn btn-small" aria-label={`Give it: ${def.label}`} onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Give it: ${def.label}`}
+                        onClick={() => setCorrecting((c) => ({ ...c, [def.key]: true }))}
+                      >
                         Give it
                       </button>
                     </span>

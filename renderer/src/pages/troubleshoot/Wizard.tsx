@@ -205,42 +205,46 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             <h3 id="ts-step-title" ref={heading} tabIndex={-1}>
               Step {shownIndex + 1} of {v.steps.length}: {current.title}
             </h3>
-            {completed && current.kind !== 'report' && <p className="small muted">This session is completed: the step is shown as it was. Reopen the session to change it.</p>}
+            {completed && current.kind !== 'report' && (
+              <p className="small muted">This session is completed: the step is shown as it was. Reopen the session to change it.</p>
+            )}
             <p>{current.guidance}</p>
             {current.state.status === 'skipped' && <p className="small muted">Skipped: {current.state.skipReason}</p>}
           </div>
           <fieldset className="ts-step-body" disabled={completed && current.kind !== 'report'}>
-          {!completed && <ProbeBar view={v} probes={current.probes} />}
-          {!completed && current.probes.some((p) => p.probe === 'error-log') && <EvidenceImport key={session.id} view={v} defaultOffset={session.clock?.utcOffsetMinutes ?? 0} />}
-          {current.instructions.length > 0 && (
-            <section className="card stack" aria-labelledby="ts-step-instructions">
-              <h4 id="ts-step-instructions">What to do</h4>
-              <Instructions steps={current.instructions} />
-            </section>
-          )}
-          {current.kind === 'diagnose' && <Diagnosis result={session.diagnosis} computesBudget={v.playbook.computesBudget} />}
-          <StepFacts
-            step={current}
-            facts={session.facts.filter((f) => f.step === current.id)}
-            offline={session.offline}
-            readOnly={completed}
-            drafts={drafts}
-            setDraft={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
-            commit={(key, value) => void commitAndContinue(key, value)}
-          />
-          <SameMailbox
-            view={v}
-            step={current}
-            value={(() => {
-              const key = current.facts.find((f) => f.input === 'senders')?.key;
-              return key ? (key in drafts ? drafts[key] : session.facts.find((f) => f.key === key)?.value) : undefined;
-            })()}
-            onAdd={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
-          />
-          {current.kind === 'choose-plan' && <Plans view={v} />}
-          {current.kind === 'apply' && <Apply view={v} />}
-          {current.kind === 'restart-checklist' && <Restart view={v} />}
-          {current.kind === 'verify' && <Verify view={v} />}
+            {!completed && <ProbeBar view={v} probes={current.probes} />}
+            {!completed && current.probes.some((p) => p.probe === 'error-log') && (
+              <EvidenceImport key={session.id} view={v} defaultOffset={session.clock?.utcOffsetMinutes ?? 0} />
+            )}
+            {current.instructions.length > 0 && (
+              <section className="card stack" aria-labelledby="ts-step-instructions">
+                <h4 id="ts-step-instructions">What to do</h4>
+                <Instructions steps={current.instructions} />
+              </section>
+            )}
+            {current.kind === 'diagnose' && <Diagnosis result={session.diagnosis} computesBudget={v.playbook.computesBudget} />}
+            <StepFacts
+              step={current}
+              facts={session.facts.filter((f) => f.step === current.id)}
+              offline={session.offline}
+              readOnly={completed}
+              drafts={drafts}
+              setDraft={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
+              commit={(key, value) => void commitAndContinue(key, value)}
+            />
+            <SameMailbox
+              view={v}
+              step={current}
+              value={(() => {
+                const key = current.facts.find((f) => f.input === 'senders')?.key;
+                return key ? (key in drafts ? drafts[key] : session.facts.find((f) => f.key === key)?.value) : undefined;
+              })()}
+              onAdd={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
+            />
+            {current.kind === 'choose-plan' && <Plans view={v} />}
+            {current.kind === 'apply' && <Apply view={v} />}
+            {current.kind === 'restart-checklist' && <Restart view={v} />}
+            {current.kind === 'verify' && <Verify view={v} />}
           </fieldset>
           {current.kind === 'report' && <Finish view={v} />}
           {!session.completedAt && (
@@ -255,7 +259,13 @@ export function Wizard({ sessionId }: { sessionId: string }) {
                 <p className="muted small">Still needed: {current.missing}</p>
               ) : null}
               <div className="row">
-                <button type="button" className="btn" disabled={session.current === 0 || running !== null} onClick={() => void back()} aria-keyshortcuts="Alt+ArrowLeft">
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={session.current === 0 || running !== null}
+                  onClick={() => void back()}
+                  aria-keyshortcuts="Alt+ArrowLeft"
+                >
                   Back
                 </button>
                 {Object.keys(drafts).length > 0 && (

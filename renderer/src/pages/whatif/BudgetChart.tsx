@@ -24,9 +24,7 @@ export function BudgetChart({ result }: { result: BudgetResult }) {
       ],
     };
   });
-  const summary = groups
-    .map((g) => `${g.name}: ${g.bars[0]!.value} now${g.bars[1] ? `, ${g.bars[1].value} after the recommended plan` : ''}`)
-    .join('; ');
+  const summary = groups.map((g) => `${g.name}: ${g.bars[0]!.value} now${g.bars[1] ? `, ${g.bars[1].value} after the recommended plan` : ''}`).join('; ');
   return (
     <LimitChart
       groups={groups}
@@ -44,7 +42,11 @@ export function QuotaChart({ quota }: { quota: QuotaResult }) {
   if (limit === null) return null;
   const groups: ChartGroup[] = quota.mailboxes
     .filter((m) => m.status !== 'not-checked')
-    .map((m) => ({ name: m.mailbox, limit, bars: [{ label: 'now', value: m.recipients, valueText: `${thousands(m.recipients)} now`, tone: m.recipients > limit ? 'over' : 'ok' }] }));
+    .map((m) => ({
+      name: m.mailbox,
+      limit,
+      bars: [{ label: 'now', value: m.recipients, valueText: `${thousands(m.recipients)} now`, tone: m.recipients > limit ? 'over' : 'ok' }],
+    }));
   if (groups.length === 0) return null;
   const summary = groups.map((g) => `${g.name}: ${thousands(g.bars[0]!.value)}`).join('; ');
   return (
@@ -58,7 +60,19 @@ export function QuotaChart({ quota }: { quota: QuotaResult }) {
   );
 }
 
-function LimitChart({ groups, limit, hasAfter, ariaLabel, limitWords }: { groups: ChartGroup[]; limit: number; hasAfter: boolean; ariaLabel: string; limitWords: string }) {
+function LimitChart({
+  groups,
+  limit,
+  hasAfter,
+  ariaLabel,
+  limitWords,
+}: {
+  groups: ChartGroup[];
+  limit: number;
+  hasAfter: boolean;
+  ariaLabel: string;
+  limitWords: string;
+}) {
   const { width, height, marks } = layoutLimitChart(groups, limit, { nameGroups: true });
   return (
     <figure className="whatif-chart">

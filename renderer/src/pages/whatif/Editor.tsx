@@ -101,11 +101,7 @@ export function Editor() {
       ))}
       <FieldError id="whatif-environments-error" message={errors.environments} />
       <div className="row">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => edit((d) => ({ ...d, environments: [...d.environments, newEnvironment(d.environments.length)] }))}
-        >
+        <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, environments: [...d.environments, newEnvironment(d.environments.length)] }))}>
           Add environment
         </button>
       </div>

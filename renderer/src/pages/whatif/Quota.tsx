@@ -71,8 +71,8 @@ function QuotaOptionCard({ option, first, connectionLimit }: { option: QuotaOpti
         <ul className="whatif-changes" aria-label="Mailboxes after">
           {option.after.map((a) => (
             <li key={a.mailbox}>
-              {a.mailbox}: {a.environments.join(' + ')} · {thousands(a.recipients)} recipients per 24 h ({a.withinLimit ? 'within' : 'over'}) ·{' '}
-              {a.connections} {a.connections === 1 ? 'connection' : 'connections'}
+              {a.mailbox}: {a.environments.join(' + ')} · {thousands(a.recipients)} recipients per 24 h ({a.withinLimit ? 'within' : 'over'}) · {a.connections}{' '}
+              {a.connections === 1 ? 'connection' : 'connections'}
               {a.connections > connectionLimit ? ` (over ${connectionLimit}: see the connection plans)` : ''}
             </li>
           ))}

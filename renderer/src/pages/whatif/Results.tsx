@@ -27,7 +27,13 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
           <CopyMarkdown result={result} />
         </div>
         <BudgetChart result={result} />
-        <BudgetTable caption="Connections per mailbox (the chart as a table)" captionHidden amountHeader="Connections" rows={connectionRows(result.mailboxes)} mono />
+        <BudgetTable
+          caption="Connections per mailbox (the chart as a table)"
+          captionHidden
+          amountHeader="Connections"
+          rows={connectionRows(result.mailboxes)}
+          mono
+        />
       </section>
       {result.plans.length > 0 && (
         <section aria-labelledby="whatif-plans" className="stack">
@@ -57,7 +63,10 @@ export function Results({ result, stale }: { result: BudgetResult; stale: boolea
 
 function PlanCard({ plan, recommended }: { plan: Plan; recommended: boolean }) {
   return (
-    <article className={`card whatif-plan ${recommended ? 'whatif-plan-recommended' : ''}`} aria-label={`${recommended ? 'Recommended plan' : 'Alternative plan'}: ${plan.title}`}>
+    <article
+      className={`card whatif-plan ${recommended ? 'whatif-plan-recommended' : ''}`}
+      aria-label={`${recommended ? 'Recommended plan' : 'Alternative plan'}: ${plan.title}`}
+    >
       <div className="row">
         {recommended && <span className="badge badge-success">Recommended</span>}
         {plan.touchesOverrides && <span className="badge badge-warning">Per-host override</span>}
@@ -70,8 +79,11 @@ function PlanCard({ plan, recommended }: { plan: Plan; recommended: boolean }) {
         ))}
       </ul>
       <p className="muted small">
-        Connections after: {Object.entries(plan.connectionsAfter).map(([m, c]) => `${m} ${c}`).join(', ')} · email-sending servers after:{' '}
-        {plan.emailServersAfter}
+        Connections after:{' '}
+        {Object.entries(plan.connectionsAfter)
+          .map(([m, c]) => `${m} ${c}`)
+          .join(', ')}{' '}
+        · email-sending servers after: {plan.emailServersAfter}
         {plan.throughput && (
           <>
             {' '}

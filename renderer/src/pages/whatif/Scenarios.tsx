@@ -76,7 +76,12 @@ export function Scenarios() {
                   {s.environments} env · {s.servers} servers · <time dateTime={s.updatedAt}>{formatLocalTime(s.updatedAt)}</time>
                 </span>
               </div>
-              <button type="button" className="btn btn-small" aria-label={`Open ${s.name}`} onClick={() => replaceInput(`open “${s.name}”`, () => void open(s.id))}>
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`Open ${s.name}`}
+                onClick={() => replaceInput(`open “${s.name}”`, () => void open(s.id))}
+              >
                 Open
               </button>
               {confirming === s.id ? (

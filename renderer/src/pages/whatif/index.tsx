@@ -27,7 +27,9 @@ export function WhatIfPage() {
     <section className="page whatif-page">
       <header className="page-header">
         <h2>What-if</h2>
-        <p className="muted">How many SMTP connections and recipients per 24 hours reach each sending mailbox, and which changes bring them within the limits. Works offline.</p>
+        <p className="muted">
+          How many SMTP connections and recipients per 24 hours reach each sending mailbox, and which changes bring them within the limits. Works offline.
+        </p>
       </header>
       <div className="whatif-layout">
         <div className="stack">

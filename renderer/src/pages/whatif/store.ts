@@ -55,9 +55,7 @@ export const useWhatIf = create<WhatIfState>((set, get) => ({
     const { evaluation, scenario, draft } = get();
     if (!evaluation.input) return false;
     const input = evaluation.input;
-    const saved = await withErrorBanner(() =>
-      api['whatif.scenarios.save']({ ...(scenario && !asNew ? { id: scenario.id } : {}), name, input }),
-    );
+    const saved = await withErrorBanner(() => api['whatif.scenarios.save']({ ...(scenario && !asNew ? { id: scenario.id } : {}), name, input }));
     if (!saved) return false;
     set({ scenario: { id: saved.id, name: saved.name }, baseline: JSON.stringify(draft) });
     await get().loadScenarios();

@@ -40,7 +40,12 @@ export function Apply({ view }: { view: SessionView }) {
           <>
             <p>{applyFromApp.description}</p>
             <div className="row">
-              <button type="button" className="btn" disabled={running !== null} onClick={() => void withErrorBanner(() => api['sessions.previewApply']({ id: session.id })).then((p) => p && setPreview(p))}>
+              <button
+                type="button"
+                className="btn"
+                disabled={running !== null}
+                onClick={() => void withErrorBanner(() => api['sessions.previewApply']({ id: session.id })).then((p) => p && setPreview(p))}
+              >
                 Preview the change
               </button>
               <button type="button" className="btn btn-primary" disabled={!preview || running !== null} onClick={() => setConfirming(true)}>
@@ -51,7 +56,12 @@ export function Apply({ view }: { view: SessionView }) {
               <div className="stack">
                 <p>{preview.description}</p>
                 <pre aria-label="Statement to run">{preview.statement}</pre>
-                <p className="small mono">Parameters: {Object.entries(preview.parameters).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}</p>
+                <p className="small mono">
+                  Parameters:{' '}
+                  {Object.entries(preview.parameters)
+                    .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+                    .join(', ')}
+                </p>
               </div>
             )}
           </>
@@ -98,10 +108,20 @@ export function Apply({ view }: { view: SessionView }) {
         <h4 id="ts-apply-self">I applied it myself</h4>
         <div className="field">
           <label htmlFor="ts-manual-note">What you changed, where</label>
-          <textarea id="ts-manual-note" value={note} placeholder="What you changed, where, and the value before and after" onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            id="ts-manual-note"
+            value={note}
+            placeholder="What you changed, where, and the value before and after"
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         <div>
-          <button type="button" className="btn" disabled={!note.trim()} onClick={() => void act({ type: 'applied-manually', note }).then((ok) => ok && setNote(''))}>
+          <button
+            type="button"
+            className="btn"
+            disabled={!note.trim()}
+            onClick={() => void act({ type: 'applied-manually', note }).then((ok) => ok && setNote(''))}
+          >
             Record what I applied
           </button>
         </div>

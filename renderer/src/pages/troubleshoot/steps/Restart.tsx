@@ -8,24 +8,24 @@ export function Restart({ view }: { view: SessionView }) {
   if (view.session.diagnosis?.allWithinLimit) return <p className="muted">No restart needed: nothing was changed.</p>;
   return (
     <div className="card">
-    <fieldset className="field">
-      <legend>{view.playbook.restartService ?? 'Service'} restarted on</legend>
-      <ul className="ts-checklist">
-        {view.session.restart.map((r) => (
-          <li key={r.server}>
-            <label className="row">
-              <input type="checkbox" checked={r.at !== null} onChange={(e) => void act({ type: 'tick', server: r.server, done: e.target.checked })} />
-              {r.server}
-            </label>
-            {r.at && (
-              <time className="muted small" dateTime={r.at}>
-                done {formatLocalTime(r.at)}
-              </time>
-            )}
-          </li>
-        ))}
-      </ul>
-    </fieldset>
+      <fieldset className="field">
+        <legend>{view.playbook.restartService ?? 'Service'} restarted on</legend>
+        <ul className="ts-checklist">
+          {view.session.restart.map((r) => (
+            <li key={r.server}>
+              <label className="row">
+                <input type="checkbox" checked={r.at !== null} onChange={(e) => void act({ type: 'tick', server: r.server, done: e.target.checked })} />
+                {r.server}
+              </label>
+              {r.at && (
+                <time className="muted small" dateTime={r.at}>
+                  done {formatLocalTime(r.at)}
+                </time>
+              )}
+            </li>
+          ))}
+        </ul>
+      </fieldset>
     </div>
   );
 }

@@ -35,7 +35,11 @@ export function Verify({ view }: { view: SessionView }) {
           Re-check every (minutes)
         </label>
         <input id="ts-watch-minutes" className="ts-narrow" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        <button type="button" className="btn" onClick={() => void act({ type: 'verify', result: 'watch', watchMinutes: Math.max(1, Math.round(Number(minutes)) || 5) })}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void act({ type: 'verify', result: 'watch', watchMinutes: Math.max(1, Math.round(Number(minutes)) || 5) })}
+        >
           Watch
         </button>
       </div>
