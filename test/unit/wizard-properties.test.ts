@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concurrencyPlaybook as playbook } from '../../shared/playbooks/concurrency';
 import { createSession, deriveSession, reduceSession, stepOfFact } from '../../shared/wizard/engine';
-import type { FactValue, Session, SessionAction } from '../../shared/wizard/types';
+import { BUILT_IN_PLAYBOOKS } from '../../shared/playbooks';
+import type { FactDef, FactValue, Session, SessionAction } from '../../shared/wizard/types';
+import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 
 /**
  * Any sequence of engineer actions, accepted or refused, keeps a session consistent: refusals
@@ -108,5 +110,74 @@ describe('session engine properties', () => {
     // The runs reached the later steps, not only the first one.
     expect(diagnosed).toBeGreaterThan(30);
     expect(completed).toBeGreaterThan(0);
+  });
+});
+
+/** Values for a fact as the engineer could type them, whatever the playbook: made from its FactDef. */
+function answerFor(def: FactDef): fc.Arbitrary<FactValue> {
+  switch (def.input) {
+    case 'number':
+      return fc.integer({ min: 0, max: 20_000 });
+    case 'yes-no':
+      return fc.boolean();
+    case 'choice':
+      return fc.constantFrom(...(def.choices ?? [{ value: 'x', label: 'x' }]).map((c) => c.value));
+    case 'datetime':
+      return fc.integer({ min: Date.parse('2026-11-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
+    case 'servers':
+      return fc.uniqueArray(serverRow, { selector: (r) => r.name, maxLength: 3 }) as unknown as fc.Arbitrary<FactValue>;
+    case 'senders':
+      return fc.array(
+        fc.record({
+          name: fc.constantFrom('QA', 'DEV', 'LifeTime'),
+          ...Object.fromEntries((def.columns ?? []).map((c) => [c.key, fc.integer({ min: 1, max: 12_000 })])),
+        }),
+        { maxLength: 2 },
+      ) as unknown as fc.Arbitrary<FactValue>;
+    case 'host-threads':
+      return fc.dictionary(fc.constantFrom('FE01', 'FE02'), fc.integer({ min: 0, max: 4 }), { maxKeys: 2 }) as unknown as fc.Arbitrary<FactValue>;
+    default:
+      return fc.constantFrom<FactValue>('noreply@contoso.com', '11.38.0', 'Not known', 'Error sending email 1: something failed', '');
+  }
+}
+
+describe.each([...BUILT_IN_PLAYBOOKS, diskFullPlaybook].map((p) => [p.id, p] as const))('engine properties for the playbook %s', (_id, pb) => {
+  it('stays consistent under any sequence of actions, with answers made from its own facts', () => {
+    const typed = pb.steps.flatMap((s) => s.facts.filter((f) => f.input && f.sources.includes('engineer')));
+    const anyAction: fc.Arbitrary<SessionAction> = fc.oneof(
+      fc.constant<SessionAction>({ type: 'continue' }),
+      fc.constant<SessionAction>({ type: 'back' }),
+      fc.constantFrom(...pb.steps.map((s) => ({ type: 'goto' as const, step: s.id }))),
+      fc.constant<SessionAction>({ type: 'skip', reason: 'Checked with the customer' }),
+      ...(typed.length
+        ? [fc.constantFrom(...typed).chain((def) => answerFor(def).map((value): SessionAction => ({ type: 'answer', facts: { [def.key]: value } })))]
+        : []),
+      fc.constant<SessionAction>({ type: 'applied-manually', note: 'Done as the steps say', actor: 'Ana' }),
+      fc.constantFrom<SessionAction>({ type: 'tick', server: 'FE01', done: true }, { type: 'verify' }, { type: 'complete' }, { type: 'reopen' }),
+    );
+    fc.assert(
+      fc.property(fc.array(anyAction, { maxLength: 40 }), (actions) => {
+        let t = Date.parse('2026-03-01T08:00:00Z');
+        const tick = () => new Date((t += 1000)).toISOString();
+        let session: Session = createSession({ id: 'prop', playbook: pb, environment, offline: true, now: tick() });
+        for (const next of actions) {
+          const before = JSON.stringify(session);
+          try {
+            session = reduceSession(session, next, pb, tick());
+          } catch {
+            expect(JSON.stringify(session)).toBe(before);
+          }
+        }
+        const times = session.events.map((e) => e.at);
+        expect([...times].sort()).toEqual(times);
+        expect(session.current).toBeLessThan(pb.steps.length);
+        const keys = session.facts.map((f) => f.key);
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const fact of session.facts) expect(stepOfFact(pb, fact.key)?.id).toBe(fact.step);
+        expect(deriveSession(session, pb)).toEqual(session);
+        expect(session.completedAt === null).toBe(session.status === 'in-progress');
+      }),
+      { numRuns: 150 },
+    );
   });
 });
