@@ -6,6 +6,7 @@ import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
 import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../../probes/types';
 import type { Fact, FactValue, Playbook, StepContext, Verification } from '../../wizard/types';
 import { budgetGap, budgetInput, num, otherSenders, servers, text, THREADS_PARAMETER } from './facts';
+import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, utc } from '../common/probe-facts';
 import { planInstructions } from './instructions';
 import { concurrencyReport } from './report';
 
@@ -38,11 +39,6 @@ function safeBudget(input: Parameters<typeof computeBudget>[0]): BudgetResult | 
   } catch {
     return null;
   }
-}
-
-/** Times in sentences the report prints as they are: minutes, in UTC, the same on every machine. */
-function utc(iso: string | null): string | null {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
 }
 
 /** The answer about other senders, as the diagnosis and the report state it. */
@@ -152,27 +148,10 @@ const ZONE_HINT = 'from OSSYS_ZONE_SERVER, a hint only: confirm in Service Cente
 const SEND_EMAILS_WHERE = 'Service Center > Administration > Servers > the server > "Send Emails"';
 const ZONES_WHERE = 'Service Center > Administration > Deployment Zones (OutSystems Cloud: one zone)';
 
-function perServerText(result: ErrorsProbeResult): string {
-  return result.perServer.map((p) => `${p.server}: ${p.count}`).join(', ');
-}
-
 function fromProbe(probe: string, result: unknown): NewFact[] {
   switch (probe) {
-    case 'errors': {
-      const r = result as ErrorsProbeResult;
-      const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
-      const facts: NewFact[] = [
-        {
-          key: 'errors.count',
-          value: r.count,
-          detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}`,
-        },
-      ];
-      if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first 432 in the window' });
-      if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last 432 in the window' });
-      if (r.perServer.length) facts.push({ key: 'errors.perServer', value: perServerText(r), detail: 'per front-end' });
-      return facts;
-    }
+    case 'errors':
+      return errorLogFacts(result as ErrorsProbeResult, '432');
     case 'emailQueue':
       return [{ key: 'queue.summary', value: (result as { summary: string }).summary, detail: 'email queue' }];
     case 'servers':
@@ -197,28 +176,10 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       facts.push({ key: `${prefix}.hosts`, value: r.hostValues, detail: 'OSSYS_PARAMETER (per-host rows)' });
       return facts;
     }
-    case 'errorsAfter': {
-      const r = result as ErrorsProbeResult;
-      return [
-        {
-          key: 'after.errors.count',
-          value: r.count,
-          detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}`,
-        },
-      ];
-    }
-    case 'sentAfter': {
-      const r = result as EmailsSentProbeResult;
-      // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
-      if (!r.known || typeof r.count !== 'number') return [];
-      return [
-        {
-          key: 'after.emails.sent',
-          value: r.count,
-          detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}`,
-        },
-      ];
-    }
+    case 'errorsAfter':
+      return errorsSinceFixFacts(result as ErrorsProbeResult);
+    case 'sentAfter':
+      return emailsSentFacts(result as EmailsSentProbeResult);
     default:
       return [];
   }

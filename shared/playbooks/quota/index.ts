@@ -2,10 +2,11 @@ import { matchesAny } from '../../incidents/matcher';
 import { QUOTA_MATCHERS } from '../../incidents/quota-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, RecipientsProbeResult } from '../../probes/types';
 import { thousands } from '../../capacity/wording';
-import type { Fact, Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
+import type { Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
 import { figuresGap, num, ownVolume, quotaFigures, RECIPIENT_LIMIT, sendersSentence, text, volumeGap } from './facts';
 import { fixInstructions, heaviestAlone, plusHours, utc } from './instructions';
 import { quotaReport } from './report';
+import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
 
 /**
  * Playbook: Exchange Online "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException"
@@ -18,8 +19,6 @@ import { quotaReport } from './report';
  */
 
 export const QUOTA_PLAYBOOK_ID = 'exchange-recipient-quota';
-
-type NewFact = Omit<Fact, 'step' | 'at' | 'source'> & { source?: Fact['source']; at?: string };
 
 const ERROR_NAME = '554 5.2.0 quota error';
 const WATCH_MINUTES = 60;
@@ -67,21 +66,8 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
   switch (probe) {
     case 'errors': {
       const r = result as ErrorsProbeResult;
-      const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
-      const facts: NewFact[] = [
-        {
-          key: 'errors.count',
-          value: r.count,
-          detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}`,
-        },
-      ];
-      if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first 554 5.2.0 in the window' });
-      if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last 554 5.2.0 in the window' });
       const perHour = perHourText(r);
-      if (perHour) facts.push({ key: 'errors.perHour', value: perHour, detail: 'error log, per hour' });
-      if (r.perServer.length)
-        facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
-      return facts;
+      return [...errorLogFacts(r, '554 5.2.0'), ...(perHour ? [{ key: 'errors.perHour', value: perHour, detail: 'error log, per hour' }] : [])];
     }
     case 'emailQueue':
       return queueFacts(result as EmailQueueProbeResult, 'queue');
@@ -97,30 +83,12 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       }
       return facts;
     }
-    case 'errorsAfter': {
-      const r = result as ErrorsProbeResult;
-      return [
-        {
-          key: 'after.errors.count',
-          value: r.count,
-          detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}`,
-        },
-      ];
-    }
+    case 'errorsAfter':
+      return errorsSinceFixFacts(result as ErrorsProbeResult);
     case 'queueAfter':
       return queueFacts(result as EmailQueueProbeResult, 'after.queue');
-    case 'sentAfter': {
-      const r = result as EmailsSentProbeResult;
-      // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
-      if (!r.known || typeof r.count !== 'number') return [];
-      return [
-        {
-          key: 'after.emails.sent',
-          value: r.count,
-          detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}`,
-        },
-      ];
-    }
+    case 'sentAfter':
+      return emailsSentFacts(result as EmailsSentProbeResult);
     default:
       return [];
   }

@@ -2,6 +2,7 @@ import { RELAY_OR_BULK } from '../../capacity/providers';
 import { thousands } from '../../capacity/wording';
 import type { PlanInstruction, StepContext } from '../../wizard/types';
 import { BACKOFF_DEFAULT_DAYS, BACKOFF_PARAMETER, num, quotaFigures, text, type QuotaFigures } from './facts';
+import { utc } from '../common/probe-facts';
 
 /**
  * The fix, in steps a customer's Microsoft 365 admin (or the application team) can follow. Nothing
@@ -12,10 +13,7 @@ import { BACKOFF_DEFAULT_DAYS, BACKOFF_PARAMETER, num, quotaFigures, text, type 
 
 const HOUR = 3_600_000;
 
-/** "2026-12-02 14:05 UTC": minutes, in UTC, the same on every machine. */
-export function utc(iso: string | null): string | null {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
-}
+export { utc };
 
 export function plusHours(iso: string, hours: number): string {
   return new Date(Date.parse(iso) + hours * HOUR).toISOString();

@@ -2,6 +2,7 @@ import { firstMatch } from '../../incidents/matcher';
 import { SMTP_AUTH_MATCHERS, type SmtpAuthVariant } from '../../incidents/smtp-auth-matchers';
 import type { ErrorsProbeResult } from '../../probes/types';
 import type { FactMap, StepContext } from '../../wizard/types';
+import { utc } from '../common/probe-facts';
 
 /**
  * The SMTP authentication playbook's facts in typed form: the forms of the error found (error log,
@@ -195,10 +196,7 @@ export function variantEvidence(ctx: StepContext): VariantEvidence[] {
   return [...byVariant.values()].sort((a, b) => b.logged - a.logged || VARIANTS.indexOf(a.variant) - VARIANTS.indexOf(b.variant));
 }
 
-/** Times in sentences as the report prints them: minutes, in UTC, the same on every machine. */
-export function utc(iso: string | null | undefined): string | null {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
-}
+export { utc };
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

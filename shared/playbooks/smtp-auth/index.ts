@@ -1,6 +1,6 @@
 import { SMTP_AUTH_MATCHERS } from '../../incidents/smtp-auth-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult } from '../../probes/types';
-import type { Fact, Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
+import type { Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
 import { decide, platformSentence } from './decision';
 import {
   ANSWERS,
@@ -23,6 +23,7 @@ import {
 } from './facts';
 import { fixInstructions } from './instructions';
 import { smtpAuthReport } from './report';
+import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
 
 /**
  * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b): 535 5.7.139 (SMTP AUTH off
@@ -37,8 +38,6 @@ import { smtpAuthReport } from './report';
  */
 
 export const SMTP_AUTH_PLAYBOOK_ID = 'exchange-smtp-auth';
-
-type NewFact = Omit<Fact, 'step' | 'at' | 'source'> & { at?: string };
 
 /** The error in sentences and probe summaries (singular). */
 const ERROR_WORDS = 'SMTP authentication error';
@@ -122,46 +121,18 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
   switch (probe) {
     case PROBE.errors: {
       const r = result as ErrorsProbeResult;
-      const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
-      const facts: NewFact[] = [
-        {
-          key: 'errors.count',
-          value: r.count,
-          detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${r.capped ? ', at least (row cap reached)' : ''}${coverage}`,
-        },
-      ];
       const perVariant = perVariantText(r);
-      if (perVariant) facts.push({ key: 'errors.perVariant', value: perVariant, detail: 'per form of the error, in the window' });
-      if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: 'first SMTP authentication error in the window' });
-      if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: 'last SMTP authentication error in the window' });
-      if (r.perServer.length)
-        facts.push({ key: 'errors.perServer', value: r.perServer.map((p) => `${p.server}: ${p.count}`).join(', '), detail: 'per front-end' });
-      return facts;
+      return [
+        ...errorLogFacts(r, 'SMTP authentication error'),
+        ...(perVariant ? [{ key: 'errors.perVariant', value: perVariant, detail: 'per form of the error, in the window' }] : []),
+      ];
     }
     case PROBE.queue:
       return [{ key: 'queue.summary', value: (result as EmailQueueProbeResult).summary, detail: 'email queue' }];
-    case PROBE.errorsAfter: {
-      const r = result as ErrorsProbeResult;
-      return [
-        {
-          key: 'after.errors.count',
-          value: r.count,
-          detail: `error log after ${utc(r.windowStart) ?? r.windowStart}${r.capped ? ', at least (row cap reached)' : ''}`,
-        },
-      ];
-    }
-    case PROBE.sentAfter: {
-      const r = result as EmailsSentProbeResult;
-      // Unknown stays unknown (the probe's summary says why); the engineer can type the count in.
-      if (!r.known || typeof r.count !== 'number') return [];
-      return [
-        {
-          key: 'after.emails.sent',
-          value: r.count,
-          detail: `emails marked sent after ${utc(r.since) ?? r.since}${r.capped ? ', at least (row cap reached)' : ''}`,
-        },
-      ];
-    }
+    case PROBE.errorsAfter:
+      return errorsSinceFixFacts(result as ErrorsProbeResult);
+    case PROBE.sentAfter:
+      return emailsSentFacts(result as EmailsSentProbeResult);
     default:
       return [];
   }
