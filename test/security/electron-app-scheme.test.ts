@@ -110,7 +110,7 @@ describe('the desktop window uses the app scheme', () => {
   it('registers the scheme before the app is ready, handles it, and loads the page from it, never from a file', () => {
     const registered = main.indexOf('registerAppScheme();');
     expect(registered).toBeGreaterThan(-1);
-    expect(registered).toBeLessThan(main.indexOf('app.whenReady()'));
+    expect(registered).toBeLessThan(main.search(/app\s*\.whenReady\(\)/));
     expect(main).toContain('handleAppScheme(rendererDir)');
     expect(main).toContain('loadURL(APP_PAGE_URL)');
     expect(main).not.toMatch(/\.loadFile\(|pathToFileURL|file:\/\//);
