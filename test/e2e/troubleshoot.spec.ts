@@ -282,3 +282,77 @@ test('a completed session can be read step by step, and nothing in it can be cha
   await expect(page.locator('.ts-fact', { hasText: '432 errors found' }).locator('.ts-fact-value')).toHaveText('4');
   await expect(page.getByRole('button', { name: /Correct this/ })).toHaveCount(0);
 });
+
+/**
+ * Tab until the focused element has this accessible name (at most `max` presses): real keyboard
+ * navigation, never a focus() call, so a control Tab cannot reach fails the test.
+ */
+async function tabTo(page: Page, name: RegExp, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled =
+        el.getAttribute('aria-label') ??
+        (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+        el.closest('label')?.textContent ??
+        null;
+      return (labelled ?? el.textContent ?? '').trim();
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+test('a whole walk on the demo with the keyboard only: paste, start, answer, plan, apply, restart, verify, complete', async ({ page, app }) => {
+  await page.goto(`${app.host.appUrl}#/troubleshoot/new/demo`);
+  await expect(page.getByLabel('Paste an error (optional)')).toBeFocused();
+  await page.keyboard.insertText(PASTED);
+  await page.keyboard.press('Control+Enter');
+  await stepTitle(page, 'Shared mailbox');
+
+  await tabTo(page, /^No other sender$/);
+  await page.keyboard.press('Enter');
+  await stepTitle(page, 'Diagnosis');
+  await page.keyboard.press('Enter');
+  await stepTitle(page, 'Plan');
+  await tabTo(page, /^Choose this plan: 2 servers x 1 thread$/);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /^Chosen: 2 servers x 1 thread$/ })).toBeVisible();
+  await tabTo(page, /^Continue$/);
+  await page.keyboard.press('Enter');
+  await stepTitle(page, 'Apply');
+
+  await tabTo(page, /^Preview the change$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Statement to run')).toContainText('OSSYS_PARAMETER');
+  await tabTo(page, /^Apply…$/);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Apply this change to the platform database?' });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, /^Apply the change$/, 10);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('table', { name: 'Changes applied from the app' })).toBeVisible();
+  await tabTo(page, /^Continue$/);
+  await page.keyboard.press('Enter');
+  await stepTitle(page, 'Restart');
+
+  for (const server of ['FE01', 'FE02']) {
+    await tabTo(page, new RegExp(`^${server}$`));
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name: server })).toBeChecked();
+  }
+  await tabTo(page, /^Continue$/);
+  await page.keyboard.press('Enter');
+  await stepTitle(page, 'Verify');
+  await tabTo(page, /^Verify now$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toBeVisible();
+  await tabTo(page, /^Continue$/);
+  await page.keyboard.press('Enter');
+  await stepTitle(page, 'Report');
+  await tabTo(page, /^Complete session$/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.page-header').getByText('Resolved', { exact: true })).toBeVisible();
+});
