@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { APP_CSP } from '../../shared/csp';
+import { RENDERER_CONTENT_TYPES } from '../../shared/content-types';
 
 /**
  * The desktop window loads the renderer from a privileged custom scheme, `app://toolkit/`, instead
@@ -33,20 +34,7 @@ export const APP_SCHEME_PRIVILEGES = {
 } as const;
 
 /** The only types served; anything else in the folder (source maps, stray files) is not. */
-export const APP_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export const APP_CONTENT_TYPES: Readonly<Record<string, string>> = { ...RENDERER_CONTENT_TYPES, '.txt': 'text/plain; charset=utf-8' };
 
 export type AppRequestDecision = { ok: true; file: string; contentType: string } | { ok: false; status: 400 | 403 | 404 | 405; reason: string };
 

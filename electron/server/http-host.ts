@@ -9,6 +9,7 @@ import type { ApiEvent } from '../../shared/api/events';
 import { APP_CSP } from '../../shared/csp';
 import type { NoticeBoard } from '../services/context';
 import { MAX_INPUT_DEPTH, type Services } from '../services/create-services';
+import { RENDERER_CONTENT_TYPES } from '../../shared/content-types';
 
 export interface HttpHostOptions {
   services: Pick<Services, 'dispatch'>;
@@ -40,20 +41,6 @@ export const MAX_UPLOAD_BODY_BYTES = 17 * 1024 * 1024;
 
 /** Headers of every response: no content sniffing, nothing kept in a cache (answers carry customer data). */
 const ALWAYS_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-};
 
 const STATUS_OF: Partial<Record<ApiErrorCode, number>> = {
   invalid_input: 400,
@@ -158,7 +145,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     const isHtml = file.endsWith('.html');
     res.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': RENDERER_CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': stat.size,
       'referrer-policy': 'no-referrer',
       ...(isHtml ? { 'content-security-policy': APP_CSP, 'x-frame-options': 'DENY' } : {}),
