@@ -1,16 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import { makePng } from '../support/png';
-
-/** TS_SHOTS=dir saves screenshots there, to look at what a user sees. */
-async function shot(page: Page, name: string, fullPage = true) {
-  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}.png`, fullPage });
-}
-
-async function stepTitle(page: Page, title: string) {
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step \\d+ of \\d+: ${title}$`) })).toBeVisible();
-}
+import { shot, stepTitle } from './wizard';
 
 /** Copied from Service Center > Administration > Servers (our sample: the page's layout is not documented). */
 const SERVERS_TEXT = [

@@ -1,8 +1,9 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createChromiumPdfPrinter } from '../../electron/services/reports/pdf-chromium';
 import { exportXlsx, isoLocal, serviceCenterRows, type ExportRow } from '../support/evidence-files';
 import { removeDir, startTestHost, tempDataDir, type RunningHost } from '../support/host';
+import { shot, stepTitle, continueTo } from './wizard';
 
 /** The browser host with Chromium as its PDF printer, on a fresh data folder. */
 const test = base.extend<{ app: RunningHost }>({
@@ -14,20 +15,6 @@ const test = base.extend<{ app: RunningHost }>({
     removeDir(dataDir);
   },
 });
-
-/** TS_SHOTS=dir saves screenshots there, to look at what a user sees. */
-async function shot(page: Page, name: string, fullPage = false) {
-  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}.png`, fullPage });
-}
-
-async function stepTitle(page: Page, title: string) {
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step \\d+ of \\d+: ${title}$`) })).toBeVisible();
-}
-
-async function continueTo(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await stepTitle(page, title);
-}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -62,7 +49,7 @@ test('offline: the customer’s Errors export imported on New session, a refused
   // Its messages name the playbook.
   await expect(page.getByRole('radio', { name: /^432 4\.3\.2/ })).toBeChecked();
   await preview.locator('table').scrollIntoViewIfNeeded();
-  await shot(page, 'evidence-00-new-session');
+  await shot(page, 'evidence-00-new-session', false);
   await page.getByRole('button', { name: 'Start session and import' }).click();
 
   await stepTitle(page, 'Symptom');
@@ -89,7 +76,7 @@ test('offline: the customer’s Errors export imported on New session, a refused
   await expect(panel.getByRole('list', { name: 'Problems' })).toContainText('No message column');
   await expect(panel.getByRole('button', { name: /^Import 500 rows$/ })).toBeDisabled();
   await expect(page.getByLabel('Message column')).toHaveAttribute('aria-invalid', 'true');
-  await shot(page, 'evidence-01-refused');
+  await shot(page, 'evidence-01-refused', false);
   await panel.getByRole('button', { name: 'Close' }).click();
 
   await continueTo(page, 'Servers');
@@ -129,7 +116,7 @@ test('offline: the customer’s Errors export imported on New session, a refused
   await page.getByLabel('Evidence file').setInputFiles({ name: 'errors-PRD-later.xlsx', mimeType: XLSX, buffer: await exportXlsx([...after, ...rows]) });
   await expect(panel.getByRole('status').first()).toContainText('errors-PRD-later.xlsx: 530 rows');
   await panel.locator('table').scrollIntoViewIfNeeded();
-  await shot(page, 'evidence-02-second-export');
+  await shot(page, 'evidence-02-second-export', false);
   await panel.getByRole('button', { name: 'Import 530 rows' }).click();
   const since = page.locator('.ts-fact', { hasText: '432 errors since the restart' });
   await expect(since.locator('.ts-fact-value')).toHaveText('0');
@@ -139,7 +126,7 @@ test('offline: the customer’s Errors export imported on New session, a refused
   await page.getByRole('button', { name: 'Save facts' }).click();
   await page.getByRole('button', { name: 'Verify now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toBeVisible();
-  await shot(page, 'evidence-03-verify');
+  await shot(page, 'evidence-03-verify', false);
 
   await continueTo(page, 'Report');
   await page.getByRole('button', { name: 'Complete session' }).click();

@@ -4,6 +4,7 @@ import { createChromiumPdfPrinter } from '../../electron/services/reports/pdf-ch
 import { gcmCipherFromKey } from '../../electron/services/secrets/gcm';
 import { removeDir, startTestHost, tempDataDir, type RunningHost } from '../support/host';
 import { test as base, expect } from '@playwright/test';
+import { continueTo } from './wizard';
 
 /**
  * The README's "First five minutes", walked as a new user: the demo environment, Open in
@@ -27,15 +28,6 @@ test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 
 
 async function docShot(page: Page, name: string) {
   if (process.env.DOCS_SHOTS === '1') await page.screenshot({ path: `docs/${name}.png` });
-}
-
-async function stepTitle(page: Page, title: string) {
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step \\d+ of \\d+: ${title}$`) })).toBeVisible();
-}
-
-async function continueTo(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await stepTitle(page, title);
 }
 
 async function currentStep(page: Page): Promise<string> {

@@ -1,19 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** TS_SHOTS=dir saves a screenshot of every step there, to look at what a user sees. */
-async function shot(page: Page, name: string, fullPage = true) {
-  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/quota-${name}.png`, fullPage });
-}
-
-async function stepTitle(page: Page, title: string) {
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step \\d+ of \\d+: ${title}$`) })).toBeVisible();
-}
-
-async function continueTo(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await stepTitle(page, title);
-}
+import { shot, stepTitle, continueTo } from './wizard';
 
 const PASTED =
   'Error sending email 70012: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Message submission quota exceeded.[EndDiagnosticData]';
@@ -30,7 +16,7 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await expect(page.getByRole('status')).toContainText('Daily recipient quota exceeded (554 5.2.0)');
   await expect(page.getByRole('radio', { name: /Daily recipient quota exceeded \(554 5\.2\.0\)/ })).toBeChecked();
   await expect(page.getByRole('list', { name: 'Recognised playbooks' }).locator('mark')).toContainText(/submission quota exceeded|SubmissionQuotaExceeded/i);
-  await shot(page, '00-new-session');
+  await shot(page, 'quota-00-new-session');
   await page.getByRole('button', { name: 'Start session' }).click();
 
   // The probes of the first steps run by themselves; the wizard stops at the first step that needs the engineer.
@@ -49,13 +35,13 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await expect(page.locator('.ts-fact', { hasText: 'Errors per hour' })).toContainText(/hours with errors, .* per hour on average/);
   await expect(page.locator('.ts-fact', { hasText: 'Emails failing (still retried)' }).locator('.ts-fact-value')).toHaveText(/^[1-9]\d*$/);
   await expect(page.locator('.ts-fact', { hasText: 'Recognised as the 554 5.2.0 quota error' })).toContainText('yes');
-  await shot(page, '01-symptom');
+  await shot(page, 'quota-01-symptom');
 
   // 2. Recipients in 24 h: read from the platform database (or emails x an average typed in).
   await continueTo(page, 'Recipients in 24 h');
   await expect(page.locator('.ts-fact', { hasText: 'Emails sent in the last 24 h' })).toContainText('probe');
   await expect(page.locator('.ts-fact', { hasText: "This environment's recipients in 24 h" }).locator('.ts-fact-value')).toHaveText(/^\d{5,}$/);
-  await shot(page, '02-recipients');
+  await shot(page, 'quota-02-recipients');
 
   // 3. Shared mailbox: from the saved environment; the other senders must be answered.
   await continueTo(page, 'Shared mailbox');
@@ -64,7 +50,7 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('Say whether anything else sends through this mailbox');
   await page.getByRole('button', { name: 'No other sender' }).click();
-  await shot(page, '03-mailbox');
+  await shot(page, 'quota-03-mailbox');
 
   // 4. Diagnosis: over 10,000 recipients in the rolling 24 h ("No other sender" may continue by itself).
   const diagnosis = page.getByRole('heading', { level: 3, name: 'Step 4 of 7: Diagnosis' });
@@ -75,7 +61,7 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await expect(verdict).toContainText('Over the daily recipient quota');
   await expect(verdict).toContainText('derived');
   await expect(page.locator('.ts-fact', { hasText: 'Arithmetic' })).toContainText(/recipients per 24 h > 10,000/);
-  await shot(page, '04-diagnosis');
+  await shot(page, 'quota-04-diagnosis');
 
   // 5. Fix: steps for the customer's admin, then "I applied it myself".
   await continueTo(page, 'Fix');
@@ -89,7 +75,7 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await page.getByLabel('What you changed, where').fill('Waited for the 24 h window; the newsletter moved to a bulk email service');
   await page.getByRole('button', { name: 'Record what I applied' }).click();
   await expect(page.getByText('Waited for the 24 h window; the newsletter moved to a bulk email service')).toBeVisible();
-  await shot(page, '05-fix');
+  await shot(page, 'quota-05-fix');
 
   // 6. Verify: no new 554 5.2.0, the failing emails drained, emails sent since the fix.
   await continueTo(page, 'Verify');
@@ -98,7 +84,7 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await expect(page.locator('.ts-fact', { hasText: '554 5.2.0 errors since the fix' }).locator('.ts-fact-value')).toHaveText('0');
   await expect(page.locator('.ts-fact', { hasText: 'Emails failing now' }).locator('.ts-fact-value')).toHaveText('0');
   await expect(page.locator('.ts-fact', { hasText: 'Emails sent since the fix' }).locator('.ts-fact-value')).toHaveText(/^[1-9]\d*$/);
-  await shot(page, '06-verify');
+  await shot(page, 'quota-06-verify');
 
   // 7. Report: resolved, in the playbook's words.
   await continueTo(page, 'Report');
@@ -108,12 +94,12 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await expect(report.getByRole('heading', { level: 1 })).toHaveText(/Daily recipient quota on Demo farm/);
   await expect(report.getByText(/recipients per 24 h > 10,000/).first()).toBeVisible();
   await expect(report.getByText(/Exchange Online limits/)).toBeVisible();
-  await shot(page, '07-report', false);
+  await shot(page, 'quota-07-report', false);
   await report.locator('body').evaluate(() => window.scrollTo(0, 0));
 
   await page.getByRole('button', { name: 'All sessions' }).click();
   const row = page.getByRole('row', { name: /Demo farm/ });
   await expect(row).toContainText('Resolved');
   await expect(row).toContainText('Daily recipient quota exceeded (554 5.2.0)');
-  await shot(page, '08-list');
+  await shot(page, 'quota-08-list');
 });

@@ -1,19 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** TS_SHOTS=dir saves a screenshot of every step there, to look at what a user sees. */
-async function shot(page: Page, name: string, fullPage = true) {
-  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}.png`, fullPage });
-}
-
-async function stepTitle(page: Page, title: string) {
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step \\d+ of \\d+: ${title}$`) })).toBeVisible();
-}
-
-async function continueTo(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await stepTitle(page, title);
-}
+import { shot, stepTitle, continueTo } from './wizard';
 
 const TITLE = 'SMTP authentication refused (535 5.7.139 / 550 5.7.30)';
 const PASTED =

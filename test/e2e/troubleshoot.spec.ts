@@ -1,20 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createInProcessClient } from '../../electron/services/in-process-client';
-
-/** TS_SHOTS=dir saves a screenshot of every step there, to look at what a user sees. */
-async function shot(page: Page, name: string, fullPage = true) {
-  if (process.env.TS_SHOTS) await page.screenshot({ path: `${process.env.TS_SHOTS}/${name}.png`, fullPage });
-}
-
-async function stepTitle(page: Page, title: string) {
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step \\d+ of \\d+: ${title}$`) })).toBeVisible();
-}
-
-async function continueTo(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await stepTitle(page, title);
-}
+import { shot, stepTitle, continueTo } from './wizard';
 
 const PASTED = 'Error sending email 40012: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information';
 
