@@ -1,32 +1,19 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createNoticeBoard } from '../../electron/services/context';
-import { createServices, type Services } from '../../electron/services/create-services';
+import { describe, expect, it } from 'vitest';
+import type { Services } from '../../electron/services/create-services';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import type { EngineerAction } from '../../shared/api/methods/sessions';
-import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import type { ErrorsProbeResult } from '../../shared/probes/types';
 import type { SessionView } from '../../shared/wizard/view';
 import { refusedPort } from '../support/fake-servers';
-import { removeDir, tempDataDir } from '../support/host';
+import { servicesOnTempFolders } from '../support/services';
 
 /**
  * Verdicts that hold: Verify now reads what it judges, a pass needs traffic, a failed probe stays in
  * its step with the reason, other senders on the mailbox are asked for, and the same walk gives the
  * same verdict whatever the database's time zone.
  */
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) {
-    await forgetDemoDatabase(dir);
-    removeDir(dir);
-  }
-});
-
-async function start(): Promise<Services> {
-  const dataDir = tempDataDir('st-verify-');
-  dirs.push(dataDir);
-  return createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard() });
-}
+const onTempFolder = servicesOnTempFolders('st-verify-');
+const start = async (): Promise<Services> => (await onTempFolder()).services;
 
 /** The typed client over `services`: a wrong method or input is a type error; an API error throws an ApiError. */
 const api = (services: Pick<Services, 'dispatch'>) => createInProcessClient(services);
