@@ -66,9 +66,9 @@ async function walkToDiagnosis(page: Page) {
     }
     const noOther = page.getByRole('button', { name: 'No other sender' });
     if (await noOther.isVisible()) {
-      // The answer may move the wizard on by itself: look again.
+      // The answer continues by itself.
       await noOther.click();
-      await page.waitForTimeout(500);
+      await expect(page.getByRole('heading', { level: 3, name: new RegExp(`: ${title}$`) })).toBeHidden();
       continue;
     }
     await page.getByRole('button', { name: 'Continue' }).click();
