@@ -303,7 +303,9 @@ export interface SessionEvent {
     | 'verified'
     | 'completed'
     | 'reopened'
-    | 'attachment';
+    | 'attachment'
+    /** The ticket or the customer changed after the start. */
+    | 'details';
   /** Step id the event happened on. */
   step: string;
   /** One sentence a report can print. */

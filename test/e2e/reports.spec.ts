@@ -43,11 +43,11 @@ test('lists an exported report, previews it, exports a PDF and deletes it', asyn
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PDF' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('CS-48211 Contoso PRD 2025-03-14.pdf');
+  expect(download.suggestedFilename()).toBe('CS-48211 Contoso PRD 2025-03-14 1402 UTC.pdf');
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.toString('latin1')).not.toContain(FIXTURE_PASSWORD);
-  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText('Downloaded CS-48211 Contoso PRD 2025-03-14.pdf');
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText('Downloaded CS-48211 Contoso PRD 2025-03-14 1402 UTC.pdf');
 
   await page.getByRole('button', { name: '← All reports' }).click();
   await expect(row).toContainText(/MD, PDF|PDF, MD/);

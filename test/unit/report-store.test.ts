@@ -67,7 +67,7 @@ describe('reports service', () => {
     const { printer, calls } = recordingPrinter();
     const { h } = start({ pdfPrinter: printer });
     const md = await h['reports.export']({ sessionId: 's1', format: 'md' }, ctx());
-    expect(md.fileName).toBe('CS-48211 Contoso PRD 2025-03-14.md');
+    expect(md.fileName).toBe('CS-48211 Contoso PRD 2025-03-14 1402 UTC.md');
     expect(Buffer.from(md.base64!, 'base64').toString('utf8')).toContain('# 432 connection limit on Contoso PRD');
     const pdf = await h['reports.export']({ sessionId: 's1', format: 'pdf' }, ctx());
     expect(pdf.reportId).toBe(md.reportId);
@@ -138,7 +138,7 @@ describe('reports service', () => {
     expect(done).toMatchObject({ savedTo: answer });
     expect(done.base64).toBeUndefined();
     expect(readFileSync(answer, 'utf8')).toContain('# 432 connection limit');
-    expect(saved).toEqual(['CS-48211 Contoso PRD 2025-03-14.md', 'CS-48211 Contoso PRD 2025-03-14.md']);
+    expect(saved).toEqual(['CS-48211 Contoso PRD 2025-03-14 1402 UTC.md', 'CS-48211 Contoso PRD 2025-03-14 1402 UTC.md']);
     expect(await h['reports.list']({}, ctx())).toHaveLength(1);
   });
 

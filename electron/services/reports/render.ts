@@ -18,15 +18,24 @@ export function reportHtml(model: ReportModel, pageSize: 'A4' | 'Letter', attach
   return renderReportHtml(model, { pageSize, fontCss: reportFontCss(), attachmentImages });
 }
 
-/** e.g. "Contoso-PRD-connection-limit-report-2025-03-14.pdf". */
 /**
- * "CS-123456 Demo farm 2026-12-02.pdf": the ticket, the environment and the day the session
- * started, so a file attached to a ticket names both. Characters no file system accepts are dropped.
+ * "CS-123456 Demo farm 2026-12-02 0930 UTC.pdf": the ticket (else the session's short id), the
+ * environment and when the session started, so a file attached to a ticket names both, and two
+ * sessions on one environment on one day never export to the same name. Characters no file system
+ * accepts are dropped.
  */
 export function reportFileName(model: ReportModel, format: ReportFormat): string {
-  const day = model.header.startedAt.slice(0, 10).replace(/[^0-9-]/g, '') || 'undated';
-  const words = [model.header.ticket, model.header.environment.name].filter(Boolean).map((w) => fileNamePart(w!, 60));
-  return `${[...words.filter(Boolean), day].join(' ')}.${format}`;
+  const started = model.header.startedAt;
+  const day = started.slice(0, 10).replace(/[^0-9-]/g, '') || 'undated';
+  const time = /T(\d{2}):(\d{2})/.exec(started);
+  const who = model.header.ticket ? fileNamePart(model.header.ticket, 60) : '';
+  const words = [who || shortId(model.sessionId), fileNamePart(model.header.environment.name, 60), day, time ? `${time[1]}${time[2]} UTC` : ''];
+  return `${words.filter(Boolean).join(' ')}.${format}`;
+}
+
+/** The first block of the session's id (8 characters of a UUID): enough to tell a day's sessions apart. */
+function shortId(sessionId: string): string {
+  return fileNamePart(sessionId.split('-')[0] ?? '', 12);
 }
 
 export interface RenderOptions {

@@ -14,6 +14,7 @@ import type { ProfileService } from '../profiles';
 import type { SettingsService } from '../settings';
 import { environmentOf, sameMailboxProfiles, touchProfile } from './environment';
 import { attachmentHandlers, attachmentImages, createAttachmentFiles } from './attachments';
+import { detailsHandlers } from './details';
 import { toReportInput } from './report-input';
 import { createSessionStore } from './store';
 
@@ -377,6 +378,12 @@ export function createSessionService(
       for (const { probe, result } of results) view = await act(id, { type: 'probe-result', probe, result });
       return view!;
     },
+    ...detailsHandlers({
+      now,
+      change: (id, edit) => store.update(id, (current) => edit(upgradeSession(current, playbookOf(current)))),
+      stepOf: (session) => playbookOf(session).steps[session.current]?.id ?? '',
+      view: viewOf,
+    }),
     ...attachmentHandlers({
       files,
       now,

@@ -11,6 +11,10 @@ const factValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string().max(20_000), z.number(), z.boolean(), z.null(), z.array(factValue).max(500), z.record(z.string(), factValue)]),
 );
 const reason = z.string().max(2000);
+/** The ticket or case number, e.g. "CS-123456": in the session list, the report and the exported file names. */
+const ticket = z.string().trim().max(64, 'A ticket number can be at most 64 characters');
+/** The customer, when the environment does not say it (or says it otherwise). */
+const customer = z.string().trim().max(100, 'A customer name can be at most 100 characters');
 const attachmentIdSchema = z.string().min(1, 'Choose an attachment').max(64);
 /** Base64 of a little more than the largest file, so a file just over it is refused with its size named. */
 const MAX_ATTACHMENT_BASE64 = Math.ceil((MAX_ATTACHMENT_BYTES * 1.2) / 3) * 4;
@@ -54,13 +58,17 @@ export const sessionMethods = {
         /** Offline only: what to call the environment in the report. */
         environmentName: z.string().trim().max(100).optional(),
         pastedError: z.string().max(100_000).optional(),
-        /** The ticket or case number, e.g. "CS-123456": in the session list, the report and the exported file names. */
-        ticket: z.string().trim().max(64, 'A ticket number can be at most 64 characters').optional(),
-        /** The customer, when the environment does not say it (or says it otherwise). */
-        customer: z.string().trim().max(100, 'A customer name can be at most 100 characters').optional(),
+        ticket: ticket.optional(),
+        customer: customer.optional(),
       })
       .strict(),
   ).returns<SessionView>(),
+  /**
+   * Sets or changes the ticket and the customer at any time, a completed session too (they name the
+   * session and its report; they change no finding). '' clears one; an absent one stays as it is.
+   * The change is recorded in the event log.
+   */
+  'sessions.update': method(z.object({ id, ticket: ticket.optional(), customer: customer.optional() }).strict()).returns<SessionView>(),
   'sessions.act': method(z.object({ id, action: sessionActionSchema }).strict()).returns<SessionView>(),
   /** Runs one probe on the session's environment and records its result as probe facts. */
   'sessions.runProbe': method(

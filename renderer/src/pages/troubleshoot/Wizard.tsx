@@ -8,6 +8,7 @@ import { Attachments } from './Attachments';
 import { Instructions } from './Instructions';
 import { ProbeBar } from './ProbeBar';
 import { SameMailbox } from './SameMailbox';
+import { SessionDetails } from './SessionDetails';
 import { StepFacts } from './StepFacts';
 import { Apply } from './steps/Apply';
 import { Diagnosis } from './steps/Diagnosis';
@@ -156,6 +157,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {session.offline ? ' · offline, facts typed in' : ` · ${describeDatabase(session.environment.engine, session.environment.host)}`} · started{' '}
             {formatDateTime(session.createdAt)}
           </p>
+          <SessionDetails view={v} />
           {(() => {
             const expiry = userExpiry(v.databaseUserExpiresAt);
             return expiry && <p className={expiry.level === 'later' ? 'muted small' : 'small field-error'}>{expiry.text}</p>;
