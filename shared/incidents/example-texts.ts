@@ -28,11 +28,28 @@ export const SMTP_AUTH_TEXTS = {
     "Error sending email 6004: 535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
     'Mailbox unavailable. The server response was: 5.7.139 Authentication unsuccessful, user is locked by your organization’s Security Defaults policy.',
   ],
+  /** 535 5.7.139 with a reason that is not one of the three above (domain.md 4d): each its own form. */
+  credentialsIncorrect: [
+    'Error sending email 6011: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [SN4PR0501CA0002.namprd05.prod.outlook.com]',
+    'MailKit.Security.AuthenticationException: 535: 5.7.139 Authentication unsuccessful, the user credentials were incorrect.',
+  ],
+  basicDisabled: [
+    'Error sending email 6012: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BN9PR03CA0003.namprd03.prod.outlook.com]',
+    'Mailbox unavailable. The server response was: 5.7.139 Authentication unsuccessful, Basic Authentication is disabled.',
+  ],
+  criteriaNotMet: [
+    'Error sending email 6013: 535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [AM6P193CA0004.EURP193.PROD.OUTLOOK.COM]',
+    'MailKit.Security.AuthenticationException: 535: 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
+  ],
+  /** A bare 535 5.7.139: Exchange Online gave no reason. */
+  reasonNotGiven: [
+    'Error sending email 6010: 535 5.7.139 Authentication unsuccessful',
+    'MailKit.Security.AuthenticationException: 535: 5.7.139 Authentication unsuccessful [DB8PR06CA0005.eurprd06.prod.outlook.com]',
+  ],
   basicRetired: [
     'Error sending email 6005: 550 5.7.30 Basic authentication is not supported for Client Submission.',
     'Mailbox unavailable. The server response was: 5.7.30 Basic authentication is not supported for Client Submission.',
     'MailKit.Net.Smtp.SmtpCommandException: BASIC AUTHENTICATION IS NOT SUPPORTED FOR CLIENT SUBMISSION',
-    'Error sending email 6010: 535 5.7.139 Authentication unsuccessful',
   ],
   badCredentials: [
     'Error sending email 6002: 535 5.7.3 Authentication unsuccessful [DM6PR11CA0001.namprd11.prod.outlook.com]',
@@ -44,7 +61,7 @@ export const SMTP_AUTH_TEXTS = {
     'The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.57 Client not authenticated to send mail.',
     'MailKit.Net.Smtp.SmtpCommandException: 530 5.7.57 CLIENT NOT AUTHENTICATED TO SEND MAIL',
   ],
-  /** 530 5.7.57 that carries the 535 5.7.139 answer: both matchers accept it, the 5.7.139 one is counted. */
+  /** 530 5.7.57 that carries a bare 535 5.7.139 answer: both matchers accept it, the 5.7.139 one is counted. */
   notAuthenticatedWith5139: ['Error sending email 6006: 530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful'],
 } as const;
 

@@ -148,8 +148,8 @@ describe('SMTP authentication playbook: the decision per form', () => {
     expect(decide(contextOf(s)).route).toBe('oauth');
     expect(value(s, 'platform.oauth')).toMatch(/11\.42\.0 or later is recommended, it fixes BCC/);
     const code = powerShell(s);
-    expect(code).toContain('New-ServicePrincipal -AppId <APPLICATION_ID> -ObjectId <OBJECT_ID>');
-    expect(code).toContain(`Add-MailboxPermission -Identity "${MAILBOX}" -User <SERVICE_PRINCIPAL_ID> -AccessRights FullAccess`);
+    expect(code).toContain('New-ServicePrincipal -AppId "<APPLICATION_ID>" -ObjectId "<OBJECT_ID>"');
+    expect(code).toContain(`Add-MailboxPermission -Identity "${MAILBOX}" -User "<SERVICE_PRINCIPAL_ID>" -AccessRights FullAccess`);
     const words = instructionsOf(s)
       .map((i) => `${i.where ?? ''} ${i.text}`)
       .join('\n');
@@ -407,7 +407,7 @@ describe('SMTP authentication playbook: the report', () => {
     for (const text of [markdown, html, json]) {
       const exact = (s: string) => (text === json ? JSON.stringify(s).slice(1, -1) : esc(s, text));
       expect(text).toContain('SMTP authentication refused on PRD');
-      expect(text).toContain(exact(`Add-MailboxPermission -Identity "${MAILBOX}" -User <SERVICE_PRINCIPAL_ID> -AccessRights FullAccess`));
+      expect(text).toContain(exact(`Add-MailboxPermission -Identity "${MAILBOX}" -User "<SERVICE_PRINCIPAL_ID>" -AccessRights FullAccess`));
       expect(text).toContain('New-ServicePrincipal');
       expect(text).toContain('at the end of December 2026');
       expect(text).toContain('second half of 2027');

@@ -50,6 +50,10 @@ describe('registered matchers', () => {
       'tenant-disabled',
       'mailbox-disabled',
       'security-defaults',
+      'credentials-incorrect',
+      'basic-disabled',
+      'criteria-not-met',
+      'reason-not-given',
       'basic-retired',
       'bad-credentials',
       'not-authenticated',
@@ -142,11 +146,26 @@ describe('checkMatcherExamples can fail', () => {
   });
 });
 
+describe('535 5.7.139: each reason its own form, none read as Basic authentication retired (domain.md 4d)', () => {
+  it.each([
+    ['535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.', 'credentials-incorrect'],
+    ['535 5.7.139 Authentication unsuccessful, basic authentication is disabled.', 'basic-disabled'],
+    [
+      '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
+      'criteria-not-met',
+    ],
+    ['535 5.7.139 Authentication unsuccessful', 'reason-not-given'],
+    ['550 5.7.30 Basic authentication is not supported for Client Submission.', 'basic-retired'],
+  ])('%s -> %s', (line, variant) => {
+    expect(firstMatch(SMTP_AUTH_MATCHERS, line)?.variant).toBe(variant);
+  });
+});
+
 describe('helpers', () => {
   it('firstMatch returns the most specific matcher of a line two of them accept', () => {
     const line = 'Error sending email 6006: 530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful';
-    expect(SMTP_AUTH_MATCHERS.filter((m) => matchesAny([m], line)).map((m) => m.variant)).toEqual(['basic-retired', 'not-authenticated']);
-    expect(firstMatch(SMTP_AUTH_MATCHERS, line)?.variant).toBe('basic-retired');
+    expect(SMTP_AUTH_MATCHERS.filter((m) => matchesAny([m], line)).map((m) => m.variant)).toEqual(['reason-not-given', 'not-authenticated']);
+    expect(firstMatch(SMTP_AUTH_MATCHERS, line)?.variant).toBe('reason-not-given');
     expect(firstMatch(SMTP_AUTH_MATCHERS, 'Sent.')).toBeUndefined();
   });
 

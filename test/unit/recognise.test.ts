@@ -34,8 +34,12 @@ const AUTH_VARIANTS: Record<string, string> = {
   '6004': 'security-defaults',
   '6005': 'basic-retired',
   '6002': 'bad-credentials',
+  '6011': 'credentials-incorrect',
+  '6012': 'basic-disabled',
+  '6013': 'criteria-not-met',
+  '6010': 'reason-not-given',
   // 530 5.7.57 carrying "535 5.7.139 Authentication unsuccessful": the 5.7.139 answer is the more specific.
-  '6006': 'basic-retired',
+  '6006': 'reason-not-given',
   '6007': 'not-authenticated',
 };
 const emailId = (text: string) => /Error sending email (\d+)/.exec(text)?.[1] ?? '';
@@ -58,7 +62,18 @@ describe('recogniseText: the labelled samples', () => {
       expect(samples.filter((s) => s.label === label).length).toBeGreaterThanOrEqual(2);
     }
     const variants = new Set(samples.filter((s) => s.label === 'SMTP-AUTH').map((s) => AUTH_VARIANTS[emailId(s.text)]));
-    expect([...variants].sort()).toEqual(['bad-credentials', 'basic-retired', 'mailbox-disabled', 'not-authenticated', 'security-defaults', 'tenant-disabled']);
+    expect([...variants].sort()).toEqual([
+      'bad-credentials',
+      'basic-disabled',
+      'basic-retired',
+      'credentials-incorrect',
+      'criteria-not-met',
+      'mailbox-disabled',
+      'not-authenticated',
+      'reason-not-given',
+      'security-defaults',
+      'tenant-disabled',
+    ]);
   });
 
   it.each(samples.filter((s) => s.label !== 'NONE'))('$label recognises only it: $text', ({ label, text }) => {

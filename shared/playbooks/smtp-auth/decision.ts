@@ -15,7 +15,7 @@ import {
 } from './facts';
 
 /**
- * The decision rule (domain.md 4b): what Exchange Online refused, what gets mail flowing again now
+ * The decision rule (domain.md 4b and 4d): what Exchange Online refused, what gets mail flowing again now
  * (the stop-gap), what lasts (OAuth 2.0 in most cases), whether this Platform Server can do OAuth
  * (11.34.0 or later; 11.42.0 or later for BCC), and what is not known. Pure: the diagnosis step
  * derives its facts from it and the fix step builds its instructions from it.
@@ -30,8 +30,12 @@ export type Route =
   | 'oauth-version-unknown'
   /** The platform already uses OAuth 2.0: what is left is SMTP AUTH itself, or settings that did not take. */
   | 'oauth-in-place'
-  /** 535 5.7.3: the account or its password. */
+  /** 535 5.7.3, or 535 5.7.139 "the user credentials were incorrect": the account or its password. */
   | 'credentials'
+  /** 535 5.7.139 "did not meet the criteria": Conditional Access or a sign-in policy refused the sign-in. */
+  | 'sign-in-policy'
+  /** A bare 535 5.7.139: Exchange Online gave no reason, so the checks come before any fix. */
+  | 'reason-unknown'
   /** 530 5.7.57: no authentication, or not over TLS on port 587. */
   | 'tls'
   /** No form of the error is known yet. */
@@ -54,11 +58,26 @@ export interface Decision {
   unknowns: string[];
   /** The stop-gaps that apply, for the instructions. */
   enableSmtpAuth: 'mailbox' | 'tenant' | null;
+  /** A relay connector as a stop-gap: only on a self-managed platform (domain.md 4d). */
   relayConnector: boolean;
+  /** 535 5.7.139 "basic authentication is disabled": read the user's authentication policy. */
+  authPolicy: boolean;
 }
 
 const DISABLED: readonly SmtpAuthVariant[] = ['tenant-disabled', 'mailbox-disabled'];
-const BASIC_REFUSED: readonly SmtpAuthVariant[] = ['security-defaults', 'basic-retired'];
+/** Forms whose own words say Basic authentication is refused; a bare 5.7.139 is not one of them (domain.md 4d). */
+const BASIC_REFUSED: readonly SmtpAuthVariant[] = ['security-defaults', 'basic-disabled', 'basic-retired'];
+const CREDENTIALS: readonly SmtpAuthVariant[] = ['bad-credentials', 'credentials-incorrect'];
+
+/**
+ * Microsoft's SMTP relay does not take mail from applications hosted by a third party, which
+ * OutSystems Cloud front-ends are; relayed mail still counts against the tenant's limits
+ * (domain.md 4d). So the relay is offered to self-managed platforms only.
+ */
+export const RELAY_WORDS =
+  'an SMTP relay connector (port 25, the platform known by its own fixed public IP address or a certificate; not bound by the per-mailbox SMTP AUTH limits, tenant limits still apply)';
+export const CLOUD_NO_RELAY =
+  "On OutSystems Cloud a relay connector is not an option: Microsoft's SMTP relay does not support mail from applications hosted by a third party. OAuth 2.0, or a bulk email provider, is the way.";
 
 export function platformSentence(ctx: StepContext): string {
   const v = versionOf(ctx.facts);
@@ -99,7 +118,9 @@ export function decide(ctx: StepContext): Decision {
   // Stop-gaps: SMTP AUTH back on (only helps while Basic authentication is still accepted), or a relay connector.
   const enableSmtpAuth: Decision['enableSmtpAuth'] = disabled ? (variants.includes('tenant-disabled') ? 'tenant' : 'mailbox') : null;
   const enableHelps = enableSmtpAuth !== null && !basicRefused;
-  const relayConnector = basicRefused;
+  const cloud = ctx.session.environment.hosting === 'outsystems-cloud';
+  const relayConnector = basicRefused && !cloud;
+  const authPolicy = variants.includes('basic-disabled');
   const stopGaps: string[] = [];
   if (enableHelps) {
     stopGaps.push(
@@ -108,14 +129,23 @@ export function decide(ctx: StepContext): Decision {
       })`,
     );
   }
-  if (relayConnector && auth !== 'oauth') {
-    stopGaps.push('an SMTP relay connector (port 25, the platform known by its fixed public IP address or a certificate), which does not use SMTP AUTH');
+  if (authPolicy && auth !== 'oauth') {
+    stopGaps.push(
+      `while Microsoft still accepts Basic authentication, allow it for SMTP in the authentication policy assigned to ${mailboxWords} (Set-AuthenticationPolicy -AllowBasicAuthSmtp), if a policy is what blocks it`,
+    );
   }
-  const stopGap = stopGaps.length ? `${capitalise(stopGaps.join('; or '))}.` : null;
+  if (relayConnector && auth !== 'oauth') stopGaps.push(RELAY_WORDS);
+  let stopGap = stopGaps.length ? `${capitalise(stopGaps.join('; or '))}.` : null;
+  if (basicRefused && cloud && auth !== 'oauth') stopGap = stopGap ? `${stopGap} ${CLOUD_NO_RELAY}` : CLOUD_NO_RELAY;
 
   if (securityDefaults === 'unknown' && enableSmtpAuth && !basicRefused && auth !== 'oauth') {
     unknowns.push(
-      `Whether the tenant uses security defaults (${WHERE.securityDefaults}): with them on, Basic authentication stays blocked even with SMTP AUTH turned back on, and only OAuth 2.0 or a relay connector get mail through.`,
+      `Whether the tenant uses security defaults (${WHERE.securityDefaults}): with them on, Basic authentication stays blocked even with SMTP AUTH turned back on, and only OAuth 2.0${cloud ? '' : ' or a relay connector'} get mail through.`,
+    );
+  }
+  if (authPolicy) {
+    unknowns.push(
+      `Which authentication policy applies to ${mailboxWords} (Get-User shows it; else the organisation's default): Exchange Online said Basic authentication is disabled, not why. Microsoft's own default from the end of December 2026 gives the same answer.`,
     );
   }
   if (auth === 'unknown' && variants.length) unknowns.push(`The authentication method the platform uses (${WHERE.email}: Basic or OAuth 2.0).`);
@@ -147,7 +177,7 @@ export function decide(ctx: StepContext): Decision {
   } else if (needsOAuth) {
     lasting = oauthLasting;
     const required = basicRefused
-      ? `Exchange Online no longer takes Basic authentication from ${mailboxWords}: OAuth 2.0 is required`
+      ? `Exchange Online ${has(['security-defaults', 'basic-retired']) ? 'no longer takes' : 'refuses'} Basic authentication from ${mailboxWords}: OAuth 2.0 is required`
       : `SMTP AUTH is off for ${enableSmtpAuth === 'tenant' ? 'the tenant' : 'the mailbox'}: turning it back on is a stop-gap, OAuth 2.0 is the lasting fix`;
     if (oauth === false && version.state === 'known') {
       route = 'upgrade-first';
@@ -168,12 +198,20 @@ export function decide(ctx: StepContext): Decision {
       // Both forms at once: SMTP AUTH must be on for OAuth too, but on its own it does not let Basic through.
       verdict += ` Turning SMTP AUTH back on is still needed (OAuth 2.0 goes through it), but on its own it does not bring Basic authentication back.`;
     }
-  } else if (variants.includes('bad-credentials')) {
+  } else if (has(['criteria-not-met'])) {
+    route = 'sign-in-policy';
+    lasting = `An exception for ${mailboxWords} agreed with the tenant's identity admin (the policy named in the sign-in logs), or OAuth 2.0, before Basic authentication for SMTP AUTH is disabled by default at the end of December 2026.`;
+    verdict = `Microsoft Entra refused the sign-in of ${mailboxWords}: the request did not meet the criteria of a Conditional Access or sign-in policy. The sign-in logs (${WHERE.signInLogs}) name the policy; the identity admin then excludes the account, or allows the front-ends' addresses, or the platform moves to OAuth 2.0.`;
+  } else if (has(CREDENTIALS)) {
     route = 'credentials';
     lasting = `OAuth 2.0 as well, before Basic authentication for SMTP AUTH is disabled by default at the end of December 2026.`;
-    verdict = `Exchange Online refused the user name or password: check that ${mailboxWords} is not disabled or blocked from sign-in, that its password did not expire or change, and enter the full address and the password again in ${WHERE.email} (port 587 with TLS).${
+    verdict = `Exchange Online refused the user name or password${variants.includes('credentials-incorrect') ? ' (the user credentials were incorrect)' : ''}: check that ${mailboxWords} is not disabled or blocked from sign-in, that its password did not expire or change, and enter the full address and the password again in ${WHERE.email} (port 587 with TLS).${
       variants.includes('not-authenticated') ? ' Some attempts did not authenticate at all: check port 587 and TLS too.' : ''
     }`;
+  } else if (has(['reason-not-given'])) {
+    route = 'reason-unknown';
+    lasting = `Depends on the check that fails; OAuth 2.0 in any case before Basic authentication for SMTP AUTH is disabled by default at the end of December 2026.`;
+    verdict = `Exchange Online answered 535 5.7.139 without a reason. Any of these gives that answer: SMTP AUTH off for ${mailboxWords} or the tenant, an authentication policy or security defaults blocking Basic authentication, a Conditional Access policy, or wrong credentials. Run the checks below before changing anything: each rules out one cause.`;
   } else {
     route = 'tls';
     lasting = `OAuth 2.0 as well, before Basic authentication for SMTP AUTH is disabled by default at the end of December 2026.`;
@@ -195,6 +233,7 @@ export function decide(ctx: StepContext): Decision {
     unknowns,
     enableSmtpAuth,
     relayConnector: relayConnector && auth !== 'oauth',
+    authPolicy,
   };
 }
 

@@ -23,17 +23,29 @@ export const VARIANTS: readonly SmtpAuthVariant[] = [
   'tenant-disabled',
   'mailbox-disabled',
   'security-defaults',
+  'credentials-incorrect',
+  'basic-disabled',
+  'criteria-not-met',
+  'reason-not-given',
   'basic-retired',
   'bad-credentials',
   'not-authenticated',
 ];
 
-/** Each form of the error in a few words, as the steps and the report say it. */
+/**
+ * Each form of the error in a few words, as the steps and the report say it. Only 550 5.7.30's
+ * own words say Basic authentication is no longer supported; a 535 5.7.139 says what it says and
+ * nothing more (domain.md 4d).
+ */
 export const VARIANT_WORDS: Record<SmtpAuthVariant, string> = {
   'tenant-disabled': '535 5.7.139: SMTP AUTH is disabled for the tenant',
   'mailbox-disabled': '535 5.7.139: SMTP AUTH is disabled for the mailbox',
   'security-defaults': "535 5.7.139: the user is locked by the tenant's security defaults",
-  'basic-retired': '550 5.7.30 (or 535 5.7.139 with no other reason): Basic authentication is no longer accepted for SMTP AUTH',
+  'credentials-incorrect': '535 5.7.139: the user credentials were incorrect (user name or password)',
+  'basic-disabled': '535 5.7.139: basic authentication is disabled for the user (an authentication policy, or the tenant default)',
+  'criteria-not-met': '535 5.7.139: the request did not meet the criteria to be authenticated (Conditional Access or a sign-in policy)',
+  'reason-not-given': '535 5.7.139 with no reason given',
+  'basic-retired': '550 5.7.30: Basic authentication is not supported for client submission',
   'bad-credentials': '535 5.7.3: wrong user name or password, or a disabled account',
   'not-authenticated': '530 5.7.57: the client did not authenticate (no credentials, or not over TLS)',
 };
@@ -47,6 +59,7 @@ export const WHERE = {
   version: 'Service Center > Administration > About (or LifeTime > the environment)',
   email: 'Service Center > Administration > Email',
   securityDefaults: 'Microsoft Entra admin center > Identity > Overview > Properties > Manage security defaults',
+  signInLogs: 'Microsoft Entra admin center > Identity > Monitoring & health > Sign-in logs',
 } as const;
 
 export function num(facts: FactMap, key: string): number | null {
@@ -134,12 +147,17 @@ export function isVariant(value: unknown): value is SmtpAuthVariant {
   return typeof value === 'string' && (VARIANTS as readonly string[]).includes(value);
 }
 
+/** Words of a form as sessions saved before the 5.7.139 reasons were told apart stored them. */
+const LEGACY_WORDS: Record<string, SmtpAuthVariant> = {
+  '550 5.7.30 (or 535 5.7.139 with no other reason): Basic authentication is no longer accepted for SMTP AUTH': 'basic-retired',
+};
+
 /** The form the engineer chose (stored as its words; its id is accepted too). */
 export function chosenVariant(facts: FactMap): SmtpAuthVariant | null {
   const chosen = text(facts, 'symptom.form');
   if (!chosen) return null;
   if (isVariant(chosen)) return chosen;
-  return VARIANTS.find((v) => VARIANT_WORDS[v] === chosen) ?? null;
+  return VARIANTS.find((v) => VARIANT_WORDS[v] === chosen) ?? LEGACY_WORDS[chosen] ?? null;
 }
 
 /** The pasted texts of the session: the engineer's evidence and the text that opened it (kept as evidence too: once). */

@@ -26,9 +26,10 @@ import { smtpAuthReport } from './report';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
 
 /**
- * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b): 535 5.7.139 (SMTP AUTH off
- * for the tenant or the mailbox, or security defaults), 550 5.7.30 (Basic authentication retired
- * for the tenant), 535 5.7.3 (credentials) and 530 5.7.57 (not authenticated). Basic authentication
+ * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b, 4d): 535 5.7.139 (SMTP AUTH
+ * off for the tenant or the mailbox, security defaults, credentials incorrect, basic authentication
+ * disabled by a policy, Conditional Access, or no reason given), 550 5.7.30 (Basic authentication not
+ * supported for client submission), 535 5.7.3 (credentials) and 530 5.7.57 (not authenticated). Basic authentication
  * for SMTP AUTH is disabled by default for existing tenants at the end of December 2026, so the
  * lasting fix is mostly OAuth 2.0, which needs Platform Server 11.34.0 or later.
  *
@@ -160,7 +161,7 @@ export const smtpAuthPlaybook: Playbook = {
   id: SMTP_AUTH_PLAYBOOK_ID,
   title: 'SMTP authentication refused (535 5.7.139 / 550 5.7.30)',
   summary:
-    'Emails fail because Exchange Online refuses SMTP authentication: SMTP AUTH off for the tenant or the mailbox, security defaults, Basic authentication retired (end of December 2026), or wrong credentials.',
+    'Emails fail because Exchange Online refuses SMTP authentication: SMTP AUTH off for the tenant or the mailbox, security defaults, an authentication or Conditional Access policy, Basic authentication not supported for client submission, wrong credentials, or a 535 5.7.139 with no reason given.',
   matchers: SMTP_AUTH_MATCHERS,
   probes: {
     [PROBE.errors]: {

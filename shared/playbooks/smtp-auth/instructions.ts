@@ -1,5 +1,5 @@
 import type { PlanInstruction, StepContext } from '../../wizard/types';
-import { decide, type Decision } from './decision';
+import { CLOUD_NO_RELAY, decide, type Decision } from './decision';
 import { OAUTH_MINIMUM, OAUTH_RECOMMENDED, text, WHERE } from './facts';
 
 /**
@@ -8,9 +8,13 @@ import { OAUTH_MINIMUM, OAUTH_RECOMMENDED, text, WHERE } from './facts';
  * tell the customer about the date.
  */
 
-/** What to say about the date (Exchange Team blog, timeline updated January 2026; domain.md 4b). */
+/**
+ * What to say about the date, in the words of Microsoft's timeline of 27 January 2026 (Exchange Team
+ * blog; domain.md 4b and 4d): disabled by default at the end of December 2026, admins can re-enable
+ * it, and the final removal date is announced later.
+ */
 export const DEADLINE_SENTENCE =
-  'Microsoft disables Basic authentication for SMTP AUTH by default for existing tenants at the end of December 2026; admins can re-enable it for a while, and the final removal date is to be announced for the second half of 2027. Turning SMTP AUTH or Basic authentication back on only buys time: OAuth 2.0 is the lasting fix.';
+  'Microsoft disables Basic authentication for SMTP AUTH by default for existing tenants at the end of December 2026; admins can re-enable it, and in the second half of 2027 Microsoft will announce the final removal date. Turning SMTP AUTH or Basic authentication back on only buys time: OAuth 2.0 is the lasting fix.';
 
 /** The platform's settings change is made in Service Center; whether the Scheduler re-reads it at once is not documented. */
 export const NO_RESTART_SENTENCE =
@@ -57,16 +61,16 @@ function oauthScript(ctx: StepContext): string {
     '# <APPLICATION_ID>: Entra admin center > App registrations > the app > Application (client) ID.',
     '# <OBJECT_ID>: Entra admin center > Enterprise applications > the same app > Object ID',
     '#   (not the Object ID shown under App registrations).',
-    'New-ServicePrincipal -AppId <APPLICATION_ID> -ObjectId <OBJECT_ID>',
+    'New-ServicePrincipal -AppId "<APPLICATION_ID>" -ObjectId "<OBJECT_ID>"',
     '',
     '# <SERVICE_PRINCIPAL_ID>: the Identity (or ObjectId) Get-ServicePrincipal shows for it.',
-    'Get-ServicePrincipal | Where-Object AppId -eq <APPLICATION_ID> | Format-List DisplayName,AppId,ObjectId,Identity',
+    'Get-ServicePrincipal | Where-Object AppId -eq "<APPLICATION_ID>" | Format-List DisplayName,AppId,ObjectId,Identity',
     '',
     '# Let the service principal send as the mailbox.',
-    `Add-MailboxPermission -Identity ${arg} -User <SERVICE_PRINCIPAL_ID> -AccessRights FullAccess`,
+    `Add-MailboxPermission -Identity ${arg} -User "<SERVICE_PRINCIPAL_ID>" -AccessRights FullAccess`,
     '',
     '# Check.',
-    `Get-MailboxPermission -Identity ${arg} -User <SERVICE_PRINCIPAL_ID>`,
+    `Get-MailboxPermission -Identity ${arg} -User "<SERVICE_PRINCIPAL_ID>"`,
     `Get-CASMailbox -Identity ${arg} | Format-List SmtpClientAuthenticationDisabled`,
   ].join('\n');
 }
@@ -121,8 +125,79 @@ function oauthSteps(ctx: StepContext, environment: string): PlanInstruction[] {
 function relayStep(): PlanInstruction {
   return {
     where: 'Exchange admin center > Mail flow > Connectors > Add a connector',
-    text: 'Stop-gap while OAuth 2.0 is prepared: a connector from "Your organization\'s email server" to "Office 365" that recognises the platform by its fixed public IP address (or a certificate); then, in Service Center > Administration > Email, the tenant\'s MX endpoint (e.g. contoso-com.mail.protection.outlook.com) on port 25, no authentication. A relay does not use SMTP AUTH, so the retirement of Basic authentication does not touch it, but it needs a fixed public IP; OutSystems Cloud front-ends may not have one (ask OutSystems support).',
+    // Self-managed only: Microsoft's relay takes no mail from applications a third party hosts (domain.md 4d).
+    text: 'Stop-gap while OAuth 2.0 is prepared, for a self-managed platform: a connector from "Your organization\'s email server" to "Office 365" that recognises the platform by its own fixed public IP address (or a certificate); then, in Service Center > Administration > Email, the tenant\'s MX endpoint (e.g. contoso-com.mail.protection.outlook.com) on port 25, no authentication. A relay does not use SMTP AUTH, so it is not bound by the per-mailbox SMTP AUTH limits and Basic authentication does not matter to it; tenant limits still apply.',
   };
+}
+
+/** The policy check of 535 5.7.139 "basic authentication is disabled" (domain.md 4d). */
+function authPolicyScript(ctx: StepContext): string {
+  const { arg } = mailboxOf(ctx);
+  return [
+    CONNECT,
+    '',
+    '# The authentication policy assigned to the user (empty: the organisation default below applies).',
+    `Get-User -Identity ${arg} | Format-List AuthenticationPolicy`,
+    'Get-OrganizationConfig | Format-List DefaultAuthenticationPolicy',
+    '# AllowBasicAuthSmtp False in that policy blocks Basic authentication for SMTP AUTH.',
+    'Get-AuthenticationPolicy | Format-List Name,AllowBasicAuthSmtp',
+    '',
+    '# Stop-gap only, while Microsoft still accepts Basic authentication:',
+    '# Set-AuthenticationPolicy -Identity "<POLICY>" -AllowBasicAuthSmtp',
+  ].join('\n');
+}
+
+function authPolicyStep(ctx: StepContext): PlanInstruction {
+  return {
+    where: 'Exchange Online PowerShell',
+    text: `Read which authentication policy applies to ${mailboxOf(ctx).words} and whether it allows Basic authentication for SMTP. If a policy blocks it, allowing it again is a stop-gap only; if no policy blocks it, Microsoft's own default does, and only OAuth 2.0 helps.`,
+    code: { language: PS, text: authPolicyScript(ctx) },
+  };
+}
+
+function signInLogsStep(ctx: StepContext): PlanInstruction {
+  return {
+    where: `${WHERE.signInLogs}, filtered by ${mailboxOf(ctx).words}, status Failure`,
+    text: 'Open a failed sign-in at the time of an error: its Conditional Access tab names the policy that refused it (and its Basic info the client app, "Authenticated SMTP"). With the tenant\'s identity admin: exclude the sending account from that policy, or allow the front-ends\' public addresses as a named location, or move the platform to OAuth 2.0.',
+  };
+}
+
+/** The checks of a bare 535 5.7.139: each rules out one of the causes that give it (domain.md 4d). */
+function reasonChecksScript(ctx: StepContext): string {
+  const { arg } = mailboxOf(ctx);
+  return [
+    CONNECT,
+    '',
+    '# 1. SMTP AUTH: True for the mailbox, or for the tenant while the mailbox is empty, blocks it.',
+    `Get-CASMailbox -Identity ${arg} | Format-List SmtpClientAuthenticationDisabled`,
+    'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled',
+    '# 2. Authentication policy: AllowBasicAuthSmtp False blocks Basic authentication for SMTP.',
+    `Get-User -Identity ${arg} | Format-List AuthenticationPolicy`,
+    'Get-OrganizationConfig | Format-List DefaultAuthenticationPolicy',
+    'Get-AuthenticationPolicy | Format-List Name,AllowBasicAuthSmtp',
+    '# 3. The account: AccountDisabled must be False.',
+    `Get-Mailbox -Identity ${arg} | Format-List UserPrincipalName,AccountDisabled`,
+  ].join('\n');
+}
+
+function reasonChecks(ctx: StepContext): PlanInstruction[] {
+  const { words } = mailboxOf(ctx);
+  return [
+    {
+      where: 'Exchange Online PowerShell',
+      text: `Check SMTP AUTH, the authentication policy and the account of ${words}. The first check that fails is the cause: its fix is the one of that form (step "Symptom": choose it, and the plan follows).`,
+      code: { language: PS, text: reasonChecksScript(ctx) },
+    },
+    {
+      where: WHERE.securityDefaults,
+      text: 'Check whether security defaults are on: they block Basic authentication whatever the SMTP AUTH setting says.',
+    },
+    signInLogsStep(ctx),
+    {
+      where: 'Microsoft 365 admin center > Users > Active users',
+      text: `Check ${words}: sign-in not blocked, the password not expired or changed; then enter it again in ${WHERE.email}.`,
+    },
+  ];
 }
 
 function testAndRecord(words: string): PlanInstruction[] {
@@ -155,7 +230,9 @@ export function fixInstructions(ctx: StepContext): PlanInstruction[] {
           },
         ]
       : []),
+    ...(decision.authPolicy ? [authPolicyStep(ctx)] : []),
     ...(decision.relayConnector ? [relayStep()] : []),
+    ...(decision.stopGap?.includes(CLOUD_NO_RELAY) ? [{ text: CLOUD_NO_RELAY }] : []),
   ];
 
   switch (decision.route) {
@@ -210,6 +287,12 @@ export function fixInstructions(ctx: StepContext): PlanInstruction[] {
           text: `Enter the user name (the full address ${words}) and its current password again; SMTP server smtp.office365.com, port 587 with TLS. Save.`,
         },
       );
+      break;
+    case 'sign-in-policy':
+      steps.push(signInLogsStep(ctx));
+      break;
+    case 'reason-unknown':
+      steps.push(...reasonChecks(ctx));
       break;
     case 'tls':
       steps.push({
