@@ -1,6 +1,6 @@
 import { EVIDENCE_FIELDS, MAX_EVIDENCE_ROWS, type EvidenceField, type EvidenceMapping, type EvidencePreview } from '../../../shared/api/methods/evidence';
 import { firstMatch, type Matcher } from '../../../shared/incidents/matcher';
-import { EvidenceRefusal, readTable, type RawTable, type RowsRead } from './table';
+import { EvidenceRefusal, readTable, type RawTable, type ReadBounds, type RowsRead } from './table';
 import { excelSerialToUtc, parseTimeCell, slashedParts, type CellValue, type TimeOptions } from './times';
 
 /**
@@ -169,8 +169,8 @@ export interface Evidence {
   notes: string[];
 }
 
-export async function readEvidence(bytes: Uint8Array, fileName: string, onRows?: RowsRead): Promise<Evidence> {
-  const raw = await readTable(bytes, fileName, onRows);
+export async function readEvidence(bytes: Uint8Array, fileName: string, onRows?: RowsRead, bounds?: ReadBounds): Promise<Evidence> {
+  const raw = await readTable(bytes, fileName, onRows, bounds);
   const shaped = shape(raw);
   const dataRows = raw.rows.length - shaped.dataStart;
   if (dataRows <= 0) throw new EvidenceRefusal('Empty: the file has a header row but no rows of errors.');

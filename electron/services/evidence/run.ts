@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
+import { budgetRefusal, EVIDENCE_LIMITS } from './limits';
 import { EvidenceRefusal } from './table';
 import { runEvidenceTask, type EvidenceTask, type EvidenceTaskResult, type WorkerMessage } from './task';
 
@@ -79,7 +80,14 @@ function keep(worker: Worker): void {
   spare = worker;
 }
 
-/** Reads the file in a worker thread, with the rows read as progress and cancel (the worker is stopped). */
+/** How long after the budget the host stops a worker that never reached a check of its own. */
+const BUDGET_GRACE_MS = 2_000;
+
+/**
+ * Reads the file in a worker thread, with the rows read as progress, cancel (the worker is stopped)
+ * and the time budget: the worker refuses the file when it runs out of time, and the host stops it
+ * shortly after if it has not.
+ */
 export function runEvidence(task: EvidenceTask, options: RunOptions = {}): Promise<EvidenceTaskResult> {
   if (options.signal?.aborted) return Promise.reject(cancelled(options.signal));
   const entry = workerEntry();
@@ -92,6 +100,7 @@ export function runEvidence(task: EvidenceTask, options: RunOptions = {}): Promi
     const finish = (outcome: () => void, reuse: boolean) => {
       if (settled) return;
       settled = true;
+      clearTimeout(overtime);
       options.signal?.removeEventListener('abort', onAbort);
       worker.off('exit', onExit);
       if (reuse) keep(worker);
@@ -99,6 +108,8 @@ export function runEvidence(task: EvidenceTask, options: RunOptions = {}): Promi
       outcome();
     };
     const onAbort = () => finish(() => reject(cancelled(options.signal!)), false);
+    const budgetMs = task.timeMs ?? EVIDENCE_LIMITS.timeMs;
+    const overtime = setTimeout(() => finish(() => reject(refused(budgetRefusal(budgetMs).message)), false), budgetMs + BUDGET_GRACE_MS);
     const onExit = (code: number) => finish(() => reject(new ApiError('internal', `The file reader stopped unexpectedly (exit code ${code}).`)), false);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('exit', onExit);
