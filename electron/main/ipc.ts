@@ -16,12 +16,19 @@ export function registerIpc(services: Services, isTrustedSender: (event: IpcMain
       if (!isTrustedSender(event)) {
         return { ok: false, error: new ApiError('forbidden', 'This window may not call the Support Toolkit API').toJSON() };
       }
-      return services.dispatch(name, input, {
-        callId: typeof callId === 'string' ? callId : undefined,
-        emit: (apiEvent) => {
-          if (!event.sender.isDestroyed()) event.sender.send(IPC_EVENT_CHANNEL, apiEvent);
-        },
-      });
+      // A window that closes waits for nothing: its long call is cancelled.
+      const windowGone = new AbortController();
+      const onDestroyed = () => windowGone.abort();
+      event.sender.once('destroyed', onDestroyed);
+      return services
+        .dispatch(name, input, {
+          signal: windowGone.signal,
+          callId: typeof callId === 'string' ? callId : undefined,
+          emit: (apiEvent) => {
+            if (!event.sender.isDestroyed()) event.sender.send(IPC_EVENT_CHANNEL, apiEvent);
+          },
+        })
+        .finally(() => event.sender.off('destroyed', onDestroyed));
     });
   }
 }

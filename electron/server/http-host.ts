@@ -48,6 +48,8 @@ const STATUS_OF: Partial<Record<ApiErrorCode, number>> = {
   conflict: 409,
   forbidden: 403,
   locked: 423,
+  // The caller stopped the call or went away: nothing failed on the server (nginx's "client closed request").
+  cancelled: 499,
 };
 
 /**
@@ -198,10 +200,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return sendJson(res, 400, { ok: false, error: apiError.toJSON() });
     }
     const callIdHeader = req.headers['x-call-id'];
+    // A page that closes, reloads or drops the connection waits for nothing: its call is cancelled.
+    const callerGone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) callerGone.abort();
+    });
     const envelope = await options.services.dispatch(methodName, input, {
       callId: typeof callIdHeader === 'string' && callIdHeader ? callIdHeader : undefined,
       emit,
+      signal: callerGone.signal,
     });
+    if (res.destroyed) return;
     sendJson(res, envelope.ok ? 200 : (STATUS_OF[envelope.error.code] ?? 500), envelope);
   }
 

@@ -29,6 +29,8 @@ export interface DispatchOptions {
   callId?: string;
   /** Where progress events of this call go (IPC to the window, SSE to the browser). */
   emit?: (event: ApiEvent) => void;
+  /** Aborted by the host when nobody waits for the answer any more (the page went away, the window closed). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -108,6 +110,9 @@ export async function createServices(deps: ServiceDeps) {
     const callId = options.callId ?? randomUUID();
     const controller = new AbortController();
     running.set(callId, controller);
+    const callerGone = () => controller.abort(new ApiError('cancelled', 'Cancelled: the caller went away'));
+    if (options.signal?.aborted) callerGone();
+    options.signal?.addEventListener('abort', callerGone, { once: true });
     const ctx: CallContext = {
       callId,
       signal: controller.signal,
@@ -122,6 +127,7 @@ export async function createServices(deps: ServiceDeps) {
       return { ok: false, error: toApiError(error, name).toJSON() };
     } finally {
       running.delete(callId);
+      options.signal?.removeEventListener('abort', callerGone);
     }
   }
 
