@@ -52,10 +52,26 @@ export class ApiError extends Error {
 /** What crosses every transport: a value or a typed error, never a thrown exception. */
 export type Envelope<R = unknown> = { ok: true; value: R } | { ok: false; error: ApiErrorShape };
 
+/** Unknown keys named in an error: enough to find the typo, never the whole of a hostile body. */
+export const MAX_KEYS_NAMED = 3;
+const MAX_KEY_CHARS = 40;
+
+function shortKey(key: string): string {
+  return JSON.stringify(key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS)}…` : key);
+}
+
+/** "Unrecognized keys: "a", "b", "c" and 699,997 more": the message zod writes lists every key. */
+export function unknownKeysMessage(keys: readonly string[]): string {
+  const named = keys.slice(0, MAX_KEYS_NAMED).map(shortKey).join(', ');
+  const rest = keys.length - MAX_KEYS_NAMED;
+  return `Unrecognized key${keys.length === 1 ? '' : 's'}: ${named}${rest > 0 ? ` and ${rest.toLocaleString('en-US')} more` : ''}`;
+}
+
 /** Turns the first zod issue into a message that names the field, e.g. `servers.1.name: Required`. */
 export function zodToApiError(error: z.ZodError, prefix?: string): ApiError {
   const issue = error.issues[0];
-  const path = [...(prefix ? [prefix] : []), ...(issue?.path ?? []).map(String)].join('.');
-  const message = issue ? (path ? `${path}: ${issue.message}` : issue.message) : 'Invalid input';
+  const path = [...(prefix ? [prefix] : []), ...(issue?.path ?? []).map((part) => String(part).slice(0, MAX_KEY_CHARS))].join('.');
+  const text = issue?.code === 'unrecognized_keys' ? unknownKeysMessage(issue.keys) : issue?.message;
+  const message = text ? (path ? `${path}: ${text}` : text) : 'Invalid input';
   return new ApiError('invalid_input', message, { field: path || undefined });
 }
