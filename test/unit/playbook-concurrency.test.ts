@@ -49,7 +49,9 @@ describe('concurrency playbook: diagnosis and plans', () => {
     expect(views.find((v) => v.def.id === 'diagnosis')!.facts.every((f) => f.source === 'derived')).toBe(true);
     const steps = playbook.planInstructions!(s.diagnosis!.plans[0]!, contextOf(s));
     expect(steps[0]).toMatchObject({ where: 'Factory Configuration > Platform Configurations' });
-    expect(steps[0]!.sql).toContain("SET VAL = '1' WHERE NAME = 'Scheduler.NumberOfThreadsForEmails' AND HOST IS NULL");
+    // Offline, the engine is not known: both dialects are printed.
+    expect(steps[0]!.sql).toContain("SET VAL = '1' WHERE LOWER(NAME) = 'scheduler.numberofthreadsforemails' AND (HOST IS NULL OR HOST = '');");
+    expect(steps[0]!.sql).toContain("SET VAL = '1' WHERE LOWER(NAME) = 'scheduler.numberofthreadsforemails' AND HOST IS NULL;");
     expect(steps.at(-1)!.text).toMatch(/Scheduler Service on every front-end \(FE01, FE02\)/);
   });
 

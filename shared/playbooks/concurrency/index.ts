@@ -240,7 +240,7 @@ export const concurrencyPlaybook: Playbook = {
       };
     },
   },
-  planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx)),
+  planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx), ctx.session.environment.engine),
   applyFromApp: (ctx) => {
     if (ctx.session.offline) return { unavailable: 'Offline: apply the change in Factory Configuration, then record it here.' };
     const change = ctx.session.plan?.plan?.changes.find((c) => c.kind === 'set-global-threads');
