@@ -1,6 +1,8 @@
 import { groupByMailbox, mailboxBudget, type MailboxModel } from './model';
-import { crossMailboxes, mailboxOptions, noPlanReason, sumScores, titleOf, type MailboxOption } from './plans';
+import { rankPlans, sameMailboxParts, splitPlans, type PlanPart } from './plan-parts';
+import { crossMailboxes, mailboxOptions, noPlanReason, sumScores, type MailboxOption } from './plans';
 import { PROVIDERS } from './providers';
+import { splitOptions } from './split-plans';
 import { computeQuota } from './quota';
 import { throughputFigures, type ThroughputSettings } from './throughput';
 import { budgetInputSchema, type BudgetInput, type BudgetResult, type MailboxBudget, type NoPlanReason, type Plan } from './types';
@@ -34,7 +36,9 @@ export function computeBudget(input: BudgetInput): BudgetResult {
   }
 
   const throughput: ThroughputSettings | undefined = parsed.throughput && { ...parsed.throughput, perMinuteCap };
-  const plans = describePlans(crossMailboxes(fixable), { models, mailboxes, limit, throughput });
+  const splits = over.map((model) => splitOptions(model, limit));
+  const choices = rankPlans(crossMailboxes(fixable).map(sameMailboxParts), splitPlans(fixable, splits, models));
+  const plans = describePlans(choices, { models, mailboxes, limit, throughput });
 
   return {
     provider: { id: preset.id, name: preset.name, limit, perMinuteCap },
@@ -54,7 +58,7 @@ interface PlanContext {
   throughput?: ThroughputSettings;
 }
 
-function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[] {
+function describePlans(choices: PlanPart[][], context: PlanContext): Plan[] {
   const { models, mailboxes, limit, throughput } = context;
   const sendingToday = mailboxes.reduce((sum, m) => sum + m.servers.filter((s) => s.sendsEmail).length, 0);
   const before =
@@ -63,24 +67,23 @@ function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[]
       mailboxes.map((m) => Math.min(m.connections, limit)),
       throughput,
     );
+  const environmentCount = models.reduce((n, m) => n + m.environments.length, 0);
 
   const plans = choices.map((choice): Plan => {
-    const byKey = new Map(choice.map((c) => [c.mailbox.key, c]));
+    const byKey = new Map(choice.map((c) => [c.mailboxKey, c]));
     const connectionsAfter: Record<string, number> = {};
     let emailServersAfter = 0;
     models.forEach((model, i) => {
       const chosen = byKey.get(model.key);
-      connectionsAfter[model.label] = chosen ? chosen.score.connections : mailboxes[i]!.connections;
+      if (chosen) for (const { label, connections } of chosen.connections) connectionsAfter[label] = connections;
+      else connectionsAfter[model.label] = mailboxes[i]!.connections;
       emailServersAfter += chosen ? chosen.score.servers : mailboxes[i]!.servers.filter((s) => s.sendsEmail).length;
     });
-    const changes = choice.flatMap((c) => c.options.flatMap((o) => o.changes));
+    const changes = choice.flatMap((c) => c.changes);
     const touchesOverrides = choice.some((c) => c.score.touchesOverrides);
     return {
       id: `plan-${hash(changes.map((c) => c.description).join('\n'))}`,
-      title: titleOf(
-        choice,
-        models.reduce((n, m) => n + m.environments.length, 0),
-      ),
+      title: choice.map((c) => c.title(environmentCount)).join('; '),
       tradeOff: '',
       changes,
       connectionsAfter,
@@ -105,12 +108,20 @@ function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[]
     (sum, m) => sum + m.environments.reduce((s, e) => s + new Set(e.servers.filter((x) => x.sendsEmail).map((x) => x.zone)).size, 0),
     0,
   );
+  const newMailboxes = (choice: PlanPart[]) => choice.flatMap((c) => c.newMailboxes);
   plans.forEach((plan, i) => {
     const overrideNote = plan.touchesOverrides ? 'changes servers that have a per-host threads value' : '';
+    const created = newMailboxes(choices[i]!);
+    const mailboxNote = created.length
+      ? `needs ${listInWords(created.map((label) => label.replace(/^New/, 'a new')))} (created in Exchange Online and set in each environment's SMTP settings)`
+      : '';
     if (i === 0) {
-      const used = choices[0]!.map((c) => `${c.score.connections} of ${limit} connections${choices[0]!.length > 1 ? ` on ${c.mailbox.label}` : ''}`);
+      const used = choices[0]!
+        .flatMap((c) => c.connections)
+        .map((c, _, all) => `${c.connections} of ${limit} connections${all.length > 1 || choices[0]!.length > 1 ? ` on ${c.label}` : ''}`);
       const parts = [`keeps ${emailServersOf(plan, sendingToday)}`, `uses ${listInWords(used)}`];
       if (plan.throughput) parts.push(`${plan.throughput.after.messagesPerMinute} messages per minute`);
+      if (mailboxNote) parts.push(mailboxNote);
       if (overrideNote) parts.push(overrideNote);
       plan.tradeOff = `${capitalise(parts.join(', '))}.`;
       return;
@@ -118,6 +129,8 @@ function describePlans(choices: MailboxOption[][], context: PlanContext): Plan[]
     const best = scores[0]!;
     const mine = scores[i]!;
     const parts: string[] = [];
+    if (mailboxNote) parts.push(mailboxNote);
+    else if (newMailboxes(choices[0]!).length) parts.push('no new mailbox');
     if (mine.connections !== best.connections) {
       parts.push(`${mine.connections > best.connections ? 'more' : 'fewer'} connections (${mine.connections} instead of ${best.connections})`);
     }

@@ -200,8 +200,10 @@ export interface MailboxBudget {
 }
 
 export interface PlanChange {
-  kind: 'set-global-threads' | 'disable-email' | 'set-host-threads' | 'remove-host-override';
+  kind: 'set-global-threads' | 'disable-email' | 'set-host-threads' | 'remove-host-override' | 'move-to-mailbox';
   environment: string;
+  /** move-to-mailbox: the mailbox the environment sends through afterwards. */
+  mailbox?: string;
   /** Server name for per-server changes. */
   server?: string;
   parameter?: string;

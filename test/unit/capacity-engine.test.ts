@@ -122,12 +122,16 @@ describe('zones, per-host overrides and shared mailboxes', () => {
     expect(best.changes.every((c) => c.environment !== 'DEV')).toBe(true);
   });
 
-  it('no plan when several environments sharing one mailbox cannot split it', () => {
+  it('no plan on the shared mailbox when its environments cannot split it: moving non-production off it is the plan', () => {
     const result = computeBudget({
       environments: ['DEV', 'QA', 'PRD', 'LifeTime'].map((name) => ({ name, mailbox: 'noreply@contoso.com', emailThreads: 1, servers: [{ name: 'S1' }] })),
     });
-    expect(result.plans).toEqual([]);
     expect(result.noPlan[0]!.reason).toMatch(/DEV, QA, PRD and LifeTime share noreply@contoso.com/);
+    expect(result.plans.map((p) => p.title.split(':')[0])).toEqual([
+      'Give DEV, QA and LifeTime (non-production) a mailbox of their own',
+      'Give each environment its own mailbox',
+    ]);
+    expect(result.plans[0]!.connectionsAfter).toEqual({ 'noreply@contoso.com': 1, 'New mailbox for DEV, QA and LifeTime': 3 });
   });
 
   it('a server that does not send email opens no connection', () => {

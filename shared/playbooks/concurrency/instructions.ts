@@ -62,6 +62,11 @@ function instruction(change: PlanChange, engine: SqlEngine): PlanInstruction {
         text: `Switch off "Send Emails" on ${change.server} and save.`,
         where: `Service Center > Administration > Servers > ${change.server}`,
       };
+    case 'move-to-mailbox':
+      return {
+        text: `Create ${change.mailbox ?? 'the new mailbox'} in Exchange Online (SMTP AUTH allowed), then point ${change.environment}'s email settings at it.`,
+        where: `Service Center of ${change.environment} > Administration > Email`,
+      };
   }
 }
 
