@@ -5,9 +5,9 @@ import type { appMethods } from '../../shared/api/methods/app';
 import { ApiError, zodToApiError, type Envelope } from '../../shared/api/errors';
 import type { ApiEvent } from '../../shared/api/events';
 import type { CallContext, HandlersFor, ServiceDeps } from './context';
-import { prepareDataDir } from './data-dir';
 import { DIR_MODE } from './json-file';
 import { createEvidenceService } from './evidence';
+import { runHousekeeping } from './housekeeping';
 import { createProbeService } from './probes';
 import { createAuditLog } from './probes/audit';
 import { createProfileService } from './profiles';
@@ -40,7 +40,7 @@ export interface DispatchOptions {
  */
 export async function createServices(deps: ServiceDeps) {
   await fs.mkdir(deps.dataDir, { recursive: true, mode: DIR_MODE });
-  await prepareDataDir(deps.dataDir);
+  await runHousekeeping(deps.dataDir, (message) => deps.notices.add(message));
   // The audit trail is read and checked before the probes start: they settle entries a crash left
   // pending (which may read databases) in the background, and must find a readable file.
   await createAuditLog(deps.dataDir, (message) => deps.notices.add(message)).list();

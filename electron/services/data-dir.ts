@@ -26,39 +26,63 @@ export const DATA_SUBFOLDERS = ['sessions', 'reports', 'demo'] as const;
  */
 const OWN_TOP_LEVEL_FILE = /^(profiles|settings|reports|whatif-scenarios|audit|secret-key)\.json(\.corrupt-.*)?$|^\.lock$/;
 
+/** How deep the app's own folders go: sessions/<id>/attachments/<file>. */
+const MAX_WALK_DEPTH = 4;
+
+export interface PreparedDataDir {
+  /** Temporary files of writes a crash or a kill interrupted, removed. */
+  removedTempFiles: string[];
+  /** Files and folders whose mode was looser than the app's and was tightened. */
+  tightened: string[];
+}
+
 /**
- * Makes the data folder ready at start, before any store reads it: the folder and its sub-folders
- * 0700 and the app's files 0600 (also those written by an older version), and temporary files a
- * crash left behind (`.<name>.<pid>.<time>.<random>.tmp`) removed. A temporary file of a process
- * that is still running is kept: only one app writes a folder, but this costs nothing.
+ * Makes the data folder ready at start, before any store reads it: the folder and every folder
+ * under its sub-folders 0700 and every file 0600 (also those written by an older version, or
+ * loosened by hand), and temporary files a crash left behind (`.<name>.<pid>.<time>.<random>.tmp`)
+ * removed. A temporary file of a process that is still running is kept. Links are never followed.
+ * In the top level only the app's own files are touched: Electron keeps Chromium's beside them.
  */
-export async function prepareDataDir(dataDir: string): Promise<{ removedTempFiles: string[] }> {
+export async function prepareDataDir(dataDir: string): Promise<PreparedDataDir> {
   await fs.mkdir(dataDir, { recursive: true, mode: DIR_MODE });
   const posix = process.platform !== 'win32';
-  const removedTempFiles: string[] = [];
+  const result: PreparedDataDir = { removedTempFiles: [], tightened: [] };
   const quietly = (work: Promise<unknown>) => work.catch(() => undefined);
-  if (posix) await quietly(fs.chmod(dataDir, DIR_MODE));
-  const folders = [dataDir, ...DATA_SUBFOLDERS.map((name) => path.join(dataDir, name))];
-  for (const folder of folders) {
+  const tighten = async (target: string, mode: number) => {
+    if (!posix) return;
+    const stat = await fs.lstat(target).catch(() => null);
+    // Only what others may read or enter is changed: a mode already stricter than the app's is left.
+    if (!stat || stat.isSymbolicLink() || (stat.mode & 0o077) === 0) return;
+    await quietly(fs.chmod(target, mode));
+    result.tightened.push(target);
+  };
+  const walk = async (folder: string, depth: number): Promise<void> => {
     const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => null);
-    if (!entries) continue;
-    if (posix && folder !== dataDir) await quietly(fs.chmod(folder, DIR_MODE));
+    if (!entries) return;
+    await tighten(folder, DIR_MODE);
+    const top = depth === 0;
     for (const entry of entries) {
+      const target = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        const own = top ? (DATA_SUBFOLDERS as readonly string[]).includes(entry.name) : depth < MAX_WALK_DEPTH;
+        if (own) await walk(target, depth + 1);
+        continue;
+      }
       if (!entry.isFile()) continue;
-      const file = path.join(folder, entry.name);
       const temp = TEMP_FILE.exec(entry.name);
       if (temp) {
         const pid = Number(temp[1]);
         if (pid !== process.pid && !isRunning(pid)) {
-          await quietly(fs.rm(file, { force: true }));
-          removedTempFiles.push(file);
+          await quietly(fs.rm(target, { force: true }));
+          result.removedTempFiles.push(target);
         }
         continue;
       }
-      if (posix && (folder !== dataDir || OWN_TOP_LEVEL_FILE.test(entry.name))) await quietly(fs.chmod(file, FILE_MODE));
+      if (!top || OWN_TOP_LEVEL_FILE.test(entry.name)) await tighten(target, FILE_MODE);
     }
-  }
-  return { removedTempFiles };
+  };
+  await walk(dataDir, 0);
+  return result;
 }
 
 /** Whether a process with this id runs on this machine (EPERM: it runs, as another user). */
