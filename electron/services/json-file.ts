@@ -29,6 +29,8 @@ export interface JsonFileOptions<T> {
   onNotice?: (message: string) => void;
   /** Refuse to write more than this many bytes: `invalid_input` naming `label`, nothing written. */
   maxBytes?: { bytes: number; label: string };
+  /** Written on one line: for documents of many small nested objects, where indentation would outweigh the data. */
+  compact?: boolean;
 }
 
 export interface JsonFile<T> {
@@ -88,7 +90,7 @@ export async function moveAside(file: string, reason: string): Promise<string> {
 }
 
 export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
-  const { file, version, schema, defaults, migrations = {}, onNotice, maxBytes } = options;
+  const { file, version, schema, defaults, migrations = {}, onNotice, maxBytes, compact = false } = options;
   let queue: Promise<unknown> = Promise.resolve();
   /** The last document read or written, and the stamp of the file it came from. */
   let cache: { value: T; stamp: string } | undefined;
@@ -170,7 +172,7 @@ export function createJsonFile<T>(options: JsonFileOptions<T>): JsonFile<T> {
   /** The value checked against the schema and the size bound, and its text; throws without writing. */
   function prepare(value: T): { checked: T; text: string } {
     const checked = schema.parse(value);
-    const text = `${JSON.stringify({ version, data: checked }, null, 2)}\n`;
+    const text = `${JSON.stringify({ version, data: checked }, null, compact ? undefined : 2)}\n`;
     if (maxBytes) {
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes > maxBytes.bytes) {

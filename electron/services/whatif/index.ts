@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { budgetInputSchema } from '../../../shared/capacity/types';
 import { ApiError } from '../../../shared/api/errors';
-import { scenarioNameSchema, type WhatIfScenario, type whatIfMethods } from '../../../shared/api/methods/whatif';
+import { MAX_SCENARIOS, scenarioNameSchema, type WhatIfScenario, type whatIfMethods } from '../../../shared/api/methods/whatif';
 import type { HandlersFor, ServiceDeps } from '../context';
 import { createJsonFile } from '../json-file';
 
@@ -33,6 +33,8 @@ export function createWhatIfService(deps: ServiceDeps) {
     schema: fileSchema,
     defaults: () => ({ scenarios: [] }),
     onNotice: deps.notices.add,
+    // Written without indentation: deeply nested servers would otherwise store eight bytes per byte sent.
+    compact: true,
   });
 
   const notFound = (id: string) => new ApiError('not_found', `No saved scenario with id ${id}; it may have been deleted.`, { field: 'id' });
@@ -63,6 +65,9 @@ export function createWhatIfService(deps: ServiceDeps) {
         const stamp = now();
         const existing = id ? current.scenarios.find((s) => s.id === id) : undefined;
         if (id && !existing) throw notFound(id);
+        if (!existing && current.scenarios.length >= MAX_SCENARIOS) {
+          throw new ApiError('conflict', `At most ${MAX_SCENARIOS} scenarios can be saved; delete one you no longer need first.`, { field: 'name' });
+        }
         saved = { id: existing?.id ?? randomUUID(), name, input, createdAt: existing?.createdAt ?? stamp, updatedAt: stamp };
         const others = current.scenarios.filter((s) => s.id !== saved!.id);
         return { scenarios: [...others, saved] };
