@@ -13,6 +13,15 @@ export function exportProfiles(profiles: StoredProfile[], now: Date): ProfilesEx
   };
 }
 
+/**
+ * Profiles one file may bring, and profiles saved in all: a team's environments are counted in tens;
+ * thousands are a mistake or an attack, and each would cost memory and a slower start for good.
+ */
+export const MAX_IMPORT_PROFILES = 1_000;
+export const MAX_SAVED_PROFILES = 2_000;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 /** Parses a shared file, or says in words why it cannot be used: which profile, which field. */
 export function parseImport(json: string): ProfilesExport {
   let data: unknown;
@@ -20,6 +29,15 @@ export function parseImport(json: string): ProfilesExport {
     data = JSON.parse(json);
   } catch {
     throw new ApiError('invalid_input', 'The file is not valid JSON, so no profile was imported.', { field: 'json' });
+  }
+  // Counted before any profile is validated, so an oversized file costs no more than its parse.
+  const listed = (data as { profiles?: unknown } | null)?.profiles;
+  if (Array.isArray(listed) && listed.length > MAX_IMPORT_PROFILES) {
+    throw new ApiError(
+      'invalid_input',
+      `The profiles file lists ${count(listed.length)} profiles; at most ${count(MAX_IMPORT_PROFILES)} can be imported from one file. Nothing was changed.`,
+      { field: 'json' },
+    );
   }
   const parsed = profilesExportSchema.safeParse(data);
   if (!parsed.success) {
@@ -91,13 +109,31 @@ export interface ImportPlanItem {
   replaces?: StoredProfile;
 }
 
+/** Each incoming profile with the saved one it replaces, looked up by id then name in maps: linear in both lists. */
 export function planImport(file: ProfilesExport, saved: StoredProfile[]): ImportPlanItem[] {
+  const byId = new Map<string, StoredProfile>();
+  const byName = new Map<string, StoredProfile>();
+  for (const profile of saved) {
+    if (!byId.has(profile.id)) byId.set(profile.id, profile);
+    const name = profile.name.toLocaleLowerCase();
+    if (!byName.has(name)) byName.set(name, profile);
+  }
   return file.profiles.map((incoming) => ({
     incoming,
-    replaces:
-      saved.find((p) => incoming.id !== undefined && p.id === incoming.id) ??
-      saved.find((p) => p.name.toLocaleLowerCase() === incoming.name.toLocaleLowerCase()),
+    replaces: (incoming.id !== undefined ? byId.get(incoming.id) : undefined) ?? byName.get(incoming.name.toLocaleLowerCase()),
   }));
+}
+
+/** Refuses an import that would leave more profiles saved than the cap. */
+export function checkSavedTotal(savedBefore: number, plan: ImportPlanItem[]): void {
+  const added = plan.filter((item) => !item.replaces).length;
+  if (savedBefore + added > MAX_SAVED_PROFILES) {
+    throw new ApiError(
+      'invalid_input',
+      `Importing would add ${count(added)} profiles to the ${count(savedBefore)} saved; at most ${count(MAX_SAVED_PROFILES)} can be saved. Delete some first. Nothing was changed.`,
+      { field: 'json' },
+    );
+  }
 }
 
 export function previewOf(plan: ImportPlanItem[]): ImportPreview {

@@ -8,7 +8,7 @@ import { describeTarget } from '../db/target';
 import type { DbConnection } from '../db/types';
 import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection } from '../demo/connect';
 import { createSecretVault } from '../secrets';
-import { exportProfiles, keepsSecret, parseImport, planImport, previewOf, secretBinding } from './exchange';
+import { checkSavedTotal, exportProfiles, keepsSecret, parseImport, planImport, previewOf, secretBinding } from './exchange';
 import { byLastUse, demoProfile, sessionKey, toPublic } from './public';
 import { createProfileStore } from './store';
 import { targetOf, type Purpose } from './targets';
@@ -336,9 +336,12 @@ export function createProfileService(deps: ServiceDeps) {
       let preview = previewOf([]);
       await store.update((doc) => {
         const plan = planImport(file, doc.profiles);
+        checkSavedTotal(doc.profiles.length, plan);
         preview = previewOf(plan);
         const stamp = now().toISOString();
-        let profiles = [...doc.profiles];
+        // Replacements by id, applied in one pass at the end: a scan of the list per profile was quadratic.
+        const replaced = new Map<string, StoredProfile>();
+        const added: StoredProfile[] = [];
         for (const { incoming, replaces } of plan) {
           const { id: _ignored, ...fields } = incoming;
           if (replaces) {
@@ -351,15 +354,15 @@ export function createProfileService(deps: ServiceDeps) {
               ...(keepsSecret(replaces, fields, 'platform') && replaces.secret ? { secret: replaces.secret } : {}),
               ...(keepsSecret(replaces, fields, 'log') && replaces.logSecret ? { logSecret: replaces.logSecret } : {}),
             };
-            profiles = profiles.map((p) => (p.id === replaces.id ? next : p));
+            replaced.set(replaces.id, next);
             // A password typed this session does not follow the profile to another destination either.
             for (const purpose of ['platform', 'log'] as const)
               if (!keepsSecret(replaces, fields, purpose)) vault.session.delete(sessionKey(replaces.id, purpose));
           } else {
-            profiles.push({ ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp, lastUsedAt: null });
+            added.push({ ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp, lastUsedAt: null });
           }
         }
-        return { ...doc, profiles };
+        return { ...doc, profiles: [...doc.profiles.map((p) => replaced.get(p.id) ?? p), ...added] };
       });
       return preview;
     },
