@@ -45,11 +45,11 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
     name: 'Exchange Online SMTP relay connector (port 25)',
     limit: null,
     perMinuteCap: null,
-    note: 'Not bound by the SMTP AUTH limits; Microsoft documents no connection limit, so give the one you want to check.',
+    note: 'Self-managed platforms only (not OutSystems Cloud). Not bound by the per-mailbox SMTP AUTH limits; tenant limits still apply. Microsoft documents no connection limit, so give the one you want to check.',
     recipients: {
       limit: null,
       scope: 'mailbox',
-      rule: 'A relay connector is not bound by the SMTP AUTH recipient limit; give a limit only to check one of your own.',
+      rule: "A relay connector is not bound by the per-mailbox SMTP AUTH recipient limit; the tenant's limits still apply. Give a limit only to check one of your own.",
     },
   },
   'google-relay': {
@@ -92,15 +92,24 @@ export const PROVIDERS: Record<ProviderId, ProviderPreset> = {
 
 export const PROVIDER_LIST: ProviderPreset[] = Object.values(PROVIDERS);
 
-/** Where the recipients quota needs more than a split of senders (domain.md sections 2 and 4b). */
+/**
+ * Where the recipients quota needs more than a split of senders (domain.md sections 2, 4b and 4d).
+ * A relay is for self-managed platforms (their own static IP or certificate): Microsoft's SMTP
+ * relay takes no mail from applications hosted by a third party, as OutSystems Cloud front-ends
+ * are, and tenant-wide limits still apply to relayed mail.
+ */
 export const RELAY_OR_BULK =
-  'Send through an Exchange Online SMTP relay connector (port 25, not bound by the SMTP AUTH limits) or send bulk and high-volume email through a bulk email delivery service.';
+  'Send through an Exchange Online SMTP relay connector (self-managed platforms only: port 25, the front-ends known by their own static IP address or a certificate; not bound by the per-mailbox SMTP AUTH limits, tenant limits still apply) or send bulk and high-volume email through a bulk email delivery service.';
+
+/** The same for OutSystems Cloud, where a relay connector is not an option. */
+export const BULK_ONLY =
+  "Send bulk and high-volume email through a bulk email delivery service, or move the platform's email to OAuth 2.0 with its own mailboxes. A relay connector is not an option on OutSystems Cloud: Microsoft's SMTP relay does not support mail from applications hosted by a third party.";
 
 export const THREADS_PARAMETER = 'Scheduler.NumberOfThreadsForEmails';
 
 /** What Microsoft documents when no change of threads or servers fits (domain.md section 2). */
 export const MICROSOFT_ALTERNATIVES: string[] = [
   'Give each environment or application its own sending mailbox: the limit counts per mailbox, so each mailbox gets its own connections.',
-  'Send through an Exchange Online SMTP relay connector (port 25), which is not bound by the SMTP AUTH limits.',
+  'Send through an Exchange Online SMTP relay connector (self-managed platforms only: port 25, the front-ends known by their own static IP address or a certificate), which is not bound by the per-mailbox SMTP AUTH limits; tenant limits still apply. Not on OutSystems Cloud: the relay does not support applications hosted by a third party.',
   'Send bulk or high-volume email through a bulk email delivery service instead of a user mailbox.',
 ];

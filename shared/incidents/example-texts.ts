@@ -65,13 +65,26 @@ export const SMTP_AUTH_TEXTS = {
   notAuthenticatedWith5139: ['Error sending email 6006: 530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful'],
 } as const;
 
-export const QUOTA_TEXTS = [
+/** The daily recipient quota of one mailbox (554 5.2.0, NDR 5.1.90). */
+export const QUOTA_MAILBOX_TEXTS = [
   'Error sending email 5512: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Message submission quota exceeded.[EndDiagnosticData]',
   "Error sending email 5513: The message can't be submitted because the sender's submission quota was exceeded.",
   'Mailbox unavailable. The server response was: 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception',
   'MailKit.Net.Smtp.SmtpCommandException: 554 5.2.0 storedrv.submission.exception:submissionquotaexceededexception',
   "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients.",
 ] as const;
+
+/**
+ * The tenant external recipient rate limit, TERRL (domain.md 4d): 5.7.233, or 5.7.232 for a trial
+ * tenant. Tenant-wide, not per mailbox.
+ */
+export const QUOTA_TENANT_TEXTS = [
+  "Error sending email 5601: 550 5.7.233 Your message can't be sent because your tenant exceeded its daily limit for sending email to external recipients (TERRL).",
+  "Mailbox unavailable. The server response was: 5.7.232 Your message can't be sent because your trial tenant has exceeded its daily limit for sending email to external recipients.",
+  'MailKit.Net.Smtp.SmtpCommandException: 550 5.7.233 YOUR TENANT EXCEEDED ITS DAILY LIMIT FOR SENDING EMAIL TO EXTERNAL RECIPIENTS',
+] as const;
+
+export const QUOTA_TEXTS = [...QUOTA_MAILBOX_TEXTS, ...QUOTA_TENANT_TEXTS] as const;
 
 /** Texts of none of the three playbooks, look-alikes included. */
 export const OTHER_TEXTS = [

@@ -146,7 +146,9 @@ describe('quota playbook: diagnosis', () => {
     });
     expect(all).toMatch(/Send to 1,300 fewer recipients per 24 h: Address a distribution list instead of its members/);
     expect(all).not.toMatch(/Give emails per day/);
-    expect(all).toMatch(/SMTP relay connector \(port 25, not bound by the SMTP AUTH limits\).*bulk email delivery service/);
+    expect(all).toMatch(
+      /SMTP relay connector \(self-managed platforms only: .*not bound by the per-mailbox SMTP AUTH limits, tenant limits still apply\).*bulk email delivery service/,
+    );
     expect(all).toMatch(/compromised/);
   });
 

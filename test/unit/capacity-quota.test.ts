@@ -72,7 +72,7 @@ describe('recipients per 24 h: the sum over the senders on one mailbox', () => {
     expect(custom.mailboxes[0]).toMatchObject({ status: 'not-checked', recipients: 50_000 });
     expect(custom.verdict).toMatch(/^Recipients per 24 h not checked: no limit known/);
     expect(quotaOf({ provider: 'exchange-relay', limit: 5, environments: [env('PRD', 'a@x.com', { recipientsPerDay: 50_000 })] }).verdict).toMatch(
-      /not bound by the SMTP AUTH recipient limit/,
+      /not bound by the per-mailbox SMTP AUTH recipient limit; the tenant's limits still apply/,
     );
     const given = quotaOf({ provider: 'custom', limit: 5, recipientLimit: 40_000, environments: [env('PRD', 'a@x.com', { recipientsPerDay: 50_000 })] });
     expect(given).toMatchObject({ limit: 40_000, limitSource: 'input', checked: true, allWithinLimit: false });

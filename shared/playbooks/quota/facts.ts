@@ -3,6 +3,9 @@ import { PROVIDERS } from '../../capacity/providers';
 import { FAR_BELOW } from '../../capacity/quota';
 import type { EnvironmentInput, MailboxQuota, QuotaResult } from '../../capacity/types';
 import { listInWords, thousands } from '../../capacity/wording';
+import { firstMatch } from '../../incidents/matcher';
+import { QUOTA_MATCHERS, QUOTA_TENANT_MATCHER_ID } from '../../incidents/quota-matchers';
+import type { ErrorsProbeResult } from '../../probes/types';
 import type { FactMap, FactValue, Session, StepContext } from '../../wizard/types';
 
 /**
@@ -183,3 +186,37 @@ export function sendersSentence(ctx: StepContext): string {
   const each = others.map((o) => `${o.name} (${o.recipients === null ? 'recipients not given' : `${thousands(o.recipients)} recipients per 24 h`})`);
   return `${name} and ${listInWords(each)} send through this mailbox; every recipient counts against the same quota.`;
 }
+
+/**
+ * Which limit Exchange Online said was hit: the mailbox's daily recipient quota (554 5.2.0), the
+ * tenant's external recipient limit (550 5.7.233 / 5.7.232, TERRL, domain.md 4d), or both. Read
+ * from the error log's forms and from the pasted text (each line by the first matcher that takes it).
+ */
+export interface QuotaForms {
+  mailbox: boolean;
+  tenant: boolean;
+}
+
+export function quotaForms(ctx: StepContext): QuotaForms {
+  const ids = new Set<string>();
+  const errors = ctx.session.probes.errors as ErrorsProbeResult | undefined;
+  for (const v of errors?.perVariant ?? []) if (v.count > 0) ids.add(v.variant);
+  const pasted = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter((t): t is string => Boolean(t));
+  for (const line of pasted.flatMap((t) => t.split(/\r?\n/))) {
+    const id = firstMatch(QUOTA_MATCHERS, line)?.id;
+    if (id) ids.add(id);
+  }
+  const tenant = ids.has(QUOTA_TENANT_MATCHER_ID);
+  // A count typed in, or a log read before forms were counted, is the mailbox quota this playbook began with.
+  return { tenant, mailbox: [...ids].some((id) => id !== QUOTA_TENANT_MATCHER_ID) || (!tenant && ids.size === 0) };
+}
+
+/** Only the tenant's limit was seen: the per-mailbox figures do not decide anything. */
+export function tenantLimitOnly(ctx: StepContext): boolean {
+  const forms = quotaForms(ctx);
+  return forms.tenant && !forms.mailbox;
+}
+
+/** The tenant limit in words, for the verdict and the fix (domain.md 4d). */
+export const TENANT_LIMIT_SENTENCE =
+  'Exchange Online answered 550 5.7.233 (5.7.232 on a trial tenant): the tenant exceeded its daily limit for sending email to external recipients (TERRL). The limit counts every mailbox of the tenant together, so splitting the sending over mailboxes does not help, and relayed mail counts too.';

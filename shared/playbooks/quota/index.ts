@@ -3,7 +3,19 @@ import { QUOTA_MATCHERS } from '../../incidents/quota-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, RecipientsProbeResult } from '../../probes/types';
 import { thousands } from '../../capacity/wording';
 import type { Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
-import { figuresGap, num, ownVolume, quotaFigures, RECIPIENT_LIMIT, sendersSentence, text, volumeGap } from './facts';
+import {
+  figuresGap,
+  num,
+  ownVolume,
+  quotaFigures,
+  quotaForms,
+  RECIPIENT_LIMIT,
+  sendersSentence,
+  TENANT_LIMIT_SENTENCE,
+  tenantLimitOnly,
+  text,
+  volumeGap,
+} from './facts';
 import { fixInstructions, heaviestAlone, plusHours, utc } from './instructions';
 import { quotaReport } from './report';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
@@ -96,6 +108,17 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
 
 /** The verdict in words: the quota, or the compromised account, never "within limits, fine". */
 function verdictOf(ctx: StepContext): string | null {
+  // The tenant's external recipient limit is decided by its form alone: no mailbox figures change it (domain.md 4d).
+  const tenant = `${TENANT_LIMIT_SENTENCE} The fix is in the tenant: the Microsoft 365 admin looks at who sends to external recipients and opens a service request with Microsoft; bulk email goes to a bulk email delivery service.`;
+  if (tenantLimitOnly(ctx)) return tenant;
+  const mailbox = mailboxVerdict(ctx);
+  return mailbox && quotaForms(ctx).tenant ? `${mailbox} Besides: ${tenant}` : mailbox;
+}
+
+/** A relay is for self-managed platforms only (domain.md 4d). */
+const relayOr = (ctx: StepContext) => (ctx.session.environment.hosting === 'outsystems-cloud' ? 'a bulk email service' : 'a relay or a bulk email service');
+
+function mailboxVerdict(ctx: StepContext): string | null {
   const f = quotaFigures(ctx.session, ctx.facts);
   if (!f) return null;
   switch (f.case) {
@@ -103,8 +126,8 @@ function verdictOf(ctx: StepContext): string | null {
       return (
         `Over the daily recipient quota: ${f.arithmetic}. Exchange Online refuses every email from ${f.mailbox} until the oldest recipients leave the rolling 24 h window. ` +
         (heaviestAlone(f)
-          ? `${heaviestAlone(f)!.environment} alone sends more than ${thousands(f.limit)}: to keep it from coming back, its bulk sending needs a relay or a bulk email service, or fewer recipients.`
-          : `To keep it from coming back, the volume needs at least ${f.mailboxesNeeded} mailboxes, fewer recipients, or a relay or bulk service.`)
+          ? `${heaviestAlone(f)!.environment} alone sends more than ${thousands(f.limit)}: to keep it from coming back, its bulk sending needs ${relayOr(ctx)}, or fewer recipients.`
+          : `To keep it from coming back, the volume needs at least ${f.mailboxesNeeded} mailboxes, fewer recipients, or ${relayOr(ctx)}.`)
       );
     case 'low':
       return (
@@ -115,7 +138,8 @@ function verdictOf(ctx: StepContext): string | null {
     case 'below':
       return (
         `Below the quota by the figures given (${f.arithmetic}), yet Exchange Online refused with 554 5.2.0: the figures are incomplete. ` +
-        'Compare with the message trace of the rolling 24 h and look for senders not listed; if the real count is low too, treat the mailbox as compromised (sign-ins in Microsoft Entra, outbound spam in Microsoft Defender, reset the password).'
+        'Compare with the message trace of the rolling 24 h and look for senders not listed; if the real count is low too, treat the mailbox as compromised (sign-ins in Microsoft Entra, outbound spam in Microsoft Defender, reset the password). ' +
+        "If the errors read 550 5.7.233 or 5.7.232 instead, it is the tenant's daily limit for external recipients, which counts every mailbox of the tenant: paste one of them in step 'Symptom'."
       );
   }
 }
@@ -274,7 +298,8 @@ export const quotaPlaybook: Playbook = {
       title: 'Recipients in 24 h',
       guidance: () =>
         `Exchange Online counts recipients, not emails: every To, Cc and Bcc address, ${thousands(RECIPIENT_LIMIT)} per mailbox in a rolling 24 h. Count this environment's recipients of the last 24 h. ` +
-        'When the database does not show them, give the emails sent and the average recipients per email (ask the application team, or open a few emails in Service Center > Monitoring > Emails), or the count from the message trace.',
+        'When the database does not show them, give the emails sent and the average recipients per email (ask the application team, or open a few emails in Service Center > Monitoring > Emails), or the count from the message trace. ' +
+        'An environment with "Redirect Emails to Test List" on sends every email, CC and BCC included, to the test list: the recipients stored with the emails are then not what Exchange Online counted, so take the count from the message trace.',
       probes: ['recipients24h'],
       facts: [
         {
@@ -298,7 +323,7 @@ export const quotaPlaybook: Playbook = {
         const own = ownVolume(ctx.facts);
         return own ? [{ key: 'volume.total', value: own.recipients, detail: own.source }] : [];
       },
-      check: (ctx) => volumeGap(ctx.facts),
+      check: (ctx) => (tenantLimitOnly(ctx) ? null : volumeGap(ctx.facts)),
     },
     {
       id: 'mailbox',
@@ -322,6 +347,7 @@ export const quotaPlaybook: Playbook = {
           : [],
       check: (ctx) => {
         if (!text(ctx.facts, 'mailbox')) return 'Say which mailbox this environment sends email through.';
+        if (tenantLimitOnly(ctx)) return null;
         // Not answered is not "none": an unlisted sender is exactly how the count comes out too low.
         return figuresGap(ctx);
       },
@@ -341,6 +367,7 @@ export const quotaPlaybook: Playbook = {
       derive: (ctx) => {
         const f = quotaFigures(ctx.session, ctx.facts);
         const verdict = verdictOf(ctx);
+        if (verdict && tenantLimitOnly(ctx)) return [{ key: 'diagnosis.verdict', value: verdict, detail: 'by the form of the error: a tenant-wide limit' }];
         if (!f || !verdict) return [];
         return [
           { key: 'diagnosis.verdict', value: verdict, detail: `recipients per rolling 24 h against ${thousands(f.limit)}` },
@@ -350,7 +377,10 @@ export const quotaPlaybook: Playbook = {
         ];
       },
       check: (ctx) =>
-        figuresGap(ctx) ?? (quotaFigures(ctx.session, ctx.facts) ? null : 'The senders do not add up: check the names of the other senders for duplicates.'),
+        tenantLimitOnly(ctx)
+          ? null
+          : (figuresGap(ctx) ??
+            (quotaFigures(ctx.session, ctx.facts) ? null : 'The senders do not add up: check the names of the other senders for duplicates.')),
     },
     {
       id: 'fix',

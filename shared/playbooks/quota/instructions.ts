@@ -1,7 +1,7 @@
-import { RELAY_OR_BULK } from '../../capacity/providers';
+import { BULK_ONLY, RELAY_OR_BULK } from '../../capacity/providers';
 import { thousands } from '../../capacity/wording';
 import type { PlanInstruction, StepContext } from '../../wizard/types';
-import { BACKOFF_DEFAULT_DAYS, BACKOFF_PARAMETER, num, quotaFigures, text, type QuotaFigures } from './facts';
+import { BACKOFF_DEFAULT_DAYS, BACKOFF_PARAMETER, num, quotaFigures, quotaForms, TENANT_LIMIT_SENTENCE, text, type QuotaFigures } from './facts';
 import { utc } from '../common/probe-facts';
 
 /**
@@ -98,15 +98,35 @@ function fewerRecipients(figures: QuotaFigures): PlanInstruction[] {
   ];
 }
 
-function relayOrBulk(figures: QuotaFigures): PlanInstruction[] {
+/** OutSystems Cloud front-ends are hosted by a third party, which Microsoft's SMTP relay does not take mail from (domain.md 4d). */
+const isCloud = (ctx: StepContext) => ctx.session.environment.hosting === 'outsystems-cloud';
+
+function relayOrBulk(ctx: StepContext, figures: QuotaFigures): PlanInstruction[] {
+  const lead = `For volume that does not fit in mailboxes of ${thousands(figures.limit)} recipients a day:`;
+  if (isCloud(ctx)) return [{ text: `${lead} ${BULK_ONLY}` }];
   return [
     {
       text:
-        `For volume that does not fit in mailboxes of ${thousands(figures.limit)} recipients a day: ${RELAY_OR_BULK} ` +
-        "For the relay, the admin adds a connector from your organization's email server to Microsoft 365 that accepts the front-ends' public IP addresses; " +
+        `${lead} ${RELAY_OR_BULK} ` +
+        "For the relay (self-managed platforms only), the admin adds a connector from your organization's email server to Microsoft 365 that accepts the front-ends' own public IP addresses; " +
         "the environment then sends to the tenant's MX endpoint (e.g. contoso-com.mail.protection.outlook.com) on port 25 without a user name, set in Service Center > Administration > Email.",
       where: 'Exchange admin center > Mail flow > Connectors > Add a connector',
     },
+  ];
+}
+
+/** The tenant's external recipient limit (TERRL): the fix is in the tenant, not in the mailboxes (domain.md 4d). */
+function tenantLimit(ctx: StepContext): PlanInstruction[] {
+  return [
+    { text: `${TENANT_LIMIT_SENTENCE} Do not create more mailboxes for it, and do not resend in the meantime: every external recipient counts again.` },
+    {
+      text: 'The Microsoft 365 admin checks how much the tenant sends to external recipients and from which mailboxes (a mailbox sending far more than its applications do may be compromised), then opens a service request with Microsoft about the limit.',
+      where: 'Exchange admin center > Mail flow > Message trace (all senders, external recipients); Microsoft 365 admin center > Support > New service request',
+    },
+    {
+      text: `Bulk and high-volume email to external recipients belongs with a bulk email delivery service, outside the tenant's limit: move it there (campaigns, newsletters, mass notifications).${isCloud(ctx) ? '' : " A relay connector does not help here: relayed mail counts against the tenant's limits too."}`,
+    },
+    ...waitForWindow(ctx).slice(1),
   ];
 }
 
@@ -134,6 +154,8 @@ function securityChecks(ctx: StepContext, lead: string): PlanInstruction[] {
 
 /** The fix step's instructions for the figures so far. */
 export function fixInstructions(ctx: StepContext): PlanInstruction[] {
+  const forms = quotaForms(ctx);
+  if (forms.tenant && !forms.mailbox) return tenantLimit(ctx);
   const figures = quotaFigures(ctx.session, ctx.facts);
   if (!figures) return waitForWindow(ctx);
   switch (figures.case) {
@@ -142,7 +164,7 @@ export function fixInstructions(ctx: StepContext): PlanInstruction[] {
         ...waitForWindow(ctx),
         ...splitSenders(figures),
         ...fewerRecipients(figures),
-        ...relayOrBulk(figures),
+        ...relayOrBulk(ctx, figures),
         {
           text: 'If the volume is more than the applications are meant to send, treat the mailbox as compromised first: see its sign-ins (Microsoft Entra) and the outbound spam and restricted users (Microsoft Defender), and reset its password.',
         },
