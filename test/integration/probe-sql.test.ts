@@ -115,7 +115,7 @@ describe('bounds', () => {
       expect(statements[name]!.sqlserver).toMatch(
         /^SELECT COUNT\(\*\) AS N, .+ FROM \(SELECT TOP \(@cap\) .+ WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/s,
       );
-      expect(statements[name]!.oracle).toMatch(/WHERE s\.SENT >= TO_DATE\(:since, 'YYYY-MM-DD"T"HH24:MI:SS'\) FETCH FIRST :cap ROWS ONLY\) q$/);
+      expect(statements[name]!.oracle).toMatch(/WHERE s\.SENT >= TO_TIMESTAMP\(:since, 'YYYY-MM-DD"T"HH24:MI:SS\.FF3'\)/);
       expect(statements[name]!.demo).toMatch(/WHERE s\.SENT >= :since LIMIT :cap\) q$/);
     }
   });
@@ -123,7 +123,7 @@ describe('bounds', () => {
   it('the email counts read a bounded subquery: rows created in the window, at most :cap of them', () => {
     const sql = emailQueueSql('OSSYS_EMAIL_STATUS', 'email');
     expect(sql.sqlserver).toMatch(/FROM \(SELECT TOP \(@cap\) .+ WHERE e\.CREATED >= CONVERT\(datetime, @windowStart, 126\)\) q$/s);
-    expect(sql.oracle).toMatch(/WHERE e\.CREATED >= TO_DATE\(:windowStart, 'YYYY-MM-DD"T"HH24:MI:SS'\) FETCH FIRST :cap ROWS ONLY\) q$/);
+    expect(sql.oracle).toMatch(/WHERE e\.CREATED >= TO_TIMESTAMP\(:windowStart, 'YYYY-MM-DD"T"HH24:MI:SS\.FF3'\)/);
     expect(sql.demo).toMatch(/WHERE e\.CREATED >= :windowStart LIMIT :cap\) q$/);
     for (const engine of ENGINES) {
       expect(sql[engine]).toContain('JOIN OSSYS_EMAIL e ON e.ID = s.EMAIL_ID');
@@ -141,11 +141,15 @@ describe('bounds', () => {
     for (const view of ['OSLOG_ERROR', 'OSLOG_ERROR_PREVIOUS'] as const) {
       const sql = errorCandidatesSql(view);
       expect(sql.sqlserver).toContain('INSTANT >= CONVERT(datetime, @since, 126) AND INSTANT < CONVERT(datetime, @until, 126)');
-      expect(sql.oracle).toContain(`INSTANT >= TO_DATE(:since, 'YYYY-MM-DD"T"HH24:MI:SS') AND INSTANT < TO_DATE(:until, 'YYYY-MM-DD"T"HH24:MI:SS')`);
+      // INSTANT is a TIMESTAMP with fractional seconds: a whole-second window would drop the first second's events.
+      expect(sql.oracle).toContain(
+        `INSTANT >= TO_TIMESTAMP(:since, 'YYYY-MM-DD"T"HH24:MI:SS.FF3') AND INSTANT < TO_TIMESTAMP(:until, 'YYYY-MM-DD"T"HH24:MI:SS.FF3')`,
+      );
       expect(sql.demo).toContain('INSTANT >= :since AND INSTANT < :until');
       // INSTANT comes back as local text, so no driver shifts it by a zone of its own.
       expect(sql.sqlserver).toContain('CONVERT(varchar(23), INSTANT, 126) AS LOCAL_INSTANT');
-      expect(sql.oracle).toContain(`TO_CHAR(INSTANT, 'YYYY-MM-DD"T"HH24:MI:SS') AS LOCAL_INSTANT`);
+      expect(sql.oracle).toContain(`TO_CHAR(CAST(INSTANT AS TIMESTAMP), 'YYYY-MM-DD"T"HH24:MI:SS.FF3') AS LOCAL_INSTANT`);
+      expect(sql.oracle).not.toContain('TO_DATE');
       for (const engine of ENGINES) expect(sql[engine]).toContain('ORDER BY INSTANT DESC');
     }
     const params = errorQueryParams('2025-03-07T07:00:00.000', '2025-03-14T07:00:00.000');
@@ -164,7 +168,9 @@ describe('bounds', () => {
     expect(errorWindow({}, now)).toEqual({ since: new Date('2025-03-07T12:00:00Z'), until: now });
     expect(errorWindow({ days: 2 }, now).since).toEqual(new Date('2025-03-12T12:00:00Z'));
     expect(() => errorWindow({ since: '2025-03-14T12:00:00Z' }, now)).toThrow('start before it ends');
-    expect(() => errorWindow({ days: 15 }, now)).toThrow('at most 14 days');
+    expect(() => errorWindow({ days: 15 }, now)).toThrow(
+      'The window can be at most 14 days: the two log views show this week and last week (the tables keep the retention period, up to 9 weeks)',
+    );
   });
 
   it('the demo’s 432 search uses the INSTANT index instead of scanning the log', async () => {

@@ -54,8 +54,8 @@ describe('database-local time', () => {
   it('builds each dialect’s local text from a UTC instant', () => {
     expect(toDatabaseLocal(instant, { utcOffsetMinutes: -300 }, 'sqlserver')).toBe('2026-12-02T10:04:05.678');
     expect(toDatabaseLocal(instant, { utcOffsetMinutes: 330 }, 'sqlserver')).toBe('2026-12-02T20:34:05.678');
-    // An Oracle DATE holds whole seconds.
-    expect(toDatabaseLocal(instant, { utcOffsetMinutes: -300 }, 'oracle')).toBe('2026-12-02T10:04:05');
+    // Oracle's INSTANT is a TIMESTAMP: the milliseconds are kept, so an event in a window's first second is not dropped.
+    expect(toDatabaseLocal(instant, { utcOffsetMinutes: -300 }, 'oracle')).toBe('2026-12-02T10:04:05.678');
     expect(toDatabaseLocal(instant, { utcOffsetMinutes: 0 }, 'demo')).toBe('2026-12-02 15:04:05.678');
     // Across midnight and a month end.
     expect(toDatabaseLocal(new Date('2026-11-30T20:00:00Z'), { utcOffsetMinutes: 330 }, 'sqlserver')).toBe('2026-12-01T01:30:00.000');

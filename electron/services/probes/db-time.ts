@@ -10,9 +10,9 @@ import { clockSql } from './sql/clock';
  *
  * Values travel as text, never as JS Dates, so no driver applies its own zone: mssql/tedious would
  * send a Date's UTC fields (useUTC) and node-oracledb would read a DATE in this Node process's zone.
- * The SQL converts the text explicitly (sql/engine-sql.ts `localTime`): SQL Server
- * CONVERT(datetime, @p, 126), Oracle TO_DATE(:p, 'YYYY-MM-DD"T"HH24:MI:SS'), and the demo stores the
- * same text it compares. Rows come back as text too (CONVERT(..., 126), TO_CHAR); a Date that still
+ * The SQL converts the text explicitly (sql/engine-sql.ts `localTimeParam`): SQL Server
+ * CONVERT(datetime, @p, 126), Oracle TO_TIMESTAMP(:p, 'YYYY-MM-DD"T"HH24:MI:SS.FF3'), and the demo
+ * stores the same text it compares. Rows come back as text too (CONVERT(..., 126), TO_CHAR with FF3); a Date that still
  * arrives (mssql with useUTC) carries the wall-clock time in its UTC fields and is read that way.
  */
 
@@ -35,13 +35,12 @@ function wallClockText(ms: number, sep: 'T' | ' ', millis: boolean): string {
 
 /**
  * The database-local wall-clock text of a UTC instant, in the form each dialect's SQL converts:
- * SQL Server "2026-12-02T04:10:00.123" (style 126), Oracle "2026-12-02T04:10:00" (a DATE holds
- * whole seconds; TO_DATE keeps the INSTANT index usable), demo "2026-12-02 04:10:00.123" (as stored).
+ * SQL Server and Oracle "2026-12-02T04:10:00.123" (style 126; TO_TIMESTAMP with FF3, since INSTANT
+ * is a TIMESTAMP with fractional seconds, domain.md 4d), demo "2026-12-02 04:10:00.123" (as stored).
  */
 export function toDatabaseLocal(utc: Date, clock: ClockOffset, engine: DbEngine): string {
   const local = utc.getTime() + clock.utcOffsetMinutes * MINUTE;
-  if (engine === 'sqlserver') return wallClockText(local, 'T', true);
-  if (engine === 'oracle') return wallClockText(Math.floor(local / 1000) * 1000, 'T', false);
+  if (engine === 'sqlserver' || engine === 'oracle') return wallClockText(local, 'T', true);
   return wallClockText(local, ' ', true);
 }
 

@@ -20,6 +20,10 @@ const VIEWS: LogView[] = ['OSLOG_ERROR', 'OSLOG_ERROR_PREVIOUS'];
 /** What the search is called when the caller does not name it: the first playbook's error. */
 export const DEFAULT_ERROR_NAME = '432 concurrency error';
 
+/** Why a search reaches back at most 14 days (domain.md 4a, 4d). */
+export const LOG_VIEWS_WINDOW =
+  'The window can be at most 14 days: the two log views show this week and last week (the tables keep the retention period, up to 9 weeks)';
+
 export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date; until: Date } {
   const until = opts.until ? new Date(opts.until) : now;
   const since = opts.since ? new Date(opts.since) : new Date(until.getTime() - (opts.days ?? DEFAULT_WINDOW_DAYS) * DAY);
@@ -27,7 +31,8 @@ export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date;
     throw new ApiError('invalid_input', 'The time window is not a valid date', { field: 'since' });
   if (since >= until) throw new ApiError('invalid_input', 'The window must start before it ends', { field: 'since' });
   if (until.getTime() - since.getTime() > 14 * DAY)
-    throw new ApiError('invalid_input', 'The window can be at most 14 days: the log keeps this week and last week', { field: 'since' });
+    // domain.md 4d: the views show two weekly cycles; the tables behind them keep the whole retention period.
+    throw new ApiError('invalid_input', LOG_VIEWS_WINDOW, { field: 'since' });
   return { since, until };
 }
 
@@ -141,7 +146,7 @@ export async function readErrors(
         for (const row of rows) {
           const message = text(row.MESSAGE) ?? '';
           const instant = fromDatabaseLocal(row.LOCAL_INSTANT ?? row.INSTANT, dbClock);
-          // The window is compared again in UTC: Oracle's window is whole seconds.
+          // The window is compared again in UTC, to the millisecond, whatever the engine rounded.
           if (!instant || instant < since.toISOString() || instant >= until.toISOString()) continue;
           const matcher = firstMatch(plan.matchers, message);
           if (matcher) matches.push({ instant, server: text(row.SERVER), message, matcher });

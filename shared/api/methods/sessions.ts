@@ -77,7 +77,7 @@ export const sessionMethods = {
         id,
         probe: probeKindSchema,
         /** For the error-log search: how many days back (the log views hold 7 to 14; the result says what was covered). */
-        days: z.number().int('Use whole days').min(1, 'At least 1 day').max(14, 'At most 14 days: the log keeps this week and last week').optional(),
+        days: z.number().int('Use whole days').min(1, 'At least 1 day').max(14, 'At most 14 days: the two log views show this week and last week').optional(),
       })
       .strict(),
     { long: true },

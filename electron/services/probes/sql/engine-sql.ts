@@ -20,13 +20,16 @@ export function safeIdentifier(name: string): string {
  */
 export function localTimeParam(engine: DbEngine, name: string): string {
   if (engine === 'sqlserver') return `CONVERT(datetime, @${name}, 126)`;
-  if (engine === 'oracle') return `TO_DATE(:${name}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
+  // INSTANT is a TIMESTAMP with fractional seconds (domain.md 4d): a whole-second TO_DATE would drop
+  // the events of a window's first second. Compared with a DATE column, Oracle widens the column.
+  if (engine === 'oracle') return `TO_TIMESTAMP(:${name}, 'YYYY-MM-DD"T"HH24:MI:SS.FF3')`;
   return `:${name}`;
 }
 
 /** A time column read back as database-local text (ISO 8601, no zone); the demo stores text already. */
 export function localTimeColumn(engine: DbEngine, column: string): string {
   if (engine === 'sqlserver') return `CONVERT(varchar(23), ${column}, 126)`;
-  if (engine === 'oracle') return `TO_CHAR(${column}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
+  // FF3 keeps the milliseconds; the CAST lets the same text come back from a DATE column too (FF is not a DATE format).
+  if (engine === 'oracle') return `TO_CHAR(CAST(${column} AS TIMESTAMP), 'YYYY-MM-DD"T"HH24:MI:SS.FF3')`;
   return column;
 }
