@@ -3,6 +3,8 @@
  * named, so a report reads the same wherever it is opened.
  */
 
+import { withoutHiddenCharacters } from './file-name-text';
+
 export { formatTime } from '../format-time';
 
 const count = new Intl.NumberFormat('en-US');
@@ -33,7 +35,7 @@ export function formatParameters(parameters: Record<string, string | number | nu
  * any script and spaces kept, one line, no trailing dot or space; '' when nothing is left.
  */
 export function fileNamePart(text: string, max = 60): string {
-  return text
+  return withoutHiddenCharacters(text)
     .normalize('NFKC')
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/^[\s.]+/, '')

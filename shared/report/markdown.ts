@@ -1,6 +1,7 @@
 import { formatCount, formatParameters, formatTime, formatYesNo, plural } from './format';
 import type { ReportModel } from './model';
 import { ATTACHMENT_TYPE_LABEL, formatBytes } from '../attachments';
+import { escapeMarkdown, markdownCode, markdownUrl } from './escape';
 
 /**
  * The report as Markdown, for pasting into a ticket. Same sections as the HTML; text values are
@@ -124,7 +125,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     line(`- Setting: ${md(ch.target)}`);
     if (ch.before !== null || ch.after !== null) line(`- Before → after: ${md(ch.before ?? 'none')} → **${md(ch.after ?? 'none')}**`);
     line(`- By: ${md(ch.actor ?? 'not recorded')}, ${formatTime(ch.at)}`);
-    if (ch.auditId) line(`- Audit entry: \`${ch.auditId.replace(/`/g, "'")}\``);
+    if (ch.auditId) line(`- Audit entry: \`${markdownCode(ch.auditId)}\``);
     if (ch.undoneAt) line(`- **Undone ${formatTime(ch.undoneAt)}**`);
     if (ch.statement) {
       line();
@@ -196,7 +197,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   line();
   line('## Appendix B: sources of the guidance');
   line();
-  for (const r of model.appendix.references) line(`- ${md(r.title)}${r.url ? ` <${r.url}>` : ''}`);
+  for (const r of model.appendix.references) line(`- ${md(r.title)}${r.url ? ` <${markdownUrl(r.url)}>` : ''}`);
   line();
   const attachments = model.appendix.attachments ?? [];
   if (attachments.length) {
@@ -217,18 +218,8 @@ export function renderReportMarkdown(model: ReportModel): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Escapes Markdown syntax in inline text and keeps it on one line. */
-export function md(text: string): string {
-  return (
-    text
-      .replace(/\r?\n/g, ' ')
-      .replace(/([\\`*[\]<>|~])/g, '\\$1')
-      // Underscores inside words (OSSYS_SERVER) never start emphasis; only those at a word edge can.
-      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-      // Only a line start can make a heading or a list item.
-      .replace(/^(\s*)(#|[-+]\s|\d+\.\s)/, '$1\\$2')
-  );
-}
+/** Escapes Markdown syntax in inline text and keeps it on one line (every line-break form, shared/report/escape.ts). */
+export const md = escapeMarkdown;
 
 /** A table cell: escaped, one line. */
 function cell(text: string): string {
