@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/capacity/types';
+import { concurrencyPlaybook } from '../../shared/playbooks/concurrency';
 import { planInstructions } from '../../shared/playbooks/concurrency/instructions';
 
 /** One global change, as the capacity engine plans it for 2 servers x 2 threads. */
@@ -32,5 +33,14 @@ describe('the hand-run UPDATE of the global threads row, per engine (domain.md 4
     expect(text).toContain('check that exactly one row changed before you commit');
     expect(text).toMatch(/No row: .*roll back and set it in Factory Configuration instead/);
     expect(text).toMatch(/More than one: roll back and read the rows/);
+  });
+});
+
+describe('the restart step', () => {
+  it("gives the support article's instruction, not a claim about when the Scheduler reads the value", () => {
+    const restart = concurrencyPlaybook.steps.find((s) => s.id === 'restart')!;
+    const guidance = restart.guidance(undefined as never);
+    expect(guidance).toMatch(/^As the support article \(IM-2795\) instructs, restart the Scheduler Service on every front-end after the change/);
+    expect(guidance).not.toContain('reads the threads value when it starts');
   });
 });

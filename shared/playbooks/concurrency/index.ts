@@ -420,7 +420,7 @@ export const concurrencyPlaybook: Playbook = {
       kind: 'restart-checklist',
       title: 'Restart',
       guidance: () =>
-        'The Scheduler Service reads the threads value when it starts. Restart it on every front-end: Windows service "OutSystems Scheduler Service" (self-managed), or LifeTime > the environment > Restart Services (OutSystems Cloud). Tick each server when done.',
+        'As the support article (IM-2795) instructs, restart the Scheduler Service on every front-end after the change: Windows service "OutSystems Scheduler Service" (self-managed), or LifeTime > the environment > Restart Services (OutSystems Cloud). Tick each server when done.',
       facts: [],
       check: (ctx) => {
         if (withinLimit(ctx)) return null;
