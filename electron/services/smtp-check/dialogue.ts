@@ -57,6 +57,8 @@ export interface DialogueOptions {
   tls: tls.ConnectionOptions;
   timeoutMs: (stage: TimedStage) => number;
   onStage?: (stage: TimedStage) => void;
+  /** Cancels whatever step is waiting, at once, and closes the connection. */
+  signal: AbortSignal;
 }
 
 type Custom = SMTPConnection.CustomAuthenticationContext;
@@ -114,7 +116,12 @@ export class SmtpDialogue {
       },
     });
     this.conn.on('error', (error: Error) => this.fail(error));
-    this.conn.on('end', () => this.fail(this.closedError()));
+    const onAbort = () => this.fail(o.signal.reason instanceof Error ? o.signal.reason : new Error('Cancelled'));
+    o.signal.addEventListener('abort', onAbort, { once: true });
+    this.conn.on('end', () => {
+      o.signal.removeEventListener('abort', onAbort);
+      this.fail(this.closedError());
+    });
   }
 
   /** The stage the dialogue is in now. */

@@ -116,10 +116,9 @@ export async function openSession(ctx: SessionContext): Promise<OpenedSession> {
     tls: options,
     timeoutMs: timeout,
     onStage: ctx.onStage,
+    signal,
   });
   result.dialogue = dialogue;
-  const onAbort = () => void dialogue.quit();
-  signal.addEventListener('abort', onAbort, { once: true });
   const openedAt = performance.now();
   let openError: unknown = null;
   try {
@@ -127,7 +126,6 @@ export async function openSession(ctx: SessionContext): Promise<OpenedSession> {
   } catch (error) {
     openError = error;
   }
-  signal.removeEventListener('abort', onAbort);
   if (signal.aborted) {
     await dialogue.quit();
     throw signal.reason;
