@@ -15,6 +15,7 @@ import { createReportService } from './reports';
 import { keyFileProblem } from './secrets';
 import { createSessionService } from './sessions';
 import { createSettingsService } from './settings';
+import { createSmtpCheckService } from './smtp-check';
 import { createWhatIfService } from './whatif';
 
 export type ApiHandlers = HandlersFor<typeof contract>;
@@ -51,6 +52,7 @@ export async function createServices(deps: ServiceDeps) {
   const sessions = createSessionService(deps, { profiles, probes, settings });
   const reports = createReportService(deps, { sessions, profiles, settings });
   const evidence = createEvidenceService();
+  const smtpCheck = createSmtpCheckService();
 
   // Every store is read and validated now, so a damaged file is moved aside (and said) at start,
   // not when the page that uses it is first opened. After this the stores answer from memory.
@@ -89,6 +91,7 @@ export async function createServices(deps: ServiceDeps) {
     ...sessions.handlers,
     ...reports.handlers,
     ...evidence.handlers,
+    ...smtpCheck.handlers,
   };
 
   async function dispatch(name: string, rawInput: unknown, options: DispatchOptions = {}): Promise<Envelope> {

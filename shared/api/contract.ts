@@ -9,6 +9,7 @@ import { playbookMethods } from './methods/playbooks';
 import { sessionMethods } from './methods/sessions';
 import { reportMethods } from './methods/reports';
 import { evidenceMethods } from './methods/evidence';
+import { smtpCheckMethods } from './methods/smtp-check';
 
 /**
  * The whole API, declared once. One file per namespace under methods/: `settings.*` in
@@ -24,6 +25,7 @@ export const contract = {
   ...sessionMethods,
   ...reportMethods,
   ...evidenceMethods,
+  ...smtpCheckMethods,
 } as const;
 
 export type Contract = typeof contract;
