@@ -24,7 +24,7 @@ export const DATA_SUBFOLDERS = ['sessions', 'reports', 'demo'] as const;
  * Files of the app in the data folder's top level. Electron keeps Chromium's own files beside them
  * in `userData`; those are left alone.
  */
-const OWN_TOP_LEVEL_FILE = /^(profiles|settings|reports|whatif-scenarios|audit|secret-key)\.json(\.corrupt-.*)?$|^\.lock$/;
+const OWN_TOP_LEVEL_FILE = /^(profiles|settings|reports|whatif-scenarios|audit|secret-key|legacy-secrets)\.json(\.corrupt-.*)?$|^\.lock$/;
 
 /** How deep the app's own folders go: sessions/<id>/attachments/<file>. */
 const MAX_WALK_DEPTH = 4;

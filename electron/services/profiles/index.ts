@@ -8,6 +8,8 @@ import { describeTarget } from '../db/target';
 import type { DbConnection } from '../db/types';
 import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection } from '../demo/connect';
 import { createSecretVault } from '../secrets';
+import { boundElsewhere } from '../secrets/binding';
+import { createLegacyOwners } from '../secrets/legacy';
 import { checkSavedTotal, exportProfiles, keepsSecret, parseImport, planImport, previewOf, secretBinding } from './exchange';
 import { byLastUse, demoProfile, sessionKey, toPublic } from './public';
 import { createProfileStore } from './store';
@@ -24,6 +26,7 @@ export type { Purpose } from './targets';
 export function createProfileService(deps: ServiceDeps) {
   const store = createProfileStore(deps.dataDir, deps.notices);
   const vault = createSecretVault(deps.secretCipher, deps.secretCipherUnavailableReason);
+  const legacy = createLegacyOwners(deps.dataDir, (message) => deps.notices.add(message));
   const now = () => deps.now?.() ?? new Date();
 
   async function list(): Promise<ProfilePublic[]> {
@@ -64,17 +67,17 @@ export function createProfileService(deps: ServiceDeps) {
           out[field] = vault.seal(typed, binding);
           vault.session.delete(key);
         } else {
-          vault.session.set(key, typed);
+          vault.session.set(key, typed, binding);
         }
       } else if (previous && keep && form.rememberPassword && previous[field]) {
         out[field] = previous[field];
-      } else if (previous && keep && form.rememberPassword && vault.session.has(key)) {
+      } else if (previous && keep && form.rememberPassword && vault.session.has(key, binding)) {
         // Turning "remember" on: the password typed this session is saved, encrypted.
-        out[field] = vault.seal(vault.session.get(key)!, binding);
+        out[field] = vault.seal(vault.session.get(key, binding)!, binding);
         vault.session.delete(key);
       } else if (previous && keep && !form.rememberPassword && previous[field] && vault.stateOf(previous[field]) === 'saved') {
         // Turning "remember" off: the password moves from the file to this session's memory.
-        vault.session.set(key, vault.open(previous[field], secretBinding(previous, purpose)));
+        vault.session.set(key, openSaved(previous, purpose, previous[field]), binding);
       } else if (previous && !keep) {
         vault.session.delete(key);
       }
@@ -97,6 +100,7 @@ export function createProfileService(deps: ServiceDeps) {
 
   async function update(id: string, form: ProfileForm): Promise<ProfilePublic> {
     refuseBuiltIn(id, 'edited');
+    await claimLegacy();
     let saved: StoredProfile | undefined;
     await store.update((doc) => {
       const previous = doc.profiles.find((p) => p.id === id);
@@ -130,11 +134,27 @@ export function createProfileService(deps: ServiceDeps) {
     return toPublic(touched!, vault);
   }
 
+  /** Records where each unbound (`v1:`) saved password is now, before any is opened. */
+  async function claimLegacy(): Promise<void> {
+    const values = (await store.read()).profiles.flatMap((p) =>
+      (['platform', 'log'] as const)
+        .map((purpose) => ({ stored: p[purpose === 'log' ? 'logSecret' : 'secret'] ?? '', owner: `${p.id}:${purpose}` }))
+        .filter(({ stored }) => vault.needsReseal(stored)),
+    );
+    await legacy.claim(values);
+  }
+
+  /** A saved password opened for its profile and purpose: a bound one checks its binding, an unbound one where it was first seen. */
+  function openSaved(profile: StoredProfile, purpose: Purpose, stored: string): string {
+    if (vault.needsReseal(stored) && !legacy.belongsTo(stored, `${profile.id}:${purpose}`)) throw boundElsewhere();
+    return vault.open(stored, secretBinding(profile, purpose));
+  }
+
   /** The password for one purpose, from this session's memory or the encrypted file. */
   function passwordOf(profile: StoredProfile, purpose: Purpose): string {
     const own = purpose === 'log' && Boolean(profile.logUser);
     const key = sessionKey(profile.id, own ? 'log' : 'platform');
-    const inMemory = vault.session.get(key);
+    const inMemory = vault.session.get(key, secretBinding(profile, own ? 'log' : 'platform'));
     if (inMemory) return inMemory;
     const stored = own ? profile.logSecret : profile.secret;
     const who = own ? `the log database user ${profile.logUser}` : `${profile.user}`;
@@ -142,7 +162,7 @@ export function createProfileService(deps: ServiceDeps) {
       throw new ApiError('locked', `Enter the password of ${who} for "${profile.name}": it is not saved.`, { field: own ? 'logPassword' : 'password' });
     }
     try {
-      return vault.open(stored, secretBinding(profile, own ? 'log' : 'platform'));
+      return openSaved(profile, own ? 'log' : 'platform', stored);
     } catch (error) {
       // Moved from another profile, tampered, other host: nothing is sent; the user types it again.
       if (error instanceof ApiError) throw new ApiError(error.code, error.message, { field: own ? 'logPassword' : 'password', details: error.details });
@@ -167,7 +187,7 @@ export function createProfileService(deps: ServiceDeps) {
           const value = profile[field];
           if (!value || !vault.needsReseal(value)) continue;
           const binding = secretBinding(profile, purpose);
-          next = { ...next, [field]: vault.seal(vault.open(value, binding), binding) };
+          next = { ...next, [field]: vault.seal(openSaved(profile, purpose, value), binding) };
         }
         return next === profile ? doc : { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) };
       });
@@ -179,6 +199,7 @@ export function createProfileService(deps: ServiceDeps) {
   async function connect(id: string, options: { purpose: Purpose; signal?: AbortSignal }): Promise<DbConnection> {
     if (id === DEMO_PROFILE_ID) return openDemoConnection(deps.dataDir, { now: deps.now, onNotice: (m) => deps.notices.add(m) });
     const profile = await stored(id);
+    await claimLegacy();
     const platform = options.purpose === 'log' && profile.logUser ? '' : passwordOf(profile, 'platform');
     const log = options.purpose === 'log' && profile.logUser ? passwordOf(profile, 'log') : undefined;
     const conn = await openConnection(targetOf(profile, options.purpose, { platform, log }), { signal: options.signal });
@@ -194,6 +215,7 @@ export function createProfileService(deps: ServiceDeps) {
     'profiles.duplicate': async ({ id }) => {
       refuseBuiltIn(id, 'duplicated');
       const source = await stored(id);
+      await claimLegacy();
       const copyId = randomUUID();
       const stamp = now().toISOString();
       const copy: StoredProfile = { ...source, id: copyId, name: `${source.name} (copy)`.slice(0, 100), createdAt: stamp, updatedAt: stamp, lastUsedAt: null };
@@ -205,14 +227,14 @@ export function createProfileService(deps: ServiceDeps) {
         const value = source[field];
         if (!value) continue;
         try {
-          copy[field] = vault.seal(vault.open(value, secretBinding(source, purpose)), secretBinding(copy, purpose));
+          copy[field] = vault.seal(openSaved(source, purpose, value), secretBinding(copy, purpose));
         } catch {
           delete copy[field];
         }
       }
       for (const purpose of ['platform', 'log'] as const) {
-        const inMemory = vault.session.get(sessionKey(id, purpose));
-        if (inMemory) vault.session.set(sessionKey(copyId, purpose), inMemory);
+        const inMemory = vault.session.get(sessionKey(id, purpose), secretBinding(source, purpose));
+        if (inMemory) vault.session.set(sessionKey(copyId, purpose), inMemory, secretBinding(copy, purpose));
       }
       await store.update((doc) => ({ ...doc, profiles: [...doc.profiles, copy] }));
       return toPublic(copy, vault);
@@ -231,8 +253,8 @@ export function createProfileService(deps: ServiceDeps) {
     'profiles.unlock': async ({ id, password, logPassword }) => {
       refuseBuiltIn(id, 'given a password');
       const profile = await stored(id);
-      vault.session.set(sessionKey(id, 'platform'), password);
-      if (logPassword) vault.session.set(sessionKey(id, 'log'), logPassword);
+      vault.session.set(sessionKey(id, 'platform'), password, secretBinding(profile, 'platform'));
+      if (logPassword) vault.session.set(sessionKey(id, 'log'), logPassword, secretBinding(profile, 'log'));
       return toPublic(profile, vault);
     },
     'profiles.test': async ({ id, profile: form }, ctx) => {
@@ -248,6 +270,7 @@ export function createProfileService(deps: ServiceDeps) {
         });
       }
       const saved = id && id !== DEMO_PROFILE_ID ? await stored(id) : undefined;
+      if (saved) await claimLegacy();
       const fields = form ?? saved!;
       let password = form?.password || undefined;
       let passwordProblem: ApiError | undefined;

@@ -1,14 +1,16 @@
 import { DEFAULT_TIMEOUTS, type ProfilePublic, type StoredProfile } from '../../../shared/profiles/schema';
 import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME } from '../demo/connect';
 import type { SecretVault } from '../secrets';
+import { secretBinding } from './exchange';
 
 /** Strips secrets: the renderer learns whether a password is known, never the password. */
 export function toPublic(profile: StoredProfile, vault: SecretVault): ProfilePublic {
   const { secret, logSecret, ...fields } = profile;
-  const inSession = vault.session.has(sessionKey(profile.id, 'platform'));
+  const inSession = vault.session.has(sessionKey(profile.id, 'platform'), secretBinding(profile, 'platform'));
   const savedState = vault.stateOf(secret);
   const passwordState = inSession ? 'session' : savedState;
-  const hasLogPassword = !profile.logUser || vault.session.has(sessionKey(profile.id, 'log')) || vault.stateOf(logSecret) === 'saved';
+  const hasLogPassword =
+    !profile.logUser || vault.session.has(sessionKey(profile.id, 'log'), secretBinding(profile, 'log')) || vault.stateOf(logSecret) === 'saved';
   return {
     ...fields,
     hasPassword: passwordState === 'saved' || passwordState === 'session',

@@ -3,6 +3,7 @@ import type { PasswordState } from '../../../shared/profiles/schema';
 import type { SecretCipher } from '../context';
 import { formatVersion } from './binding';
 import { schemeError } from './gcm';
+import { SessionSecrets } from './session';
 
 /**
  * Where passwords live: encrypted in the profile (when the host can encrypt and the user asked to
@@ -23,8 +24,8 @@ export interface SecretVault {
   needsReseal(stored: string | undefined): boolean;
   /** State of a stored value as the renderer may see it, without decrypting. */
   stateOf(stored: string | undefined): PasswordState;
-  /** Session-only passwords, keyed by profile id and purpose. */
-  session: Map<string, string>;
+  /** Session-only passwords, keyed by profile id and purpose, each bound like a saved one. */
+  session: SessionSecrets;
 }
 
 export function createSecretVault(cipher: SecretCipher | undefined, reason?: string): SecretVault {
@@ -53,6 +54,6 @@ export function createSecretVault(cipher: SecretCipher | undefined, reason?: str
       if (ours(stored)) return 'saved';
       return 'other-host';
     },
-    session: new Map(),
+    session: new SessionSecrets(),
   };
 }
