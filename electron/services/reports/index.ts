@@ -1,4 +1,4 @@
-import type { ReportExportResult, reportMethods } from '../../../shared/api/methods/reports';
+import type { ReportEntry, ReportExportResult, reportMethods } from '../../../shared/api/methods/reports';
 import { ApiError } from '../../../shared/api/errors';
 import { buildReport } from '../../../shared/report/build';
 import type { ReportModel } from '../../../shared/report/model';
@@ -33,6 +33,14 @@ export function createReportService(
     return attachments.length ? needs.sessions.attachmentImages(model.sessionId, attachments) : {};
   }
 
+  /** The playbook a session followed, by its title; null when the session or its playbook is gone. */
+  async function playbookOf(sessionId: string): Promise<ReportEntry['playbook']> {
+    const session = await needs.sessions.get(sessionId).catch(() => null);
+    if (!session) return null;
+    const playbook = needs.sessions.playbooks().find((p) => p.id === session.playbookId);
+    return { id: session.playbookId, title: playbook?.title ?? session.playbookId };
+  }
+
   async function storedModel(id: string): Promise<ReportModel> {
     const model = (await store.find(id)) ? await store.readModel(id) : null;
     if (!model) throw new ApiError('not_found', 'This report no longer exists. It may have been deleted.', { field: 'id' });
@@ -50,7 +58,9 @@ export function createReportService(
       const { pageSize } = await needs.settings.get();
       return { html: reportHtml(model, pageSize, await imagesOf(model)), model };
     },
-    'reports.list': () => store.list(),
+    // Reports exported before the playbook was recorded name it from their session while it exists.
+    'reports.list': async () =>
+      Promise.all((await store.list()).map(async (r) => (r.playbook === undefined ? { ...r, playbook: await playbookOf(r.sessionId) } : r))),
     'reports.delete': async ({ id }) => ({ deleted: await store.remove(id) }),
     'reports.export': async ({ sessionId, reportId, format }, ctx) => {
       ctx.progress('Preparing the report', 0.05);
@@ -75,10 +85,10 @@ export function createReportService(
         ctx.progress('Choose where to save the file', 0.9);
         const savedTo = await deps.saveFile(fileName, bytes);
         if (savedTo === null) return { reportId: reportId ?? '', ...base, savedTo: null } satisfies ReportExportResult;
-        const entry = await store.record(model, format, fileName, bytes, reportId);
+        const entry = await store.record(model, format, fileName, bytes, reportId, await playbookOf(model.sessionId));
         return { reportId: entry.id, ...base, savedTo };
       }
-      const entry = await store.record(model, format, fileName, bytes, reportId);
+      const entry = await store.record(model, format, fileName, bytes, reportId, await playbookOf(model.sessionId));
       ctx.progress('Done', 1);
       return { reportId: entry.id, ...base, base64: Buffer.from(bytes).toString('base64') };
     },

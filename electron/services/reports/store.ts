@@ -10,6 +10,8 @@ import { createJsonFile, writeFileAtomic } from '../json-file';
 export const REPORTS_INDEX_FILE = 'reports.json';
 export const REPORTS_FOLDER = 'reports';
 
+const LEGACY_OUTCOMES: Record<string, string> = { 'within-limit': 'within-limit-other-cause', unverified: 'in-progress' };
+
 const entrySchema = z.object({
   id: z.string().regex(/^[0-9a-f-]{36}$/),
   sessionId: z.string(),
@@ -17,7 +19,9 @@ const entrySchema = z.object({
   environment: z.string(),
   customer: z.string().nullable(),
   ticket: z.string().nullable().optional(),
-  outcome: z.enum(REPORT_OUTCOMES),
+  playbook: z.object({ id: z.string(), title: z.string() }).nullable().optional(),
+  // Reports exported before the engine's outcome model named two outcomes differently.
+  outcome: z.preprocess((value) => LEGACY_OUTCOMES[String(value)] ?? value, z.enum(REPORT_OUTCOMES)),
   outcomeLabel: z.string(),
   sessionStartedAt: z.string(),
   updatedAt: z.string(),
@@ -69,7 +73,14 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
   }
 
   /** Records an exported file: the model snapshot, the file itself and the index entry. */
-  async function record(model: ReportModel, format: ReportFormat, fileName: string, bytes: Uint8Array, reportId?: string): Promise<ReportEntry> {
+  async function record(
+    model: ReportModel,
+    format: ReportFormat,
+    fileName: string,
+    bytes: Uint8Array,
+    reportId?: string,
+    playbook?: ReportEntry['playbook'],
+  ): Promise<ReportEntry> {
     const exportedAt = options.now().toISOString();
     let saved: ReportEntry | undefined;
     await index.update(async (current) => {
@@ -86,6 +97,9 @@ export function createReportStore(options: { dataDir: string; notices: NoticeBoa
         environment: model.header.environment.name,
         customer: model.header.customer,
         ticket: model.header.ticket,
+        // Kept from the first export when the session (and so its playbook) is gone by now; absent
+        // when nobody said, so the list looks it up from the session.
+        ...(playbook !== undefined ? { playbook } : existing?.playbook !== undefined ? { playbook: existing.playbook } : {}),
         outcome: model.header.outcome,
         outcomeLabel: model.header.outcomeLabel,
         sessionStartedAt: model.header.startedAt,

@@ -44,6 +44,8 @@ export interface ReportEntry {
   environment: string;
   customer: string | null;
   ticket?: string | null;
+  /** The playbook the session followed; absent in reports exported before it was recorded, null when unknown. */
+  playbook?: { id: string; title: string } | null;
   outcome: ReportOutcome;
   outcomeLabel: string;
   /** When the session started. */

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ReportEntry } from '../../../../shared/api/methods/reports';
 import { matchesSearch } from '../../lib/list-search';
+import { PlaybookFilter } from '../../components/PlaybookFilter';
+import { ALL_PLAYBOOKS, matchesPlaybook, playbookChoices } from '../../components/playbook-filter';
 import { useUi } from '../../stores/ui';
 import { ConfirmDelete } from './ConfirmDelete';
 import { formatDay, formatDayTime, OUTCOME_BADGE } from './format';
@@ -16,6 +18,7 @@ export function ReportList() {
   const navigate = useUi((s) => s.navigate);
   const [toDelete, setToDelete] = useState<ReportEntry | null>(null);
   const [query, setQuery] = useState('');
+  const [playbook, setPlaybook] = useState(ALL_PLAYBOOKS);
 
   useEffect(() => {
     void load();
@@ -30,64 +33,100 @@ export function ReportList() {
   if (reports.length === 0) {
     return <p className="empty">No reports yet. Finish a troubleshooting session and export its report (PDF, Markdown or JSON); it is listed here.</p>;
   }
-  const shown = reports.filter((r) =>
-    matchesSearch(query, [r.ticket, r.environment, r.customer, r.title, r.outcomeLabel, formatDay(r.sessionStartedAt), r.sessionStartedAt.slice(0, 10)]),
+  const choices = playbookChoices(reports.map((r) => r.playbook));
+  const shown = reports.filter(
+    (r) =>
+      matchesPlaybook(playbook, r.playbook?.id) &&
+      matchesSearch(query, [
+        r.ticket,
+        r.environment,
+        r.customer,
+        r.title,
+        r.playbook?.title,
+        r.outcomeLabel,
+        formatDay(r.sessionStartedAt),
+        r.sessionStartedAt.slice(0, 10),
+      ]),
   );
   return (
     <>
-      <div className="field reports-search">
-        <label htmlFor="reports-search">Search reports</label>
-        <input id="reports-search" type="search" value={query} placeholder="Ticket, environment, customer or date" onChange={(e) => setQuery(e.target.value)} />
+      <div className="list-filters">
+        <div className="field reports-search">
+          <label htmlFor="reports-search">Search reports</label>
+          <input
+            id="reports-search"
+            type="search"
+            value={query}
+            placeholder="Ticket, environment, customer or date"
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        <PlaybookFilter id="reports-playbook" choices={choices} value={playbook} onChange={setPlaybook} />
       </div>
-      {shown.length === 0 && <p className="muted">No report matches “{query}”.</p>}
-      <table className="table reports-table" aria-label="Exported reports">
-        <thead>
-          <tr>
-            <th scope="col">Ticket</th>
-            <th scope="col">Environment</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Session date</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Formats</th>
-            <th scope="col">Last export</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.id}>
-              <td>{r.ticket ?? <span className="muted">—</span>}</td>
-              <td>
-                <strong>{r.environment}</strong>
-              </td>
-              <td>{r.customer ?? <span className="muted">—</span>}</td>
-              <td>{formatDay(r.sessionStartedAt)}</td>
-              <td>
-                <span className={OUTCOME_BADGE[r.outcome]}>{r.outcomeLabel}</span>
-              </td>
-              <td>{r.files.map((f) => f.format.toUpperCase()).join(', ')}</td>
-              <td className="small">{formatDayTime(r.updatedAt)}</td>
-              <td>
-                <div className="row">
-                  <button type="button" className="btn btn-small" aria-label={`Open the report for ${r.environment}`} onClick={() => navigate('reports', r.id)}>
-                    Open
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small btn-danger"
-                    aria-label={`Delete the report for ${r.environment}`}
-                    onClick={() => setToDelete(r)}
-                  >
-                    Delete
-                  </button>
-                </div>
-              </td>
+      {shown.length === 0 && (
+        <p className="muted">
+          No report matches{query ? ` “${query}”` : ''}
+          {playbook ? ' in this playbook' : ''}.
+        </p>
+      )}
+      {/* Eight facts in six columns: the customer under the environment, the formats over the last export, so the table fits a 1024 px window. */}
+      <div className="table-scroll">
+        <table className="table list-table reports-table" aria-label="Exported reports">
+          <thead>
+            <tr>
+              <th scope="col">Ticket</th>
+              <th scope="col">Environment</th>
+              <th scope="col">Playbook</th>
+              <th scope="col">Session date</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Exported</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id}>
+                <td className="list-wrap">{r.ticket ?? <span className="muted">—</span>}</td>
+                <td className="list-wrap">
+                  <strong>{r.environment}</strong>
+                  {r.customer && <div className="muted small">{r.customer}</div>}
+                </td>
+                <td>{r.playbook?.title ?? <span className="muted">—</span>}</td>
+                <td>{formatDay(r.sessionStartedAt)}</td>
+                <td>
+                  <span className={OUTCOME_BADGE[r.outcome]}>{r.outcomeLabel}</span>
+                </td>
+                <td>
+                  {r.files.map((f) => f.format.toUpperCase()).join(', ')}
+                  <div className="muted small">{formatDayTime(r.updatedAt)}</div>
+                </td>
+                <td>
+                  <div className="list-actions">
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-label={`Open the report for ${r.environment}`}
+                      onClick={() => navigate('reports', r.id)}
+                    >
+                      Open
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      aria-label={`Delete the report for ${r.environment}`}
+                      onClick={() => setToDelete(r)}
+                    >
+                      Delete
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <ConfirmDelete
         report={toDelete}
         onCancel={() => setToDelete(null)}

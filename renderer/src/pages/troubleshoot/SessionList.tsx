@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { matchesSearch } from '../../lib/list-search';
+import { PlaybookFilter } from '../../components/PlaybookFilter';
+import { ALL_PLAYBOOKS, matchesPlaybook, playbookChoices } from '../../components/playbook-filter';
 import { formatDateTime, STATUS_LABELS } from './format';
 
 /** The Troubleshoot page: saved sessions (resume, delete) and the way into a new one. */
@@ -12,16 +14,20 @@ export function SessionList() {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [deleting, setDeleting] = useState<SessionSummary | null>(null);
   const [query, setQuery] = useState('');
-  const shown = (sessions ?? []).filter((s) =>
-    matchesSearch(query, [
-      s.ticket,
-      s.environment,
-      s.customer,
-      s.playbookTitle,
-      STATUS_LABELS[s.status].label,
-      formatDateTime(s.createdAt),
-      s.createdAt.slice(0, 10),
-    ]),
+  const [playbook, setPlaybook] = useState(ALL_PLAYBOOKS);
+  const choices = playbookChoices((sessions ?? []).map((s) => ({ id: s.playbookId, title: s.playbookTitle })));
+  const shown = (sessions ?? []).filter(
+    (s) =>
+      matchesPlaybook(playbook, s.playbookId) &&
+      matchesSearch(query, [
+        s.ticket,
+        s.environment,
+        s.customer,
+        s.playbookTitle,
+        STATUS_LABELS[s.status].label,
+        formatDateTime(s.createdAt),
+        s.createdAt.slice(0, 10),
+      ]),
   );
 
   async function refresh() {
@@ -57,19 +63,27 @@ export function SessionList() {
         </div>
       ) : (
         <div className="card stack">
-          <div className="field ts-search">
-            <label htmlFor="ts-session-search">Search sessions</label>
-            <input
-              id="ts-session-search"
-              type="search"
-              value={query}
-              placeholder="Ticket, environment, customer or date"
-              onChange={(e) => setQuery(e.target.value)}
-            />
+          <div className="list-filters">
+            <div className="field ts-search">
+              <label htmlFor="ts-session-search">Search sessions</label>
+              <input
+                id="ts-session-search"
+                type="search"
+                value={query}
+                placeholder="Ticket, environment, customer or date"
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </div>
+            <PlaybookFilter id="ts-session-playbook" choices={choices} value={playbook} onChange={setPlaybook} />
           </div>
-          {shown.length === 0 && <p className="muted">No session matches “{query}”.</p>}
+          {shown.length === 0 && (
+            <p className="muted">
+              No session matches{query ? ` “${query}”` : ''}
+              {playbook ? ' in this playbook' : ''}.
+            </p>
+          )}
           <div className="table-scroll">
-            <table className="table">
+            <table className="table list-table">
               <caption className="visually-hidden">Troubleshooting sessions</caption>
               <thead>
                 <tr>
@@ -87,8 +101,8 @@ export function SessionList() {
               <tbody>
                 {shown.map((s) => (
                   <tr key={s.id}>
-                    <td>{s.ticket ?? <span className="muted">—</span>}</td>
-                    <td>
+                    <td className="list-wrap">{s.ticket ?? <span className="muted">—</span>}</td>
+                    <td className="list-wrap">
                       {s.environment}
                       {s.offline && <span className="badge ts-offline">offline</span>}
                       {s.customer && <div className="muted small">{s.customer}</div>}
@@ -103,10 +117,12 @@ export function SessionList() {
                     </td>
                     <td>
                       <time dateTime={s.lastChange.at}>{formatDateTime(s.lastChange.at)}</time>
-                      <div className="muted small ts-clip">{s.lastChange.summary}</div>
+                      <div className="muted small list-clip" title={s.lastChange.summary}>
+                        {s.lastChange.summary}
+                      </div>
                     </td>
                     <td>
-                      <div className="row ts-nowrap">
+                      <div className="list-actions">
                         <button
                           type="button"
                           className="btn btn-small"
