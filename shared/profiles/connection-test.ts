@@ -35,4 +35,6 @@ export interface ConnectionTestResult {
   version?: string;
   elapsedMs: number;
   failure?: { category: ConnectionFailureCategory; message: string; details?: string };
+  /** Said whatever the outcome: e.g. that the password travelled unencrypted (shared/profiles/unencrypted.ts). */
+  warning?: string;
 }

@@ -10,6 +10,7 @@ import { DEMO_PROFILE_ID, DEMO_PROFILE_NAME, openDemoConnection } from '../demo/
 import { createSecretVault } from '../secrets';
 import { boundElsewhere } from '../secrets/binding';
 import { createLegacyOwners } from '../secrets/legacy';
+import { unencryptedWarning } from '../../../shared/profiles/unencrypted';
 import { checkSavedTotal, exportProfiles, keepsSecret, parseImport, planImport, previewOf, secretBinding } from './exchange';
 import { byLastUse, demoProfile, sessionKey, toPublic } from './public';
 import { createProfileStore } from './store';
@@ -339,6 +340,7 @@ export function createProfileService(deps: ServiceDeps) {
         signal: ctx.signal,
         progress: ctx.progress,
         secrets: [password, logPassword],
+        warning: unencryptedWarning(fields),
         querySeconds: target.querySeconds,
         log,
       });

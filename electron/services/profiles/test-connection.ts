@@ -37,6 +37,8 @@ export interface TestRun {
   log?: { open: (signal: AbortSignal) => Promise<DbConnection>; scope: string };
   /** For "did not answer within N s". */
   querySeconds?: number;
+  /** Said with the result whatever it is (Encrypt off). */
+  warning?: string | null;
 }
 
 /** Each step in words, said as it went: "Server reached", or "Server not reached" when it failed. */
@@ -68,6 +70,7 @@ export async function testConnection(run: TestRun): Promise<ConnectionTestResult
     ...(version ? { version } : {}),
     elapsedMs: Date.now() - started,
     ...(failure ? { failure } : {}),
+    ...(run.warning ? { warning: run.warning } : {}),
   });
 
   run.progress(`Connecting to ${run.target}`, 0.1);

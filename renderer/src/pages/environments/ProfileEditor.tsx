@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { PROVIDER_LIST } from '../../../../shared/capacity/providers';
 import { ApiError } from '../../../../shared/api/errors';
 import { ROLE_LABELS, roleSchema, type ProfileEngine, type ProfilePublic } from '../../../../shared/profiles/schema';
+import { unencryptedWarning } from '../../../../shared/profiles/unencrypted';
 import { api } from '../../api/client';
 import { useUi } from '../../stores/ui';
 import { TestProgress, TestResultPanel, useConnectionTest } from './connection-test';
@@ -141,7 +142,12 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
         )}
         {sql && (
           <div className="row env-checks">
-            <CheckboxInput label="Encrypt the connection" checked={draft.encrypt} onChange={(v) => set('encrypt', v)} />
+            <CheckboxInput
+              label="Encrypt the connection"
+              checked={draft.encrypt}
+              onChange={(v) => set('encrypt', v)}
+              hint={unencryptedWarning({ engine: draft.engine, encrypt: draft.encrypt, auth: draft.auth }) ?? undefined}
+            />
             <CheckboxInput
               label="Trust the server certificate"
               checked={draft.trustServerCertificate}

@@ -111,6 +111,11 @@ export function TestResultPanel({ state, onNeedPassword }: { state: TestState; o
             Enter password
           </button>
         )}
+        {result.warning && (
+          <p className="env-test-warning">
+            <strong>Not encrypted.</strong> {result.warning}
+          </p>
+        )}
         {!ok && <p className="small env-test-target">Target: {result.target}</p>}
         {result.failure?.details && <TicketDetails text={result.failure.details} />}
       </div>
