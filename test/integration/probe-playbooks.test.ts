@@ -111,7 +111,9 @@ describe('the error-log search takes the playbook’s matchers', () => {
       { variant: 'quota.submission', label: QUOTA_MATCHERS[0]!.label, count: QUOTA_ERRORS, firstSeen: result.firstSeen, lastSeen: result.lastSeen },
     ]);
     // One form only: no "By form".
-    expect(result.summary).toBe('120 occurrences of the recipient quota error over the last 24 hours, on 2 servers.');
+    expect(result.summary).toBe(
+      '120 occurrences of the recipient quota error over the last 24 hours, on 2 servers. By form: 120 554 5.2.0 SubmissionQuotaExceededException (daily recipient limit, NDR 5.1.90).',
+    );
     const none = await api.readErrors(DEMO_PROFILE_ID, {
       matchers: QUOTA_MATCHERS,
       errorName: 'recipient quota error',
@@ -133,9 +135,9 @@ describe('the error-log search takes the playbook’s matchers', () => {
 
   it('builds N LIKE placeholders per dialect, at most 16, the same names in the parameters', () => {
     const patterns = likePatternsOf(SMTP_AUTH_MATCHERS);
-    expect(patterns).toHaveLength(9);
+    expect(patterns).toHaveLength(12);
     const sql = errorCandidatesSql('OSLOG_ERROR', patterns.length);
-    const names = Array.from({ length: 9 }, (_, i) => `like${i + 1}`);
+    const names = Array.from({ length: 12 }, (_, i) => `like${i + 1}`);
     expect(sql.sqlserver).toContain(`AND (${names.map((n) => `LOWER(MESSAGE) LIKE @${n}`).join(' OR ')})`);
     expect(sql.oracle).toContain(`AND (${names.map((n) => `LOWER(MESSAGE) LIKE :${n}`).join(' OR ')})`);
     expect(sql.demo).toContain(`AND (${names.map((n) => `LOWER(MESSAGE) LIKE :${n}`).join(' OR ')})`);
@@ -310,7 +312,7 @@ describe('recipients in the last 24 hours', () => {
     expect(result.evidence).toEqual({ emailColumns: ['BCC', 'CC', 'CREATED', 'ID', 'SENDER', 'SUBJECT', 'TO'], recipientColumns: ['TO', 'CC', 'BCC'] });
     expect(result.clock).toMatchObject({ utcOffsetMinutes: offset });
     expect(result.summary).toBe(
-      `${expected.emails.toLocaleString('en-US')} emails sent in the last 24 hours (since 2026-12-01 15:00 UTC), to ${expected.recipients.toLocaleString('en-US')} recipients (addresses counted by their ; and , separators in OSSYS_EMAIL TO, CC, BCC).`,
+      `${expected.emails.toLocaleString('en-US')} emails sent in the last 24 hours (since 2026-12-01 15:00 UTC), to ${expected.recipients.toLocaleString('en-US')} recipients (addresses counted by their ; and , separators in OSSYS_EMAIL TO, CC, BCC, joined by OSSYS_EMAIL_STATUS.EMAIL_ID = OSSYS_EMAIL.ID).`,
     );
   });
 
@@ -374,7 +376,7 @@ describe('recipients in the last 24 hours', () => {
   it('counts separators in SQL per dialect, bounded by a row cap, columns quoted', () => {
     const joined = recipientsSql('OSSYS_EMAIL_STATUS', ['TO', 'CC'], 'email');
     expect(joined.sqlserver).toMatch(
-      /^SELECT COUNT\(\*\) AS N, SUM\(R\) AS RECIPIENTS FROM \(SELECT TOP \(@cap\) \(.+\) AS R FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e\.ID = s\.EMAIL_ID WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/,
+      /^SELECT COUNT\(\*\) AS N, SUM\(R\) AS RECIPIENTS FROM \(SELECT TOP \(@cap\) \(.+\) AS R FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e\.ID = s\.EMAIL_ID WHERE s\.SENT >= CONVERT\(datetime, @since, 126\) ORDER BY s\.SENT DESC\) q$/,
     );
     expect(joined.sqlserver).toContain("LEN(REPLACE(CAST(e.[TO] AS nvarchar(max)), ';', ''))");
     expect(joined.sqlserver).toContain("LEN(REPLACE(CAST(e.[CC] AS nvarchar(max)), ',', ''))");
@@ -385,7 +387,7 @@ describe('recipients in the last 24 hours', () => {
     for (const engine of ENGINES) expect(placeholders(joined[engine], engine === 'sqlserver' ? '@' : ':')).toEqual(['cap', 'since']);
     expect(recipientsSql('OSSYS_EMAIL', ['TO'], 'status').demo).toContain('FROM OSSYS_EMAIL s WHERE');
     expect(recipientsSql('OSSYS_EMAIL_STATUS', ['TO'], null).demo).toBe(
-      'SELECT COUNT(*) AS N, NULL AS RECIPIENTS FROM (SELECT s.SENT FROM OSSYS_EMAIL_STATUS s WHERE s.SENT >= :since LIMIT :cap) q',
+      'SELECT COUNT(*) AS N, NULL AS RECIPIENTS FROM (SELECT s.SENT FROM OSSYS_EMAIL_STATUS s WHERE s.SENT >= :since ORDER BY s.SENT DESC LIMIT :cap) q',
     );
     expect(() => recipientsSql('OSSYS_EMAIL_STATUS', ['TO; DROP TABLE X'], 'email')).toThrow();
     expect(RECIPIENTS_ROW_CAP).toBe(20_000);

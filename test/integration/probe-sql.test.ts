@@ -113,18 +113,18 @@ describe('bounds', () => {
   it('the recipients count reads a bounded subquery of the emails sent in the window', () => {
     for (const name of ['recipientsJoined', 'recipientsOnEmail', 'recipientsNone'] as const) {
       expect(statements[name]!.sqlserver).toMatch(
-        /^SELECT COUNT\(\*\) AS N, .+ FROM \(SELECT TOP \(@cap\) .+ WHERE s\.SENT >= CONVERT\(datetime, @since, 126\)\) q$/s,
+        /^SELECT COUNT\(\*\) AS N, .+ FROM \(SELECT TOP \(@cap\) .+ WHERE s\.SENT >= CONVERT\(datetime, @since, 126\) ORDER BY s\.SENT DESC\) q$/s,
       );
       expect(statements[name]!.oracle).toMatch(/WHERE s\.SENT >= TO_TIMESTAMP\(:since, 'YYYY-MM-DD"T"HH24:MI:SS\.FF3'\)/);
-      expect(statements[name]!.demo).toMatch(/WHERE s\.SENT >= :since LIMIT :cap\) q$/);
+      expect(statements[name]!.demo).toMatch(/WHERE s\.SENT >= :since ORDER BY s\.SENT DESC LIMIT :cap\) q$/);
     }
   });
 
   it('the email counts read a bounded subquery: rows created in the window, at most :cap of them', () => {
     const sql = emailQueueSql('OSSYS_EMAIL_STATUS', 'email');
-    expect(sql.sqlserver).toMatch(/FROM \(SELECT TOP \(@cap\) .+ WHERE e\.CREATED >= CONVERT\(datetime, @windowStart, 126\)\) q$/s);
+    expect(sql.sqlserver).toMatch(/FROM \(SELECT TOP \(@cap\) .+ WHERE e\.CREATED >= CONVERT\(datetime, @windowStart, 126\) ORDER BY e\.CREATED DESC\) q$/s);
     expect(sql.oracle).toMatch(/WHERE e\.CREATED >= TO_TIMESTAMP\(:windowStart, 'YYYY-MM-DD"T"HH24:MI:SS\.FF3'\)/);
-    expect(sql.demo).toMatch(/WHERE e\.CREATED >= :windowStart LIMIT :cap\) q$/);
+    expect(sql.demo).toMatch(/WHERE e\.CREATED >= :windowStart ORDER BY e\.CREATED DESC LIMIT :cap\) q$/);
     for (const engine of ENGINES) {
       expect(sql[engine]).toContain('JOIN OSSYS_EMAIL e ON e.ID = s.EMAIL_ID');
       expect(sql[engine]).toMatch(/AS ABANDONED/);

@@ -220,7 +220,7 @@ describe('email queue probe', () => {
     expect(result.summary).toContain('Scheduler.EmailBackoffMaxDays = 2 in OSSYS_PARAMETER');
     // The summary is the "Email queue" fact's value, set in sentences that end it with their own full stop.
     expect(result.summary).toBe(
-      '18 emails waiting, 25 failing and still retried, 12 abandoned after 2 days of retries (lost mail), 240 sent in the last 24 hours (emails created in the last 14 days in OSSYS_EMAIL_STATUS; back-off: Scheduler.EmailBackoffMaxDays = 2 in OSSYS_PARAMETER)',
+      '18 emails waiting, 25 failing and still retried, 12 abandoned after 2 days of retries (lost mail), 240 sent in the last 24 hours (emails created in the last 14 days in OSSYS_EMAIL_STATUS, joined by OSSYS_EMAIL_STATUS.EMAIL_ID = OSSYS_EMAIL.ID; back-off: Scheduler.EmailBackoffMaxDays = 2 in OSSYS_PARAMETER)',
     );
   });
 

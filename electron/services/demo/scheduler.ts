@@ -71,8 +71,11 @@ async function schedulerState(tx: DbConnection, now: Date): Promise<{ offset: nu
     const tables = await tx.query<Row>("SELECT name AS NAME FROM sqlite_master WHERE type = 'table' AND name = 'OSSYS_EMAIL_STATUS'");
     if (budget === 0 || tables.length === 0) return { offset, slots, queued: [] };
 
+    // The demo's status table points at its email by EMAIL_ID, or by sharing its ID (layout statusKey).
+    const withEmailId = await tx.query<Row>("SELECT name AS NAME FROM pragma_table_info('OSSYS_EMAIL_STATUS') WHERE name = 'EMAIL_ID'");
+    const key = withEmailId.length ? 'EMAIL_ID' : 'ID';
     const unsent = await tx.query<Row>(
-      `SELECT s.ID, s.EMAIL_ID, s.ERROR_COUNT, e.CREATED FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e.ID = s.EMAIL_ID
+      `SELECT s.ID, s.${key} AS EMAIL_ID, s.ERROR_COUNT, e.CREATED FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e.ID = s.${key}
         WHERE s.SENT IS NULL OR s.SENT < '1900-01-02' ORDER BY s.ID`,
     );
     const giveUpBefore = now.getTime() + offset * 60_000 - backoffDays * DAY;

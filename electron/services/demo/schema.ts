@@ -16,6 +16,11 @@ export interface DemoLayout {
   emailStatus: boolean;
   /** OSSYS_EMAIL has recipient columns ("TO", CC, BCC); default true. Their real names are not documented. */
   recipientColumns?: boolean;
+  /**
+   * How OSSYS_EMAIL_STATUS points at its email: an EMAIL_ID column (default), or its own ID being
+   * the email's Id (domain.md 4d: which one a platform has is not documented).
+   */
+  statusKey?: 'EMAIL_ID' | 'ID';
 }
 
 export function schemaStatements(layout: DemoLayout): string[] {
@@ -46,7 +51,7 @@ export function schemaStatements(layout: DemoLayout): string[] {
     `CREATE TABLE OSSYS_EMAIL (ID INTEGER PRIMARY KEY, SUBJECT TEXT, CREATED TEXT, SENDER TEXT${layout.recipientColumns === false ? '' : ', "TO" TEXT, CC TEXT, BCC TEXT'})`,
     ...(layout.emailStatus
       ? [
-          `CREATE TABLE OSSYS_EMAIL_STATUS (ID INTEGER PRIMARY KEY, EMAIL_ID INTEGER NOT NULL, ERROR_COUNT INTEGER NOT NULL DEFAULT 0,
+          `CREATE TABLE OSSYS_EMAIL_STATUS (ID INTEGER PRIMARY KEY,${layout.statusKey === 'ID' ? '' : ' EMAIL_ID INTEGER NOT NULL,'} ERROR_COUNT INTEGER NOT NULL DEFAULT 0,
             NEXT_RUN TEXT, SENT TEXT, LAST_ERROR_ID TEXT, IS_RUNNING_AT TEXT)`,
         ]
       : []),

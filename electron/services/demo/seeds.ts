@@ -456,7 +456,9 @@ function seedEmails(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes: n
     const sent = kind === 'recent' || kind === 'older' ? local(new Date(Math.min(now.getTime() - 60_000, created.getTime() + 60_000))) : NULL_DATE;
     const errorCount = kind === 'abandoned' ? 12 + Math.floor(random() * 6) : failed ? 1 + Math.floor(random() * 6) : 0;
     const nextRun = kind === 'failing' ? local(new Date(now.getTime() + errorCount * 10 * 60_000)) : kind === 'pending' ? local(now) : NULL_DATE;
-    db.run('INSERT INTO OSSYS_EMAIL_STATUS (EMAIL_ID, ERROR_COUNT, NEXT_RUN, SENT, LAST_ERROR_ID, IS_RUNNING_AT) VALUES (?, ?, ?, ?, ?, ?)', [
+    // The status row points at its email by EMAIL_ID, or (statusKey 'ID') by sharing its Id.
+    const key = seed.layout.statusKey === 'ID' ? 'ID' : 'EMAIL_ID';
+    db.run(`INSERT INTO OSSYS_EMAIL_STATUS (${key}, ERROR_COUNT, NEXT_RUN, SENT, LAST_ERROR_ID, IS_RUNNING_AT) VALUES (?, ?, ?, ?, ?, ?)`, [
       id,
       errorCount,
       nextRun,

@@ -6,7 +6,7 @@ import { probeFailure, unreadableReason } from './failures';
 import { missingPlatformSchema } from './platform-schema';
 import { readOnly } from './read-only';
 import { readColumns } from './read-servers';
-import { emailQueueSql, emailsSentSql, type EmailCreatedAt } from './sql/email-queue';
+import { emailQueueSql, emailsSentSql, type EmailCreatedAt, type StatusJoinKey } from './sql/email-queue';
 import { readParameterSql } from './sql/threads';
 import type { ProbeCallOptions } from './types';
 import { count, text } from './values';
@@ -22,11 +22,36 @@ export const BACKOFF_PARAMETER = 'Scheduler.EmailBackoffMaxDays';
 /** The back-off when the parameter has no row (domain.md 2: default 2 [I]). */
 export const DEFAULT_BACKOFF_DAYS = 2;
 
-export type Found = { table: string; created: EmailCreatedAt; columns: Map<string, Set<string>> } | { reason: string };
+export type Found =
+  | {
+      table: string;
+      created: EmailCreatedAt;
+      /** The status table's column joined to OSSYS_EMAIL.ID; null when there is none (or the table is OSSYS_EMAIL). */
+      joinKey: StatusJoinKey | null;
+      columns: Map<string, Set<string>>;
+    }
+  | { reason: string };
 
 /**
- * The Email_Status entity's table (OSSYS_EMAIL… with ERROR_COUNT and SENT), where creation times are,
- * and the columns of the email tables as the catalog listed them.
+ * The column of the status table that holds OSSYS_EMAIL's ID, read from its columns (domain.md 4d:
+ * "EMAIL_ID or ID", not documented): EMAIL_ID when there is one, else ID, the same Id the two
+ * tables are said to share; null when OSSYS_EMAIL has no ID or the status table neither column.
+ */
+export function statusJoinKey(table: string, statusColumns: ReadonlySet<string>, emailColumns: ReadonlySet<string> | undefined): StatusJoinKey | null {
+  if (table === 'OSSYS_EMAIL' || !emailColumns?.has('ID')) return null;
+  if (statusColumns.has('EMAIL_ID')) return 'EMAIL_ID';
+  return statusColumns.has('ID') ? 'ID' : null;
+}
+
+/** "OSSYS_EMAIL_STATUS.EMAIL_ID = OSSYS_EMAIL.ID": which join was used, said in the evidence. */
+export function joinWords(table: string, key: StatusJoinKey): string {
+  return `joined by ${table}.${key} = OSSYS_EMAIL.ID${key === 'ID' ? ` (${table} has no EMAIL_ID column)` : ''}`;
+}
+
+/**
+ * The Email_Status entity's table (OSSYS_EMAIL… with ERROR_COUNT and SENT), the key that joins it
+ * to OSSYS_EMAIL, where creation times are, and the columns of the email tables as the catalog
+ * listed them.
  */
 export async function findStatusTable(tx: DbConnection, signal?: AbortSignal): Promise<Found> {
   let columns: Map<string, Set<string>>;
@@ -44,8 +69,9 @@ export async function findStatusTable(tx: DbConnection, signal?: AbortSignal): P
   }
   const [table, cols] = found;
   const email = columns.get('OSSYS_EMAIL');
-  const created: EmailCreatedAt = cols.has('CREATED') ? 'status' : cols.has('EMAIL_ID') && email?.has('ID') && email.has('CREATED') ? 'email' : null;
-  return { table, created, columns };
+  const joinKey = statusJoinKey(table, cols, email);
+  const created: EmailCreatedAt = cols.has('CREATED') ? 'status' : joinKey && email?.has('CREATED') ? 'email' : null;
+  return { table, created, joinKey, columns };
 }
 
 /** Scheduler.EmailBackoffMaxDays from its global row, or the default, and which it was. */
@@ -84,7 +110,7 @@ export async function readEmailQueue(
     opts.progress?.('Looking for the email status table', 0.2);
     const found = await findStatusTable(tx, opts.signal);
     if ('reason' in found) return unknown(found.reason);
-    const { table, created } = found;
+    const { table, created, joinKey } = found;
     opts.progress?.(`Reading ${BACKOFF_PARAMETER}`, 0.4);
     const backoff = await readBackoff(tx, opts.signal);
     opts.progress?.(`Counting emails in ${table}`, 0.6);
@@ -98,14 +124,14 @@ export async function readEmailQueue(
         : {}),
     };
     try {
-      const [row] = await tx.query<Record<string, unknown>>(emailQueueSql(table, created)[tx.engine], params, { signal: opts.signal });
+      const [row] = await tx.query<Record<string, unknown>>(emailQueueSql(table, created, joinKey)[tx.engine], params, { signal: opts.signal });
       const pending = count(row?.PENDING);
       const failing = count(row?.FAILING);
       const abandoned = created ? count(row?.ABANDONED) : undefined;
       const sentLast24h = count(row?.SENT_24H);
       const isCapped = count(row?.N) >= EMAIL_ROW_CAP;
       const scope = created
-        ? `emails created in the last ${EMAIL_WINDOW_DAYS} days in ${table}`
+        ? `emails created in the last ${EMAIL_WINDOW_DAYS} days in ${table}${created === 'email' && joinKey ? `, ${joinWords(table, joinKey)}` : ''}`
         : `${table}, with no time window: no creation time was found for its rows`;
       const parts = [
         `${plural(pending, 'email')} waiting`,
@@ -116,7 +142,7 @@ export async function readEmailQueue(
         `${sentLast24h} sent in the last 24 hours`,
       ];
       // A fact's value (the email queue), shown in sentences that add their own full stop: a phrase.
-      const capNote = isCapped ? `; lower bounds: the count stopped at ${EMAIL_ROW_CAP} rows to spare the database` : '';
+      const capNote = isCapped ? `; lower bounds: the count stopped at the newest ${EMAIL_ROW_CAP} rows to spare the database` : '';
       const summary = `${parts.join(', ')} (${scope}; back-off: ${backoff.origin}${capNote})`;
       return {
         known: true,

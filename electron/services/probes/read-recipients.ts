@@ -3,7 +3,7 @@ import type { RecipientsProbeResult } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { formatUtcMinute, toDatabaseLocal, type ClockOffset } from './db-time';
 import { probeFailure, unreadableReason } from './failures';
-import { findStatusTable } from './read-email-queue';
+import { findStatusTable, joinWords } from './read-email-queue';
 import { readOnly } from './read-only';
 import { recipientsSql, type RecipientsAt } from './sql/recipients';
 import type { RecipientsProbeOptions } from './types';
@@ -79,15 +79,7 @@ export async function readRecipients(
     if ('reason' in found) return unknown(found.reason);
     const emailColumns = [...(found.columns.get('OSSYS_EMAIL') ?? [])].sort();
     const recipientColumns = recipientColumnsOf(emailColumns);
-    const statusColumns = found.columns.get(found.table) ?? new Set<string>();
-    const at: RecipientsAt =
-      recipientColumns.length === 0
-        ? null
-        : found.table === 'OSSYS_EMAIL'
-          ? 'status'
-          : statusColumns.has('EMAIL_ID') && emailColumns.includes('ID')
-            ? 'email'
-            : null;
+    const at: RecipientsAt = recipientColumns.length === 0 ? null : found.table === 'OSSYS_EMAIL' ? 'status' : found.joinKey ? 'email' : null;
     const evidence = { emailColumns, ...(recipientColumns.length ? { recipientColumns } : {}) };
     let noRecipients: string | null =
       emailColumns.length === 0
@@ -95,15 +87,19 @@ export async function readRecipients(
         : recipientColumns.length === 0
           ? `no recipient column (To, Cc, Bcc, Recipients) was found on OSSYS_EMAIL, whose columns are ${emailColumns.join(', ')}`
           : at === null
-            ? `${found.table} has no EMAIL_ID to join OSSYS_EMAIL's recipient columns (${recipientColumns.join(', ')}) to the sent emails`
+            ? `${found.table} has neither EMAIL_ID nor ID to join OSSYS_EMAIL's recipient columns (${recipientColumns.join(', ')}) to the sent emails`
             : null;
     const params = { since: toDatabaseLocal(since, clock, tx.engine), cap: RECIPIENTS_ROW_CAP };
     opts.progress?.(`Counting emails sent in ${found.table}`, 0.5);
     let row: Record<string, unknown> | undefined;
     try {
-      [row] = await tx.query<Record<string, unknown>>(recipientsSql(found.table, recipientColumns, noRecipients ? null : at)[tx.engine], params, {
-        signal: opts.signal,
-      });
+      [row] = await tx.query<Record<string, unknown>>(
+        recipientsSql(found.table, recipientColumns, noRecipients ? null : at, found.joinKey ?? undefined)[tx.engine],
+        params,
+        {
+          signal: opts.signal,
+        },
+      );
     } catch (error) {
       const reason = unreadableReason(error, noRecipients ? found.table : 'OSSYS_EMAIL');
       if (reason === null) throw probeFailure(error, `counting the recipients of the emails sent in ${found.table}`);
@@ -122,7 +118,7 @@ export async function readRecipients(
     const capped = emails >= RECIPIENTS_ROW_CAP;
     const atLeast = capped ? 'at least ' : '';
     const capNote = capped
-      ? ` The count stopped at ${RECIPIENTS_ROW_CAP.toLocaleString('en-US')} emails to spare the database; the numbers are lower bounds.`
+      ? ` The count stopped at the newest ${RECIPIENTS_ROW_CAP.toLocaleString('en-US')} emails to spare the database; the numbers are lower bounds.`
       : '';
     if (noRecipients) {
       return {
@@ -144,7 +140,7 @@ export async function readRecipients(
       recipients,
       capped,
       evidence,
-      summary: `${capped ? 'At least ' : ''}${plural(emails, 'email')} sent ${window}, to ${atLeast}${plural(recipients, 'recipient')} (addresses counted by their ; and , separators in OSSYS_EMAIL ${recipientColumns.join(', ')}).${capNote}`,
+      summary: `${capped ? 'At least ' : ''}${plural(emails, 'email')} sent ${window}, to ${atLeast}${plural(recipients, 'recipient')} (addresses counted by their ; and , separators in OSSYS_EMAIL ${recipientColumns.join(', ')}${at === 'email' && found.joinKey ? `, ${joinWords(found.table, found.joinKey)}` : ''}).${capNote}`,
     };
   });
 }

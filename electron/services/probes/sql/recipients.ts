@@ -1,11 +1,13 @@
 import type { DbEngine } from '../../db/types';
+import { cappedSelect, statusJoin, type StatusJoinKey } from './email-queue';
 import { localTimeParam, safeIdentifier, type EngineSql } from './engine-sql';
 
 const ENGINES: DbEngine[] = ['sqlserver', 'oracle', 'demo'];
 
 /**
  * Where the recipient columns are read: on the status table itself (it is OSSYS_EMAIL), on
- * OSSYS_EMAIL joined by the status table's EMAIL_ID, or nowhere (only emails are counted).
+ * OSSYS_EMAIL joined by the status table's key (EMAIL_ID or ID, discovered), or nowhere (only
+ * emails are counted).
  */
 export type RecipientsAt = 'status' | 'email' | null;
 
@@ -32,25 +34,20 @@ export function recipientCountExpr(engine: DbEngine, column: string): string {
 /**
  * Emails of the status table marked sent at or after `since` (database-local) and, when recipient
  * columns are given, the sum of their recipients, read through a bounded subquery (at most `cap`
- * emails, so N = cap means the cap was hit). N = emails, RECIPIENTS = recipients (NULL when no
- * recipient column is read). Table and column names come from the catalog, through safeIdentifier.
+ * emails, the newest sent, so N = cap means the cap was hit). N = emails, RECIPIENTS = recipients
+ * (NULL when no recipient column is read). Table and column names come from the catalog, through
+ * safeIdentifier; `key` is the status table's column that holds OSSYS_EMAIL's ID.
  */
-export function recipientsSql(statusTable: string, recipientColumns: readonly string[], at: RecipientsAt): EngineSql {
+export function recipientsSql(statusTable: string, recipientColumns: readonly string[], at: RecipientsAt, key: StatusJoinKey = 'EMAIL_ID'): EngineSql {
   const t = safeIdentifier(statusTable);
   const columns = at ? recipientColumns : [];
   const out = {} as EngineSql;
   for (const engine of ENGINES) {
     const alias = at === 'email' ? 'e' : 's';
-    const from = at === 'email' ? `FROM ${t} s JOIN OSSYS_EMAIL e ON e.ID = s.EMAIL_ID` : `FROM ${t} s`;
+    const from = at === 'email' ? statusJoin(statusTable, key) : `FROM ${t} s`;
     const r = columns.length ? columns.map((c) => recipientCountExpr(engine, `${alias}.${quoted(engine, c)}`)).join(' + ') : null;
     const select = r ? `(${r}) AS R` : 's.SENT';
-    const where = `WHERE s.SENT >= ${localTimeParam(engine, 'since')}`;
-    const inner =
-      engine === 'sqlserver'
-        ? `SELECT TOP (@cap) ${select} ${from} ${where}`
-        : engine === 'oracle'
-          ? `SELECT ${select} ${from} ${where} FETCH FIRST :cap ROWS ONLY`
-          : `SELECT ${select} ${from} ${where} LIMIT :cap`;
+    const inner = cappedSelect(engine, select, `${from} WHERE s.SENT >= ${localTimeParam(engine, 'since')}`, 's.SENT');
     out[engine] = `SELECT COUNT(*) AS N, ${r ? 'SUM(R)' : 'NULL'} AS RECIPIENTS FROM (${inner}) q`;
   }
   return out;
