@@ -1,8 +1,8 @@
 import { firstMatch } from '../../incidents/matcher';
 import { SMTP_AUTH_MATCHERS, type SmtpAuthVariant } from '../../incidents/smtp-auth-matchers';
-import type { ErrorsProbeResult } from '../../probes/types';
+import type { ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
 import type { FactMap, StepContext } from '../../wizard/types';
-import { utc } from '../common/probe-facts';
+import { utc, type NewFact } from '../common/probe-facts';
 
 /**
  * The SMTP authentication playbook's facts in typed form: the forms of the error found (error log,
@@ -14,6 +14,7 @@ import { utc } from '../common/probe-facts';
 /** The probe ids this playbook uses (keys of its `probes`). */
 export const PROBE = {
   errors: 'authErrors',
+  version: 'authVersion',
   queue: 'authQueue',
   errorsAfter: 'authErrorsAfter',
   sentAfter: 'authSentAfter',
@@ -49,6 +50,25 @@ export const VARIANT_WORDS: Record<SmtpAuthVariant, string> = {
   'bad-credentials': '535 5.7.3: wrong user name or password, or a disabled account',
   'not-authenticated': '530 5.7.57: the client did not authenticate (no credentials, or not over TLS)',
 };
+
+/**
+ * Where the Platform Server version is read: OSSYS_PARAMETER, name "version" compared without
+ * regard to letter case, as OutSystems' own diagnostic tool reads it (domain.md 4d).
+ */
+export const VERSION_PARAMETER = 'version';
+
+/**
+ * The version fact from the parameter probe: the global row's value when it reads as a version,
+ * with where it came from. Nothing when there is no such row or it is not a version: the engineer
+ * is asked, and the probe's summary keeps what was found.
+ */
+export function versionFromParameter(result: ParameterProbeResult): NewFact[] {
+  const row = result.rows.find((r) => r.host === null) ?? result.rows[0];
+  const value = row?.value.trim();
+  if (!value || !parseVersion(value)) return [];
+  const where = `OSSYS_PARAMETER row "${row!.name}"${row!.host ? ` (host ${row!.host})` : ''}, where OutSystems' diagnostic tool reads it`;
+  return [{ key: 'platform.version', value, detail: where }];
+}
 
 /** OAuth 2.0 for the platform's SMTP came with this Platform Server; BCC with it was fixed later. */
 export const OAUTH_MINIMUM = '11.34.0';

@@ -1,5 +1,5 @@
 import { SMTP_AUTH_MATCHERS } from '../../incidents/smtp-auth-matchers';
-import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult } from '../../probes/types';
+import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
 import type { Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
 import { decide, platformSentence } from './decision';
 import {
@@ -18,6 +18,8 @@ import {
   VARIANT_WORDS,
   VARIANTS,
   variantEvidence,
+  VERSION_PARAMETER,
+  versionFromParameter,
   versionOf,
   WHERE,
 } from './facts';
@@ -130,6 +132,8 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     }
     case PROBE.queue:
       return [{ key: 'queue.summary', value: (result as EmailQueueProbeResult).summary, detail: 'email queue' }];
+    case PROBE.version:
+      return versionFromParameter(result as ParameterProbeResult);
     case PROBE.errorsAfter:
       return errorsSinceFixFacts(result as ErrorsProbeResult);
     case PROBE.sentAfter:
@@ -172,6 +176,7 @@ export const smtpAuthPlaybook: Playbook = {
       window: true,
     },
     [PROBE.queue]: { probe: 'email-queue', label: 'Read the email queue' },
+    [PROBE.version]: { probe: 'parameter', label: 'Read the Platform Server version', parameter: VERSION_PARAMETER },
     [PROBE.errorsAfter]: {
       probe: 'error-log',
       label: 'Count SMTP authentication errors since the fix',
@@ -247,9 +252,10 @@ export const smtpAuthPlaybook: Playbook = {
       kind: 'collect-facts',
       title: 'Platform version',
       guidance: () =>
-        `Give the Platform Server version (${WHERE.version}), e.g. 11.38.0. OAuth 2.0 for the platform's SMTP needs ${OAUTH_MINIMUM} or later; ${OAUTH_RECOMMENDED} or later is recommended (it fixes BCC recipients with OAuth). Type "not known" if nobody can tell yet: the diagnosis will say what that leaves open.`,
+        `Read the Platform Server version from the platform database, or give it (${WHERE.version}), e.g. 11.38.0. OAuth 2.0 for the platform's SMTP needs ${OAUTH_MINIMUM} or later; ${OAUTH_RECOMMENDED} or later is recommended (it fixes BCC recipients with OAuth). Type "not known" if nobody can tell yet: the diagnosis will say what that leaves open.`,
+      probes: [PROBE.version],
       facts: [
-        { key: 'platform.version', label: 'Platform Server version', sources: ['engineer'], input: 'text', hint: 'e.g. 11.38.0, or "not known"' },
+        { key: 'platform.version', label: 'Platform Server version', sources: ['probe', 'engineer'], input: 'text', hint: 'e.g. 11.38.0, or "not known"' },
         { key: 'platform.oauth', label: 'OAuth 2.0 for SMTP', sources: ['derived'], optional: true },
       ],
       derive: (ctx) => {

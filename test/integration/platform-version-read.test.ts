@@ -1,0 +1,62 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNoticeBoard } from '../../electron/services/context';
+import { DEMO_PROFILE_ID, forgetDemoDatabase, resetDemoDatabase } from '../../electron/services/demo/connect';
+import { scenarioSeeds, type DemoSeed } from '../../electron/services/demo/seeds';
+import { createProbeApi } from '../../electron/services/probes/service';
+import { smtpAuthPlaybook as playbook } from '../../shared/playbooks/smtp-auth';
+import { PROBE, VERSION_PARAMETER } from '../../shared/playbooks/smtp-auth/facts';
+import { removeDir, tempDataDir } from '../support/host';
+import { demoSource } from '../support/probe-faults';
+
+/** The Platform Server version is read where OutSystems' diagnostic tool reads it (domain.md 4d), and asked only when absent. */
+const NOW = new Date('2026-12-02T15:00:00.000Z');
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) {
+    await forgetDemoDatabase(dir);
+    removeDir(dir);
+  }
+});
+
+async function demoWith(parameters: DemoSeed['parameters']) {
+  const dataDir = tempDataDir('st-version-');
+  dirs.push(dataDir);
+  const seed = (now: Date): DemoSeed => {
+    const s = scenarioSeeds.smtpAuth(now);
+    return { ...s, parameters: [...s.parameters, ...parameters] };
+  };
+  await resetDemoDatabase(dataDir, { now: () => NOW, seed });
+  const deps = { dataDir, hostKind: 'cli' as const, appVersion: 'test', notices: createNoticeBoard(), now: () => NOW };
+  return createProbeApi(deps, demoSource(dataDir, NOW));
+}
+
+describe('the Platform Server version from OSSYS_PARAMETER', () => {
+  it('the platform step reads it with the parameter probe, by the name "version" whatever its letter case', async () => {
+    const step = playbook.steps.find((s) => s.id === 'platform')!;
+    expect(step.probes).toEqual([PROBE.version]);
+    expect(playbook.probes[PROBE.version]).toMatchObject({ probe: 'parameter', parameter: 'version' });
+    expect(step.facts.find((f) => f.key === 'platform.version')!.sources).toEqual(['probe', 'engineer']);
+
+    const api = await demoWith([{ name: 'Version', val: '11.38.0.44017' }]);
+    const result = await api.readParameter(DEMO_PROFILE_ID, { name: VERSION_PARAMETER });
+    const facts = playbook.factsFromProbe!(PROBE.version, result);
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({
+      key: 'platform.version',
+      value: '11.38.0.44017',
+      detail: 'OSSYS_PARAMETER row "Version", where OutSystems\' diagnostic tool reads it',
+    });
+  });
+
+  it('gives no fact when there is no such row, so the engineer is asked', async () => {
+    const api = await demoWith([]);
+    const result = await api.readParameter(DEMO_PROFILE_ID, { name: VERSION_PARAMETER });
+    expect(result.rows).toEqual([]);
+    expect(playbook.factsFromProbe!(PROBE.version, result)).toEqual([]);
+  });
+
+  it('gives no fact when the row holds no version', async () => {
+    const api = await demoWith([{ name: 'version', val: 'unknown' }]);
+    expect(playbook.factsFromProbe!(PROBE.version, await api.readParameter(DEMO_PROFILE_ID, { name: VERSION_PARAMETER }))).toEqual([]);
+  });
+});
