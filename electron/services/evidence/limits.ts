@@ -76,7 +76,7 @@ export class Budget {
 
 export function budgetRefusal(ms: number): EvidenceRefusal {
   return new EvidenceRefusal(
-    `Too slow: reading the file took more than ${n(Math.round(ms / 1000))} s, so it was stopped. Filter the export in Service Center (a shorter time span, one module) and export again.`,
+    `Too slow: reading the file took more than ${ms < 1000 ? `${n(ms)} ms` : `${n(Math.round(ms / 1000))} s`}, so it was stopped. Filter the export in Service Center (a shorter time span, one module) and export again.`,
   );
 }
 
