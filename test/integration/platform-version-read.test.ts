@@ -5,6 +5,7 @@ import { scenarioSeeds, type DemoSeed } from '../../electron/services/demo/seeds
 import { createProbeApi } from '../../electron/services/probes/service';
 import { smtpAuthPlaybook as playbook } from '../../shared/playbooks/smtp-auth';
 import { PROBE, VERSION_PARAMETER } from '../../shared/playbooks/smtp-auth/facts';
+import { createSession } from '../../shared/wizard/engine';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource } from '../support/probe-faults';
 
@@ -17,6 +18,10 @@ afterAll(async () => {
     removeDir(dir);
   }
 });
+
+const environment = { profileId: 'demo', name: 'Demo', role: null, engine: 'demo' as const, host: null, customer: null, mailbox: null };
+const session = createSession({ id: 's1', playbook, environment, offline: false, now: NOW.toISOString() });
+const factsOf = (result: unknown) => playbook.factsFromProbe!(PROBE.version, result, session);
 
 async function demoWith(parameters: DemoSeed['parameters']) {
   const dataDir = tempDataDir('st-version-');
@@ -34,12 +39,12 @@ describe('the Platform Server version from OSSYS_PARAMETER', () => {
   it('the platform step reads it with the parameter probe, by the name "version" whatever its letter case', async () => {
     const step = playbook.steps.find((s) => s.id === 'platform')!;
     expect(step.probes).toEqual([PROBE.version]);
-    expect(playbook.probes[PROBE.version]).toMatchObject({ probe: 'parameter', parameter: 'version' });
+    expect(playbook.probes?.[PROBE.version]).toMatchObject({ probe: 'parameter', parameter: 'version' });
     expect(step.facts.find((f) => f.key === 'platform.version')!.sources).toEqual(['probe', 'engineer']);
 
     const api = await demoWith([{ name: 'Version', val: '11.38.0.44017' }]);
     const result = await api.readParameter(DEMO_PROFILE_ID, { name: VERSION_PARAMETER });
-    const facts = playbook.factsFromProbe!(PROBE.version, result);
+    const facts = factsOf(result);
     expect(facts).toHaveLength(1);
     expect(facts[0]).toMatchObject({
       key: 'platform.version',
@@ -52,11 +57,11 @@ describe('the Platform Server version from OSSYS_PARAMETER', () => {
     const api = await demoWith([]);
     const result = await api.readParameter(DEMO_PROFILE_ID, { name: VERSION_PARAMETER });
     expect(result.rows).toEqual([]);
-    expect(playbook.factsFromProbe!(PROBE.version, result)).toEqual([]);
+    expect(factsOf(result)).toEqual([]);
   });
 
   it('gives no fact when the row holds no version', async () => {
     const api = await demoWith([{ name: 'version', val: 'unknown' }]);
-    expect(playbook.factsFromProbe!(PROBE.version, await api.readParameter(DEMO_PROFILE_ID, { name: VERSION_PARAMETER }))).toEqual([]);
+    expect(factsOf(await api.readParameter(DEMO_PROFILE_ID, { name: VERSION_PARAMETER }))).toEqual([]);
   });
 });
