@@ -1,10 +1,13 @@
+import { looksLikeJson, MAX_SMTP_CHECK_BYTES, parseSmtpCheckJson } from '../smtp-check/attachment';
+import type { SmtpCheckResult } from '../smtp-check/result';
+
 /**
  * Files the customer sent (screenshots, PDFs) attached to a troubleshooting session. The session
  * keeps only what is written here; the bytes live in the data folder beside the session
  * (sessions/<id>/attachments/<attachmentId>.<ext>). Pure: no Node, no DOM.
  */
 
-export const ATTACHMENT_TYPES = ['png', 'jpeg', 'pdf'] as const;
+export const ATTACHMENT_TYPES = ['png', 'jpeg', 'pdf', 'smtp-check'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 /** One file: at most 10 MB. */
@@ -14,13 +17,23 @@ export const MAX_SESSION_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENT_NAME = 200;
 export const MAX_ATTACHMENT_CAPTION = 500;
 
-export const ATTACHMENT_MIME: Record<AttachmentType, string> = { png: 'image/png', jpeg: 'image/jpeg', pdf: 'application/pdf' };
-export const ATTACHMENT_EXTENSION: Record<AttachmentType, string> = { png: 'png', jpeg: 'jpg', pdf: 'pdf' };
-export const ATTACHMENT_TYPE_LABEL: Record<AttachmentType, string> = { png: 'PNG image', jpeg: 'JPEG image', pdf: 'PDF document' };
+export const ATTACHMENT_MIME: Record<AttachmentType, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  pdf: 'application/pdf',
+  'smtp-check': 'application/json',
+};
+export const ATTACHMENT_EXTENSION: Record<AttachmentType, string> = { png: 'png', jpeg: 'jpg', pdf: 'pdf', 'smtp-check': 'json' };
+export const ATTACHMENT_TYPE_LABEL: Record<AttachmentType, string> = {
+  png: 'PNG image',
+  jpeg: 'JPEG image',
+  pdf: 'PDF document',
+  'smtp-check': 'SMTP check (JSON)',
+};
 
 /** File name endings the picker offers and a name must have. */
-const EXTENSIONS: Record<string, AttachmentType> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', pdf: 'pdf' };
-export const ATTACHMENT_ACCEPT = '.png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf';
+const EXTENSIONS: Record<string, AttachmentType> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', pdf: 'pdf', json: 'smtp-check' };
+export const ATTACHMENT_ACCEPT = '.png,.jpg,.jpeg,.pdf,.json,image/png,image/jpeg,application/pdf,application/json';
 
 /** What a session keeps about one attached file (never its bytes). */
 export interface SessionAttachment {
@@ -34,6 +47,8 @@ export interface SessionAttachment {
   sha256: string;
   addedAt: string;
   addedBy: string;
+  /** For an SMTP check's JSON: the check as validated when it was attached (the report shows it as a table). */
+  smtpCheck?: SmtpCheckResult;
 }
 
 /** The type the first bytes say (PNG signature, JPEG SOI marker, "%PDF-"), or null. */
@@ -42,6 +57,7 @@ export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | null {
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (starts([0xff, 0xd8, 0xff])) return 'jpeg';
   if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (bytes.length <= MAX_SMTP_CHECK_BYTES && looksLikeJson(bytes) && parseSmtpCheckJson(bytes).ok) return 'smtp-check';
   return null;
 }
 
@@ -88,10 +104,17 @@ export function attachmentRefusal(fileName: string, bytes: Uint8Array, used: num
   if (!name) return { field: 'fileName', message: 'Give the file a name.' };
   const claimed = typeOfName(name);
   if (!claimed)
-    return { field: 'fileName', message: `${name} cannot be attached: only PNG, JPEG and PDF files can (a name ending in .png, .jpg, .jpeg or .pdf).` };
+    return {
+      field: 'fileName',
+      message: `${name} cannot be attached: only PNG, JPEG and PDF files can, and an SMTP check's JSON (a name ending in .png, .jpg, .jpeg, .pdf or .json).`,
+    };
   const refuse = (message: string): AttachmentRefusal => ({ field: 'contentBase64', message });
   const length = bytes.length;
   if (length === 0) return refuse(`${name} is empty: nothing was attached.`);
+  if (claimed === 'smtp-check') {
+    const check = parseSmtpCheckJson(bytes);
+    if (!check.ok) return refuse(`${name} cannot be attached: ${check.reason}. Nothing was attached.`);
+  }
   if (length > MAX_ATTACHMENT_BYTES)
     return refuse(`${name} is ${formatBytes(length)}; a file can be at most ${formatBytes(MAX_ATTACHMENT_BYTES)}. Nothing was attached.`);
   if (!sniffAttachmentType(bytes)) {

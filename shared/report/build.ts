@@ -108,6 +108,7 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
         sha256: a.sha256,
         addedAt: a.addedAt,
         addedBy: a.addedBy,
+        ...(a.smtpCheck ? { smtpCheck: a.smtpCheck } : {}),
       })),
     },
   };

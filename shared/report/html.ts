@@ -4,6 +4,7 @@ import { formatCount, formatParameters, formatTime, formatYesNo, plural } from '
 import type { ReportAttachment, ReportChange, ReportModel } from './model';
 import { ATTACHMENT_MIME, ATTACHMENT_TYPE_LABEL, formatBytes } from '../attachments';
 import { reportStyles } from './styles';
+import { smtpChecksHtml } from './smtp-check-section';
 
 export interface HtmlOptions {
   pageSize: 'A4' | 'Letter';
@@ -277,7 +278,7 @@ function renderAttachments(model: ReportModel, images: Readonly<Record<string, s
   const about = (a: ReportAttachment) =>
     `${e(ATTACHMENT_TYPE_LABEL[a.type] ?? a.type)}, ${e(formatBytes(a.bytes))}, added ${e(formatTime(a.addedAt))} by ${e(a.addedBy)} · SHA-256 <code class="hash">${e(a.sha256)}</code>`;
   const figures = list
-    .filter((a) => a.type !== 'pdf')
+    .filter((a) => a.type === 'png' || a.type === 'jpeg')
     .map((a) => {
       const src = images[a.id];
       const shown = typeof src === 'string' && src.startsWith(`data:${ATTACHMENT_MIME[a.type]};`) && IMAGE_DATA_URL.test(src);
@@ -306,6 +307,7 @@ function renderAttachments(model: ReportModel, images: Readonly<Record<string, s
           ]),
         )}`
       : '',
+    smtpChecksHtml(list),
     '</section>',
   ].join('');
 }

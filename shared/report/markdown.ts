@@ -1,6 +1,7 @@
 import { formatCount, formatParameters, formatTime, formatYesNo, plural } from './format';
 import type { ReportModel } from './model';
 import { ATTACHMENT_TYPE_LABEL, formatBytes } from '../attachments';
+import { smtpChecksMarkdown } from './smtp-check-section';
 import { escapeMarkdown, markdownCode, markdownUrl } from './escape';
 
 /**
@@ -213,6 +214,7 @@ export function renderReportMarkdown(model: ReportModel): string {
       );
     }
     line();
+    for (const l of smtpChecksMarkdown(attachments)) line(l);
   }
   line(`_Generated ${formatTime(model.generatedAt)} · report format version ${model.reportVersion}_`);
   return `${out.join('\n')}\n`;

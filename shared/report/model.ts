@@ -1,3 +1,4 @@
+import type { SmtpCheckResult } from '../smtp-check/result';
 /**
  * The resolution report of one troubleshooting session, as data. Built from a session by
  * ./build.ts, rendered to HTML (./html.ts, also the PDF) and Markdown (./markdown.ts), and exported
@@ -165,11 +166,13 @@ export interface ReportAttachment {
   /** '' when none was given. */
   caption: string;
   /** Told by the file's first bytes. */
-  type: 'png' | 'jpeg' | 'pdf';
+  type: 'png' | 'jpeg' | 'pdf' | 'smtp-check';
   bytes: number;
   sha256: string;
   addedAt: string;
   addedBy: string;
+  /** An SMTP check's JSON: the check itself, which the report shows as a table (shared/report/smtp-check-section.ts). */
+  smtpCheck?: SmtpCheckResult;
 }
 
 export interface ReportReference {

@@ -14,6 +14,7 @@ import {
   type AttachmentType,
   type SessionAttachment,
 } from '../../../shared/attachments';
+import { parseSmtpCheckJson } from '../../../shared/smtp-check/attachment';
 import type { Session, SessionAction } from '../../../shared/wizard/types';
 import type { SessionView } from '../../../shared/wizard/view';
 import type { HandlersFor } from '../context';
@@ -21,6 +22,12 @@ import { writeFileAtomic } from '../json-file';
 import { SESSIONS_DIR } from './store';
 
 const ATTACHMENT_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function smtpCheckOf(bytes: Uint8Array) {
+  const parsed = parseSmtpCheckJson(bytes);
+  if (!parsed.ok) throw new ApiError('invalid_input', `The file cannot be attached: ${parsed.reason}.`, { field: 'contentBase64' });
+  return parsed.check;
+}
 
 /**
  * The bytes of the files attached to sessions: sessions/<sessionId>/attachments/<id>.<ext>, written
@@ -53,7 +60,7 @@ export type AttachmentFiles = ReturnType<typeof createAttachmentFiles>;
 export async function attachmentImages(files: AttachmentFiles, sessionId: string, list: ReadonlyArray<SessionAttachment>): Promise<Record<string, string>> {
   const images: Record<string, string> = {};
   for (const a of list) {
-    if (a.type === 'pdf') continue;
+    if (a.type !== 'png' && a.type !== 'jpeg') continue;
     const bytes = await files.read(sessionId, a);
     // Told by the bytes again: only a real PNG or JPEG becomes an image in the report.
     if (bytes && sniffAttachmentType(bytes) === a.type) images[a.id] = `data:${ATTACHMENT_MIME[a.type]};base64,${bytes.toString('base64')}`;
@@ -105,6 +112,8 @@ export function attachmentHandlers(needs: AttachmentNeeds): HandlersFor<Attachme
         sha256,
         addedAt: needs.now(),
         addedBy: await needs.actor(),
+        // Validated again here (the page's check is only a courtesy); kept parsed so the report shows it as a table.
+        ...(type === 'smtp-check' ? { smtpCheck: smtpCheckOf(bytes) } : {}),
       };
       // The file first, then the session names it: a session never names a file that is not there.
       await needs.files.write(id, attachment, bytes);
