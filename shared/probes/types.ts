@@ -138,6 +138,19 @@ export interface ImportedEvidence {
   mapping: { time: string | null; message: string | null; server: string | null; module: string | null; application: string | null; dayFirst: boolean };
   /** "imported: errors-PRD-2026-12-01.xlsx, 3,214 rows, 84 matching": the facts' detail starts with it. */
   label: string;
+  /** Every file (or paste) that makes this count, in the order imported; absent in results saved before imports added up. */
+  files?: Array<{ name: string; rows: number; matching: number }>;
+  /** The occurrences counted, so a later import adds only rows not yet counted; absent past the cap or in older results. */
+  occurrences?: ImportedOccurrence[];
+}
+
+/** One counted occurrence of an imported error: its time, server, form and a fingerprint of its message (not the message). */
+export interface ImportedOccurrence {
+  at: string;
+  server: string | null;
+  /** Index of the matcher in the playbook's list. */
+  matcher: number;
+  key: string;
 }
 
 export interface ErrorVariantCount {

@@ -1,12 +1,16 @@
 import type { BudgetResult, MailboxBudget } from '../capacity/types';
 import { DEFAULT_ENGINEER_NAME } from '../settings';
-import { formatCount, plural } from './format';
+import type { CriterionState } from '../wizard/criteria';
+import { OUTCOME_MEANINGS } from '../wizard/outcome';
+import { formatCount, formatTime, plural } from './format';
 import {
   OUTCOME_LABELS,
   REPORT_VERSION,
   type ReportCalculation,
+  type ReportEmails,
   type ReportModel,
   type ReportOutcome,
+  type ReportOutcomeDetail,
   type ReportServerRow,
   type ReportSymptom,
 } from './model';
@@ -32,7 +36,7 @@ const ENGINE_LABELS: Record<ReportSessionInput['environment']['engine'], string>
  */
 export function buildReport(session: ReportSessionInput, context: BuildContext): ReportModel {
   const env = session.environment;
-  const outcome = outcomeOf(session);
+  const outcome = session.outcome.status;
   const calculation = calculationOf(session);
   return {
     reportVersion: REPORT_VERSION,
@@ -62,6 +66,8 @@ export function buildReport(session: ReportSessionInput, context: BuildContext):
     servers: serversOf(session),
     calculation,
     calculationApplies: session.computesBudget ?? true,
+    outcome: outcomeDetail(session),
+    emails: emailsOf(session),
     actions: {
       plan: session.chosenPlan
         ? { title: session.chosenPlan.plan.title, reason: session.chosenPlan.reason, tradeOff: session.chosenPlan.plan.tradeOff || null }
@@ -140,18 +146,61 @@ export function eventsOf(events: ReportSessionInput['events']): Array<{ at: stri
   });
 }
 
-export function outcomeOf(session: ReportSessionInput): ReportOutcome {
-  const changed = session.applies.some((a) => !a.undone);
-  if (session.diagnosis?.allWithinLimit && !changed) return 'within-limit';
-  const passed = session.verification?.passed;
-  if (passed === true) return 'resolved';
-  if (passed === false) return 'not-resolved';
-  // A change that stands without a pass under traffic: never "Resolved".
-  return changed ? 'applied-not-verified' : 'unverified';
+const RESULT_WORDS: Record<CriterionState, string> = { pass: 'Passed', watching: 'Not yet', fail: 'Failed', unknown: 'Not known' };
+
+/** The engine's decision as the report states it: meaning, reason, criteria and follow-ups. */
+function outcomeDetail(session: ReportSessionInput): ReportOutcomeDetail {
+  const o = session.outcome;
+  return {
+    meaning: o.status === 'in-progress' ? 'The session is still open: nothing is concluded yet.' : OUTCOME_MEANINGS[o.status],
+    reason: o.reason,
+    fixTakesEffect: o.fixTakesEffect,
+    fixTakenEffectAt: o.fixAt,
+    fixes: o.fixes.map((f) => ({ description: f.description, at: f.at, lasting: f.lasting })),
+    criteria: o.criteria.map((c) => ({ label: c.label, state: c.state, result: RESULT_WORDS[c.state], seen: c.seen, until: c.until ?? null })),
+    followUps: o.followUps.map((f) => ({ action: f.action, owner: f.owner, notBefore: f.notBefore ?? null })),
+  };
+}
+
+/** What happens to the emails that failed: the failing ones are retried, the abandoned ones are lost unless sent again. */
+function emailsOf(session: ReportSessionInput): ReportEmails | null {
+  const q = session.failedEmails;
+  if (!q || (q.failing === null && q.abandoned === null)) return null;
+  const parts: string[] = [];
+  if (q.abandoned !== null)
+    parts.push(
+      q.abandoned > 0
+        ? `${plural(q.abandoned, 'email')} ${q.abandoned === 1 ? 'was' : 'were'} abandoned after the platform's retries ran out: the platform will not send ${q.abandoned === 1 ? 'it' : 'them'} again, so ${q.abandoned === 1 ? 'it needs' : 'they need'} to be sent again from the application.`
+        : 'No email was abandoned.',
+    );
+  if (q.failing !== null)
+    parts.push(
+      q.failing > 0
+        ? `${plural(q.failing, 'email')} ${q.failing === 1 ? 'is' : 'are'} still failing; the platform retries ${q.failing === 1 ? 'it' : 'them'} with growing intervals until the retry period ends, then abandons ${q.failing === 1 ? 'it' : 'them'}.`
+        : 'No email is failing in the queue.',
+    );
+  return { failing: q.failing, abandoned: q.abandoned, statement: parts.join(' '), source: { source: q.source, at: q.at } };
 }
 
 function symptomOf(session: ReportSessionInput): ReportSymptom | null {
   const e = session.errors;
+  const given = session.errorsGiven;
+  if (!e && given) {
+    // Typed in from what Service Center showed: as much evidence as a search, said to be typed.
+    return {
+      count: given.count,
+      capped: false,
+      windowStart: null,
+      windowEnd: null,
+      firstSeen: given.firstSeen,
+      lastSeen: given.lastSeen,
+      perServer: [],
+      errorName: session.errorName,
+      sampleMessage: null,
+      source: { source: given.source, at: given.at },
+      coverage: null,
+    };
+  }
   if (!e) return null;
   return {
     count: e.count,
@@ -163,7 +212,7 @@ function symptomOf(session: ReportSessionInput): ReportSymptom | null {
     perServer: e.perServer.map((p) => ({ server: p.server, count: p.count })),
     errorName: session.errorName,
     sampleMessage: e.samples[0]?.message ?? null,
-    source: { source: `Error log (OSLOG_ERROR, ${session.environment.name})`, at: e.readAt },
+    source: session.errorsSource ?? { source: `Read from the platform database (error log of ${session.environment.name})`, at: e.readAt },
     coverage: e.coverageNote ?? null,
   };
 }
@@ -212,28 +261,46 @@ function mainMailbox(budget: BudgetResult | null, environment: string): MailboxB
   return [...mine].sort((a, b) => b.connections - a.connections)[0];
 }
 
+/**
+ * This environment's share of a mailbox: its own connections, and the other senders' by name, so a
+ * summary never credits one environment with another's connections.
+ */
+function shareOf(box: MailboxBudget, environment: string): { own: number; others: Array<{ name: string; connections: number }> } {
+  const byEnv = new Map<string, number>();
+  for (const s of box.servers) byEnv.set(s.environment, (byEnv.get(s.environment) ?? 0) + s.connections);
+  const others = [...byEnv].filter(([name, n]) => name !== environment && n > 0).map(([name, connections]) => ({ name, connections }));
+  return { own: byEnv.get(environment) ?? 0, others };
+}
+
 function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculation: ReportCalculation | null): string {
+  const seen = session.errors
+    ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, session.errorName)} were logged.`
+    : session.errorsGiven
+      ? `${plural(session.errorsGiven.count, session.errorName)} were seen in Service Center.`
+      : '';
+  // The engine's reason ("Verified: …", "Not yet verified: …", "Not fixed: …"): the report adds nothing of its own.
+  const verdict = outcome === 'in-progress' ? 'The session is still open.' : session.outcome.reason;
   if (session.computesBudget === false) {
     // A playbook without a connection budget: what was seen, its own story, what was done, the check.
     const applied = session.applies.filter((a) => !a.undone);
-    const seenHere = session.errors ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, session.errorName)} were logged.` : '';
-    const done = applied.length ? `Done: ${applied.map((a) => a.description.replace(/\.$/, '')).join('; ')}.` : 'No change has been recorded yet.';
-    return join(seenHere, session.summary ?? '', done, checkSentence(session, outcome));
+    const done = applied.length ? `Done: ${applied.map((a) => a.description.replace(/\.$/, '')).join('; ')}.` : 'No change has been recorded.';
+    return join(seen, session.summary ?? '', done, verdict);
   }
   const env = session.environment.name;
   const box = mainMailbox(session.diagnosis, env);
   const calc = calculation?.mailboxes.find((m) => m.mailbox === box?.mailbox);
   // "Exchange Online SMTP AUTH (smtp.office365.com:587)" reads better without the address.
   const provider = session.diagnosis?.provider.name.replace(/\s*\([^)]*\)\s*$/, '') ?? 'the mail server';
-  const verified = (session.verification?.summary ?? '').trim().replace(/\.$/, '');
-  // Inside parentheses mid-sentence: "No errors" becomes "no errors" (not "APP-04 ...").
-  const verifiedInline = /^[A-Z][a-z]/.test(verified) ? verified[0]!.toLowerCase() + verified.slice(1) : verified;
-  const seen = session.errors ? `${session.errors.capped ? 'At least ' : ''}${plural(session.errors.count, session.errorName)} were logged.` : '';
-  const cause = box
-    ? `${env} opened ${formatCount(box.connections)} concurrent connections to the mailbox ${box.mailbox}, ${
-        box.withinLimit ? 'within' : 'above'
-      } the limit of ${box.limit} that ${provider} allows (${box.arithmetic}).`
-    : `No calculation of connections was made for ${env}.`;
+  let cause = `No calculation of connections was made for ${env}.`;
+  if (box) {
+    const { own, others } = shareOf(box, env);
+    const where = `${box.withinLimit ? 'within' : 'above'} the limit of ${box.limit} that ${provider} allows (${box.arithmetic})`;
+    cause = others.length
+      ? `${env} opened ${formatCount(own)} of the ${formatCount(box.connections)} concurrent connections to the mailbox ${box.mailbox}, together with ${others
+          .map((o) => `${o.name} (${formatCount(o.connections)})`)
+          .join(', ')}: ${where}.`
+      : `${env} opened ${formatCount(box.connections)} concurrent connections to the mailbox ${box.mailbox}, ${where}.`;
+  }
   const restarted = session.restart.filter((r) => r.done).length;
   const applied = session.applies.filter((a) => !a.undone);
   const action = applied.length
@@ -241,46 +308,8 @@ function summaryOf(session: ReportSessionInput, outcome: ReportOutcome, calculat
         calc?.after ? `, bringing the mailbox to ${calc.after.connections} connections` : ''
       }${session.restart.length ? `, and the ${session.restartService ?? 'service'} was restarted on ${restarted} of ${session.restart.length} front-end servers` : ''}.`
     : '';
-  switch (outcome) {
-    case 'within-limit':
-      return join(
-        seen,
-        cause,
-        'This environment alone does not explain the errors, so no setting was changed; other senders on the same mailbox or another cause need to be looked at.',
-      );
-    case 'resolved':
-      return join(cause, action, `The check after the restart passed (${verifiedInline}).`);
-    case 'not-resolved':
-      return join(cause, action, `The check after the restart still failed (${verifiedInline}), so further investigation is needed.`);
-    case 'applied-not-verified':
-      return join(
-        seen,
-        cause,
-        action,
-        verifiedInline ? `The fix is applied but not yet verified (${verifiedInline}).` : 'The fix is applied but has not been verified yet.',
-      );
-    case 'unverified':
-      return join(seen, cause, action || 'No change has been applied yet.', applied.length ? 'The result has not been verified yet.' : '');
-  }
-}
-
-/** How the check after the fix went, for a playbook that tells its own story. */
-function checkSentence(session: ReportSessionInput, outcome: ReportOutcome): string {
-  const verified = (session.verification?.summary ?? '').trim().replace(/\.$/, '');
-  const inline = /^[A-Z][a-z]/.test(verified) ? verified[0]!.toLowerCase() + verified.slice(1) : verified;
-  const after = session.restartService ? 'the restart' : 'the fix';
-  switch (outcome) {
-    case 'resolved':
-      return `The check after ${after} passed (${inline}).`;
-    case 'not-resolved':
-      return inline
-        ? `The check after ${after} still failed (${inline}), so further investigation is needed.`
-        : 'The session ended without a fix that was verified.';
-    case 'applied-not-verified':
-      return inline ? `The fix is applied but not yet verified (${inline}).` : 'The fix is applied but has not been verified yet.';
-    default:
-      return '';
-  }
+  // The symptom section gives the count; a budget summary tells the cause, the change and the verdict.
+  return join(cause, action, verdict);
 }
 
 function join(...sentences: string[]): string {

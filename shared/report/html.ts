@@ -36,11 +36,13 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions): stri
     '</head>',
     '<body>',
     renderHeader(model),
+    renderOutcome(model),
     renderSymptom(model),
     renderFindings(model),
     renderCalculation(model),
     renderActions(model),
     renderVerification(model),
+    renderFollowUps(model),
     renderAppendix(model),
     renderAttachments(model, options.attachmentImages ?? {}),
     '</body>',
@@ -87,9 +89,44 @@ function renderHeader(model: ReportModel): string {
   ].join('');
 }
 
+/** The outcome the engine decided: what it means, why, and when the fix took effect. */
+function renderOutcome(model: ReportModel): string {
+  const o = model.outcome;
+  const fixes = o.fixes.map((f) => `<li>${e(f.description)} <span class="muted">(${f.lasting ? 'lasting fix' : 'stop-gap'}, ${e(formatTime(f.at))})</span></li>`);
+  return [
+    '<section class="keep"><h2>Outcome</h2>',
+    `<p><span class="outcome outcome-${e(model.header.outcome)}">${e(model.header.outcomeLabel)}</span> ${e(o.meaning)}</p>`,
+    o.reason ? `<p>${e(o.reason)}</p>` : '',
+    fixes.length ? `<ul>${fixes.join('')}</ul>` : '',
+    factsTable([['Fix took effect', `${e(formatTime(o.fixTakenEffectAt, 'not yet'))} <span class="muted small">(${e(o.fixTakesEffect)})</span>`]]),
+    '</section>',
+  ].join('');
+}
+
+/** What is left to do after a mitigated or not yet verified session, with who does it. */
+function renderFollowUps(model: ReportModel): string {
+  const list = model.outcome.followUps;
+  if (!list.length) return '';
+  return [
+    '<section class="keep"><h2>Follow-ups</h2>',
+    table(
+      ['What', 'Who', 'Not before'],
+      list.map((f) => [e(f.action), e(f.owner), e(f.notBefore ? formatTime(f.notBefore) : '—')]),
+    ),
+    '</section>',
+  ].join('');
+}
+
+function renderEmails(model: ReportModel): string {
+  const m = model.emails;
+  if (!m) return '';
+  return `<h3>Emails that failed</h3><p>${e(m.statement)}</p><p class="small muted">Source: ${e(m.source.source)}, ${e(formatTime(m.source.at))}</p>`;
+}
+
 function renderSymptom(model: ReportModel): string {
   const s = model.symptom;
-  if (!s) return '<section><h2>Symptom evidence</h2><p class="muted">The error log was not searched in this session.</p></section>';
+  if (!s)
+    return `<section><h2>Symptom evidence</h2><p class="muted">No count of the errors was read, imported or given in this session.</p>${renderEmails(model)}</section>`;
   const countText = `${s.capped ? 'At least ' : ''}${plural(s.count, s.errorName)}`;
   return [
     '<section><h2>Symptom evidence</h2>',
@@ -98,7 +135,7 @@ function renderSymptom(model: ReportModel): string {
     factsTable([
       ['First seen', e(formatTime(s.firstSeen, 'none'))],
       ['Last seen', e(formatTime(s.lastSeen, 'none'))],
-      ['Source', `${e(s.source.source)}, read ${e(formatTime(s.source.at))}`],
+      ['Source', `${e(s.source.source)}, ${e(formatTime(s.source.at))}`],
     ]),
     s.perServer.length
       ? table(
@@ -107,7 +144,8 @@ function renderSymptom(model: ReportModel): string {
           { numeric: [1] },
         )
       : '',
-    s.sampleMessage ? `<h3>Sample message</h3><pre>${e(s.sampleMessage)}</pre>` : '',
+    s.sampleMessage ? `<div class="keep"><h3>Sample message</h3><pre>${e(s.sampleMessage)}</pre></div>` : '',
+    renderEmails(model),
     '</section>',
   ].join('');
 }
@@ -204,7 +242,8 @@ function renderActions(model: ReportModel): string {
       `<p><strong>Plan chosen: ${e(a.plan.title)}.</strong> ${e(a.plan.reason)}</p>`,
       a.plan.tradeOff ? `<p class="muted">Trade-off: ${e(a.plan.tradeOff)}</p>` : '',
     );
-  } else parts.push('<p class="muted">No change plan was chosen.</p>');
+  }
+  if (!a.plan && !a.changes.length && !a.fixSteps.length) parts.push('<p class="muted">No change was made.</p>');
   parts.push(...a.changes.map(renderChange));
   if (a.restart.length) {
     parts.push(
@@ -230,15 +269,23 @@ function renderActions(model: ReportModel): string {
   return parts.join('');
 }
 
+const STATE_CLASS = { pass: 'within', fail: 'over', watching: 'muted', unknown: 'muted' } as const;
+
+/** The criteria the playbook declares, each as the engine judged it when the outcome was decided. */
 function renderVerification(model: ReportModel): string {
   const v = model.verification;
-  if (!v) return '<section><h2>Verification</h2><p class="muted">No verification was recorded.</p></section>';
-  const result = v.passed === null ? 'inconclusive' : v.passed ? 'passed' : 'failed';
-  const cls = v.passed === null ? 'muted' : v.passed ? 'within' : 'over';
+  const criteria = model.outcome.criteria;
+  if (!criteria.length && !v) return '<section><h2>Verification</h2><p class="muted">No verification was recorded.</p></section>';
   return [
     '<section><h2>Verification</h2>',
-    `<p>Result: <span class="${cls}">${e(result)}</span>${v.checkedAt ? `, checked ${e(formatTime(v.checkedAt))}` : ''}. ${e(v.summary)}</p>`,
-    v.details.length ? `<ul>${v.details.map((d) => `<li>${e(d)}</li>`).join('')}</ul>` : '',
+    v?.checkedAt ? `<p class="small muted">Last checked ${e(formatTime(v.checkedAt))}.</p>` : '',
+    criteria.length
+      ? table(
+          ['What must hold', 'Result', 'What was seen', 'Can pass from'],
+          criteria.map((c) => [e(c.label), `<span class="${STATE_CLASS[c.state]}">${e(c.result)}</span>`, e(c.seen), e(c.until ? formatTime(c.until) : '—')]),
+          { className: 'criteria' },
+        )
+      : '',
     '</section>',
   ].join('');
 }

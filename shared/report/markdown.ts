@@ -32,10 +32,26 @@ export function renderReportMarkdown(model: ReportModel): string {
   line(md(model.summary));
   line();
 
+  const o = model.outcome;
+  line('## Outcome');
+  line();
+  line(`**${md(header.outcomeLabel)}.** ${md(o.meaning)}`);
+  if (o.reason) {
+    line();
+    line(md(o.reason));
+  }
+  if (o.fixes.length) {
+    line();
+    for (const f of o.fixes) line(`- ${md(f.description)} (${f.lasting ? 'lasting fix' : 'stop-gap'}, ${formatTime(f.at)})`);
+  }
+  line();
+  line(`Fix took effect: ${formatTime(o.fixTakenEffectAt, 'not yet')} (${md(o.fixTakesEffect)})`);
+  line();
+
   line('## Symptom evidence');
   line();
   const s = model.symptom;
-  if (!s) line('The error log was not searched in this session.');
+  if (!s) line('No count of the errors was read, imported or given in this session.');
   else {
     line(
       `${s.capped ? 'At least ' : ''}${plural(s.count, s.errorName)} found` +
@@ -49,7 +65,7 @@ export function renderReportMarkdown(model: ReportModel): string {
     line();
     line(`- First seen: ${formatTime(s.firstSeen, 'none')}`);
     line(`- Last seen: ${formatTime(s.lastSeen, 'none')}`);
-    line(`- Source: ${md(s.source.source)}, read ${formatTime(s.source.at)}`);
+    line(`- Source: ${md(s.source.source)}, ${formatTime(s.source.at)}`);
     if (s.perServer.length) {
       line();
       line('| Front-end server | Errors |');
@@ -62,6 +78,14 @@ export function renderReportMarkdown(model: ReportModel): string {
       line();
       line(fence(s.sampleMessage));
     }
+  }
+  if (model.emails) {
+    line();
+    line('### Emails that failed');
+    line();
+    line(md(model.emails.statement));
+    line();
+    line(`Source: ${md(model.emails.source.source)}, ${formatTime(model.emails.source.at)}`);
   }
   line();
 
@@ -118,7 +142,8 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (a.plan) {
     line(`**Plan chosen: ${md(a.plan.title)}.** ${md(a.plan.reason)}`);
     if (a.plan.tradeOff) line(`\nTrade-off: ${md(a.plan.tradeOff)}`);
-  } else line('No change plan was chosen.');
+  }
+  if (!a.plan && !a.changes.length && !a.fixSteps.length) line('No change was made.');
   for (const ch of a.changes) {
     line();
     line(`### ${md(ch.description)}`);
@@ -168,16 +193,26 @@ export function renderReportMarkdown(model: ReportModel): string {
   line('## Verification');
   line();
   const v = model.verification;
-  if (!v) line('No verification was recorded.');
+  if (!o.criteria.length && !v) line('No verification was recorded.');
   else {
-    const result = v.passed === null ? 'inconclusive' : v.passed ? 'passed' : 'failed';
-    line(`Result: **${result}**${v.checkedAt ? `, checked ${formatTime(v.checkedAt)}` : ''}. ${md(v.summary)}`);
-    if (v.details.length) {
+    if (v?.checkedAt) line(`Last checked ${formatTime(v.checkedAt)}.`);
+    if (o.criteria.length) {
       line();
-      for (const d of v.details) line(`- ${md(d)}`);
+      line('| What must hold | Result | What was seen | Can pass from |');
+      line('| --- | --- | --- | --- |');
+      for (const c of o.criteria) line(`| ${cell(c.label)} | ${c.result} | ${cell(c.seen)} | ${c.until ? formatTime(c.until) : '—'} |`);
     }
   }
   line();
+
+  if (o.followUps.length) {
+    line('## Follow-ups');
+    line();
+    line('| What | Who | Not before |');
+    line('| --- | --- | --- |');
+    for (const f of o.followUps) line(`| ${cell(f.action)} | ${cell(f.owner)} | ${f.notBefore ? formatTime(f.notBefore) : '—'} |`);
+    line();
+  }
 
   if (model.appendix.evidence.length) {
     line('## What the platform database showed');

@@ -7,19 +7,17 @@ import type { SmtpCheckResult } from '../smtp-check/result';
  * Never holds credentials: the environment is described by name, role, engine and host only.
  */
 
-export const REPORT_VERSION = 1 as const;
+import type { CriterionState } from '../wizard/criteria';
+import { SESSION_STATUSES, type SessionStatus } from '../wizard/types';
 
-/** How the session ended, as the customer reads it. */
-export const REPORT_OUTCOMES = ['resolved', 'applied-not-verified', 'not-resolved', 'within-limit', 'unverified'] as const;
-export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
+/** 2: the outcome is the engine's (with its criteria and follow-ups), and "mitigated" and "in-progress" exist. */
+export const REPORT_VERSION = 2 as const;
 
-export const OUTCOME_LABELS: Record<ReportOutcome, string> = {
-  resolved: 'Resolved',
-  'applied-not-verified': 'Fix applied, not yet verified',
-  'not-resolved': 'Not resolved',
-  'within-limit': 'Within limit: other cause',
-  unverified: 'Not verified yet',
-};
+/** How the session ended, as the engine decided it (shared/wizard/outcome.ts); "in-progress" while open. */
+export const REPORT_OUTCOMES = SESSION_STATUSES;
+export type ReportOutcome = SessionStatus;
+
+export { OUTCOME_LABELS } from '../wizard/outcome';
 
 /** Where a fact came from and when it was read or entered. */
 export interface ReportSource {
@@ -141,6 +139,51 @@ export interface ReportActions {
   undo: string | null;
 }
 
+/** One verification criterion as the engine judged it. */
+export interface ReportCriterion {
+  /** What must hold. */
+  label: string;
+  state: CriterionState;
+  /** "Passed", "Not yet", "Failed", "Not known". */
+  result: string;
+  /** What was seen, or what is missing. */
+  seen: string;
+  /** While not yet: the earliest time it can pass, when time decides it. */
+  until: string | null;
+}
+
+export interface ReportFollowUp {
+  action: string;
+  owner: string;
+  /** Not before this time, when time decides it. */
+  notBefore: string | null;
+}
+
+/** The outcome as the engine decided it, with why, the criteria and what is left to do. */
+export interface ReportOutcomeDetail {
+  /** What the outcome means, in general. */
+  meaning: string;
+  /** Why this session has it. */
+  reason: string;
+  /** How the fix takes effect, e.g. "when the Scheduler Service was restarted on every front-end server". */
+  fixTakesEffect: string;
+  /** When it did; null when it has not. */
+  fixTakenEffectAt: string | null;
+  /** The changes that stand, each lasting or a stop-gap. */
+  fixes: Array<{ description: string; at: string; lasting: boolean }>;
+  criteria: ReportCriterion[];
+  followUps: ReportFollowUp[];
+}
+
+/** What happens to the emails that failed: retried, or abandoned and lost. */
+export interface ReportEmails {
+  failing: number | null;
+  abandoned: number | null;
+  /** In the customer's words, with what the platform does with each. */
+  statement: string;
+  source: ReportSource;
+}
+
 export interface ReportVerification {
   checkedAt: string | null;
   passed: boolean | null;
@@ -196,6 +239,9 @@ export interface ReportModel {
   calculationApplies: boolean;
   actions: ReportActions;
   verification: ReportVerification | null;
+  outcome: ReportOutcomeDetail;
+  /** The email queue, when it was read or given. */
+  emails: ReportEmails | null;
   appendix: {
     events: ReportEvent[];
     references: ReportReference[];

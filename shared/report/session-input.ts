@@ -1,5 +1,8 @@
 import type { BudgetResult, Plan } from '../capacity/types';
 import type { ErrorsProbeResult } from '../probes/types';
+import type { CriterionResult } from '../wizard/criteria';
+import type { FollowUp } from '../wizard/outcome';
+import type { SessionStatus } from '../wizard/types';
 import type { ReportAttachment, ReportChange } from './model';
 
 /**
@@ -37,8 +40,25 @@ export interface ReportSessionInput {
   };
   /** Facts read or entered during the session, each with its source and time. */
   facts: Array<{ topic: string; label: string; value: string; source: string; at: string | null }>;
-  /** The error-log search; null when offline or skipped. */
+  /** The error-log search, read from the database or counted from an import; null when neither. */
   errors: ErrorsProbeResult | null;
+  /** Where the search result came from, in words (shared/wizard/provenance.ts sourceLine), and when. */
+  errorsSource?: { source: string; at: string | null } | null;
+  /** When the error log was not searched: the count as typed in by the engineer, with its source. */
+  errorsGiven?: { count: number; firstSeen: string | null; lastSeen: string | null; source: string; at: string | null } | null;
+  /** The email queue: failing (retried) and abandoned (no longer retried) emails, with their source. */
+  failedEmails?: { failing: number | null; abandoned: number | null; source: string; at: string | null } | null;
+  /** The engine's outcome (shared/wizard/outcome.ts): the report states it, never decides it. */
+  outcome: {
+    status: SessionStatus;
+    reason: string;
+    /** How the fix takes effect, in words. */
+    fixTakesEffect: string;
+    fixAt: string | null;
+    fixes: Array<{ description: string; at: string; lasting: boolean }>;
+    criteria: CriterionResult[];
+    followUps: FollowUp[];
+  };
   /** The diagnosis before any change. */
   diagnosis: BudgetResult | null;
   /** The same calculation with the change applied, when one was made. */

@@ -1,6 +1,9 @@
 import { changeAttachments } from '../attachments';
 import { formatTime } from '../format-time';
 import type { DbClock } from '../probes/types';
+import { fixOptions, givenTime } from './fix';
+import { decideOutcome, OUTCOME_LABELS, verificationOf } from './outcome';
+import { sourceOfOrigin, type ResultOrigin } from './provenance';
 import type {
   KeptProbes,
   ProbeKind,
@@ -160,6 +163,10 @@ function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fac
     ) {
       throw new WizardRuleError(`${def.label}: give a date and time (for example 2026-12-01 14:30), not "${describeValue(fact.value)}".`);
     }
+    // A count is a number: "eleven" is refused before it reaches the session or its event log.
+    if (def?.input === 'number' && fact.value !== null && (typeof fact.value !== 'number' || !Number.isFinite(fact.value) || fact.value < 0)) {
+      throw new WizardRuleError(`${def.label}: give a number of 0 or more, not "${describeValue(fact.value)}".`);
+    }
     const previous = facts.find((f) => f.key === fact.key);
     facts = facts.filter((f) => f.key !== fact.key);
     facts.push({ ...fact, step: step.id });
@@ -229,26 +236,25 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       break;
     }
     case 'probe-result': {
-      const facts = playbook.factsFromProbe?.(action.probe, action.result, session) ?? [];
       if (!playbook.probes?.[action.probe]) throw new WizardRuleError(`This playbook has no probe "${action.probe}".`);
+      const facts = playbook.factsFromProbe?.(action.probe, action.result, session) ?? [];
       const kept = { ...session.probes, [action.probe]: action.result };
+      const origins = { ...session.probeOrigins, [action.probe]: action.origin };
       const { [action.probe]: _cleared, ...probeFailures } = session.probeFailures ?? {};
-      const clock = clockOf(action.result) ?? session.clock;
+      // Only a database has a clock; an imported file's times were read in the zone the engineer gave.
+      const clock = (action.origin.kind === 'database' ? clockOf(action.result) : undefined) ?? session.clock;
+      const source = sourceOfOrigin(action.origin);
       // An imported export says so in every fact made from it ("imported: <file>, 3,214 rows, 84 matching; ...").
-      const imported = importedLabel(action.result);
-      const sourced = imported ? facts.map((f) => ({ ...f, detail: f.detail ? `${imported}; ${f.detail}` : imported })) : facts;
+      const imported = action.origin.kind === 'imported' ? action.origin.label : null;
+      const sourced = facts.map((f) => ({ ...f, source, detail: imported ? (f.detail ? `${imported}; ${f.detail}` : imported) : f.detail }));
       next = setFacts(
-        { ...session, probes: kept, probeFailures, ...(clock ? { clock } : {}) },
+        { ...session, probes: kept, probeOrigins: origins, probeFailures, ...(clock ? { clock } : {}) },
         playbook,
         sourced.map((f) => ({ ...f, at: f.at ?? now })),
         now,
         null,
       );
-      // Not "Probe ... ran": the report must not say it was read from the platform database.
-      const said = imported
-        ? String((action.result as { summary?: unknown }).summary ?? imported)
-        : probeSummary(playbook.probes[action.probe]!.label, action.result);
-      next = log(next, { at: now, type: 'probe', step: step.id, summary: said });
+      next = log(next, { at: now, type: 'probe', step: step.id, summary: probeEvent(playbook.probes[action.probe]!.label, action.result, action.origin) });
       break;
     }
     case 'probe-failed': {
@@ -363,13 +369,19 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
     case 'applied-manually': {
       const note = action.note.trim();
       if (!note) throw new WizardRuleError('Describe what you changed.');
+      const options = fixOptions(playbook, contextOf(session));
+      const option = action.option ? options.find((o) => o.id === action.option) : options.length === 1 ? options[0] : undefined;
+      if (action.option && !option) throw new WizardRuleError(`"${action.option}" is not one of the fixes for these facts.`);
+      if (!option && options.length > 1) throw new WizardRuleError(`Say which fix was made: ${options.map((o) => o.label).join(', or ')}.`);
+      const at = timeGiven(action.at, now);
+      const kind = option && !option.lasting ? ' (stop-gap)' : '';
       next = log(
-        { ...session, manualApplies: [...session.manualApplies, { note, actor: action.actor, at: now }] },
+        { ...session, manualApplies: [...session.manualApplies, { note, actor: action.actor, at, ...(option ? { option: option.id } : {}) }] },
         {
           at: now,
           type: 'applied-manually',
           step: step.id,
-          summary: `${action.actor} applied it by hand: ${note}`,
+          summary: `${action.actor} recorded a change made by hand${kind}${at !== now ? `, done at ${formatTime(at)}` : ''}: ${note}`,
         },
       );
       break;
@@ -380,43 +392,47 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
     }
     case 'tick': {
       if (!session.restart.some((r) => r.server === action.server)) throw new WizardRuleError(`"${action.server}" is not on the restart checklist.`);
-      const restart: RestartItem[] = session.restart.map((r) => (r.server === action.server ? { server: r.server, at: action.done ? now : null } : r));
+      const at = action.done ? timeGiven(action.at, now) : null;
+      const restart: RestartItem[] = session.restart.map((r) => (r.server === action.server ? { server: r.server, at } : r));
       next = log(
         { ...session, restart },
         {
           at: now,
           type: 'restart-ticked',
           step: step.id,
-          summary: action.done ? `${playbook.restart?.service ?? 'Service'} restarted on ${action.server}.` : `Restart of ${action.server} un-ticked.`,
+          summary: at
+            ? `${playbook.restart?.service ?? 'Service'} restarted on ${action.server}${at !== now ? ` at ${formatTime(at)}` : ''}.`
+            : `Restart of ${action.server} un-ticked.`,
         },
       );
       break;
     }
     case 'verify': {
-      if (!playbook.verify) throw new WizardRuleError('This playbook has no verification.');
-      const verification = playbook.verify(contextOf(session), { result: action.result, watchMinutes: action.watchMinutes, at: now });
+      const verification = verificationOf(session, playbook, contextOf(session), now, action.watchMinutes);
       next = log({ ...session, verification }, { at: now, type: 'verified', step: step.id, summary: verification.summary });
       break;
     }
     case 'complete': {
-      const outcome = playbook.outcome?.(contextOf(session)) ?? 'resolved';
+      // The engine decides, from the playbook's declared criteria judged now: no playbook picks its own word.
+      const outcome = decideOutcome(session, playbook, contextOf(session), now);
       // Completing early (the engineer stops here) is allowed; only the last step counts as done by it.
       const last = session.current === playbook.steps.length - 1;
       const steps = last ? { ...session.steps, [step.id]: { status: 'done' as const, completedAt: now } } : session.steps;
       next = log(
-        { ...session, completedAt: now, status: outcome, steps },
+        { ...session, completedAt: now, status: outcome.status, outcome, steps },
         {
           at: now,
           type: 'completed',
           step: step.id,
-          summary: `Session completed: ${outcomeWords(playbook, outcome)}.`,
+          summary: `Session completed: ${OUTCOME_LABELS[outcome.status].toLowerCase()}. ${outcome.reason}`,
         },
       );
       return deriveSession(next, playbook);
     }
     case 'reopen': {
       if (!session.completedAt) throw new WizardRuleError('This session is still open.');
-      next = log({ ...session, completedAt: null, status: 'in-progress' }, { at: now, type: 'reopened', step: step.id, summary: 'Session reopened.' });
+      const { outcome: _dropped, ...reopened } = session;
+      next = log({ ...reopened, completedAt: null, status: 'in-progress' }, { at: now, type: 'reopened', step: step.id, summary: 'Session reopened.' });
       break;
     }
   }
@@ -433,17 +449,13 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
 /** Actions after which an earlier verification says nothing about the fix any more. */
 const CHANGES_THE_FIX = new Set<SessionAction['type']>(['apply-recorded', 'undo-recorded', 'applied-manually', 'tick']);
 
-export const OUTCOME_WORDS: Record<Session['status'], string> = {
-  'in-progress': 'in progress',
-  resolved: 'resolved',
-  'applied-not-verified': 'fix applied, not yet verified',
-  'not-resolved': 'not resolved',
-  'within-limit-other-cause': 'no change needed, another cause',
-};
-
-/** An outcome in the playbook's own words where it has them. */
-export function outcomeWords(playbook: Playbook, status: Session['status']): string {
-  return (status !== 'in-progress' ? playbook.outcomeWords?.[status] : undefined) ?? OUTCOME_WORDS[status];
+/** A time the engineer gave for something done outside the app, checked (./fix.ts givenTime). */
+function timeGiven(given: string | undefined, now: string): string {
+  try {
+    return givenTime(given, now);
+  } catch (error) {
+    throw new WizardRuleError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
@@ -460,7 +472,17 @@ export function upgradeSession(session: Session, playbook: Playbook): Session {
     if (value === null || value === undefined) continue;
     probes[id ?? key] = value;
   }
-  return moved || session.probes === undefined ? { ...session, probes } : session;
+  const upgraded = moved || session.probes === undefined ? { ...session, probes } : session;
+  if (upgraded.probeOrigins) return upgraded;
+  // Saved before origins were recorded: an imported result carried its label, anything else was read from the database.
+  const probeOrigins = Object.fromEntries(
+    Object.entries(upgraded.probes).map(([id, result]) => {
+      const label = (result as { evidence?: { label?: unknown } } | null)?.evidence?.label;
+      const origin: ResultOrigin = typeof label === 'string' ? { kind: 'imported', label } : { kind: 'database', environment: upgraded.environment.name };
+      return [id, origin];
+    }),
+  );
+  return { ...upgraded, probeOrigins };
 }
 
 function markDone(session: Session, step: StepDef, now: string): Session {
@@ -492,16 +514,18 @@ function clockOf(result: unknown): Session['clock'] | undefined {
   return { utcOffsetMinutes: c.utcOffsetMinutes, skewSeconds: c.skewSeconds, databaseLocalTime: String(c.databaseLocalTime ?? ''), summary: c.summary, readAt };
 }
 
-/** The source sentence of a probe result counted from an imported export, else null. */
-export function importedLabel(result: unknown): string | null {
-  const evidence = result && typeof result === 'object' && 'evidence' in result ? (result as { evidence?: { label?: unknown } }).evidence : undefined;
-  return evidence && typeof evidence.label === 'string' ? evidence.label : null;
-}
-
-/** One event per probe, named as the page names it: "Read the threads value: Scheduler… is 2 (global row)." */
-function probeSummary(label: string, result: unknown): string {
+/**
+ * One event per result: a database read named as the page names it ("Read the threads value:
+ * Scheduler… is 2 (global row)."), an import by its file, never as if a database had been read.
+ */
+function probeEvent(label: string, result: unknown, origin: ResultOrigin): string {
   const summary = result && typeof result === 'object' && 'summary' in result ? String((result as { summary: unknown }).summary).trim() : '';
-  return summary ? `${label}: ${/[.!?]$/.test(summary) ? summary : `${summary}.`}` : `${label}.`;
+  const said = summary ? (/[.!?]$/.test(summary) ? summary : `${summary}.`) : '';
+  if (origin.kind === 'imported') {
+    const text = said || `${origin.label.charAt(0).toUpperCase()}${origin.label.slice(1)}.`;
+    return origin.replaced ? `${text} It replaces the earlier count (${origin.replaced}).` : text;
+  }
+  return said ? `${label}: ${said}` : `${label}.`;
 }
 
 /**

@@ -2,6 +2,9 @@ import type { AttachmentChange, SessionAttachment } from '../attachments';
 import type { BudgetResult, Plan } from '../capacity/types';
 import type { Matcher } from '../incidents/matcher';
 import type { DbClock } from '../probes/types';
+import type { Criterion, CriterionResult } from './criteria';
+import type { OutcomeDecision } from './outcome';
+import type { ResultOrigin } from './provenance';
 
 /**
  * Playbooks and troubleshooting sessions. A playbook is data plus pure functions; a session is the
@@ -10,8 +13,11 @@ import type { DbClock } from '../probes/types';
  * what happened in which order.
  */
 
-/** Where a fact came from: read by a probe, given by the engineer, or computed from other facts. */
-export type FactSource = 'probe' | 'engineer' | 'derived';
+/**
+ * Where a fact came from: read from the platform database by a probe, counted from an export the
+ * customer sent, typed in by the engineer, or computed from other facts (./provenance.ts words it).
+ */
+export type FactSource = 'probe' | 'imported' | 'engineer' | 'derived';
 
 /** Fact values are plain JSON, so a session file round-trips without loss. */
 export type FactValue = string | number | boolean | null | FactValue[] | { [key: string]: FactValue };
@@ -134,28 +140,24 @@ export interface Playbook {
   probes?: Record<ProbeKind, ProbeUse>;
   /** Probe results kept under other names by sessions saved before (old name to probe id). */
   legacyProbeKeys?: Record<string, ProbeKind>;
-  /** Turns a probe result into facts of the given step. */
-  factsFromProbe?: (probe: ProbeKind, result: unknown, session: Session) => Array<Omit<Fact, 'step' | 'at'> & { at?: string }>;
-  /** The outcome when the session is completed, from its facts. */
-  outcome?: (ctx: StepContext) => SessionOutcome;
+  /** Turns a probe result into facts of the given step (their source is set by the engine from where the result came). */
+  factsFromProbe?: (probe: ProbeKind, result: unknown, session: Session) => Array<Omit<Fact, 'step' | 'at' | 'source'> & { at?: string }>;
+  /** The fix: when it takes effect, and the ways it can be made, each lasting or a stop-gap. */
+  fix: FixCapability;
+  /** What must hold after the fix, as data: the engine judges it and decides the outcome. */
+  verification: VerificationCapability;
+  /**
+   * When the facts show that nothing needs changing (e.g. within the limit, another cause), the
+   * reason in the customer's words; a session completed without a fix then ends "no change needed".
+   */
+  noChangeNeeded?: (ctx: StepContext) => string | null;
   /** The diagnosis and plans before the change, when the playbook computes one (for the report). */
   diagnosis?: (ctx: StepContext) => BudgetResult | null;
   /** The same calculation with the facts read after the change. */
   diagnosisAfter?: (ctx: StepContext) => BudgetResult | null;
   /** What must be restarted for the fix to take effect, and on which servers (the restart checklist). */
   restart?: { service: string; servers: (ctx: StepContext) => string[] };
-  /**
-   * When the fix takes effect: after every restart is ticked (default), or as soon as the change is
-   * recorded. The platform database hears of it then (the demo plays its part).
-   */
-  fixTakesEffect?: 'restart' | 'apply';
-  /** Its own words for outcomes, e.g. what "within-limit-other-cause" means for this incident. */
-  outcomeWords?: Partial<Record<SessionOutcome, string>>;
   report: PlaybookReport;
-  /** Judges the verification from the facts read after the change. */
-  verify?: (ctx: StepContext, requested: { result?: VerificationResult; watchMinutes?: number; at: string }) => Verification;
-  /** The probes "Verify now" runs itself on a saved connection before judging, in order. */
-  verifyProbes?: ProbeKind[];
   /**
    * Why Continue on this step is refused, with the saved environments that send through the same
    * mailbox named as candidates (the service knows the profiles, the playbook knows the step).
@@ -172,6 +174,36 @@ export interface Playbook {
   planInstructions?: (plan: Plan, ctx: StepContext) => PlanInstruction[];
   /** What the app can write itself for the chosen plan (a parameter's global row), or why it cannot. */
   applyFromApp?: (ctx: StepContext) => ApplyOffer | { unavailable: string };
+}
+
+/** One way to make the fix, as the engineer records it. */
+export interface FixOption {
+  id: string;
+  /** What is done, in the customer's words, e.g. "Move the platform's SMTP to OAuth 2.0". */
+  label: string;
+  /** false for a stop-gap: it gets email flowing, the lasting fix stays open as a follow-up. */
+  lasting: boolean;
+  /** Who makes it, e.g. "The customer's Microsoft 365 admin". */
+  owner?: string;
+}
+
+export interface FixCapability {
+  /**
+   * When the fix takes effect: once every server on the restart checklist is restarted, or as soon
+   * as the change is recorded. The platform database hears of it then (the demo plays its part).
+   */
+  takesEffect: 'restart' | 'apply';
+  /** The ways the fix can be made for these facts; none declared means one lasting fix. */
+  options?: (ctx: StepContext) => FixOption[];
+}
+
+export interface VerificationCapability {
+  /** The probes "Verify now" runs itself on a saved connection before judging, in order. */
+  probes: ProbeKind[];
+  /** Minutes between re-checks while the verification waits. */
+  watchMinutes: number;
+  /** What must hold after the fix, for these facts. */
+  criteria: (ctx: StepContext) => Criterion[];
 }
 
 /** A write the app offers: one platform parameter's global row, compare-and-set, undoable. */
@@ -199,7 +231,7 @@ export interface PlanInstruction {
 }
 
 /** Every state a session can be in; one list, so the session file's schema and the types agree. */
-export const SESSION_STATUSES = ['in-progress', 'resolved', 'applied-not-verified', 'not-resolved', 'within-limit-other-cause'] as const;
+export const SESSION_STATUSES = ['in-progress', 'resolved', 'mitigated', 'applied-not-verified', 'not-resolved', 'within-limit-other-cause'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type SessionOutcome = Exclude<SessionStatus, 'in-progress'>;
 
@@ -251,7 +283,10 @@ export interface ApplyRecord {
 export interface ManualApplyNote {
   note: string;
   actor: string;
+  /** When it was done: the time the engineer gave (offline it may be before it was recorded). */
   at: string;
+  /** Which of the playbook's fix options it was (lasting or stop-gap); absent in older sessions. */
+  option?: string;
 }
 
 export interface RestartItem {
@@ -262,20 +297,17 @@ export interface RestartItem {
 
 export type VerificationResult = 'pass' | 'fail' | 'watch';
 
+/** The engine's judgement of the playbook's criteria (./outcome.ts), kept as the engineer last verified. */
 export interface Verification {
   /** When the engineer last verified. */
   at: string;
-  /** The latest restart tick (or change): only errors after it count. */
+  /** When the fix took effect (./fix.ts): only what happened after it counts. */
   since: string | null;
-  /** The playbook's errors logged after the fix (probe or engineer); null when not known yet. */
-  errorsAfter: number | null;
-  errorsAfterSource: FactSource | null;
-  /** Emails sent after the restart (probe or engineer): the traffic that proves the fix; null when not known. */
-  emailsAfter?: number | null;
-  emailsAfterSource?: FactSource | null;
-  /** Emails that must have been sent since the restart before a pass means anything (limit + 1). */
-  emailsNeeded?: number;
   result: VerificationResult;
+  /** Each criterion as judged; absent in sessions saved before criteria. */
+  criteria?: CriterionResult[];
+  /** While not yet verified: the earliest time every watched criterion can pass, when time decides it. */
+  until?: string | null;
   /** Minutes between re-checks while watching. */
   watchMinutes?: number;
   /** The budget recomputed from the facts read after the change. */
@@ -367,12 +399,17 @@ export interface Session {
   probeFailures?: Partial<Record<ProbeKind, ProbeFailure>>;
   /** The database clock as the latest probe measured it (domain.md 4a); absent offline. */
   clock?: DbClock & { readAt: string };
+  /** Where each kept probe result came from (database or import); absent in older sessions. */
+  probeOrigins?: Partial<Record<ProbeKind, ResultOrigin>>;
+  /** The engine's decision when the session was completed; absent while open and in older sessions. */
+  outcome?: OutcomeDecision;
 }
 
 /** What the reducer accepts. Services add probe results and apply records through the same door. */
 export type SessionAction =
   | { type: 'answer'; facts: Record<string, FactValue>; detail?: string }
-  | { type: 'probe-result'; probe: ProbeKind; result: unknown }
+  /** `origin`: where the result came from, said by whoever produced it (never guessed from its fields). */
+  | { type: 'probe-result'; probe: ProbeKind; result: unknown; origin: ResultOrigin }
   | { type: 'probe-failed'; probe: ProbeKind; reason: string; code: string }
   | { type: 'continue' }
   /** After the probes ran by themselves: go on through every step they completed, up to the first that needs the engineer or the diagnosis. */
@@ -387,8 +424,9 @@ export type SessionAction =
   | { type: 'undo-recorded'; auditId: string; undoAuditId: string; at: string }
   /** A file the customer sent, attached, removed or captioned (the bytes are the back end's). */
   | { type: 'attachment'; change: AttachmentChange }
-  | { type: 'applied-manually'; note: string; actor: string }
-  | { type: 'tick'; server: string; done: boolean }
+  /** `at`: when it was done (default now, never in the future); `option`: which fix option it was. */
+  | { type: 'applied-manually'; note: string; actor: string; at?: string; option?: string }
+  | { type: 'tick'; server: string; done: boolean; at?: string }
   | { type: 'verify'; result?: VerificationResult; watchMinutes?: number }
   | { type: 'complete' }
   | { type: 'reopen' };

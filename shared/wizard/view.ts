@@ -1,8 +1,9 @@
 import { contextOf, lastChange, stepViews } from './engine';
-import { outcomeWords } from './engine';
+import { fixEffectiveAt, fixOptions, fixPending } from './fix';
+import { decideOutcome, OUTCOME_LABELS, type OutcomeDecision } from './outcome';
 import {
-  SESSION_STATUSES,
   type ApplyOffer,
+  type FixOption,
   type FactDef,
   type PlanInstruction,
   type Playbook,
@@ -50,6 +51,10 @@ export interface SessionView {
   sameMailbox?: Array<{ profileId: string; name: string; mailbox: string }>;
   /** When the environment's temporary database user stops working (ISO), when it has one. */
   databaseUserExpiresAt?: string;
+  /** The fix as the engine sees it: the ways it can be recorded, and when it took effect. */
+  fix: { options: FixOption[]; effectiveAt: string | null; pending: string | null };
+  /** What completing the session now would decide (the stored decision once completed). */
+  outcome: OutcomeDecision;
 }
 
 export interface PlaybookSummary {
@@ -61,7 +66,7 @@ export interface PlaybookSummary {
   restartService: string | null;
   /** Whether the diagnosis is a connection budget the Diagnosis step draws. */
   computesBudget: boolean;
-  /** The outcomes in the playbook's words, for badges and lists. */
+  /** The outcomes in words, for badges and lists (the same for every playbook). */
   outcomeWords: Record<SessionStatus, string>;
 }
 
@@ -89,7 +94,7 @@ export function playbookSummary(playbook: Playbook): PlaybookSummary {
     steps: playbook.steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
     restartService: playbook.restart?.service ?? null,
     computesBudget: Boolean(playbook.diagnosis),
-    outcomeWords: Object.fromEntries(SESSION_STATUSES.map((status) => [status, outcomeWords(playbook, status)])) as Record<SessionStatus, string>,
+    outcomeWords: OUTCOME_LABELS,
   };
 }
 
@@ -112,7 +117,16 @@ export function sessionView(session: Session, playbook: Playbook): SessionView {
     missing: v.missing,
   }));
   const planInstructions = Object.fromEntries((session.diagnosis?.plans ?? []).map((p) => [p.id, playbook.planInstructions?.(p, ctx) ?? []]));
-  return { session, playbook: playbookSummary(playbook), steps, planInstructions, applyFromApp: playbook.applyFromApp?.(ctx) ?? null };
+  const now = new Date().toISOString();
+  return {
+    session,
+    playbook: playbookSummary(playbook),
+    steps,
+    planInstructions,
+    applyFromApp: playbook.applyFromApp?.(ctx) ?? null,
+    fix: { options: fixOptions(playbook, ctx), effectiveAt: fixEffectiveAt(session, playbook), pending: fixPending(session, playbook) },
+    outcome: session.outcome ?? decideOutcome(session, playbook, ctx, now),
+  };
 }
 
 export function sessionSummary(session: Session, playbook: Playbook | undefined): SessionSummary {

@@ -199,7 +199,7 @@ describe('quota playbook: diagnosis', () => {
       reason: 'no recipient column on OSSYS_EMAIL',
       summary: '1,400 emails sent in the last 24 hours; their recipients are not stored where the probe can count them.',
     };
-    w.act({ type: 'probe-result', probe: 'recipients24h', result: probe });
+    w.act({ type: 'probe-result', probe: 'recipients24h', result: probe, origin: { kind: 'database', environment: 'PRD' } });
     expect(fact(w.session(), 'volume.emails')).toMatchObject({ value: 1400, source: 'probe' });
     expect(fact(w.session(), 'volume.recipients')).toBeUndefined();
     expect(() => w.act({ type: 'continue' })).toThrow(/Give the average recipients per email .*does not show their recipients/);
@@ -232,6 +232,7 @@ describe('quota playbook: diagnosis', () => {
     w.act({
       type: 'probe-result',
       probe: 'recipients24h',
+      origin: { kind: 'database', environment: 'PRD' },
       result: {
         readAt: '2026-12-01T08:03:00.000Z',
         durationMs: 5,

@@ -259,7 +259,7 @@ describe('SMTP authentication playbook: the decision per form', () => {
       ],
     };
     // The probe fills the facts even offline in this test: the reducer takes any probe result the playbook declares.
-    w.act({ type: 'probe-result', probe: 'authErrors', result });
+    w.act({ type: 'probe-result', probe: 'authErrors', result, origin: { kind: 'database', environment: 'PRD' } });
     const s = w.session();
     expect(value(s, 'errors.perVariant')).toBe(
       '535 5.7.139 SmtpClientAuthentication is disabled for the Tenant: 150, first 2026-11-29 08:10 UTC, last 2026-12-01 07:50 UTC; 550 5.7.30 Basic authentication is not supported for Client Submission: 30, first 2026-11-29 09:00 UTC, last 2026-12-01 07:40 UTC',

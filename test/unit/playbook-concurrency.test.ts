@@ -159,6 +159,9 @@ describe('concurrency playbook: diagnosis and plans', () => {
 });
 
 describe('concurrency playbook: apply, restart, verify', () => {
+  // The servers after the change are asked for, never copied from before the fix.
+  const SERVERS_NOW = [server('FE01'), server('FE02')] as unknown as FactValue;
+
   function toRestart() {
     const walk = diagnose({ servers: [server('FE01'), server('FE02')], threads: 2 });
     const { act, session } = walk;
@@ -185,9 +188,14 @@ describe('concurrency playbook: apply, restart, verify', () => {
     act({ type: 'tick', server: 'FE01', done: true });
     act({ type: 'tick', server: 'FE02', done: true });
     act({ type: 'continue' });
-    act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.errors.count': 0, 'after.emails.sent': 4 } });
+    act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.errors.count': 0, 'after.emails.sent': 4, 'after.servers': SERVERS_NOW } });
     act({ type: 'verify' });
-    expect(session().verification).toMatchObject({ result: 'pass', errorsAfter: 0, emailsAfter: 4, emailsNeeded: 4, since: session().restart[1]!.at });
+    expect(session().verification).toMatchObject({ result: 'pass', since: session().restart[1]!.at });
+    expect(session().verification!.criteria!.map((c) => [c.id, c.state])).toEqual([
+      ['budget-after', 'pass'],
+      ['no-error-since-fix', 'pass'],
+      ['traffic-since-fix', 'pass'],
+    ]);
     expect(session().verification!.budgetAfter!.allWithinLimit).toBe(true);
     act({ type: 'continue' });
     act({ type: 'complete' });
@@ -200,15 +208,15 @@ describe('concurrency playbook: apply, restart, verify', () => {
     act({ type: 'tick', server: 'FE01', done: true });
     act({ type: 'tick', server: 'FE02', done: true });
     act({ type: 'continue' });
-    act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.errors.count': 0 } });
+    act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.errors.count': 0, 'after.servers': SERVERS_NOW } });
     act({ type: 'verify' });
-    expect(session().verification).toMatchObject({ result: 'watch', emailsAfter: null, emailsNeeded: 4 });
-    expect(session().verification!.summary).toMatch(/not known yet/);
+    expect(session().verification).toMatchObject({ result: 'watch' });
+    expect(session().verification!.summary).toMatch(/emails sent since .*: not known/);
     act({ type: 'answer', facts: { 'after.emails.sent': 2 } });
     act({ type: 'verify' });
     expect(session().verification!.result).toBe('watch');
-    expect(session().verification!.summary).toMatch(/2 emails sent since the restart at .*; waiting for at least 4/);
-    expect(() => act({ type: 'continue' })).toThrow(/Not verified yet/);
+    expect(session().verification!.summary).toMatch(/2 emails sent since .* \(as the engineer recorded it, .*\); 4 needed/);
+    expect(() => act({ type: 'continue' })).toThrow(/finish the session as not yet verified/);
     // The engineer may stop here: the change stands, but nothing proved it under load.
     act({ type: 'complete' });
     expect(session().status).toBe('applied-not-verified');
@@ -219,10 +227,10 @@ describe('concurrency playbook: apply, restart, verify', () => {
     act({ type: 'tick', server: 'FE01', done: true });
     act({ type: 'tick', server: 'FE02', done: true });
     act({ type: 'continue' });
-    act({ type: 'answer', facts: { 'after.threads.global': 2, 'after.errors.count': 0, 'after.emails.sent': 50 } });
+    act({ type: 'answer', facts: { 'after.threads.global': 2, 'after.errors.count': 0, 'after.emails.sent': 50, 'after.servers': SERVERS_NOW } });
     act({ type: 'verify' });
     expect(session().verification!.result).toBe('fail');
-    expect(session().verification!.summary).toMatch(/still over the limit \(2 servers x 2 threads = 4 > 3\)/);
+    expect(session().verification!.summary).toMatch(/within the limit: noreply@contoso.com: 2 servers x 2 threads = 4 > 3/);
     act({ type: 'complete' });
     expect(session().status).toBe('not-resolved');
   });
@@ -232,22 +240,37 @@ describe('concurrency playbook: apply, restart, verify', () => {
     act({ type: 'tick', server: 'FE01', done: true });
     act({ type: 'tick', server: 'FE02', done: true });
     act({ type: 'continue' });
-    act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.errors.count': 5 } });
+    act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.errors.count': 5, 'after.servers': SERVERS_NOW } });
     act({ type: 'verify' });
     expect(session().verification!.result).toBe('fail');
-    expect(() => act({ type: 'continue' })).toThrow(/back to the plan/);
+    expect(() => act({ type: 'continue' })).toThrow(/Go back to the fix/);
     act({ type: 'goto', step: 'plan' });
     expect(playbook.steps[session().current]!.id).toBe('plan');
   });
 
-  it('watch keeps the session open and says how often it re-checks', () => {
+  it('watch keeps the session open and re-checks at the interval asked for', () => {
     const { act, session } = toRestart();
     act({ type: 'tick', server: 'FE01', done: true });
     act({ type: 'tick', server: 'FE02', done: true });
     act({ type: 'continue' });
     act({ type: 'verify', result: 'watch', watchMinutes: 10 });
     expect(session().verification).toMatchObject({ result: 'watch', watchMinutes: 10 });
-    expect(session().verification!.summary).toMatch(/every 10 minutes/);
+  });
+
+  it('after the fix the servers are asked for, never copied from before it: the verdict waits for them', () => {
+    const { act, session } = toRestart();
+    act({ type: 'tick', server: 'FE01', done: true });
+    act({ type: 'tick', server: 'FE02', done: true });
+    act({ type: 'continue' });
+    act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.errors.count': 0, 'after.emails.sent': 40 } });
+    act({ type: 'verify' });
+    expect(session().verification!.result).toBe('watch');
+    expect(session().verification!.criteria![0]).toMatchObject({ state: 'unknown', seen: 'not known: the front-end servers now not known' });
+    // The fix switched FE02's "Send Emails" off: the budget after it counts FE01 alone.
+    act({ type: 'answer', facts: { 'after.servers': [server('FE01'), server('FE02', false)] as unknown as FactValue } });
+    act({ type: 'verify' });
+    expect(session().verification!.result).toBe('pass');
+    expect(session().verification!.criteria![0]!.seen).toBe('noreply@contoso.com: 1 server x 1 thread = 1 <= 3');
   });
 
   it('changing the threads after the plan re-opens the later steps and drops a plan that no longer exists', () => {

@@ -47,7 +47,7 @@ describe('the seam between the engine and the playbooks', () => {
       for (const use of Object.values(playbook.probes ?? {})) expect(PROBE_NAMES).toContain(use.probe);
       const declared = new Set(Object.keys(playbook.probes ?? {}));
       for (const step of playbook.steps) for (const probe of step.probes ?? []) expect(declared.has(probe)).toBe(true);
-      for (const probe of playbook.verifyProbes ?? []) expect(declared.has(probe)).toBe(true);
+      for (const probe of playbook.verification.probes) expect(declared.has(probe)).toBe(true);
       expect(playbook.report.title('PRD')).toContain('PRD');
     },
   );

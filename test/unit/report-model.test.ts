@@ -9,7 +9,7 @@ const context = { engineerName: 'Ana Souza', generatedAt: '2025-08-01T10:00:00.0
 describe('report model from recorded sessions', () => {
   it('resolved: header, evidence, calculation before and after, the applied SQL, verification', () => {
     const model = buildReport(loadSession('resolved'), context);
-    expect(model.reportVersion).toBe(1);
+    expect(model.reportVersion).toBe(2);
     expect(model.header).toMatchObject({
       title: 'CS-48211: Email connection limit (432 4.3.2) on Contoso PRD',
       ticket: 'CS-48211',
@@ -70,13 +70,13 @@ describe('report model from recorded sessions', () => {
 
   it('within limit: no change, no "after", points at another cause', () => {
     const model = buildReport(loadSession('within-limit'), context);
-    expect(model.header.outcome).toBe('within-limit');
-    expect(model.header.outcomeLabel).toBe('Within limit: other cause');
+    expect(model.header.outcome).toBe('within-limit-other-cause');
+    expect(model.header.outcomeLabel).toBe('No change needed, another cause');
     expect(model.header.customer).toBeNull();
     expect(model.calculation?.mailboxes[0]).toMatchObject({ before: { connections: 2 }, after: null });
     expect(model.actions).toEqual({ plan: null, changes: [], restart: [], restartService: 'Scheduler Service', fixSteps: [], undo: null });
     expect(model.summary).toContain('within the limit of 3');
-    expect(model.summary).toContain('no setting was changed');
+    expect(model.summary).toContain('No setting was changed');
   });
 
   it('offline: no database host, no error-log evidence, changes made by hand', () => {
@@ -85,8 +85,8 @@ describe('report model from recorded sessions', () => {
     expect(model.symptom).toBeNull();
     expect(model.header.outcome).toBe('resolved');
     expect(model.actions.changes[0]?.statement).toBeNull();
-    expect(model.findings.every((f) => f.source.source.startsWith('entered by the engineer'))).toBe(true);
-    expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('The error log was not searched in this session.');
+    expect(model.findings.every((f) => f.source.source.startsWith('Typed in by the engineer'))).toBe(true);
+    expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('No count of the errors was read, imported or given in this session.');
   });
 
   it('long: keeps every event, names in any script, and a capped count reads "at least"', () => {
@@ -98,21 +98,52 @@ describe('report model from recorded sessions', () => {
     expect(renderReportMarkdown(model)).toContain('At least 750 "432 4.3.2 Concurrent connections limit exceeded" errors found');
   });
 
-  it('an unfinished session with a change that stands is "Fix applied, not yet verified", never "Resolved"', () => {
-    const session = { ...loadSession('resolved'), verification: null, endedAt: null };
+  it('states the outcome the engine decided, never one of its own, with the criteria still open and the follow-ups', () => {
+    const base = loadSession('resolved');
+    const session = {
+      ...base,
+      endedAt: null,
+      outcome: {
+        ...base.outcome,
+        status: 'applied-not-verified' as const,
+        reason: 'Not yet verified: at least 4 emails sent since the restart: 2 emails sent since 14 Mar 2025, 15:09 UTC; 4 needed.',
+        criteria: [{ id: 'traffic', label: 'At least 4 emails sent since the restart', state: 'watching' as const, seen: '2 emails sent; 4 needed' }],
+        followUps: [{ action: 'Check again: at least 4 emails sent since the restart.', owner: 'Support engineer' }],
+      },
+    };
     const model = buildReport(session, { ...context, engineerName: '' });
+    // The recorded verification says "passed"; the engine's decision is what the report states.
     expect(model.header.outcome).toBe('applied-not-verified');
     expect(model.header.outcomeLabel).toBe('Fix applied, not yet verified');
-    expect(renderReportMarkdown(model)).toContain('| Outcome | **Fix applied, not yet verified** |');
+    const markdown = renderReportMarkdown(model);
+    expect(markdown).toContain('| Outcome | **Fix applied, not yet verified** |');
+    expect(markdown).toContain('| At least 4 emails sent since the restart | Not yet | 2 emails sent; 4 needed | — |');
+    expect(markdown).toContain('## Follow-ups');
+    expect(markdown).toContain('| Check again: at least 4 emails sent since the restart. | Support engineer | — |');
     // No name in the settings: the report names the engineer as the session's changes do.
     expect(model.header.engineerName).toBe('Support engineer');
-    expect(model.summary).toContain('has not been verified yet');
+    expect(model.summary).toContain('Not yet verified: at least 4 emails sent');
     expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('still open');
   });
 
-  it('a session with no change and no verification is "not verified yet"', () => {
-    const session = { ...loadSession('resolved'), verification: null, endedAt: null, applies: [] };
-    expect(buildReport(session, context).header.outcome).toBe('unverified');
+  it('an open session is "In progress", whatever has been done so far', () => {
+    const base = loadSession('resolved');
+    const session = { ...base, endedAt: null, outcome: { ...base.outcome, status: 'in-progress' as const } };
+    const model = buildReport(session, context);
+    expect(model.header).toMatchObject({ outcome: 'in-progress', outcomeLabel: 'In progress' });
+    expect(model.outcome.meaning).toBe('The session is still open: nothing is concluded yet.');
+  });
+
+  it('says what happens to the emails that failed: abandoned ones are lost unless sent again, failing ones are retried', () => {
+    const session = {
+      ...loadSession('resolved'),
+      failedEmails: { failing: 25, abandoned: 12, source: 'Read from the platform database (email queue)', at: '2025-03-14T14:05:00.000Z' },
+    };
+    const model = buildReport(session, context);
+    expect(model.emails?.statement).toBe(
+      "12 emails were abandoned after the platform's retries ran out: the platform will not send them again, so they need to be sent again from the application. 25 emails are still failing; the platform retries them with growing intervals until the retry period ends, then abandons them.",
+    );
+    expect(renderReportMarkdown(model)).toContain('### Emails that failed');
   });
 
   it('states the database clock, the log coverage and what the database showed', () => {

@@ -55,9 +55,10 @@ describe('report HTML', () => {
   });
 
   it('says so when a section has nothing recorded', () => {
-    const model = typicalModel({ symptom: null, calculation: null, verification: null, findings: [], servers: [] });
+    const base = typicalModel();
+    const model = typicalModel({ symptom: null, calculation: null, verification: null, findings: [], servers: [], outcome: { ...base.outcome, criteria: [] } });
     const html = renderReportHtml(model, { pageSize: 'A4' });
-    expect(html).toContain('The error log was not searched in this session.');
+    expect(html).toContain('No count of the errors was read, imported or given in this session.');
     expect(html).toContain('No calculation was made in this session.');
     expect(html).toContain('No verification was recorded.');
   });

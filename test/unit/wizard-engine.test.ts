@@ -77,7 +77,13 @@ describe('session engine with a playbook written only for tests', () => {
   });
 
   it('refuses changes to a completed session until it is reopened', () => {
-    const done = walk([{ type: 'answer', facts: { 'disk.freePercent': 50 } }, { type: 'continue' }, { type: 'continue' }, { type: 'complete' }]);
+    const done = walk([
+      { type: 'answer', facts: { 'disk.freePercent': 50 } },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'applied-manually', note: 'Removed old deployments', actor: 'Ana' },
+      { type: 'complete' },
+    ]);
     expect(done.status).toBe('resolved');
     expect(() => reduceSession(done, { type: 'back' }, diskFullPlaybook, '2026-01-06T00:00:00.000Z')).toThrow(/reopen/);
     const reopened = reduceSession(done, { type: 'reopen' }, diskFullPlaybook, '2026-01-06T00:00:00.000Z');
@@ -88,18 +94,11 @@ describe('session engine with a playbook written only for tests', () => {
     const withVerify: Playbook = {
       ...diskFullPlaybook,
       restart: { service: 'Test service', servers: () => ['FE01'] },
-      verify: (_ctx, request) => ({
-        at: request.at,
-        since: null,
-        errorsAfter: 0,
-        errorsAfterSource: 'engineer',
-        result: 'pass',
-        budgetAfter: null,
-        summary: 'Verified.',
-      }),
+      fix: { takesEffect: 'restart' },
     };
     const tick = clock();
     let session = createSession({ id: 'v1', playbook: withVerify, environment: offlineEnvironment, offline: true, now: tick() });
+    session = reduceSession(session, { type: 'answer', facts: { 'disk.freePercent': 30 } }, withVerify, tick());
     session = reduceSession(session, { type: 'verify' }, withVerify, tick());
     expect(session.verification?.result).toBe('pass');
     session = reduceSession(session, { type: 'tick', server: 'FE01', done: true }, withVerify, tick());

@@ -2,11 +2,12 @@ import { ApiError } from '../../../shared/api/errors';
 import { MAX_EVIDENCE_BYTES, type evidenceMethods, type EvidenceMapping } from '../../../shared/api/methods/evidence';
 import type { Matcher } from '../../../shared/incidents/matcher';
 import type { ErrorsProbeResult, ImportedEvidence } from '../../../shared/probes/types';
-import { lastRestartAt } from '../../../shared/wizard/engine';
+import { fixEffectiveAt } from '../../../shared/wizard/fix';
 import type { Playbook, ProbeKind, ProbeUse, Session } from '../../../shared/wizard/types';
 import type { CallContext, HandlersFor } from '../context';
 import { formatUtcMinute } from '../probes/db-time';
 import { summarise, type ErrorMatch } from '../probes/read-errors';
+import { earlierMatches, MAX_KEPT_OCCURRENCES, newOnly, occurrencesOf } from './merge';
 import type { EvidenceCount } from './parse';
 import { runEvidence } from './run';
 
@@ -64,16 +65,14 @@ export function importTargets(playbook: Playbook): { main: [ProbeKind, ProbeUse]
   return { main, sinceFix: errorLogs.find(([, use]) => use.sinceFix) ?? null };
 }
 
-/** When the fix took effect as the session recorded it: the last restart tick, else the last change (app or by hand). */
-export function fixRecordedAt(session: Session): string | null {
-  return lastRestartAt(session) ?? session.applies.filter((a) => !a.undone).at(-1)?.at ?? session.manualApplies.at(-1)?.at ?? null;
-}
 
 export interface ImportInput {
   fileName: string;
   contentBase64: string;
   mapping?: EvidenceMapping;
   utcOffsetMinutes?: number;
+  /** The earlier imports this one adds to, by probe id (none when it replaces them). */
+  previous?: Partial<Record<ProbeKind, ErrorsProbeResult>>;
 }
 
 /**
@@ -93,7 +92,7 @@ export async function importResults(
   const matchers = main[1].matchers ?? playbook.matchers;
   const errorName = main[1].errorName?.trim() || playbook.report.errorName;
   const utcOffsetMinutes = input.utcOffsetMinutes ?? session.clock?.utcOffsetMinutes ?? 0;
-  const fixAt = sinceFix ? fixRecordedAt(session) : null;
+  const fixAt = sinceFix ? fixEffectiveAt(session, playbook) : null;
   const bytes = decodeEvidence(input.contentBase64);
   const outcome = await runEvidence(
     { task: 'count', bytes, fileName: input.fileName, mapping: input.mapping, utcOffsetMinutes, matchers, fixAt },
@@ -106,38 +105,33 @@ export async function importResults(
   const base = { fileName: input.fileName, utcOffsetMinutes, mapping: preview.mapping };
   const results: Array<{ probe: ProbeKind; result: ErrorsProbeResult }> = [];
   const all = count.matches.map((m) => ({ instant: m.instant, server: m.server, message: m.message, matcher: matchers[m.matcher]! }));
-  results.push({
-    probe: main[0],
-    result: resultOf(all, count, {
-      since: new Date(count.firstAt!),
-      until: new Date(count.lastAt!),
-      rows: count.rowCount,
-      evidence: {
-        ...base,
-        rows: count.rowCount,
-        matching: all.length,
-        label: `imported: ${input.fileName}, ${n(count.rowCount)} rows, ${n(all.length)} matching`,
-      },
-      matchers,
-      errorName,
-      readAt,
-      started,
-    }),
-  });
-  if (sinceFix && fixAt && count.rowsAfterFix > 0) {
-    const after = all.filter((m) => m.instant > new Date(fixAt).toISOString());
-    const since = new Date(fixAt);
+  const name = input.fileName;
+  const add = (probe: ProbeKind, found: ErrorMatch[], rows: number, what: string, since: Date | null) => {
+    const earlier = input.previous?.[probe];
+    const fresh = newOnly(found, earlier);
+    const union = earlier ? [...earlierMatches(earlier, matchers), ...fresh] : fresh;
+    const files = [...(earlier?.evidence?.files ?? []), { name, rows, matching: found.length }];
+    const repeated = found.length - fresh.length;
+    const occurrences = [...(earlier?.evidence?.occurrences ?? []), ...occurrencesOf(fresh, matchers)];
+    const filesText = files.map((f) => `${f.name} (${n(f.rows)} ${what}, ${n(f.matching)} matching)`).join(' + ');
+    const label =
+      files.length === 1
+        ? `imported: ${name}, ${n(rows)} ${what}, ${n(found.length)} matching`
+        : `imported: ${filesText}: ${n(union.length)} counted${repeated ? `, ${n(repeated)} already counted before` : ''}`;
+    const times = union.map((m) => m.instant).sort();
     results.push({
-      probe: sinceFix[0],
-      result: resultOf(after, count, {
-        since,
-        until: new Date(count.lastAt!),
-        rows: count.rowsAfterFix,
+      probe,
+      result: resultOf(union, count, {
+        since: since ?? new Date(times[0] ?? count.firstAt!),
+        until: new Date(times.at(-1) ?? count.lastAt!),
+        rows: files.reduce((sum, f) => sum + f.rows, 0),
         evidence: {
           ...base,
-          rows: count.rowsAfterFix,
-          matching: after.length,
-          label: `imported: ${input.fileName}, ${n(count.rowsAfterFix)} rows after the fix (${formatUtcMinute(since)}), ${n(after.length)} matching`,
+          rows: files.reduce((sum, f) => sum + f.rows, 0),
+          matching: union.length,
+          label,
+          files,
+          ...(occurrences.length <= MAX_KEPT_OCCURRENCES ? { occurrences } : {}),
         },
         matchers,
         errorName,
@@ -145,6 +139,12 @@ export async function importResults(
         started,
       }),
     });
+  };
+  add(main[0], all, count.rowCount, 'rows', null);
+  if (sinceFix && fixAt && count.rowsAfterFix > 0) {
+    const since = new Date(fixAt);
+    const after = all.filter((m) => m.instant > since.toISOString());
+    add(sinceFix[0], after, count.rowsAfterFix, `rows after the fix (${formatUtcMinute(since)})`, since);
   }
   return results;
 }

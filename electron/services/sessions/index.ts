@@ -3,11 +3,13 @@ import type { playbookMethods } from '../../../shared/api/methods/playbooks';
 import type { sessionMethods } from '../../../shared/api/methods/sessions';
 import { ApiError } from '../../../shared/api/errors';
 import { BUILT_IN_PLAYBOOKS, createPlaybookRegistry } from '../../../shared/playbooks';
-import { contextOf, createSession, lastRestartAt, reduceSession, startupProbes, upgradeSession, WizardRuleError } from '../../../shared/wizard/engine';
+import { contextOf, createSession, reduceSession, startupProbes, upgradeSession, WizardRuleError } from '../../../shared/wizard/engine';
+import { fixEffectiveAt, fixPending } from '../../../shared/wizard/fix';
+import type { ErrorsProbeResult } from '../../../shared/probes/types';
 import type { Playbook, ProbeKind, Session, SessionAction } from '../../../shared/wizard/types';
 import { playbookSummary, sessionSummary, sessionView, type SessionView } from '../../../shared/wizard/view';
 import type { CallContext, HandlersFor, ServiceDeps } from '../context';
-import { importResults } from '../evidence';
+import { importResults, importTargets } from '../evidence';
 import type { ProbeService } from '../probes';
 import { runProbeUse } from '../probes/registry';
 import type { ProfileService } from '../profiles';
@@ -15,6 +17,7 @@ import type { SettingsService } from '../settings';
 import { environmentOf, sameMailboxProfiles, touchProfile } from './environment';
 import { attachmentHandlers, attachmentImages, createAttachmentFiles } from './attachments';
 import { detailsHandlers } from './details';
+import { otherErrorsHandlers } from './other-errors';
 import { toReportInput } from './report-input';
 import { createSessionStore } from './store';
 
@@ -83,12 +86,34 @@ export function createSessionService(
    */
   async function probeInto(id: string, probe: ProbeKind, ctx: CallContext, days?: number): Promise<SessionView> {
     try {
-      const result = await readProbe(open(await stored(id)), probe, ctx, days);
-      return await act(id, { type: 'probe-result', probe, result });
+      const session = open(await stored(id));
+      const result = await readProbe(session, probe, ctx, days);
+      return await act(id, { type: 'probe-result', probe, result, origin: { kind: 'database', environment: session.environment.name } });
     } catch (error) {
       if (!(error instanceof ApiError) || error.code === 'cancelled' || error.code === 'invalid_input' || error.code === 'not_found') throw error;
       return act(id, { type: 'probe-failed', probe, reason: error.message, code: error.code });
     }
+  }
+
+  /**
+   * What an import adds to, or replaces: earlier imports add up unless the engineer replaces them;
+   * a count read from the database is replaced only when asked, and the event log says what was dropped.
+   */
+  function earlierImports(session: Session, playbook: Playbook, replace: boolean) {
+    const previous: Partial<Record<ProbeKind, ErrorsProbeResult>> = {};
+    const replaced: Partial<Record<ProbeKind, string>> = {};
+    const { main, sinceFix } = importTargets(playbook);
+    for (const [probe] of sinceFix ? [main, sinceFix] : [main]) {
+      const kept = session.probes[probe] as ErrorsProbeResult | undefined;
+      if (!kept) continue;
+      const origin = session.probeOrigins?.[probe];
+      const words = origin?.kind === 'imported' ? origin.label : `${playbook.probes?.[probe]?.label ?? probe}, read from the database: ${kept.count} found`;
+      if (replace) replaced[probe] = words;
+      else if (origin?.kind === 'imported') previous[probe] = kept;
+      else if (probe === main[0])
+        throw new ApiError('conflict', `This session already counts the errors from the database (${words}). Choose "Replace" to count the file instead.`);
+    }
+    return { previous, replaced };
   }
 
   /** The wizard's view, with the saved environments that send through the same mailbox. */
@@ -139,23 +164,21 @@ export function createSessionService(
     });
   }
 
-  /** Only what happened after the restart (or, before any tick, after the change) tells whether it worked. */
+  /** Only what happened after the fix took effect (as the playbook declares it, shared/wizard/fix.ts) tells whether it worked. */
   function sinceTheFix(session: Session): string {
-    const since = lastRestartAt(session) ?? session.applies.at(-1)?.at ?? session.manualApplies.at(-1)?.at;
-    if (!since) throw new ApiError('invalid_input', 'Record the fix first (tick the restarts, or record the change): only what happens after it counts.');
+    const playbook = playbookOf(session);
+    const since = fixEffectiveAt(session, playbook);
+    if (!since) throw new ApiError('invalid_input', `The fix has not taken effect yet: ${fixPending(session, playbook) ?? 'record it first'}. Only what happens after it counts.`);
     return since;
   }
 
   /**
-   * When the fix takes effect (every restart ticked, or the change recorded, as the playbook says),
-   * the platform database hears of it: a real one ignores it, the demo plays its part.
+   * Once the fix takes effect (as the playbook declares it), the platform database hears of it: a
+   * real one ignores it, the demo plays its part.
    */
-  async function fixTookEffect(session: Session, after: SessionAction['type']): Promise<void> {
+  async function fixTookEffect(session: Session): Promise<void> {
     if (session.offline || !session.environment.profileId) return;
-    const whenApplied = playbookOf(session).fixTakesEffect === 'apply';
-    let at: string | null | undefined;
-    if (!whenApplied && after === 'tick' && !session.restart.some((r) => r.at === null)) at = lastRestartAt(session);
-    if (whenApplied && after === 'applied-manually') at = session.manualApplies.at(-1)?.at;
+    const at = fixEffectiveAt(session, playbookOf(session));
     if (at) await needs.probes.fixTookEffect(session.environment.profileId, at);
   }
 
@@ -237,7 +260,7 @@ export function createSessionService(
       const view = await act(id, action.type === 'applied-manually' ? { ...action, actor: await actor() } : (action as SessionAction)).catch(
         (error: unknown) => (action.type === 'continue' ? withCandidates(id, error) : Promise.reject(error)),
       );
-      if ((action.type === 'tick' && action.done) || action.type === 'applied-manually') await fixTookEffect(view.session, action.type);
+      if ((action.type === 'tick' && action.done) || action.type === 'applied-manually') await fixTookEffect(view.session);
       return view;
     },
     'sessions.runProbe': ({ id, probe, days }, ctx) => probeInto(id, probe as ProbeKind, ctx, days),
@@ -268,7 +291,7 @@ export function createSessionService(
       const playbook = playbookOf(session);
       if (!session.offline) {
         // Verify reads what it judges: every read-back probe of the playbook, in order, then judges.
-        const probes = playbook.verifyProbes ?? [];
+        const probes = playbook.verification.probes;
         for (const [i, probe] of probes.entries()) {
           await probeInto(id, probe, {
             ...ctx,
@@ -365,19 +388,26 @@ export function createSessionService(
     },
     // The customer's export counted as the error-log search would (offline sessions too: nothing is
     // read from a database). The file is read in full first; a refused file changes nothing.
-    'sessions.importEvidence': async ({ id, fileName, contentBase64, mapping, utcOffsetMinutes }, ctx) => {
+    'sessions.importEvidence': async ({ id, fileName, contentBase64, mapping, utcOffsetMinutes, replace }, ctx) => {
       const session = open(await stored(id));
+      const playbook = playbookOf(session);
+      const { previous, replaced } = earlierImports(session, playbook, replace === true);
       const results = await importResults(
         session,
-        playbookOf(session),
-        { fileName, contentBase64, mapping, utcOffsetMinutes },
+        playbook,
+        { fileName, contentBase64, mapping, utcOffsetMinutes, previous },
         ctx,
         () => deps.now?.() ?? new Date(),
       );
       let view: SessionView | null = null;
-      for (const { probe, result } of results) view = await act(id, { type: 'probe-result', probe, result });
+      for (const { probe, result } of results) {
+        const label = result.evidence?.label ?? `imported: ${fileName}`;
+        const was = replaced[probe];
+        view = await act(id, { type: 'probe-result', probe, result, origin: { kind: 'imported', label, ...(was ? { replaced: was } : {}) } });
+      }
       return view!;
     },
+    ...otherErrorsHandlers({ probes: needs.probes, stored, playbookOf, playbooks: () => registry.list() }),
     ...detailsHandlers({
       now,
       change: (id, edit) => store.update(id, (current) => edit(upgradeSession(current, playbookOf(current)))),

@@ -19,6 +19,9 @@ const attachmentIdSchema = z.string().min(1, 'Choose an attachment').max(64);
 /** Base64 of a little more than the largest file, so a file just over it is refused with its size named. */
 const MAX_ATTACHMENT_BASE64 = Math.ceil((MAX_ATTACHMENT_BYTES * 1.2) / 3) * 4;
 
+/** An ISO date and time given by the engineer. */
+const doneAt = z.iso.datetime({ offset: true, message: 'Give the time as a date and time, e.g. 2026-12-07T09:30:00Z' });
+
 /** What the engineer can do in a session. Probe results and apply records come only from the back end. */
 export const sessionActionSchema = z.discriminatedUnion('type', [
   z
@@ -29,8 +32,9 @@ export const sessionActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('goto'), step: z.string().min(1) }).strict(),
   z.object({ type: z.literal('skip'), reason }).strict(),
   z.object({ type: z.literal('choose-plan'), planId: z.string().min(1), reason }).strict(),
-  z.object({ type: z.literal('applied-manually'), note: z.string().max(5000) }).strict(),
-  z.object({ type: z.literal('tick'), server: z.string().min(1), done: z.boolean() }).strict(),
+  // `at`: when it was really done (offline the restart may be an hour before the tick); checked against now by the engine.
+  z.object({ type: z.literal('applied-manually'), note: z.string().max(5000), at: doneAt.optional(), option: z.string().min(1).max(64).optional() }).strict(),
+  z.object({ type: z.literal('tick'), server: z.string().min(1), done: z.boolean(), at: doneAt.optional() }).strict(),
   z
     .object({
       type: z.literal('verify'),
@@ -42,6 +46,16 @@ export const sessionActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopen') }).strict(),
 ]);
 export type EngineerAction = z.infer<typeof sessionActionSchema>;
+
+/** Another playbook's errors in the window the session searched, e.g. "84 errors of the 432 … playbook in this window." */
+export interface OtherKnownError {
+  playbookId: string;
+  title: string;
+  count: number;
+  /** The row cap was hit: `count` is a lower bound. */
+  capped: boolean;
+  sentence: string;
+}
 
 /** A probe of the session's playbook, by the id its steps use. */
 export const probeKindSchema = z.string().min(1, 'Name a probe').max(64);
@@ -69,6 +83,12 @@ export const sessionMethods = {
    * The change is recorded in the event log.
    */
   'sessions.update': method(z.object({ id, ticket: ticket.optional(), customer: customer.optional() }).strict()).returns<SessionView>(),
+  /**
+   * When the session's own search of the error log found nothing: other playbooks' matchers over the
+   * same window (from `since`), each playbook whose errors are there with its count, most first.
+   * Empty otherwise, offline, or over an imported export.
+   */
+  'sessions.otherKnownErrors': method(z.object({ id }).strict(), { long: true }).returns<{ found: OtherKnownError[]; since?: string }>(),
   'sessions.act': method(z.object({ id, action: sessionActionSchema }).strict()).returns<SessionView>(),
   /** Runs one probe on the session's environment and records its result as probe facts. */
   'sessions.runProbe': method(
@@ -136,10 +156,19 @@ export const sessionMethods = {
    * pasted text), counted with the playbook's matchers and recorded as its error-log probe's result,
    * as the search would have; the rows after a recorded fix also as the "since the fix" count.
    * Offline sessions too. `utcOffsetMinutes`: the zone of the file's times (default the database
-   * clock's, else UTC).
+   * clock's, else UTC). A second import adds to the first (rows already counted are not counted
+   * twice); `replace` drops the earlier count instead, and is required over a count read from the database.
    */
   'sessions.importEvidence': method(
-    z.object({ id, ...evidenceFileSchema, mapping: evidenceMappingSchema.optional(), utcOffsetMinutes: utcOffsetSchema.optional() }).strict(),
+    z
+      .object({
+        id,
+        ...evidenceFileSchema,
+        mapping: evidenceMappingSchema.optional(),
+        utcOffsetMinutes: utcOffsetSchema.optional(),
+        replace: z.boolean().optional(),
+      })
+      .strict(),
     { long: true, upload: true },
   ).returns<SessionView>(),
 };

@@ -13,13 +13,16 @@ export function utc(iso: string | null | undefined): string | null {
   return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
 }
 
+/** The count of the playbook's errors in the window: read, imported or typed in (the report's symptom when no search result is kept). */
+export const ERRORS_COUNT = 'errors.count';
+
 const capped = (r: { capped?: boolean }) => (r.capped ? ', at least (row cap reached)' : '');
 
 /** Count (with the window really covered), first and last seen, per server: `what` names the error, e.g. "432". */
 export function errorLogFacts(r: ErrorsProbeResult, what: string): NewFact[] {
   const coverage = r.coverageNote ? `; ${r.coverageNote}` : '';
   const facts: NewFact[] = [
-    { key: 'errors.count', value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${capped(r)}${coverage}` },
+    { key: ERRORS_COUNT, value: r.count, detail: `error log ${r.windowStart.slice(0, 10)} to ${r.windowEnd.slice(0, 10)}${capped(r)}${coverage}` },
   ];
   if (r.firstSeen) facts.push({ key: 'errors.firstSeen', value: r.firstSeen, detail: `first ${what} in the window` });
   if (r.lastSeen) facts.push({ key: 'errors.lastSeen', value: r.lastSeen, detail: `last ${what} in the window` });

@@ -82,7 +82,8 @@ export function budgetGap(facts: FactMap): string | null {
  * the same input from the facts read after the change.
  */
 export function budgetInput(session: Session, facts: FactMap, keys: { threads?: string; servers?: string; hosts?: string } = {}): BudgetInput | null {
-  const rows = servers(facts, keys.servers ?? 'servers') ?? servers(facts);
+  // The servers after a change are their own fact: never the list from before the fix.
+  const rows = servers(facts, keys.servers ?? 'servers');
   const threads = num(facts, keys.threads ?? 'threads.global');
   const mailbox = text(facts, 'mailbox');
   if (!rows || threads === null || !mailbox) return null;

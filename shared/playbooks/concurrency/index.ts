@@ -1,12 +1,13 @@
-import { ApiError } from '../../api/errors';
 import { computeBudget } from '../../capacity/engine';
 import type { BudgetResult } from '../../capacity/types';
 import { isConcurrencyError } from '../../incidents/concurrency-error';
 import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
 import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../../probes/types';
-import type { Fact, FactValue, Playbook, StepContext, Verification } from '../../wizard/types';
+import type { Criterion } from '../../wizard/criteria';
+import type { FactValue, Playbook, StepContext } from '../../wizard/types';
 import { budgetGap, budgetInput, num, otherSenders, servers, text, THREADS_PARAMETER } from './facts';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, utc } from '../common/probe-facts';
+import { verificationCheck } from '../common/verify-step';
 import { planInstructions } from './instructions';
 import { concurrencyReport } from './report';
 
@@ -19,7 +20,7 @@ import { concurrencyReport } from './report';
 
 export const CONCURRENCY_PLAYBOOK_ID = 'exchange-432-concurrency';
 
-type NewFact = Omit<Fact, 'step' | 'at' | 'source'> & { source?: Fact['source']; at?: string };
+import type { NewFact } from '../common/probe-facts';
 
 function diagnosisOf(ctx: StepContext): BudgetResult | null {
   const input = budgetInput(ctx.session, ctx.facts);
@@ -60,76 +61,49 @@ function recognised(ctx: StepContext): boolean {
   return evidence !== '' && isConcurrencyError(evidence);
 }
 
-function latestRestart(ctx: StepContext): string | null {
-  const times = ctx.session.restart
-    .map((r) => r.at)
-    .filter((t): t is string => t !== null)
-    .sort();
-  return times[times.length - 1] ?? null;
+/**
+ * What must hold after the restart (domain.md 1 and 2): the budget recomputed from the values read
+ * after the change is within the limit, no 432 since the restart, and traffic: at least limit + 1
+ * emails sent since the restart, enough demand to have hit the limit before. Without that traffic
+ * "no 432" proves nothing, so the engine keeps it "not yet verified".
+ */
+function criteria(ctx: StepContext): Criterion[] {
+  const limit = diagnosisAfterOf(ctx)?.provider.limit ?? ctx.session.diagnosis?.provider.limit ?? 3;
+  return [
+    {
+      id: 'budget-after',
+      kind: 'holds',
+      fact: 'after.withinLimit',
+      failWhenFalse: true,
+      label: 'The connections to the mailbox after the change are within the limit',
+    },
+    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No 432 error since the restart' },
+    {
+      id: 'traffic-since-fix',
+      kind: 'at-least-since-fix',
+      fact: 'after.emails.sent',
+      need: limit + 1,
+      what: 'emails sent',
+      label: `At least ${limit + 1} emails sent since the restart (enough traffic to have hit the limit of ${limit} before)`,
+    },
+  ];
 }
 
-/** Minutes between automatic re-checks while the verification waits for traffic. */
-const WATCH_MINUTES = 5;
-
-/**
- * Pass needs three things: the budget after the change is within the limit, no 432 since the last
- * restart, and traffic: at least limit + 1 emails sent since the restart (enough demand to have hit
- * the limit before). Without traffic "no 432" proves nothing, so the result is "watching".
- */
-function verify(ctx: StepContext, request: { result?: 'pass' | 'fail' | 'watch'; watchMinutes?: number; at: string }): Verification {
-  const since = latestRestart(ctx);
-  const errorsFact = ctx.facts['after.errors.count'];
-  const errorsAfter = num(ctx.facts, 'after.errors.count');
-  const emailsFact = ctx.facts['after.emails.sent'];
-  const emailsAfter = num(ctx.facts, 'after.emails.sent');
-  const budgetAfter = diagnosisAfterOf(ctx);
-  const emailsNeeded = (budgetAfter?.provider.limit ?? ctx.session.diagnosis?.provider.limit ?? 3) + 1;
-  const base = {
-    at: request.at,
-    since,
-    errorsAfter,
-    errorsAfterSource: errorsFact?.source ?? null,
-    emailsAfter,
-    emailsAfterSource: emailsFact?.source ?? null,
-    emailsNeeded,
-    budgetAfter,
-  };
-  const minutes = request.watchMinutes ?? WATCH_MINUTES;
-  if (request.result === 'watch') {
-    return {
-      ...base,
-      result: 'watch',
-      watchMinutes: minutes,
-      summary: `Watching: the 432 errors and the emails sent since the restart are read again every ${minutes} minutes while the page is open.`,
-    };
-  }
-  if (budgetAfter === null)
-    throw new ApiError('invalid_input', `Read ${THREADS_PARAMETER} again after the change (or type in the value Factory Configuration shows now).`);
-  if (errorsAfter === null)
-    throw new ApiError('invalid_input', 'Count the 432 errors logged after the restart (or type in how many you see in Service Center).');
-  const after = budgetAfter.mailboxes.map((m) => m.arithmetic).join('; ');
-  // No parentheses around the time: the report quotes this sentence inside its own parentheses.
-  const restartedAt = utc(since);
-  const sinceRestart = restartedAt ? `since the restart at ${restartedAt}` : 'since the restart (time not recorded)';
-  if (!budgetAfter.allWithinLimit || errorsAfter > 0) {
-    const why = !budgetAfter.allWithinLimit
-      ? `still over the limit (${after})`
-      : `${errorsAfter} 432 error${errorsAfter === 1 ? '' : 's'} logged ${sinceRestart}`;
-    return { ...base, result: 'fail', summary: `Not fixed yet: ${why}. Go back to the plan.` };
-  }
-  if (emailsAfter === null || emailsAfter < emailsNeeded) {
-    const seen =
-      emailsAfter === null
-        ? `the emails sent ${sinceRestart} are not known yet (read them, or type in how many Service Center > Monitoring > Emails shows)`
-        : `${emailsAfter} email${emailsAfter === 1 ? '' : 's'} sent ${sinceRestart}; waiting for at least ${emailsNeeded}`;
-    return {
-      ...base,
-      result: 'watch',
-      watchMinutes: minutes,
-      summary: `Not yet verified: ${after} and no 432 errors so far, but ${seen}. Without that much traffic no 432 proves nothing; checked again every ${minutes} minutes while the page is open.`,
-    };
-  }
-  return { ...base, result: 'pass', summary: `Verified: ${after}, no 432 errors and ${emailsAfter} emails sent ${sinceRestart}.` };
+/** The budget after the change as a yes/no fact for the criteria; unknown says which value is missing. */
+function withinLimitAfter(ctx: StepContext): NewFact[] {
+  const after = diagnosisAfterOf(ctx);
+  if (after) return [{ key: 'after.withinLimit', value: after.allWithinLimit, detail: after.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`).join('; ') }];
+  const missing = [
+    num(ctx.facts, 'after.threads.global') === null ? 'the threads for emails now' : '',
+    servers(ctx.facts, 'after.servers') ? '' : 'the front-end servers now',
+  ].filter(Boolean);
+  return [
+    {
+      key: 'after.withinLimit',
+      value: null,
+      detail: missing.length ? `${missing.join(' and ')} not known` : 'the budget after the change could not be computed',
+    },
+  ];
 }
 
 /**
@@ -209,21 +183,16 @@ export const concurrencyPlaybook: Playbook = {
   // Sessions saved before probes were named by id kept these two under other names.
   legacyProbeKeys: { errorsBefore: 'errors', queue: 'emailQueue' },
   report: concurrencyReport,
-  outcomeWords: { 'within-limit-other-cause': 'within the limit, the 432s have another cause' },
   diagnosis: diagnosisOf,
   diagnosisAfter: diagnosisAfterOf,
   restart: { service: 'Scheduler Service', servers: frontEnds },
-  verify,
-  outcome: (ctx) => {
-    const changed = ctx.session.applies.some((a) => !a.undone) || ctx.session.manualApplies.length > 0;
-    if (ctx.session.diagnosis?.allWithinLimit && !changed) return 'within-limit-other-cause';
-    const result = ctx.session.verification?.result;
-    if (result === 'pass') return 'resolved';
-    // A change that stands but was not verified under traffic is not "resolved", nor "not resolved".
-    if (changed && result !== 'fail') return 'applied-not-verified';
-    return 'not-resolved';
-  },
-  verifyProbes: ['threadsAfter', 'serversAfter', 'errorsAfter', 'sentAfter'],
+  // IM-2795 instructs a Scheduler restart on every front-end after the change (when it re-reads the value is not documented).
+  fix: { takesEffect: 'restart' },
+  verification: { probes: ['threadsAfter', 'serversAfter', 'errorsAfter', 'sentAfter'], watchMinutes: 5, criteria },
+  noChangeNeeded: (ctx) =>
+    withinLimit(ctx)
+      ? `${ctx.session.environment.name} is within the connection limit of its mailbox, so the 432 errors have another cause: another sender on the same mailbox, or an application outside the platform.`
+      : null,
   candidatesMessage: (stepId, candidates) =>
     stepId === 'mailbox' && candidates.length
       ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders (or read them), or say that they do not send through it.`
@@ -261,7 +230,7 @@ export const concurrencyPlaybook: Playbook = {
       description: change.description,
     };
   },
-  factsFromProbe: (probe, result) => fromProbe(probe, result).map((f) => ({ ...f, source: 'probe' as const })),
+  factsFromProbe: (probe, result) => fromProbe(probe, result),
   steps: [
     {
       id: 'symptom',
@@ -449,15 +418,12 @@ export const concurrencyPlaybook: Playbook = {
           hint: 'Service Center > Monitoring > Emails: emails sent after the restart',
         },
         { key: 'after.threads.hosts', label: 'Per-host rows now', sources: ['probe', 'engineer'], input: 'host-threads', optional: true },
-        { key: 'after.servers', label: 'Front-end servers now', sources: ['probe', 'engineer'], input: 'servers', optional: true },
+        // Asked, never copied from before: the fix may have switched "Send Emails" off on a server.
+        { key: 'after.servers', label: 'Front-end servers now', sources: ['probe', 'engineer'], input: 'servers' },
+        { key: 'after.withinLimit', label: 'Within the limit after the change', sources: ['derived'], shownAbove: true },
       ],
-      check: (ctx) => {
-        if (withinLimit(ctx)) return null;
-        const v = ctx.session.verification;
-        if (!v) return 'Verify the fix.';
-        if (v.result === 'pass') return null;
-        return v.result === 'watch' ? 'Not verified yet: waiting for traffic and no 432 since the restart.' : 'Not fixed yet: go back to the plan.';
-      },
+      derive: withinLimitAfter,
+      check: (ctx) => (withinLimit(ctx) ? null : verificationCheck(ctx)),
     },
     {
       id: 'report',

@@ -2,7 +2,10 @@ import { matchesAny } from '../../incidents/matcher';
 import { QUOTA_MATCHERS } from '../../incidents/quota-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, RecipientsProbeResult } from '../../probes/types';
 import { thousands } from '../../capacity/wording';
-import type { Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
+import type { Criterion } from '../../wizard/criteria';
+import { fixRecorded } from '../../wizard/fix';
+import type { Playbook, StepContext } from '../../wizard/types';
+import { verificationCheck } from '../common/verify-step';
 import {
   figuresGap,
   num,
@@ -34,20 +37,12 @@ export const QUOTA_PLAYBOOK_ID = 'exchange-recipient-quota';
 
 const ERROR_NAME = '554 5.2.0 quota error';
 const WATCH_MINUTES = 60;
-const HOUR = 3_600_000;
 
 function recognised(ctx: StepContext): boolean {
   const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
   return evidence !== '' && matchesAny(QUOTA_MATCHERS, evidence);
 }
 
-/** When the fix took effect: the latest change recorded (by hand, or from the app and not undone). */
-function fixedAt(ctx: StepContext): string | null {
-  const times = [...ctx.session.manualApplies.map((m) => m.at), ...ctx.session.applies.filter((a) => !a.undone).map((a) => a.at)].sort();
-  return times.at(-1) ?? null;
-}
-
-const changed = (ctx: StepContext) => fixedAt(ctx) !== null;
 
 function perHourText(r: ErrorsProbeResult): string | null {
   const hours = (r.perHour ?? []).filter((h) => h.count > 0);
@@ -101,6 +96,11 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       return queueFacts(result as EmailQueueProbeResult, 'after.queue');
     case 'sentAfter':
       return emailsSentFacts(result as EmailsSentProbeResult);
+    case 'recipientsAfter': {
+      const r = result as RecipientsProbeResult;
+      if (!r.known || typeof r.recipients !== 'number') return [];
+      return [{ key: 'after.volume.recipients', value: r.recipients, detail: `recipients of the emails sent since ${utc(r.since)}${r.capped ? ', at least (row cap reached)' : ''}` }];
+    }
     default:
       return [];
   }
@@ -144,69 +144,44 @@ function mailboxVerdict(ctx: StepContext): string | null {
   }
 }
 
-function verify(ctx: StepContext, request: { result?: VerificationResult; watchMinutes?: number; at: string }): Verification {
-  const since = fixedAt(ctx);
-  const errorsAfter = num(ctx.facts, 'after.errors.count');
-  const failing = num(ctx.facts, 'after.queue.failing');
-  const emailsAfter = num(ctx.facts, 'after.emails.sent');
-  const base = {
-    at: request.at,
-    since,
-    errorsAfter,
-    errorsAfterSource: ctx.facts['after.errors.count']?.source ?? null,
-    emailsAfter,
-    emailsAfterSource: ctx.facts['after.emails.sent']?.source ?? null,
-    emailsNeeded: 1,
-    budgetAfter: null,
-  };
-  const minutes = request.watchMinutes ?? WATCH_MINUTES;
-  if (request.result === 'watch') {
-    return {
-      ...base,
-      result: 'watch',
-      watchMinutes: minutes,
-      summary: `Watching: the 554 5.2.0 errors, the email queue and the emails sent since the fix are read again every ${minutes} minutes while the page is open.`,
-    };
-  }
-  // No parentheses around the time: the report quotes this sentence inside its own parentheses.
-  const sinceFix = since ? `since the fix at ${utc(since)}` : 'since the fix (time not recorded)';
-  if (errorsAfter !== null && errorsAfter > 0) {
-    return {
-      ...base,
-      result: 'fail',
-      summary:
-        `Not fixed yet: ${errorsAfter} new 554 5.2.0 error${errorsAfter === 1 ? '' : 's'} ${sinceFix}. The mailbox is still over its quota: check that the change took effect ` +
-        '(the environment sends through the new mailbox, the recipients went down), that nothing else sends through it (message trace), and that the account is not compromised.',
-    };
-  }
-  const missing: string[] = [];
-  if (errorsAfter === null)
-    missing.push(`the 554 5.2.0 errors ${sinceFix} are not known (read them, or type in how many Service Center > Monitoring > Errors shows)`);
-  if (failing === null)
-    missing.push(
-      'the failing emails in the queue are not known (read the email queue, or type in how many Service Center > Monitoring > Emails shows as failing)',
-    );
-  else if (failing > 0) missing.push(`${thousands(failing)} email${failing === 1 ? ' is' : 's are'} still failing in the queue`);
-  if (emailsAfter === null) missing.push(`the emails sent ${sinceFix} are not known`);
-  else if (emailsAfter < 1) missing.push(`no email was sent ${sinceFix} yet`);
-  if (missing.length === 0) {
-    return {
-      ...base,
-      result: 'pass',
-      summary: `Verified: no 554 5.2.0 ${sinceFix}, the failing emails drained (0 failing) and ${thousands(emailsAfter!)} email${emailsAfter === 1 ? '' : 's'} sent since.`,
-    };
-  }
-  const hours = since ? (Date.parse(request.at) - Date.parse(since)) / HOUR : null;
-  const window =
-    since && hours !== null && hours < 24
-      ? ` Checked ${hours < 1 ? `${Math.max(0, Math.round(hours * 60))} minutes` : `${Math.floor(hours)} hour${Math.floor(hours) === 1 ? '' : 's'}`} after the fix: the quota window is 24 h; check again after ${utc(plusHours(since, 24))}.`
-      : '';
-  return {
-    ...base,
-    result: 'watch',
-    watchMinutes: minutes,
-    summary: `Not yet verified: ${errorsAfter === 0 ? 'no 554 5.2.0 so far, but ' : ''}${missing.join('; ')}.${window}`,
-  };
+/**
+ * What must hold after the fix (domain.md 2 and 4b): no 554 5.2.0 since it, the failing emails
+ * drained, traffic since it, and the quota window itself: either the 24 h after the fix have passed,
+ * or the recipients counted in the rolling window now are within the limit. A check in the same
+ * minute as the fix therefore stays "not yet verified", saying until when.
+ */
+function criteria(ctx: StepContext): Criterion[] {
+  const limit = quotaFigures(ctx.session, ctx.facts)?.limit ?? RECIPIENT_LIMIT;
+  return [
+    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No 554 5.2.0 error since the fix' },
+    { id: 'queue-drained', kind: 'at-most', fact: 'after.queue.failing', limit: 0, what: 'emails failing in the queue', label: 'The failing emails drained' },
+    { id: 'traffic-since-fix', kind: 'at-least-since-fix', fact: 'after.emails.sent', need: 1, what: 'emails sent', label: 'At least one email sent since the fix' },
+    {
+      id: 'quota-window',
+      kind: 'any-of',
+      label: 'The mailbox back within the daily recipient quota',
+      of: [
+        { id: 'window-passed', kind: 'hours-since-fix', hours: 24, label: 'The 24 h after the fix have passed' },
+        { id: 'recipients-within', kind: 'at-most', fact: 'after.mailbox.recipients', limit, what: 'recipients in the rolling 24 h', label: 'The recipients counted now are within the limit' },
+      ],
+    },
+  ];
+}
+
+/** The mailbox's recipients in the rolling 24 h as counted after the fix: this environment now, plus the other senders as given. */
+function recipientsAfter(ctx: StepContext): NewFact[] {
+  const own = num(ctx.facts, 'after.volume.recipients');
+  const figures = quotaFigures(ctx.session, ctx.facts);
+  const before = ownVolume(ctx.facts);
+  if (own === null || !figures || !before) return [];
+  const others = figures.total - before.recipients;
+  return [
+    {
+      key: 'after.mailbox.recipients',
+      value: own + others,
+      detail: others > 0 ? `${thousands(own)} from this environment now, plus ${thousands(others)} from the other senders as given` : 'this environment now',
+    },
+  ];
 }
 
 export const quotaPlaybook: Playbook = {
@@ -222,18 +197,12 @@ export const quotaPlaybook: Playbook = {
     errorsAfter: { probe: 'error-log', label: 'Count 554 5.2.0 since the fix', matchers: QUOTA_MATCHERS, errorName: ERROR_NAME, sinceFix: true },
     queueAfter: { probe: 'email-queue', label: 'Read the email queue again' },
     sentAfter: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
+    recipientsAfter: { probe: 'recipients', label: 'Count the recipients of the last 24 h again' },
   },
-  fixTakesEffect: 'apply',
   report: quotaReport,
-  verify,
-  verifyProbes: ['errorsAfter', 'queueAfter', 'sentAfter'],
-  outcome: (ctx) => {
-    const result = ctx.session.verification?.result;
-    if (result === 'pass') return 'resolved';
-    // A change that stands but was not verified is neither "resolved" nor "not resolved".
-    if (changed(ctx) && result !== 'fail') return 'applied-not-verified';
-    return 'not-resolved';
-  },
+  // Made in Exchange Online, Microsoft 365 or Service Center: it counts from the moment it is recorded.
+  fix: { takesEffect: 'apply' },
+  verification: { probes: ['errorsAfter', 'queueAfter', 'sentAfter', 'recipientsAfter'], watchMinutes: WATCH_MINUTES, criteria },
   candidatesMessage: (stepId, candidates) =>
     stepId === 'mailbox' && candidates.length
       ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders with their recipients per 24 h (or read them), or say that they do not send through it.`
@@ -252,7 +221,7 @@ export const quotaPlaybook: Playbook = {
     unavailable:
       "Nothing to write in the platform database: the quota lives in Exchange Online. The customer's Microsoft 365 admin (or the application team) makes the change; record what was done below.",
   }),
-  factsFromProbe: (probe, result) => fromProbe(probe, result).map((f) => ({ ...f, source: 'probe' as const })),
+  factsFromProbe: (probe, result) => fromProbe(probe, result),
   steps: [
     {
       id: 'symptom',
@@ -398,15 +367,15 @@ export const quotaPlaybook: Playbook = {
       },
       instructions: fixInstructions,
       facts: [],
-      check: (ctx) => (changed(ctx) ? null : 'Record what was done (I applied it myself): the verification counts from that moment.'),
+      check: (ctx) => (fixRecorded(ctx.session) ? null : 'Record what was done (I applied it myself): the verification counts from that moment.'),
     },
     {
       id: 'verify',
       kind: 'verify',
       title: 'Verify',
       guidance: () =>
-        'Verify a day later: it counts the 554 5.2.0 errors since the fix, reads the email queue again and counts the emails sent since the fix. It passes with no new 554 5.2.0, the failing emails drained and at least one email sent; it fails while new 554 5.2.0 keep coming; otherwise it says what is still missing. The quota window is 24 h, so a check soon after the fix proves little.',
-      probes: ['errorsAfter', 'queueAfter', 'sentAfter'],
+        'Verify counts the 554 5.2.0 errors since the fix, reads the email queue again, counts the emails sent since the fix and the recipients of the last 24 h. It passes with no new 554 5.2.0, the failing emails drained, at least one email sent, and either the 24 h after the fix passed or the recipients counted now within the quota; new 554 5.2.0 fail it; otherwise it says what is still missing and from when it can pass.',
+      probes: ['errorsAfter', 'queueAfter', 'sentAfter', 'recipientsAfter'],
       facts: [
         { key: 'after.errors.count', label: '554 5.2.0 errors since the fix', sources: ['probe', 'engineer'], input: 'number' },
         {
@@ -423,16 +392,19 @@ export const quotaPlaybook: Playbook = {
           input: 'number',
           hint: 'Service Center > Monitoring > Emails: emails sent after the fix',
         },
+        {
+          key: 'after.volume.recipients',
+          label: "This environment's recipients in the last 24 h now",
+          sources: ['probe', 'engineer'],
+          input: 'number',
+          optional: true,
+          hint: 'From the probe, or the message trace of the mailbox for the last 24 h',
+        },
+        { key: 'after.mailbox.recipients', label: 'Recipients on the mailbox in the last 24 h now', sources: ['derived'], optional: true },
         { key: 'after.queue.summary', label: 'Email queue now', sources: ['probe'], optional: true },
       ],
-      check: (ctx) => {
-        const v = ctx.session.verification;
-        if (!v) return 'Verify the fix.';
-        if (v.result === 'pass') return null;
-        return v.result === 'watch'
-          ? `Not verified yet: ${v.summary.replace(/^Not yet verified: /, '')}`
-          : 'Not fixed yet: new 554 5.2.0 errors since the fix. Go back to the fix.';
-      },
+      derive: recipientsAfter,
+      check: verificationCheck,
     },
     {
       id: 'report',

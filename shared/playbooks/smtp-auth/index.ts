@@ -1,6 +1,9 @@
 import { SMTP_AUTH_MATCHERS } from '../../incidents/smtp-auth-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
-import type { Playbook, StepContext, Verification, VerificationResult } from '../../wizard/types';
+import type { Criterion } from '../../wizard/criteria';
+import { fixRecorded } from '../../wizard/fix';
+import type { FixOption, Playbook, StepContext } from '../../wizard/types';
+import { verificationCheck } from '../common/verify-step';
 import { decide, platformSentence } from './decision';
 import {
   ANSWERS,
@@ -45,72 +48,24 @@ export const SMTP_AUTH_PLAYBOOK_ID = 'exchange-smtp-auth';
 /** The error in sentences and probe summaries (singular). */
 const ERROR_WORDS = 'SMTP authentication error';
 
-/** Minutes between automatic re-checks while the verification waits for traffic. */
-const WATCH_MINUTES = 5;
-
-/** When the fix took effect: the latest change recorded (by hand, or from the app). */
-function fixedAt(ctx: StepContext): string | null {
-  const times = [...ctx.session.manualApplies.map((m) => m.at), ...ctx.session.applies.filter((a) => !a.undone).map((a) => a.at)].sort();
-  return times.at(-1) ?? null;
-}
-
-function changed(ctx: StepContext): boolean {
-  return ctx.session.manualApplies.length > 0 || ctx.session.applies.some((a) => !a.undone);
-}
-
 /**
- * Pass: no error of this playbook since the fix and at least one email sent since then (without
- * traffic, "no error" proves nothing). Fail: errors keep coming. Otherwise not yet verified, saying
- * what is missing.
+ * What must hold after the fix: no error of this playbook since it was recorded, and at least one
+ * email sent since then (without traffic, "no error" proves nothing).
  */
-function verify(ctx: StepContext, request: { result?: VerificationResult; watchMinutes?: number; at: string }): Verification {
-  const since = fixedAt(ctx);
-  const errorsFact = ctx.facts['after.errors.count'];
-  const emailsFact = ctx.facts['after.emails.sent'];
-  const errorsAfter = num(ctx.facts, 'after.errors.count');
-  const emailsAfter = num(ctx.facts, 'after.emails.sent');
-  const base = {
-    at: request.at,
-    since,
-    errorsAfter,
-    errorsAfterSource: errorsFact?.source ?? null,
-    emailsAfter,
-    emailsAfterSource: emailsFact?.source ?? null,
-    emailsNeeded: 1,
-    budgetAfter: null,
-  };
-  const minutes = request.watchMinutes ?? WATCH_MINUTES;
-  const fixTime = utc(since);
-  // No parentheses around the time: the report quotes this sentence inside its own parentheses.
-  const sinceFix = fixTime ? `since the fix at ${fixTime}` : 'since the fix (not recorded yet)';
-  if (request.result === 'watch') {
-    return {
-      ...base,
-      result: 'watch',
-      watchMinutes: minutes,
-      summary: `Watching: the SMTP authentication errors and the emails sent since the fix are read again every ${minutes} minutes while the page is open.`,
-    };
-  }
-  if (errorsAfter !== null && errorsAfter > 0) {
-    return { ...base, result: 'fail', summary: `Not fixed yet: ${plural(errorsAfter, ERROR_WORDS)} logged ${sinceFix}. Go back to the fix.` };
-  }
-  const missing: string[] = [];
-  if (!since) missing.push('the fix is not recorded yet (step "Fix": I applied it myself)');
-  if (errorsAfter === null)
-    missing.push(`the SMTP authentication errors ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Errors shows)`);
-  if (emailsAfter === null)
-    missing.push(`the emails sent ${sinceFix} are not known yet (read them, or type in how many Service Center > Monitoring > Emails shows)`);
-  else if (emailsAfter < 1) missing.push(`no email was sent ${sinceFix}: send a test email`);
-  if (missing.length === 0) {
-    return { ...base, result: 'pass', summary: `Verified: no SMTP authentication error and ${plural(emailsAfter!, 'email')} sent ${sinceFix}.` };
-  }
-  const soFar = errorsAfter === 0 ? `no SMTP authentication error ${sinceFix} so far, but ` : '';
-  return {
-    ...base,
-    result: 'watch',
-    watchMinutes: minutes,
-    summary: `Not yet verified: ${soFar}${missing.join('; ')}. Without an email sent, no error proves nothing; checked again every ${minutes} minutes while the page is open.`,
-  };
+function criteria(): Criterion[] {
+  return [
+    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP authentication error since the fix' },
+    { id: 'traffic-since-fix', kind: 'at-least-since-fix', fact: 'after.emails.sent', need: 1, what: 'emails sent', label: 'At least one email sent since the fix' },
+  ];
+}
+
+const ADMIN = "The customer's Microsoft 365 admin";
+
+/** The stop-gap (when the form of the error has one) and the lasting fix, as the decision words them. */
+function fixOptionsOf(ctx: StepContext): FixOption[] {
+  const d = decide(ctx);
+  const lasting: FixOption = { id: 'lasting', label: d.lasting, lasting: true, owner: `${ADMIN} and the OutSystems platform team` };
+  return d.stopGap ? [{ id: 'stop-gap', label: d.stopGap, lasting: false, owner: ADMIN }, lasting] : [lasting];
 }
 
 /** "535 5.7.139 ... Tenant: 150, first 2026-11-30 09:12 UTC, last 2026-12-02 09:01 UTC" per form found in the log. */
@@ -186,21 +141,14 @@ export const smtpAuthPlaybook: Playbook = {
     },
     [PROBE.sentAfter]: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
   },
-  fixTakesEffect: 'apply',
   report: smtpAuthReport,
-  verify,
-  verifyProbes: [PROBE.errorsAfter, PROBE.sentAfter],
-  outcome: (ctx) => {
-    const result = ctx.session.verification?.result;
-    if (result === 'pass') return 'resolved';
-    // A change that stands but was not verified with traffic is neither "resolved" nor "not resolved".
-    if (changed(ctx) && result !== 'fail') return 'applied-not-verified';
-    return 'not-resolved';
-  },
+  // Made in Microsoft 365 and Service Center: it counts from the moment it is recorded.
+  fix: { takesEffect: 'apply', options: fixOptionsOf },
+  verification: { probes: [PROBE.errorsAfter, PROBE.sentAfter], watchMinutes: 5, criteria },
   applyFromApp: () => ({
     unavailable: 'The fix is made in Microsoft 365 and in Service Center, outside this app: follow the steps above, then record below what was changed.',
   }),
-  factsFromProbe: (probe, result) => fromProbe(probe, result).map((f) => ({ ...f, source: 'probe' as const })),
+  factsFromProbe: (probe, result) => fromProbe(probe, result),
   steps: [
     {
       id: 'symptom',
@@ -368,7 +316,7 @@ export const smtpAuthPlaybook: Playbook = {
       },
       instructions: fixInstructions,
       facts: [],
-      check: (ctx) => (changed(ctx) ? null : 'Record what was changed (I applied it myself) once the fix is made.'),
+      check: (ctx) => (fixRecorded(ctx.session) ? null : 'Record what was changed (I applied it myself) once the fix is made.'),
     },
     {
       id: 'verify',
@@ -387,14 +335,7 @@ export const smtpAuthPlaybook: Playbook = {
           hint: 'Service Center > Monitoring > Emails: emails sent after the fix',
         },
       ],
-      check: (ctx) => {
-        const v = ctx.session.verification;
-        if (!v) return 'Verify the fix.';
-        if (v.result === 'pass') return null;
-        return v.result === 'watch'
-          ? 'Not verified yet: waiting for an email sent and no SMTP authentication error since the fix.'
-          : 'Not fixed yet: go back to the fix.';
-      },
+      check: verificationCheck,
     },
     {
       id: 'report',

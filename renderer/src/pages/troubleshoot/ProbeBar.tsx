@@ -14,8 +14,9 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
   if (view.session.offline) {
     // An imported export stands in for the error-log search offline too: its summary says so.
     const imported = probes
-      .map((p) => view.session.probes[p.id] as { summary?: string; evidence?: unknown } | undefined)
-      .filter((k) => k?.evidence && k.summary);
+      .filter((p) => view.session.probeOrigins?.[p.id]?.kind === 'imported')
+      .map((p) => view.session.probes[p.id] as { summary?: string } | undefined)
+      .filter((k) => k?.summary);
     return (
       <>
         <p className="muted small">Offline: type the facts in below (no database is read), or import the customer's export.</p>
@@ -23,7 +24,7 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
           <ul className="ts-probe-summaries">
             {imported.map((k) => (
               <li key={k!.summary} className="small">
-                <span className="badge ts-src-probe">imported</span> {k!.summary}
+                <span className="badge ts-src-imported">imported</span> {k!.summary}
               </li>
             ))}
           </ul>
@@ -93,11 +94,13 @@ export function ProbeBar({ view, probes }: { view: SessionView; probes: StepInfo
               </li>
             );
           }
-          const kept = view.session.probes[probe] as { summary?: string; problems?: string[]; problem?: string; evidence?: unknown } | null | undefined;
+          const kept = view.session.probes[probe] as { summary?: string; problems?: string[]; problem?: string } | null | undefined;
           if (!kept?.summary) return null;
+          // The badge says where the result came from, as the session recorded it (never guessed from the result).
+          const imported = view.session.probeOrigins?.[probe]?.kind === 'imported';
           return (
             <li key={probe} className="small">
-              <span className="badge ts-src-probe">{kept.evidence ? 'imported' : 'probe'}</span> {kept.summary}
+              <span className={imported ? 'badge ts-src-imported' : 'badge ts-src-probe'}>{imported ? 'imported' : 'database'}</span> {kept.summary}
               {kept.problem && <span className="field-error"> {kept.problem}</span>}
               {kept.problems?.map((p) => (
                 <span key={p} className="field-error">

@@ -5,8 +5,14 @@ import { FactEditor } from './FactEditors';
 import { PasteServers } from './PasteServers';
 import { formatLocalTime, isIsoTime } from '../../format-time';
 import { describeRow } from '../../../../shared/wizard/engine';
+import { SOURCE_BADGES, sourceLine } from '../../../../shared/wizard/provenance';
 
-const SOURCE_BADGE: Record<Fact['source'], string> = { probe: 'badge ts-src-probe', engineer: 'badge ts-src-engineer', derived: 'badge ts-src-derived' };
+const SOURCE_BADGE: Record<Fact['source'], string> = {
+  probe: 'badge ts-src-probe',
+  imported: 'badge ts-src-imported',
+  engineer: 'badge ts-src-engineer',
+  derived: 'badge ts-src-derived',
+};
 
 /** Human text of a fact value: rows of servers, per-host rows, others. */
 export function factText(value: FactValue): string {
@@ -81,8 +87,8 @@ export function StepFacts({
                   <span className="ts-fact-label">{def.label}</span>
                   <span className="ts-fact-value">{factText(fact.value)}</span>
                   <span className="ts-fact-meta">
-                    <span className={SOURCE_BADGE[fact.source]} title={`Source: ${fact.source}`}>
-                      {fact.source}
+                    <span className={SOURCE_BADGE[fact.source]} title={sourceLine(fact)}>
+                      {SOURCE_BADGES[fact.source]}
                     </span>
                     <time className="muted small" dateTime={fact.at}>
                       {formatLocalTime(fact.at)}
@@ -112,7 +118,7 @@ export function StepFacts({
                   />
                   {fact?.source === 'engineer' && (
                     <p className="muted small">
-                      <span className={SOURCE_BADGE.engineer}>engineer</span> given {formatLocalTime(fact.at)}
+                      <span className={SOURCE_BADGE.engineer}>{SOURCE_BADGES.engineer}</span> given {formatLocalTime(fact.at)}
                     </p>
                   )}
                 </div>
