@@ -130,7 +130,7 @@ export function checkSavedTotal(savedBefore: number, plan: ImportPlanItem[]): vo
   if (savedBefore + added > MAX_SAVED_PROFILES) {
     throw new ApiError(
       'invalid_input',
-      `Importing would add ${count(added)} profiles to the ${count(savedBefore)} saved; at most ${count(MAX_SAVED_PROFILES)} can be saved. Delete some first. Nothing was changed.`,
+      `Importing would add ${count(added)} profile${added === 1 ? '' : 's'} to the ${count(savedBefore)} saved; at most ${count(MAX_SAVED_PROFILES)} can be saved. Delete some first. Nothing was changed.`,
       { field: 'json' },
     );
   }
