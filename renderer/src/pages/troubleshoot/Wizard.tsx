@@ -9,6 +9,7 @@ import { Instructions } from './Instructions';
 import { ProbeBar } from './ProbeBar';
 import { SameMailbox } from './SameMailbox';
 import { SessionDetails } from './SessionDetails';
+import { OtherKnownErrors } from './OtherKnownErrors';
 import { StepFacts } from './StepFacts';
 import { Apply } from './steps/Apply';
 import { Diagnosis } from './steps/Diagnosis';
@@ -218,6 +219,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {!completed && current.probes.some((p) => p.probe === 'error-log') && (
               <EvidenceImport key={session.id} view={v} defaultOffset={session.clock?.utcOffsetMinutes ?? 0} />
             )}
+            {!completed && <OtherKnownErrors view={v} step={current} />}
             {current.instructions.length > 0 && (
               <section className="card stack" aria-labelledby="ts-step-instructions">
                 <h4 id="ts-step-instructions">What to do</h4>
