@@ -6,11 +6,12 @@ import { useUi, withErrorBanner } from '../../stores/ui';
 import { ImportDialog } from './dialogs';
 import { ProfileCard } from './ProfileCard';
 import { ProfileEditor } from './ProfileEditor';
+import { SmtpCheckPage } from './SmtpCheckPage';
 import { matchesSearch, sentence, useEnvironments } from './store';
 import './environments.css';
 
 /**
- * Routes: #/environments (the list), #/environments/new, #/environments/edit/<id>.
+ * Routes: #/environments (the list), #/environments/new, #/environments/edit/<id>, #/environments/smtp-check.
  */
 export function EnvironmentsPage() {
   const rest = useUi((s) => s.route.rest);
@@ -23,6 +24,7 @@ export function EnvironmentsPage() {
     void load();
   }, [load]);
 
+  if (rest[0] === 'smtp-check') return <SmtpCheckPage />;
   const editing = rest[0] === 'edit' ? profiles.find((p) => p.id === rest[1]) : undefined;
   if (rest[0] === 'new' || rest[0] === 'edit') {
     return (
@@ -118,6 +120,9 @@ function EnvironmentList() {
         </label>
         <button type="button" className="btn" onClick={() => void exportAll()} disabled={ownCount === 0}>
           Export
+        </button>
+        <button type="button" className="btn" onClick={() => navigate('environments', 'smtp-check')}>
+          Check a mail server
         </button>
       </header>
       {capabilities && !capabilities.canRememberPasswords && (

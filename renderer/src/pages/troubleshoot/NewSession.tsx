@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Recognition } from '../../../../shared/incidents/recognise';
 import type { PlaybookSummary } from '../../../../shared/wizard/view';
 import { api } from '../../api/client';
+import { takeNewSessionPrefill } from '../../stores/new-session-prefill';
 import { useUi, withErrorBanner } from '../../stores/ui';
 import { EvidenceImport, type ChosenEvidence } from './EvidenceImport';
 import { useWizard } from './store';
@@ -25,7 +26,7 @@ export function NewSession({ profileId }: { profileId: string | null }) {
   const [environment, setEnvironment] = useState<string>(profileId ?? '');
   const [offlineName, setOfflineName] = useState('');
   const [playbookId, setPlaybookId] = useState('');
-  const [pasted, setPasted] = useState('');
+  const [pasted, setPasted] = useState(takeNewSessionPrefill);
   const [ticket, setTicket] = useState('');
   const [customer, setCustomer] = useState('');
   const pasteBox = useRef<HTMLTextAreaElement>(null);
