@@ -10,6 +10,20 @@ import { CheckboxInput, SelectInput, TextInput } from './fields';
 import { DEFAULT_SMTP_DRAFT, refusedReply, smtpCheckFileName, smtpCheckRequestOf, type SmtpCheckDraft } from './smtp-check-form';
 import { SmtpCheckStages } from './SmtpCheckResult';
 
+/** Request fields the form shows an error under; a refusal about any other goes to the banner. */
+const FIELDS = [
+  'host',
+  'port',
+  'login.user',
+  'login.password',
+  'login.accessToken',
+  'envelope.from',
+  'envelope.to',
+  'concurrency.connections',
+  'concurrency.consent',
+  'trustedCaPem',
+];
+
 /**
  * #/environments/smtp-check: the live SMTP check from this computer (domain.md 4e). The password or
  * token is kept in this form only until the check starts, then cleared: it is never saved or shown.
@@ -179,7 +193,7 @@ export function SmtpCheckPage() {
           </div>
         </div>
       </form>
-      {error && (
+      {error && !(error.field && FIELDS.includes(error.field)) && (
         <div className="banner banner-error" role="alert" aria-label="SMTP check problem">
           <div className="banner-body">{error.message}</div>
         </div>
