@@ -4,6 +4,8 @@ export interface BenchFigure {
   value: number;
   unit: string;
   note?: string;
+  /** The most this figure may be: printed beside it with "within" or "OVER". */
+  budget?: number;
 }
 
 export interface BenchCase {

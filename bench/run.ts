@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     const figures = await bench.run();
     results[bench.name] = figures;
     for (const f of figures) {
-      console.log(`  ${f.name.padEnd(58)} ${formatValue(f.value).padStart(12)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
+      const budget = f.budget === undefined ? '' : `  [budget ${formatValue(f.budget)} ${f.unit}: ${f.value <= f.budget ? 'within' : 'OVER'}]`;
+      console.log(`  ${f.name.padEnd(58)} ${formatValue(f.value).padStart(12)} ${f.unit}${budget}${f.note ? `  (${f.note})` : ''}`);
     }
   }
   const out = path.join(__dirname, 'results');
@@ -31,6 +32,13 @@ async function main(): Promise<void> {
     path.join(out, 'latest.json'),
     JSON.stringify({ when: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2),
   );
+  const budgets = Object.values(results)
+    .flat()
+    .filter((f) => f.budget !== undefined);
+  const over = budgets.filter((f) => f.value > f.budget!);
+  if (budgets.length) {
+    console.log(`\nBudgets: ${budgets.length - over.length} of ${budgets.length} within${over.length ? `; over: ${over.map((f) => f.name).join('; ')}` : ''}`);
+  }
   console.log(`\nWrote ${path.relative(process.cwd(), path.join(out, 'latest.json'))}`);
 }
 

@@ -27,12 +27,23 @@ function newestMtime(target) {
 }
 
 /**
- * Packages the command line needs only for some commands (the database drivers, Chromium's driver,
- * the SMTP client): each is loaded on first use instead of at start, where they cost about 0.9 s
+ * Packages the command line needs only for some commands (the database drivers and the demo's,
+ * Chromium's driver, the SMTP client, the readers of imported files): each is loaded on first use instead of at start, where they cost about 0.9 s
  * together before any work. Their keys are read here, at build time, so the bundle's import helpers
  * see them without loading the package; a class or function export is called or constructed through.
  */
-const LOAD_ON_USE = ['mssql', 'oracledb', 'playwright-core', 'nodemailer/lib/smtp-connection', 'nodemailer/lib/mail-composer', 'nodemailer/lib/xoauth2'];
+const LOAD_ON_USE = [
+  'mssql',
+  'oracledb',
+  'playwright-core',
+  'sql.js',
+  'nodemailer/lib/smtp-connection',
+  'nodemailer/lib/mail-composer',
+  'nodemailer/lib/xoauth2',
+  'saxes',
+  'yauzl',
+  'csv-parse/sync',
+];
 
 function lazyModule(name) {
   const real = require(name);
