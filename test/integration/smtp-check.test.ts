@@ -4,7 +4,8 @@ import { CONCURRENCY_PLAYBOOK_ID } from '../../shared/playbooks/concurrency';
 import { SMTP_AUTH_PLAYBOOK_ID } from '../../shared/playbooks/smtp-auth';
 import { smtpCheckRequestSchema, type SmtpCheckRequestInput } from '../../shared/smtp-check/request';
 import { smtpCheckResultSchema, type SmtpCheckResult, type SmtpStage } from '../../shared/smtp-check/result';
-import { closedPort, GOOD_PASSWORD, GOOD_TOKEN, GOOD_USER, makeCerts, REFUSALS, startRaw, startSmtp, type Certs, type TestSmtp } from './smtp-check-servers';
+import { hangingServer, listen, refusedPort } from '../support/fake-servers';
+import { GOOD_PASSWORD, GOOD_TOKEN, GOOD_USER, makeCerts, REFUSALS, startSmtp, type Certs, type TestSmtp } from './smtp-check-servers';
 
 /**
  * The live SMTP check against real servers on 127.0.0.1: Nodemailer's smtp-server with a
@@ -133,7 +134,7 @@ describe('a server that works', () => {
 
 describe('a server out of reach', () => {
   it('a closed port: not reached, and why', async () => {
-    const result = await check({ port: await closedPort() });
+    const result = await check({ port: await refusedPort() });
     expect(stage(result, 'connect')).toMatchObject({ status: 'failed', detail: expect.stringContaining('refused the connection') });
     expect(result.outcome).toBe('not-reached');
     expect(result.exitCode).toBe(3);
@@ -141,7 +142,7 @@ describe('a server out of reach', () => {
   });
 
   it('a banner that is slow beyond its time-out', async () => {
-    const raw = await startRaw((socket) => {
+    const raw = await listen((socket) => {
       setTimeout(() => socket.write('220 late\r\n'), 5_000).unref();
     });
     servers.push(raw);
@@ -151,7 +152,7 @@ describe('a server out of reach', () => {
   });
 
   it('a reply that never ends is cut at the stage time-out', async () => {
-    const raw = await startRaw((socket) => {
+    const raw = await listen((socket) => {
       socket.write('220 endless.test ESMTP\r\n');
       socket.once('data', () => {
         socket.write('250-endless.test\r\n');
@@ -168,7 +169,7 @@ describe('a server out of reach', () => {
   });
 
   it('cancel stops the check at once', async () => {
-    const raw = await startRaw(() => undefined);
+    const raw = await hangingServer();
     servers.push(raw);
     const controller = new AbortController();
     const running = check({ port: raw.port }, controller.signal);

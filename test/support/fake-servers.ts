@@ -14,7 +14,7 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-function listen(onConnection: (socket: net.Socket) => void): Promise<FakeServer> {
+export function listen(onConnection: (socket: net.Socket) => void): Promise<FakeServer> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);

@@ -41,26 +41,27 @@ export async function resolveAddresses(host: string, ms: number, signal: AbortSi
   return [...new Set(found.map((a) => a.address))];
 }
 
+/**
+ * Resolves with the socket when `event` fires, rejects on its first error. From then on an error has
+ * somewhere to go until Nodemailer listens on the socket.
+ */
+function ready<S extends net.Socket>(socket: S, event: 'connect' | 'secureConnect'): Promise<S> {
+  return new Promise<S>((resolve, reject) => {
+    socket.once(event, () => {
+      socket.removeAllListeners('error').on('error', () => undefined);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+}
+
 /** A TCP connection to the first address that answers, in the resolver's order. */
 export async function connectTcp(addresses: readonly string[], port: number, ms: number, signal: AbortSignal): Promise<net.Socket> {
   let last: unknown;
   for (const address of addresses) {
     const socket = net.connect({ host: address, port });
     try {
-      return await bounded(
-        'connect',
-        ms,
-        signal,
-        new Promise<net.Socket>((resolve, reject) => {
-          socket.once('connect', () => {
-            // Nodemailer listens from here on; until then an error has somewhere to go.
-            socket.removeAllListeners('error').on('error', () => undefined);
-            resolve(socket);
-          });
-          socket.once('error', reject);
-        }),
-        () => socket.destroy(),
-      );
+      return await bounded('connect', ms, signal, ready(socket, 'connect'), () => socket.destroy());
     } catch (error) {
       last = error;
       if (signal.aborted) throw error;
@@ -83,17 +84,5 @@ export function tlsOptions(host: string, trustedCaPem: string | undefined): tls.
 /** Implicit TLS (port 465 style): the handshake right after TCP connect. */
 export function startImplicitTls(socket: net.Socket, options: tls.ConnectionOptions, ms: number, signal: AbortSignal): Promise<tls.TLSSocket> {
   const secured = tls.connect({ ...options, socket });
-  return bounded(
-    'tls',
-    ms,
-    signal,
-    new Promise<tls.TLSSocket>((resolve, reject) => {
-      secured.once('secureConnect', () => {
-        secured.removeAllListeners('error').on('error', () => undefined);
-        resolve(secured);
-      });
-      secured.once('error', reject);
-    }),
-    () => secured.destroy(),
-  );
+  return bounded('tls', ms, signal, ready(secured, 'secureConnect'), () => secured.destroy());
 }
