@@ -305,8 +305,8 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
     }
     case 'goto': {
       const target = findStepIndex(playbook, action.step);
-      const firstOpen = playbook.steps.findIndex((s) => session.steps[s.id]?.status === 'pending');
-      if (target > session.current && firstOpen >= 0 && target > firstOpen) {
+      if (!reachable(session, playbook, target)) {
+        const firstOpen = playbook.steps.findIndex((s) => session.steps[s.id]?.status === 'pending');
         throw new WizardRuleError(`Finish "${playbook.steps[firstOpen]!.title}" first.`);
       }
       next = log({ ...session, current: target }, { at: now, type: 'goto', step: action.step, summary: `Opened "${playbook.steps[target]!.title}".` });
@@ -418,8 +418,9 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       // Completing early (the engineer stops here) is allowed; only the last step counts as done by it.
       const last = session.current === playbook.steps.length - 1;
       const steps = last ? { ...session.steps, [step.id]: { status: 'done' as const, completedAt: now } } : session.steps;
+      // The report is what a completed session shows: a session finished early (not yet verified) opens on it.
       next = log(
-        { ...session, completedAt: now, status: outcome.status, outcome, steps },
+        { ...session, completedAt: now, status: outcome.status, outcome, steps, current: playbook.steps.length - 1 },
         {
           at: now,
           type: 'completed',
@@ -561,6 +562,26 @@ export function deriveSession(session: Session, playbook: Playbook): Session {
     next = { ...next, verification: { ...next.verification, budgetAfter: playbook.diagnosisAfter(contextOf(next)) } };
   }
   return next;
+}
+
+/** Whether the engineer may open a step: any step up to the current one, or up to the first still to do. */
+export function reachable(session: Session, playbook: Playbook, index: number): boolean {
+  const firstOpen = playbook.steps.findIndex((s) => session.steps[s.id]?.status === 'pending');
+  return index <= session.current || firstOpen < 0 || index <= firstOpen;
+}
+
+/**
+ * A probe whose kept result was read before the latest change or restart: what it read may be out of
+ * date, so the page reads it again when its step is opened.
+ */
+export function staleProbe(session: Session, probe: ProbeKind): boolean {
+  if (session.offline || session.probeOrigins?.[probe]?.kind === 'imported') return false;
+  const changedAt = [...session.applies.map((a) => a.at), ...session.manualApplies.map((m) => m.at), ...session.restart.map((r) => r.at)]
+    .filter((t): t is string => Boolean(t))
+    .sort()
+    .at(-1);
+  const readAt = (session.probes[probe] as { readAt?: unknown } | undefined)?.readAt;
+  return Boolean(changedAt) && typeof readAt === 'string' && readAt < changedAt!;
 }
 
 /** Every step as the wizard shows it. */

@@ -151,6 +151,8 @@ export interface Playbook {
    * reason in the customer's words; a session completed without a fix then ends "no change needed".
    */
   noChangeNeeded?: (ctx: StepContext) => string | null;
+  /** The diagnosis in one banner (what the facts say, how bad), for a playbook without a connection budget. */
+  verdict?: (ctx: StepContext) => Verdict | null;
   /** The diagnosis and plans before the change, when the playbook computes one (for the report). */
   diagnosis?: (ctx: StepContext) => BudgetResult | null;
   /** The same calculation with the facts read after the change. */
@@ -174,6 +176,14 @@ export interface Playbook {
   planInstructions?: (plan: Plan, ctx: StepContext) => PlanInstruction[];
   /** What the app can write itself for the chosen plan (a parameter's global row), or why it cannot. */
   applyFromApp?: (ctx: StepContext) => ApplyOffer | { unavailable: string };
+}
+
+/** A diagnosis in one banner: `problem` explains the error, `unclear` needs more facts or checks. */
+export interface Verdict {
+  tone: 'problem' | 'unclear';
+  /** A few words, e.g. "Over the daily recipient quota". */
+  headline: string;
+  text: string;
 }
 
 /** One way to make the fix, as the engineer records it. */
@@ -228,6 +238,8 @@ export interface PlanInstruction {
   sql?: string;
   /** A command to run elsewhere, e.g. PowerShell for an Exchange Online admin. */
   code?: { language: string; text: string };
+  /** Said to the app's user only (e.g. where to record the fix): shown in the wizard, never in the customer's report. */
+  forEngineer?: boolean;
 }
 
 /** Every state a session can be in; one list, so the session file's schema and the types agree. */

@@ -1,4 +1,4 @@
-import { contextOf, lastChange, stepViews } from './engine';
+import { contextOf, lastChange, reachable, staleProbe, stepViews } from './engine';
 import { fixEffectiveAt, fixOptions, fixPending } from './fix';
 import { decideOutcome, OUTCOME_LABELS, type OutcomeDecision } from './outcome';
 import {
@@ -12,7 +12,9 @@ import {
   type SessionStatus,
   type StepKind,
   type StepState,
+  type Verdict,
 } from './types';
+import type { ErrorsProbeResult } from '../probes/types';
 
 /**
  * What the wizard page receives: the session plus every step computed into plain data (guidance,
@@ -27,12 +29,15 @@ export interface StepInfo {
   facts: FactDef[];
   /** The probes this step can run, with the page's button label and whether it takes a window of days. */
   /** `probe`: the registered probe it uses (e.g. 'error-log', where an imported export can stand in). */
-  probes: Array<{ id: ProbeKind; label: string; window: boolean; probe?: string }>;
+  /** `stale`: read before the latest change or restart, so read again when the step is opened. */
+  probes: Array<{ id: ProbeKind; label: string; window: boolean; probe?: string; stale: boolean }>;
   /** Exact things to do at this step, when the playbook gives them. */
   instructions: PlanInstruction[];
   state: StepState;
   /** null when the step is complete, else what is missing, in words. */
   missing: string | null;
+  /** Whether the engineer may open it now (the engine's rule, so the page does not copy it). */
+  reachable: boolean;
 }
 
 export interface SessionView {
@@ -55,6 +60,10 @@ export interface SessionView {
   fix: { options: FixOption[]; effectiveAt: string | null; pending: string | null };
   /** What completing the session now would decide (the stored decision once completed). */
   outcome: OutcomeDecision;
+  /** The diagnosis banner, when the playbook words one; null before the facts allow it. */
+  verdict: Verdict | null;
+  /** Each form of the error the search found (or the import counted), most first: the diagnosis's per-form table. */
+  forms: Array<{ label: string; count: number; firstSeen: string; lastSeen: string }>;
 }
 
 export interface PlaybookSummary {
@@ -111,10 +120,12 @@ export function sessionView(session: Session, playbook: Playbook): SessionView {
       label: playbook.probes?.[id]?.label ?? id,
       window: playbook.probes?.[id]?.window === true,
       probe: playbook.probes?.[id]?.probe,
+      stale: staleProbe(session, id),
     })),
     instructions: v.def.instructions?.(ctx) ?? [],
     state: v.state,
     missing: v.missing,
+    reachable: reachable(session, playbook, v.index),
   }));
   const planInstructions = Object.fromEntries((session.diagnosis?.plans ?? []).map((p) => [p.id, playbook.planInstructions?.(p, ctx) ?? []]));
   const now = new Date().toISOString();
@@ -126,7 +137,16 @@ export function sessionView(session: Session, playbook: Playbook): SessionView {
     applyFromApp: playbook.applyFromApp?.(ctx) ?? null,
     fix: { options: fixOptions(playbook, ctx), effectiveAt: fixEffectiveAt(session, playbook), pending: fixPending(session, playbook) },
     outcome: session.outcome ?? decideOutcome(session, playbook, ctx, now),
+    verdict: playbook.verdict?.(ctx) ?? null,
+    forms: formsOf(session, playbook),
   };
+}
+
+/** The forms of the error in the first error-log reading that counted them (read or imported). */
+function formsOf(session: Session, playbook: Playbook): SessionView['forms'] {
+  const id = Object.entries(playbook.probes ?? {}).find(([, use]) => use.probe === 'error-log' && !use.sinceFix)?.[0];
+  const kept = id ? (session.probes[id] as Partial<ErrorsProbeResult> | undefined) : undefined;
+  return (kept?.perVariant ?? []).map((v) => ({ label: v.label, count: v.count, firstSeen: v.firstSeen, lastSeen: v.lastSeen }));
 }
 
 export function sessionSummary(session: Session, playbook: Playbook | undefined): SessionSummary {

@@ -10,8 +10,11 @@ import type { ErrorMatch } from '../probes/read-errors';
  * itself), so the union can be recounted without keeping the customer's rows.
  */
 
-/** At most this many occurrences are kept to add later imports to; past it, an import can only replace. */
-export const MAX_KEPT_OCCURRENCES = 200_000;
+/**
+ * At most this many occurrences are kept to add later imports to (about 90 bytes each, well within a
+ * session file's 5 MB); past it, a later import can only replace the count.
+ */
+export const MAX_KEPT_OCCURRENCES = 20_000;
 
 export function occurrenceKey(instant: string, server: string | null, message: string): string {
   return createHash('sha256')

@@ -19,7 +19,7 @@ import {
   text,
   volumeGap,
 } from './facts';
-import { fixInstructions, heaviestAlone, plusHours, utc } from './instructions';
+import { fixInstructions, heaviestAlone, utc } from './instructions';
 import { quotaReport } from './report';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
 
@@ -42,7 +42,6 @@ function recognised(ctx: StepContext): boolean {
   const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
   return evidence !== '' && matchesAny(QUOTA_MATCHERS, evidence);
 }
-
 
 function perHourText(r: ErrorsProbeResult): string | null {
   const hours = (r.perHour ?? []).filter((h) => h.count > 0);
@@ -99,7 +98,13 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     case 'recipientsAfter': {
       const r = result as RecipientsProbeResult;
       if (!r.known || typeof r.recipients !== 'number') return [];
-      return [{ key: 'after.volume.recipients', value: r.recipients, detail: `recipients of the emails sent since ${utc(r.since)}${r.capped ? ', at least (row cap reached)' : ''}` }];
+      return [
+        {
+          key: 'after.volume.recipients',
+          value: r.recipients,
+          detail: `recipients of the emails sent since ${utc(r.since)}${r.capped ? ', at least (row cap reached)' : ''}`,
+        },
+      ];
     }
     default:
       return [];
@@ -155,14 +160,28 @@ function criteria(ctx: StepContext): Criterion[] {
   return [
     { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No 554 5.2.0 error since the fix' },
     { id: 'queue-drained', kind: 'at-most', fact: 'after.queue.failing', limit: 0, what: 'emails failing in the queue', label: 'The failing emails drained' },
-    { id: 'traffic-since-fix', kind: 'at-least-since-fix', fact: 'after.emails.sent', need: 1, what: 'emails sent', label: 'At least one email sent since the fix' },
+    {
+      id: 'traffic-since-fix',
+      kind: 'at-least-since-fix',
+      fact: 'after.emails.sent',
+      need: 1,
+      what: 'emails sent',
+      label: 'At least one email sent since the fix',
+    },
     {
       id: 'quota-window',
       kind: 'any-of',
       label: 'The mailbox back within the daily recipient quota',
       of: [
         { id: 'window-passed', kind: 'hours-since-fix', hours: 24, label: 'The 24 h after the fix have passed' },
-        { id: 'recipients-within', kind: 'at-most', fact: 'after.mailbox.recipients', limit, what: 'recipients in the rolling 24 h', label: 'The recipients counted now are within the limit' },
+        {
+          id: 'recipients-within',
+          kind: 'at-most',
+          fact: 'after.mailbox.recipients',
+          limit,
+          what: 'recipients in the rolling 24 h',
+          label: 'The recipients counted now are within the limit',
+        },
       ],
     },
   ];
@@ -200,6 +219,17 @@ export const quotaPlaybook: Playbook = {
     recipientsAfter: { probe: 'recipients', label: 'Count the recipients of the last 24 h again' },
   },
   report: quotaReport,
+  verdict: (ctx) => {
+    const text = verdictOf(ctx);
+    if (!text) return null;
+    if (tenantLimitOnly(ctx)) return { tone: 'problem', headline: "The tenant's daily limit for external recipients", text };
+    const f = quotaFigures(ctx.session, ctx.facts);
+    if (!f) return null;
+    if (f.case === 'over') return { tone: 'problem', headline: 'Over the daily recipient quota', text };
+    return f.case === 'low'
+      ? { tone: 'problem', headline: 'The volume does not explain the error', text }
+      : { tone: 'unclear', headline: 'Below the quota by the figures given', text };
+  },
   // Made in Exchange Online, Microsoft 365 or Service Center: it counts from the moment it is recorded.
   fix: { takesEffect: 'apply' },
   verification: { probes: ['errorsAfter', 'queueAfter', 'sentAfter', 'recipientsAfter'], watchMinutes: WATCH_MINUTES, criteria },
@@ -328,7 +358,7 @@ export const quotaPlaybook: Playbook = {
       guidance: () =>
         `The recipients of every sender on the mailbox in a rolling 24 h against ${thousands(RECIPIENT_LIMIT)}. Over it, the quota explains the error; far below it, the error points to someone else sending through the mailbox.`,
       facts: [
-        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
+        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'], shownAbove: true },
         { key: 'diagnosis.arithmetic', label: 'Arithmetic', sources: ['derived'] },
         { key: 'diagnosis.total', label: 'Recipients in 24 h on the mailbox', sources: ['derived'] },
         { key: 'diagnosis.senders', label: 'Senders on the mailbox', sources: ['derived'] },

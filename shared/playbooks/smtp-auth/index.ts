@@ -55,7 +55,14 @@ const ERROR_WORDS = 'SMTP authentication error';
 function criteria(): Criterion[] {
   return [
     { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP authentication error since the fix' },
-    { id: 'traffic-since-fix', kind: 'at-least-since-fix', fact: 'after.emails.sent', need: 1, what: 'emails sent', label: 'At least one email sent since the fix' },
+    {
+      id: 'traffic-since-fix',
+      kind: 'at-least-since-fix',
+      fact: 'after.emails.sent',
+      need: 1,
+      what: 'emails sent',
+      label: 'At least one email sent since the fix',
+    },
   ];
 }
 
@@ -142,6 +149,13 @@ export const smtpAuthPlaybook: Playbook = {
     [PROBE.sentAfter]: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
   },
   report: smtpAuthReport,
+  verdict: (ctx) => {
+    const d = decide(ctx);
+    if (d.route === 'unknown') return null;
+    // No reason given, or a version nobody knows yet: the checks come before the fix.
+    const unclear = d.route === 'reason-unknown' || d.route === 'oauth-version-unknown';
+    return { tone: unclear ? 'unclear' : 'problem', headline: d.cause, text: d.verdict };
+  },
   // Made in Microsoft 365 and Service Center: it counts from the moment it is recorded.
   fix: { takesEffect: 'apply', options: fixOptionsOf },
   verification: { probes: [PROBE.errorsAfter, PROBE.sentAfter], watchMinutes: 5, criteria },
@@ -282,7 +296,7 @@ export const smtpAuthPlaybook: Playbook = {
         'The decision by the form of the error: what gets mail flowing again now (a stop-gap, which buys time only), what lasts (mostly OAuth 2.0), whether this Platform Server can do OAuth 2.0, and what nobody knows yet.',
       facts: [
         { key: 'diagnosis.cause', label: 'What Exchange Online refused', sources: ['derived'] },
-        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'] },
+        { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'], shownAbove: true },
         { key: 'diagnosis.stopGap', label: 'Stop-gap (until the lasting fix)', sources: ['derived'] },
         { key: 'diagnosis.lasting', label: 'Lasting fix', sources: ['derived'] },
         { key: 'diagnosis.platform', label: 'Platform Server and OAuth 2.0', sources: ['derived'] },

@@ -208,6 +208,7 @@ function testAndRecord(words: string): PlanInstruction[] {
     },
     { text: NO_RESTART_SENTENCE },
     {
+      forEngineer: true,
       text: 'Record here, under "I applied it myself", what was changed and by whom. Verify then counts the SMTP authentication errors and the emails sent since that moment: it passes with no error and at least one email sent.',
     },
   ];
@@ -253,6 +254,7 @@ export function fixInstructions(ctx: StepContext): PlanInstruction[] {
         {
           where: WHERE.version,
           text: `Find the Platform Server version first: OAuth 2.0 for SMTP needs ${OAUTH_MINIMUM} or later (${OAUTH_RECOMMENDED} or later recommended). Below ${OAUTH_MINIMUM}, upgrade before the OAuth steps; type the version in step "Platform version" and the plan follows.`,
+          forEngineer: true,
         },
         ...stopGaps('Stop-gap'),
         ...oauthSteps(ctx, environment),

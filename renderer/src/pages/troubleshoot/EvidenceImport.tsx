@@ -126,14 +126,25 @@ export function EvidenceImport({
     if (fileInput.current) fileInput.current.value = '';
   }
 
-  async function confirm() {
+  // What the session counts already: a later import adds to an earlier one; a database count is only replaced.
+  const mainProbe = view?.steps.flatMap((s) => s.probes).find((p) => p.probe === 'error-log');
+  const earlierCount = mainProbe ? (view?.session.probes[mainProbe.id] as { count?: number } | undefined) : undefined;
+  const earlierOrigin = mainProbe ? view?.session.probeOrigins?.[mainProbe.id] : undefined;
+  const earlier =
+    earlierCount && typeof earlierCount.count === 'number'
+      ? earlierOrigin?.kind === 'imported'
+        ? { canAdd: true, words: earlierOrigin.label }
+        : { canAdd: false, words: `${earlierCount.count.toLocaleString('en-US')} found in the error log, read from the database` }
+      : null;
+
+  async function confirm(replace = false) {
     if (!view || !file || !preview) return;
     const callId = newCallId();
     setBusy({ label: 'Importing', callId, message: 'Starting' });
     setError(null);
     try {
       const next = await api['sessions.importEvidence'](
-        { id: view.session.id, ...file, mapping: preview.mapping, utcOffsetMinutes: offset },
+        { id: view.session.id, ...file, mapping: preview.mapping, utcOffsetMinutes: offset, ...(replace ? { replace: true } : {}) },
         { callId, onProgress: (p) => setBusy((b) => (b?.callId === callId ? { ...b, message: p.message } : b)) },
       );
       useWizard.setState({ view: next, refusal: null });
@@ -361,9 +372,29 @@ export function EvidenceImport({
           </div>
           {view ? (
             <div className="row">
-              <button type="button" className="btn btn-primary" disabled={busy !== null || blocking.length > 0} onClick={() => void confirm()}>
-                Import {preview.rowCount.toLocaleString('en-US')} rows
-              </button>
+              {earlier && (
+                <p className="small" id={`${id}-earlier`}>
+                  {earlier.canAdd
+                    ? `Adds to the earlier import (${earlier.words}); rows already counted are not counted twice.`
+                    : `The session counts the errors from the database (${earlier.words}): importing replaces that count.`}
+                </p>
+              )}
+              {(!earlier || earlier.canAdd) && (
+                <button type="button" className="btn btn-primary" disabled={busy !== null || blocking.length > 0} onClick={() => void confirm()}>
+                  {earlier ? 'Add' : 'Import'} {preview.rowCount.toLocaleString('en-US')} rows
+                </button>
+              )}
+              {earlier && (
+                <button
+                  type="button"
+                  className={earlier.canAdd ? 'btn' : 'btn btn-primary'}
+                  aria-describedby={`${id}-earlier`}
+                  disabled={busy !== null || blocking.length > 0}
+                  onClick={() => void confirm(true)}
+                >
+                  Replace the earlier count
+                </button>
+              )}
               <button type="button" className="btn btn-ghost" disabled={busy !== null} onClick={discard}>
                 Discard
               </button>

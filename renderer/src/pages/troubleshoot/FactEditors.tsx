@@ -1,5 +1,6 @@
 import type { FactDef, FactValue } from '../../../../shared/wizard/types';
 import { ServerListEditor } from '../../components/ServerListEditor';
+import { toLocalInput } from './DoneAt';
 
 /**
  * Inputs for facts the engineer types in, one per FactDef.input. Values are plain JSON so the same
@@ -260,11 +261,4 @@ function SendersEditor({
       </div>
     </fieldset>
   );
-}
-
-/** An ISO instant as the value of a datetime-local input: this computer's wall-clock time, to the minute. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -50,18 +50,10 @@ export function Wizard({ sessionId }: { sessionId: string }) {
   const shownIndex = session ? (completed && reading !== null ? reading : Math.min(session.current, view!.steps.length - 1)) : 0;
   const current = session ? view!.steps[shownIndex]! : null;
 
-  // A step opened again after a change or restart reads its facts again: they may be out of date.
+  // A step opened again after a change or restart reads its facts again: the view says which are out of date.
   useEffect(() => {
-    if (!session || session.offline || completed || running || !current) return;
-    const changedAt = [...session.applies.map((a) => a.at), ...session.manualApplies.map((m) => m.at), ...session.restart.map((r) => r.at)]
-      .filter((t): t is string => Boolean(t))
-      .sort()
-      .at(-1);
-    if (!changedAt) return;
-    const stale = current.probes.filter((p) => {
-      const kept = session.probes[p.id] as { readAt?: string } | undefined;
-      return kept?.readAt !== undefined && kept.readAt < changedAt;
-    });
+    if (!session || completed || running || !current) return;
+    const stale = current.probes.filter((p) => p.stale);
     void (async () => {
       for (const p of stale) if (!(await runProbe(p.id, p.label))) return;
     })();
@@ -146,7 +138,6 @@ export function Wizard({ sessionId }: { sessionId: string }) {
     );
   }
   const v = view!;
-  const reachable = (step: StepInfo, index: number) => index <= session.current || v.steps.slice(0, index).every((s) => s.state.status !== 'pending');
 
   return (
     <section className="page ts-wizard" aria-labelledby="ts-title">
@@ -185,7 +176,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
                   <button
                     type="button"
                     aria-current={isCurrent ? 'step' : undefined}
-                    disabled={(!completed && !reachable(step, index)) || running !== null}
+                    disabled={(!completed && !step.reachable) || running !== null}
                     onClick={() => (completed ? setReading(index) : void act({ type: 'goto', step: step.id }))}
                   >
                     <span className="ts-step-mark" aria-hidden="true">
@@ -226,7 +217,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
                 <Instructions steps={current.instructions} />
               </section>
             )}
-            {current.kind === 'diagnose' && <Diagnosis result={session.diagnosis} computesBudget={v.playbook.computesBudget} />}
+            {current.kind === 'diagnose' && <Diagnosis view={v} />}
             <StepFacts
               step={current}
               facts={session.facts.filter((f) => f.step === current.id)}
@@ -248,7 +239,7 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {current.kind === 'choose-plan' && <Plans view={v} />}
             {current.kind === 'apply' && <Apply view={v} />}
             {current.kind === 'restart-checklist' && <Restart view={v} />}
-            {current.kind === 'verify' && <Verify view={v} />}
+            {current.kind === 'verify' && <Verify view={v} saveDrafts={saveDrafts} />}
           </fieldset>
           {current.kind === 'report' && <Finish view={v} />}
           {!session.completedAt && (

@@ -5,6 +5,7 @@ import { api } from '../../../api/client';
 import { withErrorBanner } from '../../../stores/ui';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatLocalTime } from '../../../format-time';
+import { DoneAt, fromLocalInput } from '../DoneAt';
 import { useWizard } from '../store';
 
 type Preview = ApplyPreview & { expected: string | null; newValue: number };
@@ -22,7 +23,11 @@ export function Apply({ view }: { view: SessionView }) {
   const [confirming, setConfirming] = useState(false);
   const [undoing, setUndoing] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const [doneAt, setDoneAt] = useState('');
+  const options = view.fix.options;
+  const [option, setOption] = useState<string>(options.length === 1 ? options[0]!.id : '');
   const { session, applyFromApp } = view;
+  const kindOf = (id: string | undefined) => options.find((o) => o.id === id);
   if (session.diagnosis?.allWithinLimit) return <p className="muted">Nothing to apply: the budget is within the limit.</p>;
 
   return (
@@ -115,19 +120,39 @@ export function Apply({ view }: { view: SessionView }) {
             onChange={(e) => setNote(e.target.value)}
           />
         </div>
+        {options.length > 1 && (
+          <fieldset className="field">
+            <legend>Which fix was made</legend>
+            {options.map((o) => (
+              <label key={o.id} className="row ts-fix-option">
+                <input type="radio" name="ts-fix-option" value={o.id} checked={option === o.id} onChange={() => setOption(o.id)} />
+                <span>
+                  <span className={o.lasting ? 'badge badge-success' : 'badge badge-warning'}>{o.lasting ? 'lasting fix' : 'stop-gap'}</span> {o.label}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <DoneAt id="ts-manual-at" label="Done at" value={doneAt} onChange={setDoneAt} />
         <div>
           <button
             type="button"
             className="btn"
-            disabled={!note.trim()}
-            onClick={() => void act({ type: 'applied-manually', note }).then((ok) => ok && setNote(''))}
+            disabled={!note.trim() || !option}
+            onClick={() =>
+              void act({ type: 'applied-manually', note, option, ...(fromLocalInput(doneAt) ? { at: fromLocalInput(doneAt) } : {}) }).then(
+                (ok) => ok && (setNote(''), setDoneAt('')),
+              )
+            }
           >
             Record what I applied
           </button>
         </div>
         {session.manualApplies.map((m, i) => (
           <p key={i} className="small">
-            <span className="badge ts-src-engineer">engineer</span> {m.actor}, {formatLocalTime(m.at)}: {m.note}
+            <span className="badge ts-src-engineer">typed</span>{' '}
+            {kindOf(m.option) && !kindOf(m.option)!.lasting && <span className="badge badge-warning">stop-gap</span>} {m.actor}, {formatLocalTime(m.at)}:{' '}
+            {m.note}
           </p>
         ))}
       </section>

@@ -1,12 +1,62 @@
 import type { BudgetResult } from '../../../../../shared/capacity/types';
+import type { SessionView } from '../../../../../shared/wizard/view';
 import { BudgetTable, connectionRows } from '../../../components/BudgetTable';
+import { formatLocalTime } from '../../../format-time';
 
-/** The verdict in one sentence and the arithmetic per mailbox behind it. */
-export function Diagnosis({ result, computesBudget }: { result: BudgetResult | null; computesBudget: boolean }) {
-  // A playbook without a connection budget says its diagnosis in its facts.
-  if (!result) return computesBudget ? <p className="muted">The calculation appears once the facts it needs are known (see "Still needed" below).</p> : null;
+/**
+ * The verdict in one banner, then what it rests on: the arithmetic per mailbox for a connection
+ * budget, or each form of the error found for a playbook that words its own verdict.
+ */
+export function Diagnosis({ view }: { view: SessionView }) {
+  const result = view.session.diagnosis;
   return (
     <div className="stack">
+      {result ? (
+        <BudgetDiagnosis result={result} />
+      ) : (
+        view.playbook.computesBudget && <p className="muted">The calculation appears once the facts it needs are known (see "Still needed" below).</p>
+      )}
+      {!result && view.verdict && (
+        <div role="status" className={`banner ${view.verdict.tone === 'problem' ? 'banner-error' : 'banner-warning'}`}>
+          <div className="banner-body">
+            <strong>{view.verdict.headline.replace(/\.?$/, '.')}</strong> {view.verdict.text}
+          </div>
+        </div>
+      )}
+      {view.forms.length > 0 && (
+        <div className="card">
+          <table className="table">
+            <caption className="ts-caption">Forms of the error found</caption>
+            <thead>
+              <tr>
+                <th scope="col">Form</th>
+                <th scope="col" className="num">
+                  Errors
+                </th>
+                <th scope="col">First seen</th>
+                <th scope="col">Last seen</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.forms.map((f) => (
+                <tr key={f.label}>
+                  <td>{f.label}</td>
+                  <td className="num">{f.count.toLocaleString()}</td>
+                  <td>{formatLocalTime(f.firstSeen)}</td>
+                  <td>{formatLocalTime(f.lastSeen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function BudgetDiagnosis({ result }: { result: BudgetResult }) {
+  return (
+    <>
       <div role="status" className={`banner ${result.allWithinLimit ? 'banner-warning' : 'banner-error'}`}>
         <div className="banner-body">
           <strong>{result.allWithinLimit ? 'Within the limit.' : 'Over the limit.'}</strong> {result.verdict}
@@ -33,6 +83,6 @@ export function Diagnosis({ result, computesBudget }: { result: BudgetResult | n
           </div>
         </div>
       ))}
-    </div>
+    </>
   );
 }

@@ -1,12 +1,17 @@
+import { OUTCOME_LABELS } from '../../../../../shared/wizard/outcome';
 import type { SessionView } from '../../../../../shared/wizard/view';
 import { ReportPreview } from '../../reports/ReportPreview';
-import { formatDateTime } from '../format';
+import { formatDateTime, STATUS_BADGES } from '../format';
 import { useWizard } from '../store';
 
-/** The last step: complete the session, then the resolution report. */
+/**
+ * The last step: what completing now would conclude (the engine's outcome, with why and what is
+ * left to do), complete the session, then the resolution report.
+ */
 export function Finish({ view }: { view: SessionView }) {
   const act = useWizard((s) => s.act);
-  const { session } = view;
+  const { session, outcome } = view;
+  const label = OUTCOME_LABELS[outcome.status];
   return (
     <div className="stack">
       {session.completedAt ? (
@@ -18,11 +23,29 @@ export function Finish({ view }: { view: SessionView }) {
           </button>
         </div>
       ) : (
-        <div>
-          <button type="button" className="btn btn-primary" onClick={() => void act({ type: 'complete' })}>
-            Complete session
-          </button>
-        </div>
+        <section className="card stack" aria-labelledby="ts-finish-outcome">
+          <h4 id="ts-finish-outcome">
+            Completing now: <span className={STATUS_BADGES[outcome.status]}>{label}</span>
+          </h4>
+          <p className="small">{outcome.reason}</p>
+          {outcome.followUps.length > 0 && (
+            <>
+              <p className="small">Still open, listed as follow-ups in the report:</p>
+              <ul className="small">
+                {outcome.followUps.map((f) => (
+                  <li key={f.action}>
+                    {f.action} <span className="muted">({f.owner})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div>
+            <button type="button" className="btn btn-primary" onClick={() => void act({ type: 'complete' })}>
+              Complete session{outcome.status === 'resolved' ? '' : ` as ${label.toLowerCase()}`}
+            </button>
+          </div>
+        </section>
       )}
       <ReportPreview key={session.updatedAt} sessionId={session.id} />
     </div>
