@@ -224,12 +224,12 @@ describe('TLS that does not hold: no password is sent', () => {
 });
 
 describe('refused logins name the playbook and its form', () => {
-  const forms: Record<string, string | null> = {
+  const forms: Record<string, string> = {
     'tenant@contoso.com': 'tenant-disabled',
-    'credentials@contoso.com': null,
-    'basic@contoso.com': null,
-    'criteria@contoso.com': null,
-    'bare@contoso.com': null,
+    'credentials@contoso.com': 'credentials-incorrect',
+    'basic@contoso.com': 'basic-disabled',
+    'criteria@contoso.com': 'criteria-not-met',
+    'bare@contoso.com': 'reason-not-given',
   };
   for (const [user, form] of Object.entries(forms)) {
     it(`535 ${REFUSALS[user]!.slice(0, 70)}`, async () => {
@@ -239,7 +239,7 @@ describe('refused logins name the playbook and its form', () => {
       expect(login.status).toBe('failed');
       expect(login.reply).toBe(`535 ${REFUSALS[user]}`);
       expect(login.match?.playbookId).toBe(SMTP_AUTH_PLAYBOOK_ID);
-      if (form) expect(login.match?.form).toBe(form);
+      expect(login.match?.form).toBe(form);
       expect(result.outcome).toBe('login-refused');
       expect(result.exitCode).toBe(5);
       expect(result.summary).toContain(login.match!.playbookTitle);
