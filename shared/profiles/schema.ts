@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { providerIdSchema } from '../capacity/types';
+import { canonicalZone, FIXED_OFFSET_ZONE } from './time-zone';
 
 /**
  * Saved environment connections. Facts about the databases: domain.md section 3.
@@ -63,6 +64,21 @@ export const DEFAULT_TIMEOUTS: ProfileTimeouts = { connectSeconds: 15, querySeco
 export const HOSTING_KINDS = ['self-managed', 'outsystems-cloud'] as const;
 export const hostingSchema = z.enum(HOSTING_KINDS, { error: 'Hosting must be self-managed or OutSystems Cloud' });
 
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .max(64, 'Time zone must be 64 characters or fewer')
+  .transform((v, ctx) => {
+    if (v === '' || v === FIXED_OFFSET_ZONE) return v;
+    const zone = canonicalZone(v);
+    if (zone) return zone;
+    ctx.addIssue({
+      code: 'custom',
+      message: `Time zone "${v}" is not an IANA time zone name such as Europe/Lisbon; choose one from the list, or fixed-offset when the clock never changes`,
+    });
+    return z.NEVER;
+  });
+
 /** Every field of a profile except id, times and secrets. Engine-specific rules are in `checkEngineFields`. */
 export const profileFieldsSchema = z.object({
   name: text(100, 'Name').min(1, 'Name is required'),
@@ -100,6 +116,12 @@ export const profileFieldsSchema = z.object({
   }),
   smtpProvider: providerIdSchema.default('exchange-online'),
   hosting: hostingSchema.default('self-managed'),
+  /**
+   * The database's time zone (domain.md 4a, 4d): an IANA name (e.g. Europe/Lisbon), "fixed-offset"
+   * when it runs at one offset all year, or empty when not known (then only the offset measured at
+   * each probe is used). Stored canonical, as Intl spells it.
+   */
+  timeZone: timeZoneSchema.default(''),
   /** When a temporary database user (LifeTime, 12 hours) stops working; empty when it does not expire. */
   userExpiresAt: z
     .string()
@@ -219,6 +241,7 @@ export function emptyProfileForm(engine: ProfileEngine = 'sqlserver'): ProfileFo
     mailbox: '',
     smtpProvider: 'exchange-online',
     hosting: 'self-managed',
+    timeZone: '',
     userExpiresAt: '',
     timeouts: { ...DEFAULT_TIMEOUTS },
     rememberPassword: true,

@@ -152,6 +152,7 @@ describe('432 errors probe', () => {
       skewSeconds: 0,
       databaseLocalTime: '2025-03-14T12:00:00.000',
       summary: 'UTC+00:00, in step with this computer',
+      zoneNote: "only the offset is known: set the environment's time zone (an IANA name, or fixed offset)",
     });
     expect(result.samples.length).toBeGreaterThan(0);
     expect(result.samples.length).toBeLessThanOrEqual(5);

@@ -90,6 +90,7 @@ describe('reading the clock', () => {
       skewSeconds: -4,
       databaseLocalTime: '2026-12-02T04:09:56.000',
       summary: 'UTC-05:00, 4 s behind this computer',
+      zoneNote: "only the offset is known: set the environment's time zone (an IANA name, or fixed offset)",
     });
     expect(asked[0]!.sql).toContain('SYSDATETIMEOFFSET()');
   });

@@ -5,7 +5,9 @@ import { ApiError } from '../../../shared/api/errors';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { moveAside, writeFileAtomic } from '../json-file';
-import { DEMO_SCHEMA_VERSION } from './schema';
+import { canonicalZone } from '../../../shared/profiles/time-zone';
+import type { ClockOffset } from '../probes/db-time';
+import { DEMO_MIGRATIONS, DEMO_SCHEMA_VERSION } from './schema';
 import { applySeed, demoScenarioSeeds, incidentSeed, type DemoSeed } from './seeds';
 import { createLock, createSqlJsConnection, type DemoDatabaseHandle } from './sqljs-connection';
 
@@ -33,6 +35,14 @@ export function checkDemoOffset(minutes: number): number {
   return minutes;
 }
 
+/** An IANA zone for the demo (its daylight-saving rules then apply), canonical; null clears it. */
+export function checkDemoZone(value: string | null): string | null {
+  if (value === null) return null;
+  const zone = canonicalZone(value);
+  if (!zone) throw new ApiError('invalid_input', `The demo time zone must be an IANA name such as America/New_York, not "${value}"`, { field: 'timeZone' });
+  return zone;
+}
+
 export function checkDemoScenario(value: unknown): DemoScenario {
   if (!(DEMO_SCENARIOS as readonly unknown[]).includes(value)) {
     throw new ApiError('invalid_input', `The demo scenario must be one of ${DEMO_SCENARIOS.join(', ')}`, { field: 'scenario' });
@@ -44,10 +54,10 @@ export function checkDemoScenario(value: unknown): DemoScenario {
  * Builds a fresh seeded database in memory (also used by tests and the bench), its times stored as
  * local wall-clock text at `utcOffsetMinutes` from UTC (default UTC).
  */
-export async function createSeededDatabase(seed: DemoSeed, now: Date, utcOffsetMinutes = 0): Promise<Database> {
+export async function createSeededDatabase(seed: DemoSeed, now: Date, utcOffsetMinutes = 0, timeZone: string | null = null): Promise<Database> {
   const SQL = await loadSqlJs();
   const db = new SQL.Database();
-  applySeed(db, seed, now, checkDemoOffset(utcOffsetMinutes));
+  applySeed(db, seed, now, checkDemoOffset(utcOffsetMinutes), checkDemoZone(timeZone));
   db.run(`PRAGMA user_version = ${DEMO_SCHEMA_VERSION}`);
   return db;
 }
@@ -69,7 +79,13 @@ async function loadOrSeed(file: string, options: DemoOptions): Promise<DemoDatab
     const bytes = await fs.readFile(file);
     const candidate = new SQL.Database(bytes);
     try {
-      const version = candidate.exec('PRAGMA user_version')[0]?.values[0]?.[0];
+      let version = candidate.exec('PRAGMA user_version')[0]?.values[0]?.[0];
+      // An older demo is brought forward, its data kept.
+      while (typeof version === 'number' && DEMO_MIGRATIONS[version]) {
+        for (const statement of DEMO_MIGRATIONS[version]!) candidate.run(statement);
+        version += 1;
+        candidate.run(`PRAGMA user_version = ${version}`);
+      }
       if (version !== DEMO_SCHEMA_VERSION) throw new Error(`it has schema version ${String(version)}, this app uses ${DEMO_SCHEMA_VERSION}`);
       candidate.exec('SELECT COUNT(*) FROM OSSYS_PARAMETER');
       db = candidate;
@@ -119,6 +135,21 @@ export function demoOffsetOf(db: Database): number {
   }
 }
 
+/** The IANA zone the demo keeps its times in, when it has one. */
+export function demoZoneOf(db: Database): string | null {
+  try {
+    const value = db.exec('SELECT ZONE FROM DEMO_CLOCK LIMIT 1')[0]?.values[0]?.[0];
+    return typeof value === 'string' ? canonicalZone(value) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The demo's clock: its zone when it has one, else its fixed offset. */
+export function demoClockOf(db: Database): ClockOffset {
+  return { utcOffsetMinutes: demoOffsetOf(db), timeZone: demoZoneOf(db) };
+}
+
 /**
  * The playbook scenario the demo database holds; 'concurrency' when it has none (a demo seeded
  * before scenarios were kept, or a damaged value).
@@ -135,21 +166,25 @@ export function demoScenarioOf(db: Database): DemoScenario {
 /**
  * Replaces the demo database with a fresh seed and saves it (atomically): `seed` when given (tests),
  * else the seed of `scenario`, else of the scenario the demo holds ('concurrency' on a new folder).
- * `utcOffsetMinutes` sets the demo's zone; without it the demo keeps the zone it has. The seed's
- * instants are the same whatever the zone; only their local text changes.
+ * `utcOffsetMinutes` sets a fixed offset, `timeZone` an IANA zone whose daylight-saving rules apply
+ * (domain.md 4d); without either the demo keeps what it has. The seed's instants are the same
+ * whatever the zone; only their local text changes.
  */
 export async function resetDemoDatabase(
   dataDir: string,
-  options: DemoOptions & { seed?: (now: Date) => DemoSeed; scenario?: DemoScenario; utcOffsetMinutes?: number } = {},
+  options: DemoOptions & { seed?: (now: Date) => DemoSeed; scenario?: DemoScenario; utcOffsetMinutes?: number; timeZone?: string | null } = {},
 ): Promise<void> {
   if (options.utcOffsetMinutes !== undefined) checkDemoOffset(options.utcOffsetMinutes);
+  if (options.timeZone !== undefined) checkDemoZone(options.timeZone);
   if (options.scenario !== undefined) checkDemoScenario(options.scenario);
   const handle = await handleFor(dataDir, options);
   await handle.lock(async () => {
     const now = options.now?.() ?? new Date();
+    // A fixed offset given clears the zone; a zone given wins; neither keeps what the demo has.
+    const zone = options.timeZone !== undefined ? options.timeZone : options.utcOffsetMinutes !== undefined ? null : demoZoneOf(handle.db);
     const offset = options.utcOffsetMinutes ?? demoOffsetOf(handle.db);
     const seed = options.seed ?? demoScenarioSeeds[options.scenario ?? demoScenarioOf(handle.db)];
-    const fresh = await createSeededDatabase(seed(now), now, offset);
+    const fresh = await createSeededDatabase(seed(now), now, offset, zone);
     handle.db.close();
     handle.db = fresh;
     await handle.save();

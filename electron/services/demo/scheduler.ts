@@ -1,6 +1,7 @@
 import type { DemoScenario } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
-import { demoLocalText, localMillis } from '../probes/db-time';
+import { canonicalZone } from '../../../shared/profiles/time-zone';
+import { demoLocalText, localMillis, offsetAt, type ClockOffset } from '../probes/db-time';
 import { NULL_DATE } from './schema';
 import { CONCURRENCY_MESSAGES, SEND_EMAILS_PARAMETER, THREADS_PARAMETER } from './seeds';
 
@@ -40,9 +41,12 @@ function wholeNumber(value: unknown): number | null {
  * with Send Emails on x threads for emails, per-host overrides counted) and the queued emails
  * (pending, and failed ones still within Scheduler.EmailBackoffMaxDays), oldest first.
  */
-async function schedulerState(tx: DbConnection, now: Date): Promise<{ offset: number; slots: string[]; queued: Row[] }> {
+async function schedulerState(tx: DbConnection, now: Date): Promise<{ offset: ClockOffset; slots: string[]; queued: Row[] }> {
   {
-    const offset = Number((await tx.query<Row>('SELECT UTC_OFFSET_MINUTES AS OFFSET FROM DEMO_CLOCK LIMIT 1'))[0]?.OFFSET ?? 0);
+    const [clockRow] = await tx.query<Row>('SELECT UTC_OFFSET_MINUTES AS OFFSET, ZONE FROM DEMO_CLOCK LIMIT 1');
+    const zone = typeof clockRow?.ZONE === 'string' ? canonicalZone(clockRow.ZONE) : null;
+    // With a zone, its rules decide every local time (domain.md 4d); else the fixed offset.
+    const offset: ClockOffset = { utcOffsetMinutes: Number(clockRow?.OFFSET ?? 0), timeZone: zone };
 
     const servers = await tx.query<Row>('SELECT * FROM OSSYS_SERVER ORDER BY NAME');
     const parameters = await tx.query<Row>('SELECT LOWER(NAME) AS NAME, VAL, HOST FROM OSSYS_PARAMETER WHERE LOWER(NAME) IN (:threads, :send, :backoff)', {
@@ -78,7 +82,7 @@ async function schedulerState(tx: DbConnection, now: Date): Promise<{ offset: nu
       `SELECT s.ID, s.${key} AS EMAIL_ID, s.ERROR_COUNT, e.CREATED FROM OSSYS_EMAIL_STATUS s JOIN OSSYS_EMAIL e ON e.ID = s.${key}
         WHERE s.SENT IS NULL OR s.SENT < '1900-01-02' ORDER BY s.ID`,
     );
-    const giveUpBefore = now.getTime() + offset * 60_000 - backoffDays * DAY;
+    const giveUpBefore = now.getTime() + offsetAt(offset, now.getTime()) * 60_000 - backoffDays * DAY;
     return { offset, slots, queued: unsent.filter((e) => Number(e.ERROR_COUNT) === 0 || (localMillis(e.CREATED) ?? 0) >= giveUpBefore) };
   }
 }

@@ -4,8 +4,14 @@
  * status table) the demo picks one plausible layout that the probes discover by introspection, as
  * they would on a real server; a seed can leave those parts out so the probes report "unknown".
  */
-/** 2: times are database-local wall-clock text and DEMO_CLOCK holds the demo's zone. */
-export const DEMO_SCHEMA_VERSION = 2;
+/**
+ * 2: times are database-local wall-clock text and DEMO_CLOCK holds the demo's offset.
+ * 3: DEMO_CLOCK also holds an IANA zone (ZONE, NULL = a fixed offset): its daylight-saving rules apply.
+ */
+export const DEMO_SCHEMA_VERSION = 3;
+
+/** Brings a version-2 demo to version 3 without reseeding it. */
+export const DEMO_MIGRATIONS: Record<number, string[]> = { 2: ['ALTER TABLE DEMO_CLOCK ADD COLUMN ZONE TEXT'] };
 
 export interface DemoLayout {
   /** OSSYS_SERVER has a SEND_EMAILS column. */
@@ -34,7 +40,7 @@ export function schemaStatements(layout: DemoLayout): string[] {
   return [
     // The demo's time zone: every time below is local wall-clock text in it, like INSTANT on a real
     // platform database (domain.md 4a). Not a platform table; the probes' clock query reads it.
-    `CREATE TABLE DEMO_CLOCK (UTC_OFFSET_MINUTES INTEGER NOT NULL)`,
+    `CREATE TABLE DEMO_CLOCK (UTC_OFFSET_MINUTES INTEGER NOT NULL, ZONE TEXT)`,
     // Which playbook's incident the demo holds (DemoScenario): what "the fix took effect" simulates.
     `CREATE TABLE DEMO_SCENARIO (NAME TEXT NOT NULL)`,
     `CREATE TABLE OSSYS_PARAMETER (ID INTEGER PRIMARY KEY, NAME TEXT NOT NULL, VAL TEXT, HOST TEXT, HOST_SERIAL TEXT)`,

@@ -1,6 +1,7 @@
 import type { Database } from 'sql.js';
 import type { DemoScenario } from '../../../shared/probes/types';
-import { demoLocalText, logCycle } from '../probes/db-time';
+import { zoneOffsetMinutes } from '../../../shared/profiles/time-zone';
+import { demoLocalText, logCycle, offsetAt, type ClockOffset } from '../probes/db-time';
 import { NULL_DATE, schemaStatements, type DemoLayout } from './schema';
 import { THREADS_PARAMETER } from '../../../shared/capacity/providers';
 
@@ -310,10 +311,11 @@ export type ScenarioName = keyof typeof scenarioSeeds;
  * current cycle's rows go to OSLOG_ERROR_0 (the OSLOG_ERROR view), the previous cycle's to
  * OSLOG_ERROR_1 (OSLOG_ERROR_PREVIOUS); older rows are in neither view, so null.
  */
-export function logTableFor(instant: Date, now: Date, utcOffsetMinutes = 0): 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1' | null {
-  const shift = utcOffsetMinutes * 60_000;
-  const current = logCycle(now.getTime() + shift).start;
-  const local = instant.getTime() + shift;
+export function logTableFor(instant: Date, now: Date, clock: ClockOffset | number = 0): 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1' | null {
+  const c = typeof clock === 'number' ? { utcOffsetMinutes: clock } : clock;
+  // Cycles rotate on the wall clock: each instant at its own offset.
+  const current = logCycle(now.getTime() + offsetAt(c, now.getTime()) * 60_000).start;
+  const local = instant.getTime() + offsetAt(c, instant.getTime()) * 60_000;
   if (local >= current) return 'OSLOG_ERROR_0';
   if (local >= current - 7 * DAY) return 'OSLOG_ERROR_1';
   return null;
@@ -321,13 +323,13 @@ export function logTableFor(instant: Date, now: Date, utcOffsetMinutes = 0): 'OS
 
 /**
  * Inserts log rows through one prepared statement (fast enough for the million-row bench log).
- * INSTANT is stored as local wall-clock text in the demo's zone (`utcOffsetMinutes`, default UTC).
+ * INSTANT is stored as local wall-clock text in the demo's zone (`clock`, default UTC).
  */
 export function insertLogRows(
   db: Database,
   table: 'OSLOG_ERROR_0' | 'OSLOG_ERROR_1',
   rows: Iterable<DemoSeed['errors'][number]>,
-  utcOffsetMinutes = 0,
+  clock: ClockOffset | number = 0,
 ): number {
   const stmt = db.prepare(
     `INSERT INTO ${table} (INSTANT, SESSION_ID, MESSAGE, STACK, MODULE_NAME, SERVER, ESPACE_NAME, APPLICATION_NAME, TENANT_ID)
@@ -336,7 +338,7 @@ export function insertLogRows(
   let count = 0;
   try {
     for (const row of rows) {
-      stmt.bind({ ':instant': demoLocalText(row.instant, utcOffsetMinutes), ':message': row.message, ':module': row.module, ':server': row.server });
+      stmt.bind({ ':instant': demoLocalText(row.instant, clock), ':message': row.message, ':module': row.module, ':server': row.server });
       stmt.step();
       count++;
     }
@@ -346,12 +348,17 @@ export function insertLogRows(
   return count;
 }
 
-/** Creates the schema in an empty database and fills it with `seed` in the zone `utcOffsetMinutes`, in one transaction. */
-export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes = 0): void {
+/**
+ * Creates the schema in an empty database and fills it with `seed`, its times as local text at
+ * `utcOffsetMinutes` or, when `timeZone` is given, at that zone's offset of each instant (so a
+ * window across a daylight-saving change is stored as a real platform database would hold it).
+ */
+export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes = 0, timeZone: string | null = null): void {
+  const clock: ClockOffset = { utcOffsetMinutes: timeZone ? zoneOffsetMinutes(timeZone, now.getTime()) : utcOffsetMinutes, timeZone };
   db.run('BEGIN');
   try {
     for (const statement of schemaStatements(seed.layout)) db.run(statement);
-    db.run('INSERT INTO DEMO_CLOCK (UTC_OFFSET_MINUTES) VALUES (?)', [utcOffsetMinutes]);
+    db.run('INSERT INTO DEMO_CLOCK (UTC_OFFSET_MINUTES, ZONE) VALUES (?, ?)', [clock.utcOffsetMinutes, timeZone]);
     db.run('INSERT INTO DEMO_SCENARIO (NAME) VALUES (?)', [seed.scenario ?? 'concurrency']);
     const zones = [...new Set(seed.servers.map((s) => s.zone).filter((z): z is string => Boolean(z)))];
     seed.servers.forEach((server, i) => {
@@ -379,16 +386,16 @@ export function applySeed(db: Database, seed: DemoSeed, now: Date, utcOffsetMinu
     insertLogRows(
       db,
       'OSLOG_ERROR_1',
-      sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_1'),
-      utcOffsetMinutes,
+      sorted.filter((row) => logTableFor(row.instant, now, clock) === 'OSLOG_ERROR_1'),
+      clock,
     );
     insertLogRows(
       db,
       'OSLOG_ERROR_0',
-      sorted.filter((row) => logTableFor(row.instant, now, utcOffsetMinutes) === 'OSLOG_ERROR_0'),
-      utcOffsetMinutes,
+      sorted.filter((row) => logTableFor(row.instant, now, clock) === 'OSLOG_ERROR_0'),
+      clock,
     );
-    seedEmails(db, seed, now, utcOffsetMinutes);
+    seedEmails(db, seed, now, clock);
     db.run('COMMIT');
   } catch (error) {
     db.run('ROLLBACK');
@@ -401,11 +408,11 @@ function addresses(first: number, n: number, separator: string): string {
   return Array.from({ length: n }, (_, i) => `user${first + i}@contoso.example`).join(separator);
 }
 
-function seedEmails(db: Database, seed: DemoSeed, now: Date, utcOffsetMinutes: number): void {
+function seedEmails(db: Database, seed: DemoSeed, now: Date, clock: ClockOffset): void {
   const random = seededRandom(25);
   // Recipients draw from a sequence of their own, so every other value stays as it was.
   const recipientRandom = seededRandom(24);
-  const local = (date: Date) => demoLocalText(date, utcOffsetMinutes);
+  const local = (date: Date) => demoLocalText(date, clock);
   const { failing, pending, sentLast24h, sentOlder, abandoned = 0 } = seed.emails;
   const { min: fewest, max: most } = seed.emails.recipients ?? { min: 1, max: 3 };
   const recent = seed.emails.recentHours ?? { from: 24, to: 0 };

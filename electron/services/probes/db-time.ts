@@ -1,6 +1,14 @@
 import type { DbClock } from '../../../shared/probes/types';
+import {
+  canonicalZone,
+  FIXED_OFFSET_ZONE,
+  zoneFromWindowsName,
+  zoneLocalToUtc,
+  zoneOffsetMinutes,
+  zonesChangingBetween,
+} from '../../../shared/profiles/time-zone';
 import type { DbConnection, DbEngine } from '../db/types';
-import { clockSql } from './sql/clock';
+import { clockSql, sqlServerZoneNameSql } from './sql/clock';
 
 /**
  * Times on a platform database (domain.md 4a). O11 stores INSTANT, SENT, CREATED... as the local
@@ -22,7 +30,35 @@ const WEEK = 7 * DAY;
 /** Skew above this is worth a warning: short "since the restart" windows can be off by that much. */
 export const SKEW_WARNING_SECONDS = 60;
 
-export type ClockOffset = Pick<DbClock, 'utcOffsetMinutes'>;
+/**
+ * What a conversion needs: the offset measured now and, when known, the database's IANA zone. With
+ * a zone, every instant gets the zone's own offset (domain.md 4d: one offset for a 7 to 14-day
+ * window is wrong across a daylight-saving change); without one, the measured offset is used.
+ */
+export type ClockOffset = Pick<DbClock, 'utcOffsetMinutes'> & { timeZone?: string | null };
+
+/** A clock as the readers take it: the offset, the zone when known, and whether the offset is fixed all year. */
+export type ZonedClockOffset = ClockOffset & { fixedOffset?: boolean };
+
+/** The clock a probe read, with the zone it converts by and what it says about that zone. */
+export type ZonedClock = DbClock & {
+  /** The IANA zone conversions follow; absent when only the offset is known. */
+  timeZone?: string;
+  /** Where the zone came from, or that only an offset is known. */
+  zoneNote?: string;
+  /** The profile says the database runs at one offset all year: no daylight-saving warning. */
+  fixedOffset?: boolean;
+};
+
+/** The offset (minutes east of UTC) at an instant: the zone's rules, else the measured offset. */
+export function offsetAt(clock: ClockOffset, utcMs: number): number {
+  return clock.timeZone ? zoneOffsetMinutes(clock.timeZone, utcMs) : clock.utcOffsetMinutes;
+}
+
+/** The UTC instant of a database-local wall-clock time (local ms). */
+export function localToUtcMs(clock: ClockOffset, localMs: number): number {
+  return clock.timeZone ? zoneLocalToUtc(clock.timeZone, localMs) : localMs - clock.utcOffsetMinutes * MINUTE;
+}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -39,14 +75,17 @@ function wallClockText(ms: number, sep: 'T' | ' ', millis: boolean): string {
  * is a TIMESTAMP with fractional seconds, domain.md 4d), demo "2026-12-02 04:10:00.123" (as stored).
  */
 export function toDatabaseLocal(utc: Date, clock: ClockOffset, engine: DbEngine): string {
-  const local = utc.getTime() + clock.utcOffsetMinutes * MINUTE;
-  if (engine === 'sqlserver' || engine === 'oracle') return wallClockText(local, 'T', true);
-  return wallClockText(local, ' ', true);
+  return localText(utc.getTime() + offsetAt(clock, utc.getTime()) * MINUTE, engine);
+}
+
+/** A wall-clock time (local ms) as the engine's SQL reads it: "2026-12-02T04:10:00.123", demo "2026-12-02 04:10:00.123". */
+export function localText(localMs: number, engine: DbEngine): string {
+  return wallClockText(localMs, engine === 'demo' ? ' ' : 'T', true);
 }
 
 /** How the demo stores a wall-clock time: "2026-12-02 04:10:00.123", no zone, like a platform database. */
-export function demoLocalText(utc: Date, utcOffsetMinutes: number): string {
-  return toDatabaseLocal(utc, { utcOffsetMinutes }, 'demo');
+export function demoLocalText(utc: Date, clock: ClockOffset | number): string {
+  return toDatabaseLocal(utc, typeof clock === 'number' ? { utcOffsetMinutes: clock } : clock, 'demo');
 }
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
@@ -73,7 +112,7 @@ export function localMillis(value: unknown): number | null {
 export function fromDatabaseLocal(value: unknown, clock: ClockOffset): string | null {
   const local = localMillis(value);
   if (local === null || new Date(local).getUTCFullYear() <= 1900) return null;
-  return new Date(local - clock.utcOffsetMinutes * MINUTE).toISOString();
+  return new Date(localToUtcMs(clock, local)).toISOString();
 }
 
 /** "UTC-05:00", "UTC+05:30", "UTC+00:00". */
@@ -87,8 +126,8 @@ export function formatOffset(minutes: number): string {
  * "UTC-05:00, 4 s behind this computer", "UTC+05:30, in step with this computer"; over a minute the
  * sentence says what it means for the windows.
  */
-export function describeClock(utcOffsetMinutes: number, skewSeconds: number): string {
-  const zone = formatOffset(utcOffsetMinutes);
+export function describeClock(utcOffsetMinutes: number, skewSeconds: number, timeZone?: string): string {
+  const zone = `${formatOffset(utcOffsetMinutes)}${timeZone ? ` (${timeZone})` : ''}`;
   if (skewSeconds === 0) return `${zone}, in step with this computer`;
   const abs = Math.abs(skewSeconds);
   const text = `${zone}, ${abs} s ${skewSeconds < 0 ? 'behind' : 'ahead of'} this computer`;
@@ -106,25 +145,98 @@ export function makeClock(utcOffsetMinutes: number, databaseLocalMs: number, com
 }
 
 /**
- * Reads the database clock on `conn` (the probe's own connection). The demo has no clock of its
- * own: its time is `now()` shifted by the zone kept in DEMO_CLOCK, so it is always in step.
+ * The zone conversions follow (domain.md 4d): the profile's IANA zone; else the one the database
+ * names (the demo keeps one; SQL Server 2019+ CURRENT_TIMEZONE() gives a Windows name, offered as
+ * a suggestion only); else none, and only the offset measured now is known. A zone whose offset
+ * now differs from the database's is not used: the sentence says so.
  */
-export async function readClock(conn: DbConnection, now: () => Date, signal?: AbortSignal): Promise<DbClock> {
+function zoneOf(
+  engine: DbEngine,
+  row: Record<string, unknown> | undefined,
+  profileZone: string | null | undefined,
+  offsetNow: number,
+  nowMs: number,
+): Pick<ZonedClock, 'timeZone' | 'zoneNote' | 'fixedOffset'> & { tell?: boolean } {
+  if (profileZone === FIXED_OFFSET_ZONE) return { fixedOffset: true, zoneNote: 'fixed offset all year, as the environment says' };
+  const named = typeof row?.ZONE_NAME === 'string' ? row.ZONE_NAME.trim() : '';
+  const fromProfile = profileZone ? canonicalZone(profileZone) : null;
+  const fromDatabase = engine === 'demo' ? canonicalZone(named) : null;
+  const zone = fromProfile ?? fromDatabase;
+  if (zone) {
+    const at = zoneOffsetMinutes(zone, nowMs);
+    if (at !== offsetNow) {
+      return {
+        tell: true,
+        zoneNote: `${zone} is at ${formatOffset(at)} now but the database answered ${formatOffset(offsetNow)}: the measured offset is used; check the environment's time zone`,
+      };
+    }
+    return { timeZone: zone, zoneNote: fromProfile ? `${zone}, as the environment says` : `${zone}, as the database names it` };
+  }
+  const suggestion = engine === 'sqlserver' ? zoneFromWindowsName(named) : null;
+  return {
+    tell: suggestion !== null,
+    zoneNote: suggestion
+      ? `only the offset is known; SQL Server names its zone "${named}": set the environment's time zone to ${suggestion} if that is right`
+      : "only the offset is known: set the environment's time zone (an IANA name, or fixed offset)",
+  };
+}
+
+/**
+ * Reads the database clock on `conn` (the probe's own connection), with the zone conversions
+ * follow (`profileZone`: the environment's answer, see zoneOf). The demo has no clock of its own:
+ * its time is `now()` at the offset of its zone (DEMO_CLOCK), so it is always in step.
+ */
+export async function readClock(conn: DbConnection, now: () => Date, signal?: AbortSignal, profileZone?: string | null): Promise<ZonedClock> {
   const before = now().getTime();
   const [row] = await conn.query<Record<string, unknown>>(clockSql[conn.engine], {}, { signal });
   const after = now().getTime();
   const offset = Math.round(Number(row?.OFFSET_MINUTES ?? 0));
-  const utcOffsetMinutes = Number.isFinite(offset) && offset >= -720 && offset <= 840 ? offset : 0;
-  if (conn.engine === 'demo') return makeClock(utcOffsetMinutes, after + utcOffsetMinutes * MINUTE, after);
-  const local = localMillis(row?.LOCAL_NOW);
-  if (local === null) throw new Error(`The database answered its clock with "${String(row?.LOCAL_NOW)}", which is not a time`);
-  // The clock was read somewhere between before and after: compare with the middle.
-  return makeClock(utcOffsetMinutes, local, Math.round((before + after) / 2));
+  let utcOffsetMinutes = Number.isFinite(offset) && offset >= -720 && offset <= 840 ? offset : 0;
+  let clock: DbClock;
+  if (conn.engine === 'demo') {
+    // The demo's zone, when it keeps one, decides its offset now.
+    const demoZone = canonicalZone(typeof row?.ZONE_NAME === 'string' ? row.ZONE_NAME : '');
+    if (demoZone) utcOffsetMinutes = zoneOffsetMinutes(demoZone, after);
+    clock = makeClock(utcOffsetMinutes, after + utcOffsetMinutes * MINUTE, after);
+  } else {
+    const local = localMillis(row?.LOCAL_NOW);
+    if (local === null) throw new Error(`The database answered its clock with "${String(row?.LOCAL_NOW)}", which is not a time`);
+    // The clock was read somewhere between before and after: compare with the middle.
+    clock = makeClock(utcOffsetMinutes, local, Math.round((before + after) / 2));
+  }
+  const named = conn.engine === 'sqlserver' && !profileZone ? await sqlServerZoneName(conn, signal) : null;
+  const { tell, ...zone } = zoneOf(conn.engine, named ? { ...row, ZONE_NAME: named } : row, profileZone, utcOffsetMinutes, after);
+  // The sentence names the zone when known; a zone that does not fit, or one SQL Server suggests, is said too.
+  const summary = `${describeClock(utcOffsetMinutes, clock.skewSeconds, zone.timeZone)}${tell ? `; ${zone.zoneNote}` : ''}`;
+  return { ...clock, ...zone, summary };
+}
+
+/** SQL Server's own name of its zone (2019 and later), or null: only a suggestion, so a failure costs nothing. */
+async function sqlServerZoneName(conn: DbConnection, signal?: AbortSignal): Promise<string | null> {
+  try {
+    const [row] = await conn.query<Record<string, unknown>>(sqlServerZoneNameSql, {}, { signal });
+    return typeof row?.ZONE_NAME === 'string' && row.ZONE_NAME.trim() ? row.ZONE_NAME.trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where only an offset is known (no zone, and not said to be fixed), a sentence when the window may
+ * cross a daylight-saving change: zones at this offset that change inside the window, and what it
+ * means for the times. Null when no such zone changes, or when the zone is known.
+ */
+export function likelyChangeWarning(clock: ZonedClockOffset, since: Date, until: Date): string | null {
+  if (clock.timeZone || clock.fixedOffset) return null;
+  const zones = zonesChangingBetween(clock.utcOffsetMinutes, since.getTime(), until.getTime());
+  if (zones.length === 0) return null;
+  const examples = zones.slice(0, 3).join(', ');
+  return `The database's zone is known only as ${formatOffset(clock.utcOffsetMinutes)}, and zones at that offset (${examples}${zones.length > 3 ? ', ...' : ''}) change their clocks between ${formatUtcMinute(since)} and ${formatUtcMinute(until)}: times on the other side of the change may be an hour off. Set the environment's time zone.`;
 }
 
 /** The database's local time now, as this computer sees it, in local ms. */
 function localNowMs(clock: ClockOffset, now: Date): number {
-  return now.getTime() + clock.utcOffsetMinutes * MINUTE;
+  return now.getTime() + offsetAt(clock, now.getTime()) * MINUTE;
 }
 
 /**
@@ -145,7 +257,8 @@ export function logCycle(localMs: number): { start: number; number: number } {
  */
 export function logCoveredStart(clock: ClockOffset, now: Date): Date {
   const current = logCycle(localNowMs(clock, now)).start;
-  return new Date(current - WEEK - clock.utcOffsetMinutes * MINUTE);
+  // The previous cycle began a week of wall-clock time earlier, at the offset of that moment.
+  return new Date(localToUtcMs(clock, current - WEEK));
 }
 
 /** "2026-11-23 23:45 UTC". */

@@ -1,7 +1,7 @@
 import type { EmailQueueProbeResult, EmailsSentProbeResult } from '../../../shared/probes/types';
 import { ApiError } from '../../../shared/api/errors';
 import type { DbConnection } from '../db/types';
-import { formatUtcMinute, toDatabaseLocal, type ClockOffset } from './db-time';
+import { formatUtcMinute, likelyChangeWarning, localText, toDatabaseLocal, type ZonedClockOffset } from './db-time';
 import { probeFailure, unreadableReason } from './failures';
 import { missingPlatformSchema } from './platform-schema';
 import { readOnly } from './read-only';
@@ -12,8 +12,8 @@ import type { ProbeCallOptions } from './types';
 import { count, text } from './values';
 
 const DAY = 86_400_000;
-/** OutSystems' "no date" is 1900-01-01; anything before the next day is "not sent". */
-const NULL_DATE_LIMIT = new Date('1900-01-02T00:00:00.000Z');
+/** OutSystems' "no date" is 1900-01-01; anything before the next day (wall clock, no zone) is "not sent". */
+const NULL_DATE_LIMIT_LOCAL = Date.UTC(1900, 0, 2);
 const STATUS_COLUMNS = ['ERROR_COUNT', 'SENT'];
 /** Emails counted: those created in the last 14 days, at most EMAIL_ROW_CAP of them. */
 export const EMAIL_WINDOW_DAYS = 14;
@@ -103,7 +103,7 @@ export async function readEmailQueue(
   conn: DbConnection,
   opts: ProbeCallOptions,
   now: Date,
-  clock: ClockOffset,
+  clock: ZonedClockOffset,
 ): Promise<Omit<EmailQueueProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const unknown = (reason: string) => ({ known: false, reason, summary: `The email queue is unknown: ${reason}` });
   return readOnly(conn, async (tx) => {
@@ -116,7 +116,7 @@ export async function readEmailQueue(
     opts.progress?.(`Counting emails in ${table}`, 0.6);
     const local = (date: Date) => toDatabaseLocal(date, clock, tx.engine);
     const params = {
-      nullDateLimit: local(new Date(NULL_DATE_LIMIT.getTime() + clock.utcOffsetMinutes * -60_000)),
+      nullDateLimit: localText(NULL_DATE_LIMIT_LOCAL, tx.engine),
       since24h: local(new Date(now.getTime() - DAY)),
       cap: EMAIL_ROW_CAP,
       ...(created
@@ -143,7 +143,8 @@ export async function readEmailQueue(
       ];
       // A fact's value (the email queue), shown in sentences that add their own full stop: a phrase.
       const capNote = isCapped ? `; lower bounds: the count stopped at the newest ${EMAIL_ROW_CAP} rows to spare the database` : '';
-      const summary = `${parts.join(', ')} (${scope}; back-off: ${backoff.origin}${capNote})`;
+      const change = created ? likelyChangeWarning(clock, new Date(now.getTime() - EMAIL_WINDOW_DAYS * DAY), now) : null;
+      const summary = `${parts.join(', ')} (${scope}; back-off: ${backoff.origin}${capNote})${change ? `. ${change}` : ''}`;
       return {
         known: true,
         pending,
@@ -170,7 +171,7 @@ export const SENT_ROW_CAP = 10_000;
 export async function readEmailsSent(
   conn: DbConnection,
   opts: ProbeCallOptions & { since: string },
-  clock: ClockOffset,
+  clock: ZonedClockOffset,
 ): Promise<Omit<EmailsSentProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const since = new Date(opts.since);
   if (Number.isNaN(since.getTime())) throw new ApiError('invalid_input', 'The start of the count is not a valid date', { field: 'since' });

@@ -8,7 +8,16 @@ import { probeFailure, throwIfCancelled, unreadableReason } from './failures';
 import { readOnly } from './read-only';
 import { errorCandidatesSql, likeParamNames, MAX_LIKE_PATTERNS, type LogView } from './sql/errors';
 import type { ErrorsProbeOptions } from './types';
-import { readClock, fromDatabaseLocal, toDatabaseLocal, logCoveredStart, formatUtcMinute, type ClockOffset } from './db-time';
+import {
+  readClock,
+  fromDatabaseLocal,
+  toDatabaseLocal,
+  logCoveredStart,
+  formatUtcMinute,
+  likelyChangeWarning,
+  type ClockOffset,
+  type ZonedClockOffset,
+} from './db-time';
 import { text } from './values';
 
 const DAY = 86_400_000;
@@ -115,7 +124,7 @@ export async function readErrors(
   conn: DbConnection,
   opts: ErrorsProbeOptions,
   now: Date,
-  clock?: ClockOffset,
+  clock?: ZonedClockOffset,
 ): Promise<Omit<ErrorsProbeResult, 'readAt' | 'durationMs' | 'engine'>> {
   const requested = errorWindow(opts, now);
   const plan = searchPlan(opts);
@@ -156,6 +165,9 @@ export async function readErrors(
   }
   const result = summarise(matches, { since, until, capped, problems, candidatesRead, coverageNote, errorName: plan.errorName, matchers: plan.matchers });
   if (since >= until) result.summary = `Nothing was searched: ${coverageNote ?? 'the window is empty.'}`;
+  // Only an offset known: say when the window may cross a daylight-saving change (domain.md 4d).
+  const change = since < until ? likelyChangeWarning(dbClock, since, until) : null;
+  if (change) result.summary += ` ${change}`;
   return {
     ...result,
     requestedStart: requested.since.toISOString(),

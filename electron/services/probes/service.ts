@@ -26,6 +26,8 @@ export interface ProbeProfileSource {
   connect(profileId: string, options: { purpose: 'platform' | 'log'; signal?: AbortSignal }): Promise<DbConnection>;
   /** Name of the environment, for the audit trail. */
   environmentName(profileId: string): Promise<string>;
+  /** The environment's time zone (an IANA name, "fixed-offset" or empty): the clock converts by it (domain.md 4d). */
+  timeZone?(profileId: string): Promise<string>;
 }
 
 export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): ProbeServiceApi {
@@ -75,7 +77,8 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
       withMeta(conn.engine, now, () =>
         readOnly(conn, async (tx) => {
           opts.progress?.('Reading the database clock', 0.05);
-          const clock = await readClock(tx, now, opts.signal).catch((error: unknown) => {
+          const zone = source.timeZone ? await source.timeZone(profileId).catch(() => null) : null;
+          const clock = await readClock(tx, now, opts.signal, zone).catch((error: unknown) => {
             throw probeFailure(error, 'reading the database clock');
           });
           try {
@@ -359,5 +362,6 @@ export function profileSourceFrom(profiles: ProfileService): ProbeProfileSource 
   return {
     connect: (profileId, options) => profiles.connect(profileId, options),
     environmentName: async (profileId) => (await profiles.get(profileId)).name,
+    timeZone: async (profileId) => (await profiles.get(profileId)).timeZone,
   };
 }

@@ -59,6 +59,8 @@ export function demoProfile(lastUsedAt: string | null): ProfilePublic {
     mailbox: 'noreply@contoso.com',
     smtpProvider: 'exchange-online',
     hosting: 'self-managed',
+    // The demo names its zone in its own database.
+    timeZone: '',
     userExpiresAt: '',
     timeouts: { ...DEFAULT_TIMEOUTS },
     rememberPassword: false,

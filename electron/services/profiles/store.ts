@@ -5,7 +5,7 @@ import type { NoticeBoard } from '../context';
 import { createJsonFile } from '../json-file';
 
 export const PROFILES_FILE = 'profiles.json';
-export const PROFILES_VERSION = 2;
+export const PROFILES_VERSION = 3;
 
 export const profilesDocSchema = z.object({
   profiles: z.array(storedProfileSchema),
@@ -32,6 +32,12 @@ export function migrateV1(data: unknown): unknown {
   };
 }
 
+/** Version 3 adds the database's time zone to each profile: empty, not known yet (domain.md 4d). */
+export function migrateV2(data: unknown): unknown {
+  const doc = (data ?? {}) as { profiles?: Array<Record<string, unknown>> };
+  return { ...doc, profiles: (doc.profiles ?? []).map((p) => ({ timeZone: '', ...p })) };
+}
+
 /** The profiles file: versioned, atomic, corrupt file moved aside, serialised updates. */
 export function createProfileStore(dataDir: string, notices: NoticeBoard) {
   return createJsonFile<ProfilesDoc>({
@@ -39,7 +45,7 @@ export function createProfileStore(dataDir: string, notices: NoticeBoard) {
     version: PROFILES_VERSION,
     schema: profilesDocSchema,
     defaults: () => ({ profiles: [], demoLastUsedAt: null }),
-    migrations: { 1: migrateV1 },
+    migrations: { 1: migrateV1, 2: migrateV2 },
     onNotice: (message) => notices.add(message),
   });
 }

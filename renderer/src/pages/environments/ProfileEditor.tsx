@@ -6,6 +6,7 @@ import { unencryptedWarning } from '../../../../shared/profiles/unencrypted';
 import { api } from '../../api/client';
 import { useUi } from '../../stores/ui';
 import { TestProgress, TestResultPanel, useConnectionTest } from './connection-test';
+import { TimeZoneInput } from './TimeZoneInput';
 import { draftOf, fieldKey, newDraft, switchEngine, toInput, validate, type DraftErrors, type ProfileDraft } from './draft';
 import { CheckboxInput, DateTimeInput, SelectInput, TextInput } from './fields';
 import { sentence, useEnvironments } from './store';
@@ -216,6 +217,7 @@ export function ProfileEditor({ profile }: { profile?: ProfilePublic }) {
             error={errors.userExpiresAt}
             hint="A temporary user made in LifeTime works for 12 hours. Empty: it does not expire."
           />
+          <TimeZoneInput {...text('timeZone')} />
         </div>
       </section>
 

@@ -59,6 +59,7 @@ function fromForm(form: ProfileFormInput): ProfileDraft {
     mailbox: base.mailbox,
     smtpProvider: base.smtpProvider,
     hosting: base.hosting ?? 'self-managed',
+    timeZone: base.timeZone ?? '',
     userExpiresAt: base.userExpiresAt ?? '',
     connectSeconds: String(timeouts.connectSeconds ?? 15),
     querySeconds: String(timeouts.querySeconds ?? 30),
