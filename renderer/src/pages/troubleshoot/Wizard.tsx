@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FactValue } from '../../../../shared/wizard/types';
-import type { StepInfo } from '../../../../shared/wizard/view';
 import { useUi } from '../../stores/ui';
 import { formatDateTime, STATUS_LABELS } from './format';
 import { EvidenceImport } from './EvidenceImport';
