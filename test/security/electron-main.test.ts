@@ -43,6 +43,20 @@ const fake = vi.hoisted(() => {
         events.set(event, [...(events.get(event) ?? []), listener]);
         return contents;
       },
+      once(event: string, listener: Listener) {
+        const wrapped: Listener = (...args: unknown[]) => {
+          contents.off(event, wrapped);
+          return listener(...args);
+        };
+        return contents.on(event, wrapped);
+      },
+      off(event: string, listener: Listener) {
+        events.set(
+          event,
+          (events.get(event) ?? []).filter((l) => l !== listener),
+        );
+        return contents;
+      },
       emit(event: string, ...args: unknown[]) {
         for (const listener of events.get(event) ?? []) listener(...args);
       },
@@ -240,6 +254,20 @@ describe('the desktop main process, wired', () => {
     expect(await info({ sender: other, senderFrame: other.mainFrame }, {}, 'c4')).toMatchObject(forbidden);
     const away = { ...ours, mainFrame: { ...ours.mainFrame, url: 'https://evil.example/' } };
     expect(await info({ sender: ours, senderFrame: away.mainFrame }, {}, 'c5')).toMatchObject(forbidden);
+  });
+
+  it('IPC: a long call whose window closes is cancelled', async () => {
+    const ours = fake.windows[0]!.contents;
+    const preview = fake.ipcHandlers.get('toolkit:evidence.preview')!;
+    const rows = Array.from({ length: 120_000 }, (_, i) => `2026-12-01 10:00:00,Error ${i}: 432 4.3.2 Concurrent connections limit exceeded`).join('\n');
+    const pending = preview(
+      { sender: ours, senderFrame: { ...ours.mainFrame } },
+      { fileName: 'big.csv', contentBase64: Buffer.from(`Time,Message\n${rows}`).toString('base64') },
+      'c6',
+    );
+    ours.emit('destroyed');
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(ours.events.get('destroyed')).toEqual([]);
   });
 
   it('no new windows; documentation links go to the browser, other http(s) links only after the dialog, other schemes never', async () => {
