@@ -147,7 +147,7 @@ export async function openSession(ctx: SessionContext): Promise<OpenedSession> {
   const firstEhlo = ehloIndexes[0];
   const firstReply = firstEhlo === undefined ? undefined : replyTo(lines, firstEhlo);
   if (openError && failedAt === 'ehlo' && (starttlsIndex < 0 || ehloIndexes.length < 2)) {
-    stages.push(failed('ehlo', firstEhlo === undefined ? banner.at : lines[firstEhlo]!.at, openError, 'EHLO refused'));
+    stages.push(failed('ehlo', firstEhlo === undefined ? banner.at : lines[firstEhlo]!.at, openError, 'EHLO failed'));
     await dialogue.quit();
     return result;
   }
@@ -165,9 +165,12 @@ export async function openSession(ctx: SessionContext): Promise<OpenedSession> {
   if (request.tls === 'starttls') {
     const tlsStart = starttlsIndex >= 0 ? lines[starttlsIndex]!.at : performance.now();
     if (openError) {
-      const stage = failed('tls', tlsStart, openError, 'STARTTLS failed');
-      if (!stage.reply && !(openError as { stage?: string }).stage) stage.detail = handshakeWords(openError);
-      stages.push({ ...stage, command: 'STARTTLS' });
+      // After the handshake, only EHLO over TLS was left: TLS itself held, the session over it did not.
+      const afterHandshake = ehloIndexes.length >= 2 && dialogue.socket && 'getPeerCertificate' in dialogue.socket;
+      if (afterHandshake) result.tls = tlsDetails(dialogue.socket, request.host, 'starttls');
+      const stage = failed('tls', tlsStart, openError, afterHandshake ? 'TLS was set up, but EHLO over TLS failed' : 'STARTTLS failed');
+      if (!afterHandshake && !stage.reply && !(openError as { stage?: string }).stage) stage.detail = handshakeWords(openError);
+      stages.push({ ...stage, command: afterHandshake ? lines[ehloIndexes[1]!]!.text : 'STARTTLS' });
       await dialogue.quit();
       return result;
     }
