@@ -1,14 +1,6 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createNoticeBoard, type CallContext, type ServiceDeps } from '../../electron/services/context';
-import { createProfileService } from '../../electron/services/profiles';
-import { PROFILES_FILE } from '../../electron/services/profiles/store';
-import { gcmCipherFromKey } from '../../electron/services/secrets';
-import { profileFormSchema, type ProfileFormInput } from '../../shared/profiles/schema';
-import { fakeTdsServer, login7Password, type FakeTdsServer } from '../support/fake-servers';
-import { removeDir, tempDataDir } from '../support/host';
+import { describe, expect, it } from 'vitest';
+import { login7Password } from '../support/fake-servers';
+import { ctx, editProfiles, form, legacySecret, LOGIN7, profileSecretsBench, readProfiles } from './support/profile-secrets';
 
 /**
  * A saved password is sealed to its profile and destination. Copied (in profiles.json) into another
@@ -17,63 +9,7 @@ import { removeDir, tempDataDir } from '../support/host';
  * any login (Encrypt off) so that a password that did leave would be seen arriving.
  */
 const PASSWORD = 'Bound-To-Its-Server-1';
-const LOGIN7 = 0x10;
-
-const dirs: string[] = [];
-const servers: FakeTdsServer[] = [];
-afterEach(async () => {
-  dirs.splice(0).forEach(removeDir);
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(): Promise<FakeTdsServer> {
-  const s = await fakeTdsServer('not-supported', { acceptLogin: true });
-  servers.push(s);
-  return s;
-}
-
-function setup() {
-  const dataDir = tempDataDir('st-binding-');
-  dirs.push(dataDir);
-  const key = randomBytes(32);
-  const deps: ServiceDeps = { dataDir, hostKind: 'browser', appVersion: 'test', notices: createNoticeBoard(), secretCipher: gcmCipherFromKey(key) };
-  return { deps, key, service: () => createProfileService(deps) };
-}
-
-function form(port: number, overrides: Partial<ProfileFormInput> = {}) {
-  return profileFormSchema.parse({
-    name: `SQL on ${port}`,
-    engine: 'sqlserver',
-    host: '127.0.0.1',
-    port,
-    database: 'outsystems',
-    user: 'os_admin',
-    encrypt: false,
-    timeouts: { connectSeconds: 3, querySeconds: 3 },
-    ...overrides,
-  });
-}
-
-const ctx = (): CallContext => ({ callId: 't', signal: new AbortController().signal, progress: () => undefined });
-
-interface FileProfile {
-  id: string;
-  port: number;
-  secret?: string;
-  [key: string]: unknown;
-}
-
-/** Edits profiles.json on disk, the way someone with access to the data folder could. */
-async function editProfiles(dataDir: string, edit: (profiles: FileProfile[]) => void): Promise<void> {
-  const file = path.join(dataDir, PROFILES_FILE);
-  const doc = JSON.parse(await fs.readFile(file, 'utf8')) as { data: { profiles: FileProfile[] } };
-  edit(doc.data.profiles);
-  await fs.writeFile(file, JSON.stringify(doc, null, 2));
-}
-
-async function readProfiles(dataDir: string): Promise<FileProfile[]> {
-  return (JSON.parse(await fs.readFile(path.join(dataDir, PROFILES_FILE), 'utf8')) as { data: { profiles: FileProfile[] } }).data.profiles;
-}
+const { server, setup } = profileSecretsBench('st-binding-');
 
 describe('a saved password is sealed to its profile and where it goes', () => {
   it('copied into another profile that points at another server, it does not open and that server receives nothing', async () => {
@@ -158,11 +94,7 @@ describe('a saved password is sealed to its profile and where it goes', () => {
     const serverA = await server();
     const { deps, key, service } = setup();
     const a = await service().handlers['profiles.create']({ profile: form(serverA.port, { name: 'Old' }) }, ctx());
-    // What versions before the binding wrote: IV | tag | ciphertext, no additional data.
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(PASSWORD, 'utf8'), cipher.final()]);
-    const legacy = `v1:gcm:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+    const legacy = legacySecret(key, PASSWORD);
     await editProfiles(deps.dataDir, (list) => {
       list.find((p) => p.id === a.id)!.secret = legacy;
     });

@@ -1,14 +1,6 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createNoticeBoard, type CallContext, type ServiceDeps } from '../../electron/services/context';
-import { createProfileService } from '../../electron/services/profiles';
-import { PROFILES_FILE } from '../../electron/services/profiles/store';
-import { gcmCipherFromKey } from '../../electron/services/secrets';
-import { profileFormSchema, type ProfileFormInput } from '../../shared/profiles/schema';
-import { fakeTdsServer, login7Password, type FakeTdsServer } from '../support/fake-servers';
-import { removeDir, tempDataDir } from '../support/host';
+import { describe, expect, it } from 'vitest';
+import { login7Password } from '../support/fake-servers';
+import { ctx, editProfiles, form, legacySecret, LOGIN7, profileSecretsBench } from './support/profile-secrets';
 
 /**
  * A password goes only where it was given for. One typed for this session only is bound to the
@@ -17,49 +9,7 @@ import { removeDir, tempDataDir } from '../support/host';
  * Fake SQL Servers on 127.0.0.1 accept any login, so a password that did leave would be seen.
  */
 const PASSWORD = 'Only-For-Server-A-7';
-const LOGIN7 = 0x10;
-const dirs: string[] = [];
-const servers: FakeTdsServer[] = [];
-afterEach(async () => {
-  dirs.splice(0).forEach(removeDir);
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(): Promise<FakeTdsServer> {
-  const s = await fakeTdsServer('not-supported', { acceptLogin: true });
-  servers.push(s);
-  return s;
-}
-
-function setup() {
-  const dataDir = tempDataDir('st-bound-');
-  dirs.push(dataDir);
-  const key = randomBytes(32);
-  const deps: ServiceDeps = { dataDir, hostKind: 'browser', appVersion: 'test', notices: createNoticeBoard(), secretCipher: gcmCipherFromKey(key) };
-  return { deps, key, service: () => createProfileService(deps) };
-}
-
-const form = (port: number, overrides: Partial<ProfileFormInput> = {}) =>
-  profileFormSchema.parse({
-    name: `SQL on ${port}`,
-    engine: 'sqlserver',
-    host: '127.0.0.1',
-    port,
-    database: 'outsystems',
-    user: 'os_admin',
-    encrypt: false,
-    timeouts: { connectSeconds: 3, querySeconds: 3 },
-    ...overrides,
-  });
-const ctx = (): CallContext => ({ callId: 't', signal: new AbortController().signal, progress: () => undefined });
-
-type FileProfile = { id: string; port: number; secret?: string } & Record<string, unknown>;
-async function editProfiles(dataDir: string, edit: (profiles: FileProfile[]) => void): Promise<void> {
-  const file = path.join(dataDir, PROFILES_FILE);
-  const doc = JSON.parse(await fs.readFile(file, 'utf8')) as { data: { profiles: FileProfile[] } };
-  edit(doc.data.profiles);
-  await fs.writeFile(file, JSON.stringify(doc, null, 2));
-}
+const { server, setup } = profileSecretsBench('st-bound-');
 
 describe('a password given for this session only', () => {
   it('is dropped, not sent, when the profile now points at another server', async () => {
@@ -93,11 +43,7 @@ describe('a saved password of the old unbound format (v1)', () => {
     const first = service();
     const a = await first.handlers['profiles.create']({ profile: form(serverA.port, { name: 'Old' }) }, ctx());
     const b = await first.handlers['profiles.create']({ profile: form(serverB.port, { name: 'Other' }) }, ctx());
-    // What versions before the binding wrote: IV | tag | ciphertext, no additional data.
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(PASSWORD, 'utf8'), cipher.final()]);
-    const legacy = `v1:gcm:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+    const legacy = legacySecret(key, PASSWORD);
     await editProfiles(deps.dataDir, (list) => {
       list.find((p) => p.id === a.id)!.secret = legacy;
     });
