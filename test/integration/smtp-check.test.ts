@@ -168,6 +168,17 @@ describe('a server out of reach', () => {
     expect(result.exitCode).toBe(8);
   });
 
+  it('a reply that never ends, sent fast, is cut at its size before it fills memory', async () => {
+    const raw = await listen((socket) => {
+      socket.write('220 flood.test ESMTP\r\n');
+      socket.once('data', () => socket.write('250-FLOOD-OF-EXTENSIONS-THAT-NEVER-ENDS\r\n'.repeat(10_000)));
+    });
+    servers.push(raw);
+    const result = await check({ port: raw.port });
+    expect(stage(result, 'ehlo')).toMatchObject({ status: 'failed', errorCode: 'EPROTOCOL', detail: expect.stringContaining('exceeds maximum allowed size') });
+    expect(result.exitCode).toBe(8);
+  });
+
   it('cancel stops the check at once', async () => {
     const raw = await hangingServer();
     servers.push(raw);
