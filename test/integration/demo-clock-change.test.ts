@@ -1,10 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createNoticeBoard } from '../../electron/services/context';
-import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
-import { scenarioSeeds, type DemoSeed } from '../../electron/services/demo/seeds';
-import { createProbeApi } from '../../electron/services/probes/service';
-import { removeDir, tempDataDir } from '../support/host';
-import { demoSource } from '../support/probe-faults';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PROFILE_ID, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
+import { scenarioSeeds } from '../../electron/services/demo/seeds';
+import { demoProbesAt } from '../support/demo-probes';
 
 /**
  * The demo in a zone with a daylight-saving change inside the window (domain.md 4d): New York fell
@@ -17,22 +14,8 @@ const at = (iso: string, id: number) => ({ instant: new Date(iso), server: 'FE01
 /** Before the change (EDT) the window starts at 12:30 UTC, 08:30 local: 12:15 is outside, 12:45 inside. */
 const ERRORS = [at('2026-10-28T12:15:00.000Z', 1), at('2026-10-28T12:45:00.000Z', 2), at('2026-10-30T13:00:00.000Z', 3), at('2026-11-03T14:00:00.000Z', 4)];
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) {
-    await forgetDemoDatabase(dir);
-    removeDir(dir);
-  }
-});
-
-async function demo(zone: { timeZone?: string; utcOffsetMinutes?: number }) {
-  const dataDir = tempDataDir('st-clock-change-');
-  dirs.push(dataDir);
-  const seed = (now: Date): DemoSeed => ({ ...scenarioSeeds.smtpAuth(now), errors: ERRORS });
-  await resetDemoDatabase(dataDir, { now: () => NOW, seed, ...zone });
-  const deps = { dataDir, hostKind: 'cli' as const, appVersion: 'test', notices: createNoticeBoard(), now: () => NOW };
-  return { api: createProbeApi(deps, demoSource(dataDir, NOW)), dataDir };
-}
+const seeded = demoProbesAt(NOW, 'st-clock-change-');
+const demo = (clock: { timeZone?: string; utcOffsetMinutes?: number }) => seeded((now) => ({ ...scenarioSeeds.smtpAuth(now), errors: ERRORS }), clock);
 
 describe('the demo across a daylight-saving change', () => {
   it('stores each instant at the offset it had: EDT before the change, EST after', async () => {

@@ -1,36 +1,22 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createNoticeBoard } from '../../electron/services/context';
-import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
-import { scenarioSeeds, type DemoSeed } from '../../electron/services/demo/seeds';
-import { createProbeApi } from '../../electron/services/probes/service';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PROFILE_ID, openDemoConnection } from '../../electron/services/demo/connect';
+import { scenarioSeeds } from '../../electron/services/demo/seeds';
 import { emailQueueSql, emailsSentSql } from '../../electron/services/probes/sql/email-queue';
 import { recipientsSql } from '../../electron/services/probes/sql/recipients';
-import { removeDir, tempDataDir } from '../support/host';
-import { demoSource } from '../support/probe-faults';
+import { demoProbesAt } from '../support/demo-probes';
 
 /**
  * The status table's join to OSSYS_EMAIL is found from its columns (domain.md 4d: EMAIL_ID or ID),
  * said in the evidence, and capped reads keep the newest rows.
  */
 const NOW = new Date('2026-12-02T15:00:00.000Z');
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) {
-    await forgetDemoDatabase(dir);
-    removeDir(dir);
-  }
-});
+const seeded = demoProbesAt(NOW, 'st-email-join-');
 
-async function demo(statusKey: 'EMAIL_ID' | 'ID') {
-  const dataDir = tempDataDir('st-email-join-');
-  dirs.push(dataDir);
-  const seed = (now: Date): DemoSeed => {
+function demo(statusKey: 'EMAIL_ID' | 'ID') {
+  return seeded((now) => {
     const s = scenarioSeeds.quota(now);
     return { ...s, layout: { ...s.layout, statusKey } };
-  };
-  await resetDemoDatabase(dataDir, { now: () => NOW, seed });
-  const deps = { dataDir, hostKind: 'cli' as const, appVersion: 'test', notices: createNoticeBoard(), now: () => NOW };
-  return { api: createProbeApi(deps, demoSource(dataDir, NOW)), dataDir };
+  });
 }
 
 describe('the email status join key', () => {

@@ -1,38 +1,24 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createNoticeBoard } from '../../electron/services/context';
-import { DEMO_PROFILE_ID, forgetDemoDatabase, resetDemoDatabase } from '../../electron/services/demo/connect';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PROFILE_ID } from '../../electron/services/demo/connect';
 import { scenarioSeeds, type DemoSeed } from '../../electron/services/demo/seeds';
-import { createProbeApi } from '../../electron/services/probes/service';
 import { smtpAuthPlaybook as playbook } from '../../shared/playbooks/smtp-auth';
 import { PROBE, VERSION_PARAMETER } from '../../shared/playbooks/smtp-auth/facts';
 import { createSession } from '../../shared/wizard/engine';
-import { removeDir, tempDataDir } from '../support/host';
-import { demoSource } from '../support/probe-faults';
+import { demoProbesAt } from '../support/demo-probes';
 
 /** The Platform Server version is read where OutSystems' diagnostic tool reads it (domain.md 4d), and asked only when absent. */
 const NOW = new Date('2026-12-02T15:00:00.000Z');
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) {
-    await forgetDemoDatabase(dir);
-    removeDir(dir);
-  }
-});
-
+const seeded = demoProbesAt(NOW, 'st-version-');
 const environment = { profileId: 'demo', name: 'Demo', role: null, engine: 'demo' as const, host: null, customer: null, mailbox: null };
 const session = createSession({ id: 's1', playbook, environment, offline: false, now: NOW.toISOString() });
 const factsOf = (result: unknown) => playbook.factsFromProbe!(PROBE.version, result, session);
 
 async function demoWith(parameters: DemoSeed['parameters']) {
-  const dataDir = tempDataDir('st-version-');
-  dirs.push(dataDir);
-  const seed = (now: Date): DemoSeed => {
+  const { api } = await seeded((now) => {
     const s = scenarioSeeds.smtpAuth(now);
     return { ...s, parameters: [...s.parameters, ...parameters] };
-  };
-  await resetDemoDatabase(dataDir, { now: () => NOW, seed });
-  const deps = { dataDir, hostKind: 'cli' as const, appVersion: 'test', notices: createNoticeBoard(), now: () => NOW };
-  return createProbeApi(deps, demoSource(dataDir, NOW));
+  });
+  return api;
 }
 
 describe('the Platform Server version from OSSYS_PARAMETER', () => {

@@ -4,18 +4,10 @@ import { firstMatch } from '../../shared/incidents/matcher';
 import { QUOTA_MATCHERS } from '../../shared/incidents/quota-matchers';
 import { quotaPlaybook as playbook } from '../../shared/playbooks/quota';
 import { contextOf, createSession, reduceSession } from '../../shared/wizard/engine';
+import { offlineEnvironment } from '../support/environment';
 import type { EnvironmentSnapshot, FactValue, Session } from '../../shared/wizard/types';
 
-const environment: EnvironmentSnapshot = {
-  profileId: null,
-  name: 'PRD',
-  role: 'Production',
-  engine: 'manual',
-  host: null,
-  customer: 'Contoso',
-  mailbox: null,
-  hosting: 'self-managed',
-};
+const environment = offlineEnvironment();
 
 /** An offline session from a pasted error, each step answered as far as the engineer knows, up to the fix. */
 function walk(pasted: string, hosting: EnvironmentSnapshot['hosting'] = 'self-managed', volume?: Record<string, FactValue>): Session {

@@ -4,19 +4,11 @@ import { smtpAuthPlaybook as playbook } from '../../shared/playbooks/smtp-auth';
 import { decide } from '../../shared/playbooks/smtp-auth/decision';
 import { DEADLINE_SENTENCE } from '../../shared/playbooks/smtp-auth/instructions';
 import { contextOf, createSession, reduceSession } from '../../shared/wizard/engine';
+import { offlineEnvironment } from '../support/environment';
 import type { EnvironmentSnapshot, Session } from '../../shared/wizard/types';
 
 const MAILBOX = 'noreply@contoso.com';
-const selfManaged: EnvironmentSnapshot = {
-  profileId: null,
-  name: 'PRD',
-  role: 'Production',
-  engine: 'manual',
-  host: null,
-  customer: 'Contoso',
-  mailbox: null,
-  hosting: 'self-managed',
-};
+const selfManaged = offlineEnvironment();
 
 /** An offline session walked to the diagnosis with the pasted error and typed answers, as an engineer would. */
 function diagnosed(pasted: string, hosting: EnvironmentSnapshot['hosting'] = 'self-managed'): Session {

@@ -130,17 +130,22 @@ function relayStep(): PlanInstruction {
   };
 }
 
+/** Which authentication policy applies to the mailbox (the user's, else the organisation default) and what it allows. */
+const policyLines = (arg: string): string[] => [
+  `Get-User -Identity ${arg} | Format-List AuthenticationPolicy`,
+  'Get-OrganizationConfig | Format-List DefaultAuthenticationPolicy',
+  'Get-AuthenticationPolicy | Format-List Name,AllowBasicAuthSmtp',
+];
+
 /** The policy check of 535 5.7.139 "basic authentication is disabled" (domain.md 4d). */
 function authPolicyScript(ctx: StepContext): string {
   const { arg } = mailboxOf(ctx);
   return [
     CONNECT,
     '',
-    '# The authentication policy assigned to the user (empty: the organisation default below applies).',
-    `Get-User -Identity ${arg} | Format-List AuthenticationPolicy`,
-    'Get-OrganizationConfig | Format-List DefaultAuthenticationPolicy',
+    '# The authentication policy assigned to the user (empty: the organisation default applies);',
     '# AllowBasicAuthSmtp False in that policy blocks Basic authentication for SMTP AUTH.',
-    'Get-AuthenticationPolicy | Format-List Name,AllowBasicAuthSmtp',
+    ...policyLines(arg),
     '',
     '# Stop-gap only, while Microsoft still accepts Basic authentication:',
     '# Set-AuthenticationPolicy -Identity "<POLICY>" -AllowBasicAuthSmtp',
@@ -172,9 +177,7 @@ function reasonChecksScript(ctx: StepContext): string {
     `Get-CASMailbox -Identity ${arg} | Format-List SmtpClientAuthenticationDisabled`,
     'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled',
     '# 2. Authentication policy: AllowBasicAuthSmtp False blocks Basic authentication for SMTP.',
-    `Get-User -Identity ${arg} | Format-List AuthenticationPolicy`,
-    'Get-OrganizationConfig | Format-List DefaultAuthenticationPolicy',
-    'Get-AuthenticationPolicy | Format-List Name,AllowBasicAuthSmtp',
+    ...policyLines(arg),
     '# 3. The account: AccountDisabled must be False.',
     `Get-Mailbox -Identity ${arg} | Format-List UserPrincipalName,AccountDisabled`,
   ].join('\n');
