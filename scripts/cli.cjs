@@ -13,7 +13,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'out', 'cli');
-const COMMANDS = ['whatif', 'report'];
+const COMMANDS = ['whatif', 'report', 'smtp-check'];
 /** The folders the command line is built from. */
 const SOURCES = ['electron', 'shared', 'package.json'];
 

@@ -109,14 +109,14 @@ function npmRun(args: string[], env: Record<string, string>): Promise<{ code: nu
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(PROJECT_ROOT, 'electron', 'cli', 'smtp-check.ts'), ...args],
+      [path.join(PROJECT_ROOT, 'scripts', 'cli.cjs'), 'smtp-check', ...args],
       { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
-describe('the script a customer runs', () => {
+describe('the command a customer runs (npm run -s smtp-check)', () => {
   it('a refused login: exit code 5, and the JSON names the stage, the reply, the playbook and its form', async () => {
     const run = await npmRun(['--host', '127.0.0.1', '--port', String(smtp.port), '--user', 'tenant@contoso.com', '--ca', caFile, '--json'], {
       SMTP_CHECK_PASSWORD: GOOD_PASSWORD,
