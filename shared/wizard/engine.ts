@@ -98,6 +98,8 @@ function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean 
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const count = (n: number, one: string) => `${NUMBER.format(n)} ${n === 1 ? one : `${one}s`}`;
 
 /**
  * A fact's value in words, the same in the event log, the wizard and the report: times in UTC,
@@ -106,7 +108,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 export function describeValue(value: FactValue | undefined): string {
   if (value === null || value === undefined) return 'unknown';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return String(value);
+  // "12,383" as the diagnosis and the report write it, never "12383" beside it.
+  if (typeof value === 'number') return NUMBER.format(value);
   if (typeof value === 'string') return ISO_TIME.test(value) ? formatTime(value, value) : value;
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
@@ -121,7 +124,7 @@ export function describeValue(value: FactValue | undefined): string {
 
 /**
  * A named row by its own fields: a server list's row as "FE01 (sends email, zone Global)", a
- * sender's as "QA (1 servers x 2 threads)", any other as "QA (recipients: 5100)".
+ * sender's as "QA (1 server x 2 threads)", any other as "QA (recipients: 5100)".
  */
 export function describeRow(row: Record<string, unknown>): string {
   const { name, ...fields } = row;
@@ -130,7 +133,7 @@ export function describeRow(row: Record<string, unknown>): string {
     const sends = fields.sendsEmail === true ? 'sends email' : fields.sendsEmail === false ? 'no email' : 'email not known';
     extra = `${sends}, zone ${String(fields.zone ?? 'not known')}${fields.active === false ? ', inactive' : ''}`;
   } else if (typeof fields.servers === 'number' && typeof fields.threads === 'number') {
-    extra = `${String(fields.servers)} servers x ${String(fields.threads)} threads`;
+    extra = `${count(fields.servers, 'server')} x ${count(fields.threads, 'thread')}`;
   } else {
     extra = Object.entries(fields)
       .map(([key, value]) => `${key}: ${describeValue(value as FactValue)}`)
@@ -372,7 +375,7 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
       const options = fixOptions(playbook, contextOf(session));
       const option = action.option ? options.find((o) => o.id === action.option) : options.length === 1 ? options[0] : undefined;
       if (action.option && !option) throw new WizardRuleError(`"${action.option}" is not one of the fixes for these facts.`);
-      if (!option && options.length > 1) throw new WizardRuleError(`Say which fix was made: ${options.map((o) => o.label).join(', or ')}.`);
+      if (!option && options.length > 1) throw new WizardRuleError(`Say which fix was made: ${options.map((o) => o.label.replace(/\.$/, '')).join('; or ')}.`);
       const at = timeGiven(action.at, now);
       const kind = option && !option.lasting ? ' (stop-gap)' : '';
       next = log(

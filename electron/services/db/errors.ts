@@ -54,7 +54,10 @@ export function driverText(error: unknown, depth = 0): string {
   if (e.originalError) parts.push(driverText(e.originalError, depth + 1));
   if (e.cause) parts.push(driverText(e.cause, depth + 1));
   if (Array.isArray(e.errors)) for (const inner of e.errors.slice(0, 3)) parts.push(driverText(inner, depth + 1));
-  return [...new Set(parts.filter(Boolean))].join(' | ');
+  // A driver wraps its own error (originalError, cause) with the same code and message: each line once,
+  // and none that another line already contains.
+  const lines = [...new Set(parts.flatMap((p) => p.split(' | ')).filter(Boolean))];
+  return lines.filter((line) => !lines.some((other) => other !== line && other.includes(line))).join(' | ');
 }
 
 export function scrub(text: string, secrets: Array<string | undefined> = []): string {

@@ -21,6 +21,8 @@ export type BudgetColumn = 'amount' | 'headroom' | 'arithmetic';
 
 const HEADER: Record<Exclude<BudgetColumn, 'amount'>, string> = { headroom: 'Headroom', arithmetic: 'Arithmetic' };
 const BADGE: Record<BudgetRow['status'], string> = { within: 'badge-success', over: 'badge-danger', 'not checked': 'badge-warning' };
+/** "4 of 3 over" read as nonsense: the limit is named as such, and the badge says against what. */
+const STATUS_WORDS: Record<BudgetRow['status'], string> = { within: 'within the limit', over: 'over the limit', 'not checked': 'not checked' };
 
 /**
  * Per mailbox against a limit (connections, recipients per 24 h): the mailbox and its
@@ -72,7 +74,8 @@ function BudgetCell({ column, row, mono }: { column: BudgetColumn; row: BudgetRo
       return (
         <td>
           {row.amount}
-          {row.limit !== null && <span className="muted small"> of {row.limit}</span>} <span className={`badge ${BADGE[row.status]}`}>{row.status}</span>
+          {row.limit !== null && <span className="muted small"> (limit {row.limit})</span>}{' '}
+          <span className={`badge ${BADGE[row.status]}`}>{STATUS_WORDS[row.status]}</span>
         </td>
       );
     case 'headroom':

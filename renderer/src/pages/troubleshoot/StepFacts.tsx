@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Fact, FactValue } from '../../../../shared/wizard/types';
 import type { StepInfo } from '../../../../shared/wizard/view';
+import { Breakable } from '../../components/Breakable';
 import { FactEditor } from './FactEditors';
 import { PasteServers } from './PasteServers';
 import { formatLocalTime, isIsoTime } from '../../format-time';
@@ -85,7 +86,9 @@ export function StepFacts({
               {fact && !(editing && fact.source === 'engineer') ? (
                 <div className="ts-fact-line">
                   <span className="ts-fact-label">{def.label}</span>
-                  <span className="ts-fact-value">{factText(fact.value)}</span>
+                  <span className="ts-fact-value">
+                    <Breakable text={factText(fact.value)} />
+                  </span>
                   <span className="ts-fact-meta">
                     <span className={SOURCE_BADGE[fact.source]} title={sourceLine(fact)}>
                       {SOURCE_BADGES[fact.source]}
