@@ -54,7 +54,7 @@ export function smtpChecksHtml(attachments: readonly ReportAttachment[]): string
           `<strong>${e(STATUS[s.status])}</strong>`,
           e(ms(s)),
           [e(s.detail), s.reply && s.status === 'failed' ? `<br><code>${e(s.reply)}</code>` : '', s.match ? `<br>Playbook: ${e(matchWords(s))}` : ''].join(''),
-        ].map((c) => `<td>${c}</td>`),
+        ].map((c, i) => (i === 2 ? `<td class="when">${c}</td>` : `<td>${c}</td>`)),
       );
       const cert = certificateRows(check);
       const conn = check.concurrency;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { GOOD_PASSWORD, makeCerts, startSmtp } from '../integration/smtp-check-servers';
 import { expect, test } from './fixtures';
-import { stepTitle } from './wizard';
+import { shot, stepTitle } from './wizard';
 
 /**
  * The live SMTP check from the Environments page against a real SMTP server on 127.0.0.1: the
@@ -42,6 +42,7 @@ test('check a mail server, start a session from its refused reply and see the ch
     await expect(login).toContainText('535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.');
     await expect(login).toContainText('(form tenant-disabled)');
     await expect(result.getByRole('table', { name: 'TLS and certificate' })).toContainText('CN=Smtp Check Test CA');
+    await shot(page, 'smtp-check-01-result');
     // Typed for this check only: the field is empty again, and no response carried it.
     await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
     expect(bodies.some((b) => b.includes('tenant@contoso.com'))).toBe(true);
@@ -68,10 +69,11 @@ test('check a mail server, start a session from its refused reply and see the ch
 
     await page.goto(`${app.host.appUrl}#/reports/session/${id}`);
     const report = page.frameLocator('iframe.report-frame');
-    await expect(
-      report.getByRole('heading', { name: new RegExp(`SMTP check of 127\\.0\\.0\\.1:${smtp.port} \\(STARTTLS\\) as tenant@contoso\\.com`) }),
-    ).toBeVisible();
+    const heading = report.getByRole('heading', { name: new RegExp(`SMTP check of 127\\.0\\.0\\.1:${smtp.port} \\(STARTTLS\\) as tenant@contoso\\.com`) });
+    await expect(heading).toBeVisible();
+    await heading.scrollIntoViewIfNeeded();
     await expect(report.getByRole('row', { name: /^Login Failed/ })).toContainText('(form tenant-disabled)');
+    await shot(page, 'smtp-check-02-report', false);
     expect(bodies.filter((b) => b.includes(GOOD_PASSWORD))).toEqual([]);
   } finally {
     await smtp.close();
