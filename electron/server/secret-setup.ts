@@ -59,7 +59,7 @@ export async function resolveSecretCipher(
 }
 
 /** Reads one line without echoing it. */
-function askHidden(question: string, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): Promise<string> {
+export function askHidden(question: string, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): Promise<string> {
   return new Promise((resolve) => {
     stdout.write(question);
     let answer = '';
