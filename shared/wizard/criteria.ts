@@ -76,6 +76,9 @@ export interface JudgeInput {
 }
 
 const HOUR = 3_600_000;
+
+/** "no 432 error since the fix: 0 since …": a criterion inside a sentence. */
+const sentence = (r: CriterionResult) => `${r.label.charAt(0).toLowerCase()}${r.label.slice(1)}: ${r.seen}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
 function numberOf(fact: Fact | undefined): number | null {
@@ -116,7 +119,11 @@ export function judgeCriterion(criterion: Criterion, input: JudgeInput): Criteri
       const fact = input.facts[criterion.fact];
       const n = numberOf(fact);
       if (n === null || !fact) return { ...base, state: 'unknown', seen: `${criterion.what}: not known` };
-      const seen = withOrigin(`${count(n)} ${criterion.what} against ${count(criterion.limit)}`, fact);
+      // "0 emails failing" says it all; "12,383 recipients against 10,000" needs the limit.
+      const seen = withOrigin(
+        criterion.limit === 0 ? `${count(n)} ${criterion.what}` : `${count(n)} ${criterion.what} against ${count(criterion.limit)}`,
+        fact,
+      );
       return { ...base, state: n <= criterion.limit ? 'pass' : 'watching', seen };
     }
     case 'hours-since-fix': {
@@ -126,9 +133,9 @@ export function judgeCriterion(criterion: Criterion, input: JudgeInput): Criteri
     }
     case 'any-of': {
       const parts = criterion.of.map((c) => judgeCriterion(c, input));
-      const seen = parts.map((p) => `${p.label}: ${p.seen}`).join('; or ');
+      const seen = parts.map(sentence).join('; or ');
       const passed = parts.find((p) => p.state === 'pass');
-      if (passed) return { ...base, state: 'pass', seen: `${passed.label}: ${passed.seen}` };
+      if (passed) return { ...base, state: 'pass', seen: sentence(passed) };
       if (parts.length > 0 && parts.every((p) => p.state === 'fail')) return { ...base, state: 'fail', seen };
       const untils = parts.map((p) => p.until).filter((u): u is string => Boolean(u));
       const state: CriterionState = parts.some((p) => p.state === 'watching') ? 'watching' : 'unknown';
@@ -145,8 +152,6 @@ export interface Judgement {
   /** One paragraph a customer reads: what holds, what failed, what is still missing. */
   summary: string;
 }
-
-const sentence = (r: CriterionResult) => `${r.label.charAt(0).toLowerCase()}${r.label.slice(1)}: ${r.seen}`;
 
 /** All criteria pass: verified. One fails: not fixed. Otherwise not yet verified, saying what is missing and until when. */
 export function judge(criteria: readonly Criterion[], input: JudgeInput): Judgement {

@@ -53,6 +53,6 @@ export function originWords(fact: Pick<Fact, 'source' | 'detail' | 'at'>): strin
     case 'engineer':
       return `as the engineer recorded it, ${formatTime(fact.at)}`;
     case 'derived':
-      return 'derived';
+      return fact.detail ? `derived: ${fact.detail}` : 'derived';
   }
 }

@@ -52,7 +52,7 @@ describe('the demo texts are the published ones', () => {
 });
 
 describe('demo.reset with a scenario', () => {
-  it('seeds each playbook’s incident, keeps it on a reset without one, and refuses an unknown one', async () => {
+  it('seeds each playbook’s incident, brings the 432 incident back on a reset without one, and refuses an unknown one', async () => {
     const dataDir = tempDataDir('st-demo-reset-');
     dirs.push(dataDir);
     const services = await createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard(), now: () => NOW });
@@ -73,11 +73,11 @@ describe('demo.reset with a scenario', () => {
     expect((await probes.readErrors(DEMO_PROFILE_ID)).count).toBe(0);
     expect(await probes.readEmailQueue(DEMO_PROFILE_ID)).toMatchObject({ known: true, failing: 60, pending: 15, sentLast24h: 0 });
 
-    // {} keeps the scenario it has (and the zone).
-    expect(await api['demo.reset']({ utcOffsetMinutes: 60 })).toEqual({ reset: true });
+    // {} is the 432 incident whatever was loaded before; the zone is kept.
+    expect(await api['demo.reset']({ scenario: 'smtp-auth', utcOffsetMinutes: 60 })).toEqual({ reset: true });
     expect(await api['demo.reset']({})).toEqual({ reset: true });
-    expect(await storedScenario(dataDir)).toBe('smtp-auth');
-    expect((await probes.readErrors(DEMO_PROFILE_ID, smtpAuth)).count).toBe(180);
+    expect(await storedScenario(dataDir)).toBe('concurrency');
+    expect((await probes.readErrors(DEMO_PROFILE_ID, smtpAuth)).count).toBe(0);
     expect((await probes.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(60);
 
     expect(await api['demo.reset']({ scenario: 'quota' })).toEqual({ reset: true });
@@ -97,7 +97,7 @@ describe('demo.reset with a scenario', () => {
     await expect(api['demo.reset']({ scenario: 'spam' })).rejects.toMatchObject({ code: 'invalid_input', field: 'scenario' });
     await expect(probes.resetDemo({ scenario: 'spam' as DemoScenario })).rejects.toMatchObject({ code: 'invalid_input', field: 'scenario' });
     expect(await storedScenario(dataDir)).toBe('concurrency');
-    expect([...DEMO_SCENARIOS]).toEqual(['concurrency', 'smtp-auth', 'quota']);
+    expect([...DEMO_SCENARIOS]).toEqual(['concurrency', 'smtp-auth', 'quota', 'quota-lifting']);
   });
 });
 

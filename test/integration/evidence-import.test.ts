@@ -99,7 +99,7 @@ describe('importing a Service Center export', () => {
     );
     expect(fact(view, 'errors.count')).toMatchObject({
       value: 432,
-      source: 'probe',
+      source: 'imported',
       detail: expect.stringMatching(/^imported: errors-PRD-2026-12-01\.xlsx, 500 rows, 432 matching; error log/),
     });
     expect(fact(view, 'errors.firstSeen')).toMatchObject({ value: first432 });
@@ -249,10 +249,18 @@ describe('on a saved environment', () => {
     // The export shows the platform's local time, UTC+05:30.
     const shifted = ROWS.map((r) => ({ ...r, local: new Date(r.local.getTime() + 330 * 60_000) }));
     const contentBase64 = b64(await exportXlsx(shifted));
-    let view = await call('sessions.importEvidence', { id, fileName: 'errors.xlsx', contentBase64 });
+    // The count read from the database is replaced only when the engineer says so.
+    await expect(call('sessions.importEvidence', { id, fileName: 'errors.xlsx', contentBase64 })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already counts the errors from the database .*Choose "Replace"/),
+    });
+    let view = await call('sessions.importEvidence', { id, fileName: 'errors.xlsx', contentBase64, replace: true });
     expect(errorsOf(view)).toMatchObject({ engine: 'import', count: 432, firstSeen: first432, lastSeen: last432, evidence: { utcOffsetMinutes: 330 } });
     expect(view.session.clock?.utcOffsetMinutes).toBe(330);
-    view = await call('sessions.importEvidence', { id, fileName: 'errors.xlsx', contentBase64, utcOffsetMinutes: 0 });
+    expect(view.session.events.at(-1)!.summary).toMatch(
+      /It replaces the earlier count \(Search the error log for 432s, read from the database: \d+ found\)\.$/,
+    );
+    view = await call('sessions.importEvidence', { id, fileName: 'errors.xlsx', contentBase64, utcOffsetMinutes: 0, replace: true });
     expect(errorsOf(view).firstSeen).toBe(new Date(Date.parse(first432) + 330 * 60_000).toISOString());
   });
 });
@@ -435,9 +443,15 @@ describe('offline, from an imported export to the report', () => {
     );
     expect(fact(view, 'after.errors.count')).toMatchObject({
       value: 0,
+      source: 'imported',
       detail: expect.stringMatching(/^imported: errors-PRD-2026-12-01-evening\.xlsx, 60 rows after the fix/),
     });
+    // The second export adds to the first: its 432 rows are the same rows, so they are not counted twice.
     expect(fact(view, 'errors.count')!.value).toBe(432);
+    expect(errorsOf(view).evidence?.files).toEqual([
+      { name: 'errors-PRD-2026-12-01.xlsx', rows: 500, matching: 432 },
+      { name: 'errors-PRD-2026-12-01-evening.xlsx', rows: 560, matching: 432 },
+    ]);
 
     // The steps the second import re-opened are walked again up to the check.
     for (let i = 0; i < 12 && view.steps[view.session.current]!.kind !== 'verify'; i++) {
@@ -445,25 +459,41 @@ describe('offline, from an imported export to the report', () => {
       if (step.kind === 'choose-plan' && !view.session.plan) await act({ type: 'choose-plan', planId: view.session.diagnosis!.plans[0]!.id, reason: '' });
       view = await act({ type: 'continue' });
     }
-    await act({ type: 'answer', facts: { 'after.threads.global': 1, 'after.emails.sent': 25 } });
+    await act({
+      type: 'answer',
+      facts: {
+        'after.threads.global': 1,
+        'after.emails.sent': 25,
+        'after.servers': [
+          { name: 'FE01', sendsEmail: true, zone: 'Global', active: true },
+          { name: 'FE02', sendsEmail: true, zone: 'Global', active: true },
+        ],
+      },
+    });
     view = await call('sessions.verify', { id });
-    expect(view.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0 });
+    expect(view.session.verification).toMatchObject({ result: 'pass' });
+    expect(view.session.verification!.criteria!.find((c) => c.id === 'no-error-since-fix')!.seen).toMatch(
+      /^0 since 01 Dec 2026, 17:00 UTC \(imported: errors-PRD-2026-12-01-evening\.xlsx, 60 rows after the fix/,
+    );
     await act({ type: 'continue' });
     view = await act({ type: 'complete' });
     expect(view.session.status).toBe('resolved');
 
     const md = await call('reports.export', { sessionId: id, format: 'md' });
     const markdown = Buffer.from(md.base64!, 'base64').toString('utf8');
-    // The facts name the export they came from (the second one, which covers the first); the event log names both.
-    expect(markdown).toContain('imported: errors-PRD-2026-12-01-evening.xlsx, 560 rows, 432 matching');
-    expect(markdown).toContain('imported: errors-PRD-2026-12-01-evening.xlsx, 60 rows after the fix');
+    // The facts name every export that makes the count; the event log names both; no line says a database was read.
+    const both =
+      'errors-PRD-2026-12-01.xlsx (500 rows, 432 matching) + errors-PRD-2026-12-01-evening.xlsx (560 rows, 432 matching): 432 counted, 432 already counted before';
+    expect(markdown).toContain(both);
+    expect(markdown).toContain('Imported from the customer’s export (errors-PRD-2026-12-01-evening.xlsx, 60 rows after the fix');
     expect(markdown).toContain('Imported: errors-PRD-2026-12-01.xlsx, 500 rows, 432 matching.');
-    expect(markdown).not.toMatch(/Read from the platform database: Imported/);
+    expect(markdown).not.toMatch(/Read from the platform database/);
+    expect(markdown).toMatch(/- Source: Imported from the customer’s export \(errors-PRD-2026-12-01\.xlsx \(500 rows/);
     const json = await call('reports.export', { sessionId: id, format: 'json' });
-    expect(Buffer.from(json.base64!, 'base64').toString('utf8')).toContain('imported: errors-PRD-2026-12-01-evening.xlsx, 560 rows, 432 matching');
+    expect(Buffer.from(json.base64!, 'base64').toString('utf8')).toContain(both);
     const pdf = await call('reports.export', { sessionId: id, format: 'pdf' });
     expect(Buffer.from(pdf.base64!, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const preview = await call('reports.preview', { sessionId: id });
-    expect(preview.html).toContain('imported: errors-PRD-2026-12-01-evening.xlsx, 560 rows, 432 matching');
+    expect(preview.html).toContain('errors-PRD-2026-12-01-evening.xlsx (560 rows, 432 matching)');
   }, 60_000);
 });

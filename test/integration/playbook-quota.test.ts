@@ -324,17 +324,9 @@ describe('quota playbook: verification and outcome', () => {
     const w = atVerify();
     w.act({ type: 'answer', facts: { 'after.errors.count': 0, 'after.queue.failing': 0, 'after.emails.sent': 96 } }, hoursAfter(25));
     const s = w.act({ type: 'verify' }, hoursAfter(25));
-    expect(s.verification).toMatchObject({
-      result: 'pass',
-      since: fixedAt,
-      errorsAfter: 0,
-      errorsAfterSource: 'engineer',
-      emailsAfter: 96,
-      emailsNeeded: 1,
-      budgetAfter: null,
-    });
-    expect(s.verification!.summary).toBe(
-      'Verified: no 554 5.2.0 since the fix at 2026-12-01 10:00 UTC, the failing emails drained (0 failing) and 96 emails sent since.',
+    expect(s.verification).toMatchObject({ result: 'pass', since: fixedAt, budgetAfter: null });
+    expect(s.verification!.summary).toMatch(
+      /^Verified: no 554 5\.2\.0 error since the fix: 0 since 01 Dec 2026, 10:00 UTC .*; the failing emails drained: 0 emails failing in the queue \(as the engineer recorded it, .*\); at least one email sent since the fix: 96 emails sent .*; the mailbox back within the daily recipient quota: the 24 h after the fix have passed: 24 h passed at 02 Dec 2026, 10:00 UTC\.$/,
     );
     w.act({ type: 'continue' });
     expect(stepId(w.session())).toBe('report');
@@ -346,8 +338,8 @@ describe('quota playbook: verification and outcome', () => {
     w.act({ type: 'answer', facts: { 'after.errors.count': 14, 'after.queue.failing': 60, 'after.emails.sent': 3 } }, hoursAfter(20));
     const s = w.act({ type: 'verify' });
     expect(s.verification!.result).toBe('fail');
-    expect(s.verification!.summary).toMatch(/^Not fixed yet: 14 new 554 5\.2\.0 errors since the fix at 2026-12-01 10:00 UTC\./);
-    expect(() => w.act({ type: 'continue' })).toThrow(/Not fixed yet/);
+    expect(s.verification!.summary).toMatch(/^Not fixed: no 554 5\.2\.0 error since the fix: 14 since 01 Dec 2026, 10:00 UTC/);
+    expect(() => w.act({ type: 'continue' })).toThrow(/Go back to the fix/);
     expect(w.act({ type: 'complete' }).status).toBe('not-resolved');
   });
 
@@ -356,10 +348,15 @@ describe('quota playbook: verification and outcome', () => {
     w.act({ type: 'answer', facts: { 'after.errors.count': 0, 'after.queue.failing': 12, 'after.emails.sent': 40 } }, hoursAfter(3));
     const s = w.act({ type: 'verify' }, hoursAfter(3));
     expect(s.verification!.result).toBe('watch');
-    expect(s.verification!.summary).toBe(
-      'Not yet verified: no 554 5.2.0 so far, but 12 emails are still failing in the queue. Checked 3 hours after the fix: the quota window is 24 h; check again after 2026-12-02 10:00 UTC.',
-    );
-    expect(() => w.act({ type: 'continue' })).toThrow(/^Not verified yet: no 554 5\.2\.0 so far/);
+    expect(s.verification!.criteria!.map((c) => [c.id, c.state])).toEqual([
+      ['no-error-since-fix', 'pass'],
+      ['queue-drained', 'watching'],
+      ['traffic-since-fix', 'pass'],
+      ['quota-window', 'watching'],
+    ]);
+    expect(s.verification!.until).toBe('2026-12-02T10:00:00.000Z');
+    expect(s.verification!.summary).toMatch(/ It can pass at 02 Dec 2026, 10:00 UTC at the earliest\.$/);
+    expect(() => w.act({ type: 'continue' })).toThrow(/^Not yet verified: the failing emails drained: 12 emails failing in the queue/);
     // A standing change without a pass is "applied, not verified", never "resolved".
     expect(w.act({ type: 'complete' }).status).toBe('applied-not-verified');
   });
@@ -367,15 +364,15 @@ describe('quota playbook: verification and outcome', () => {
   it('watches when nothing was sent since the fix, or nothing is known yet', () => {
     const w = atVerify();
     w.act({ type: 'answer', facts: { 'after.errors.count': 0, 'after.queue.failing': 0, 'after.emails.sent': 0 } }, hoursAfter(30));
-    expect(w.act({ type: 'verify' }, hoursAfter(30)).verification!.summary).toBe(
-      'Not yet verified: no 554 5.2.0 so far, but no email was sent since the fix at 2026-12-01 10:00 UTC yet.',
+    expect(w.act({ type: 'verify' }, hoursAfter(30)).verification!.summary).toMatch(
+      /^Not yet verified: at least one email sent since the fix: 0 emails sent since 01 Dec 2026, 10:00 UTC .*; 1 needed\.$/,
     );
     const fresh = atVerify();
     const unknown = fresh.act({ type: 'verify' }, hoursAfter(0.5)).verification!;
     expect(unknown.result).toBe('watch');
-    expect(unknown.summary).toMatch(/the 554 5\.2\.0 errors since the fix at 2026-12-01 10:00 UTC are not known/);
-    expect(unknown.summary).toMatch(/the failing emails in the queue are not known/);
-    expect(unknown.summary).toMatch(/Checked 30 minutes after the fix: the quota window is 24 h; check again after 2026-12-02 10:00 UTC\.$/);
+    expect(unknown.summary).toMatch(/no 554 5\.2\.0 error since the fix: not known since the fix at 01 Dec 2026, 10:00 UTC/);
+    expect(unknown.summary).toMatch(/the failing emails drained: emails failing in the queue: not known/);
+    expect(unknown.summary).toMatch(/It can pass at 02 Dec 2026, 10:00 UTC at the earliest\.$/);
     // "Watch" from the page keeps reading.
     expect(fresh.act({ type: 'verify', result: 'watch', watchMinutes: 60 }).verification).toMatchObject({ result: 'watch', watchMinutes: 60 });
   });
@@ -414,7 +411,7 @@ describe('quota playbook: the report', () => {
       // Markdown escapes ">" and HTML writes "&gt;".
       expect(text).toMatch(/PRD 6,200 \+ QA 5,100 = 11,300 recipients per 24 h (>|\\>|&gt;) 10,000/);
       expect(text).toContain('Scheduler.EmailBackoffMaxDays');
-      expect(text).toMatch(/Verified: no 554 5\.2\.0 since the fix at 2026-12-01 10:00 UTC/);
+      expect(text).toMatch(/Verified: no 554 5\.2\.0 error since the fix: 0 since 01 Dec 2026, 10:00 UTC/);
       expect(text).not.toMatch(/\b432\b|4\.3\.2|concurrent connection|NumberOfThreadsForEmails|IM-2795|Scheduler Service|threads?\b/i);
     }
     expect(markdown).toContain('QA moved to its own mailbox');
@@ -472,15 +469,49 @@ describe('quota playbook on the demo, through the dispatcher', () => {
       await act({ type: 'continue' });
       await act({ type: 'applied-manually', note: 'Waited for the 24 h window; the campaign moved to a bulk service' });
       await act({ type: 'continue' });
+      // Right after the fix the mailbox is still over the quota in the rolling 24 h: not yet verified, saying until when.
       const verified = await api(s)['sessions.verify']({ id });
-      expect(verified.session.verification).toMatchObject({ result: 'pass', errorsAfter: 0 });
-      expect(verified.session.verification!.emailsAfter).toBeGreaterThanOrEqual(1);
+      expect(verified.session.verification).toMatchObject({ result: 'watch' });
+      const criteria = Object.fromEntries(verified.session.verification!.criteria!.map((c) => [c.id, c.state]));
+      expect(criteria).toEqual({ 'no-error-since-fix': 'pass', 'queue-drained': 'pass', 'traffic-since-fix': 'pass', 'quota-window': 'watching' });
       expect(verified.session.facts.find((x) => x.key === 'after.queue.failing')).toMatchObject({ value: 0, source: 'probe' });
+      expect(Number(verified.session.facts.find((x) => x.key === 'after.mailbox.recipients')!.value)).toBeGreaterThan(10_000);
+      await expect(act({ type: 'continue' })).rejects.toMatchObject({ message: expect.stringMatching(/finish the session as not yet verified/) });
+      const done = await act({ type: 'complete' });
+      expect(done.session.status).toBe('applied-not-verified');
+      const report = await api(s)['reports.preview']({ sessionId: id });
+      expect(report.model.header).toMatchObject({ title: 'Daily recipient quota on Demo farm (embedded)', outcome: 'applied-not-verified' });
+      expect(report.model.outcome.followUps[0]).toMatchObject({ owner: 'Support engineer', notBefore: verified.session.verification!.until });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the block lifting: the recipients counted after the fix are within the quota, so the fix is verified at once', async () => {
+    const s = await services();
+    try {
+      expect(await api(s)['demo.reset']({ scenario: 'quota-lifting' })).toEqual({ reset: true });
+      const created = await api(s)['sessions.create']({ playbookId: 'exchange-recipient-quota', profileId: 'demo' });
+      const id = created.session.id;
+      const act = (action: EngineerAction) => api(s)['sessions.act']({ id, action });
+      await api(s)['sessions.autoProbe']({ id });
+      let view = await api(s)['sessions.get']({ id });
+      for (let i = 0; i < 8 && view.steps[view.session.current]!.kind !== 'apply'; i++) {
+        const step = view.steps[view.session.current]!;
+        if (step.id === 'volume' && typeof view.session.facts.find((x) => x.key === 'volume.recipients')?.value !== 'number')
+          await act({ type: 'answer', facts: { 'volume.perEmail': 9 } });
+        if (step.id === 'mailbox') await act({ type: 'answer', facts: { 'mailbox.others': [] } });
+        view = await act({ type: 'continue' });
+      }
+      await act({ type: 'applied-manually', note: 'The campaign moved to a bulk email service' });
       await act({ type: 'continue' });
+      const verified = await api(s)['sessions.verify']({ id });
+      expect(verified.session.verification!.result).toBe('pass');
+      expect(verified.session.verification!.criteria!.find((c) => c.id === 'quota-window')!.seen).toMatch(
+        /^the recipients counted now are within the limit: [\d,]+ recipients in the rolling 24 h against 10,000 \(derived: this environment now\)$/,
+      );
       const done = await act({ type: 'complete' });
       expect(done.session.status).toBe('resolved');
-      const report = await api(s)['reports.preview']({ sessionId: id });
-      expect(report.model.header).toMatchObject({ title: 'Daily recipient quota on Demo farm (embedded)', outcome: 'resolved' });
     } finally {
       await s.close();
     }

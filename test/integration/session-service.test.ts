@@ -95,14 +95,13 @@ describe('session service on the demo environment', async () => {
     expect(fact(view, 'after.threads.global')).toMatchObject({ source: 'probe', value: 1 });
     expect(fact(view, 'after.errors.count')).toMatchObject({ source: 'probe', value: 0 });
     expect(fact(view, 'after.emails.sent')).toMatchObject({ source: 'probe', value: expect.any(Number) });
-    expect(view.session.verification).toMatchObject({
-      result: 'pass',
-      errorsAfter: 0,
-      errorsAfterSource: 'probe',
-      emailsAfterSource: 'probe',
-      emailsNeeded: 4,
-    });
-    expect(view.session.verification!.emailsAfter).toBeGreaterThanOrEqual(4);
+    expect(view.session.verification).toMatchObject({ result: 'pass' });
+    expect(view.session.verification!.criteria!.map((c) => [c.id, c.state])).toEqual([
+      ['budget-after', 'pass'],
+      ['no-error-since-fix', 'pass'],
+      ['traffic-since-fix', 'pass'],
+    ]);
+    expect(view.session.verification!.criteria![1]!.seen).toMatch(/\(read from the database, /);
     expect(view.session.clock?.summary).toMatch(/^UTC/);
     await act({ type: 'continue' });
     view = await act({ type: 'complete' });
@@ -115,7 +114,10 @@ describe('session service on the demo environment', async () => {
   it('gives the report its input: facts with sources, applies, restarts, verification, no credential', async () => {
     const input = await services.sessions.reportInput(id);
     expect(input.environment.engine).toBe('demo');
-    expect(input.facts.find((f) => f.label === 'Threads for emails (global)')).toMatchObject({ value: '2', source: expect.stringMatching(/^probe/) });
+    expect(input.facts.find((f) => f.label === 'Threads for emails (global)')).toMatchObject({
+      value: '2',
+      source: expect.stringMatching(/^Read from the platform database \(OSSYS_PARAMETER/),
+    });
     expect(input.applies.map((a) => [a.before, a.after, a.undone])).toEqual([
       ['2', '1', true],
       ['2', '1', false],
@@ -235,10 +237,11 @@ describe('a playbook added without UI code', () => {
       await act({ type: 'answer', facts: { 'disk.freePercent': 30 } });
       await act({ type: 'continue' });
       await act({ type: 'continue' });
+      await act({ type: 'applied-manually', note: 'Removed old deployments' });
       const done = await act({ type: 'complete' });
       expect(done.session.status).toBe('resolved');
       expect(done.steps.map((s) => s.title)).toEqual(['Measure', 'Judge', 'Report']);
-      expect((await services.sessions.reportInput(id)).facts.map((f) => f.label)).toEqual(['Free disk space (%)', 'Verdict']);
+      expect((await services.sessions.reportInput(id)).facts.map((f) => f.label)).toEqual(['Free disk space (%)', 'Verdict', 'Enough free space']);
     } finally {
       await services.close();
       removeDir(dir);

@@ -81,7 +81,7 @@ describe('the fix, defined once', () => {
   it('asks which fix was made when the playbook offers a stop-gap and a lasting fix', () => {
     const session = run([[1, { type: 'answer', facts: { 'disk.freePercent': 40 } }]]);
     expect(() => reduceSession(session, { type: 'applied-manually', note: 'Done', actor: 'Ana' }, playbook, at(2))).toThrow(
-      /Say which fix was made: Move the deployments to a bigger disk, or Purge old deployments/,
+      /Say which fix was made: Move the deployments to a bigger disk; or Purge old deployments/,
     );
   });
 });

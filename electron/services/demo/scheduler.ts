@@ -1,4 +1,4 @@
-import type { DemoScenario } from '../../../shared/probes/types';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { canonicalZone } from '../../../shared/profiles/time-zone';
 import { demoLocalText, localMillis, offsetAt, type ClockOffset } from '../probes/db-time';
@@ -96,7 +96,7 @@ function sendTime(at: Date, now: Date, i: number): Date {
 async function scenarioOf(tx: DbConnection): Promise<DemoScenario> {
   try {
     const name = (await tx.query<Row>('SELECT NAME FROM DEMO_SCENARIO LIMIT 1'))[0]?.NAME;
-    return name === 'smtp-auth' || name === 'quota' ? name : 'concurrency';
+    return (DEMO_SCENARIOS as readonly unknown[]).includes(name) ? (name as DemoScenario) : 'concurrency';
   } catch {
     return 'concurrency';
   }

@@ -9,8 +9,8 @@ import { DEMO_SCENARIOS } from '../../probes/types';
  */
 export const demoMethods = {
   /**
-   * Seeds the demo again with a playbook's scenario (default: the one it holds, 'concurrency' on a
-   * new data folder); `utcOffsetMinutes` (UTC-12:00 to UTC+14:00) sets its clock's zone, else it keeps its own.
+   * Seeds the demo again with a scenario (default: 'concurrency', the 432 incident, whatever was
+   * loaded before); `utcOffsetMinutes` (UTC-12:00 to UTC+14:00) sets its clock's zone, else it keeps its own.
    */
   'demo.reset': method(
     z

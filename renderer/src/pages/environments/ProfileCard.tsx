@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { PROVIDERS } from '../../../../shared/capacity/providers';
+import { DEMO_SCENARIO_LABELS, DEMO_SCENARIOS, type DemoScenario } from '../../../../shared/probes/types';
 import { ENGINE_LABELS, ROLE_LABELS, type EnvironmentRole, type ProfilePublic } from '../../../../shared/profiles/schema';
 import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
@@ -54,6 +55,7 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
   const load = useEnvironments((s) => s.load);
   const test = useConnectionTest();
   const [confirm, setConfirm] = useState<'delete' | 'reset' | null>(null);
+  const [scenario, setScenario] = useState<DemoScenario>('concurrency');
   const [askPassword, setAskPassword] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const expiry = userExpiry(profile.userExpiresAt);
@@ -185,15 +187,24 @@ export function ProfileCard({ profile, onEdit }: { profile: ProfilePublic; onEdi
         onCancel={() => setConfirm(null)}
         onConfirm={async () => {
           setConfirm(null);
-          const done = await withErrorBanner(() => api['demo.reset']({}));
+          const done = await withErrorBanner(() => api['demo.reset']({ scenario }));
           if (done) {
             test.clear();
-            setMessage('The demo database was reset to its seeded incident.');
+            setMessage(`The demo database was reset: ${DEMO_SCENARIO_LABELS[scenario]}.`);
             await load();
           }
         }}
       >
-        <p>Every change made to the demo database (Apply, Undo) is lost and the seeded incident comes back. Your own environments are not touched.</p>
+        <p>Every change made to the demo database (Apply, Undo) is lost and the chosen incident is seeded. Your own environments are not touched.</p>
+        <fieldset className="field">
+          <legend>Incident to seed</legend>
+          {DEMO_SCENARIOS.map((s) => (
+            <label key={s} className="row">
+              <input type="radio" name="demo-scenario" value={s} checked={scenario === s} onChange={() => setScenario(s)} />
+              <span>{DEMO_SCENARIO_LABELS[s]}</span>
+            </label>
+          ))}
+        </fieldset>
       </ConfirmDialog>
       <PasswordDialog profile={askPassword ? profile : null} onCancel={() => setAskPassword(false)} onSubmit={(pw, logPw) => void unlock(pw, logPw)} />
     </article>
