@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +5,8 @@ import { runSmtpCheckCli, type SmtpCheckCliDeps } from '../../electron/cli/smtp-
 import { runSmtpCheck } from '../../electron/services/smtp-check/run';
 import { SMTP_AUTH_PLAYBOOK_ID } from '../../shared/playbooks/smtp-auth';
 import { smtpCheckResultSchema } from '../../shared/smtp-check/result';
-import { PROJECT_ROOT, removeDir, tempDataDir } from '../support/host';
-import { GOOD_PASSWORD, GOOD_USER, makeCerts, startSmtp, type Certs, type TestSmtp } from './smtp-check-servers';
+import { removeDir, tempDataDir } from '../support/host';
+import { GOOD_PASSWORD, GOOD_USER, makeCerts, runSmtpCheckCommand, startSmtp, type Certs, type TestSmtp } from './smtp-check-servers';
 
 /**
  * `npm run -s smtp-check`: what a customer runs on a front-end server and sends back. The exit code
@@ -105,20 +104,9 @@ describe('the command line refuses what is wrong before sending anything', () =>
   });
 });
 
-function npmRun(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'scripts', 'cli.cjs'), 'smtp-check', ...args],
-      { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
 describe('the command a customer runs (npm run -s smtp-check)', () => {
   it('a refused login: exit code 5, and the JSON names the stage, the reply, the playbook and its form', async () => {
-    const run = await npmRun(['--host', '127.0.0.1', '--port', String(smtp.port), '--user', 'tenant@contoso.com', '--ca', caFile, '--json'], {
+    const run = await runSmtpCheckCommand(['--host', '127.0.0.1', '--port', String(smtp.port), '--user', 'tenant@contoso.com', '--ca', caFile, '--json'], {
       SMTP_CHECK_PASSWORD: GOOD_PASSWORD,
     });
     expect(run.code).toBe(5);

@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import type net from 'node:net';
+import path from 'node:path';
 import { generate } from 'selfsigned';
 import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+import { PROJECT_ROOT } from '../support/host';
 
 /**
  * Real SMTP servers on 127.0.0.1 for the live SMTP check's tests: Nodemailer's smtp-server with a
@@ -142,4 +145,16 @@ export async function startSmtp(options: {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as net.AddressInfo).port;
   return { port, received, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** `npm run -s smtp-check -- …args` as a customer runs it (the command line's bundle), with `env` added. */
+export function runSmtpCheckCommand(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'scripts', 'cli.cjs'), 'smtp-check', ...args],
+      { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }

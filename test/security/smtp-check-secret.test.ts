@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +5,8 @@ import { createNoticeBoard } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import type { SmtpCheckRequestInput } from '../../shared/smtp-check/request';
-import { PROJECT_ROOT, removeDir, tempDataDir } from '../support/host';
-import { GOOD_PASSWORD, GOOD_TOKEN, GOOD_USER, makeCerts, startSmtp, type Certs, type TestSmtp } from '../integration/smtp-check-servers';
+import { removeDir, tempDataDir } from '../support/host';
+import { GOOD_PASSWORD, GOOD_TOKEN, GOOD_USER, makeCerts, runSmtpCheckCommand, startSmtp, type Certs, type TestSmtp } from '../integration/smtp-check-servers';
 
 /**
  * The password or token typed for a live SMTP check is used for that check only: it never appears in
@@ -134,28 +133,17 @@ describe('the password and the token stay in the check', () => {
 });
 
 describe('the command line', () => {
-  function run(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(PROJECT_ROOT, 'scripts', 'cli.cjs'), 'smtp-check', ...args],
-        { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
-        (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
-      );
-    });
-  }
-
   it('prints neither the password (text or JSON, signed in or refused) nor the token', async () => {
     const ca = path.join(dataDir, 'ca.pem');
     writeFileSync(ca, certs.caPem);
     const base = ['--host', '127.0.0.1', '--port', String(smtp.port), '--ca', ca];
     // One after another: the first run builds the command line's bundle when it is stale.
     const runs = [
-      await run([...base, '--user', GOOD_USER], { SMTP_CHECK_PASSWORD: GOOD_PASSWORD }),
-      await run([...base, '--user', 'tenant@contoso.com', '--json'], { SMTP_CHECK_PASSWORD: GOOD_PASSWORD }),
-      await run([...base, '--user', GOOD_USER, '--xoauth2', '--json'], { SMTP_CHECK_TOKEN: GOOD_TOKEN }),
+      await runSmtpCheckCommand([...base, '--user', GOOD_USER], { SMTP_CHECK_PASSWORD: GOOD_PASSWORD }),
+      await runSmtpCheckCommand([...base, '--user', 'tenant@contoso.com', '--json'], { SMTP_CHECK_PASSWORD: GOOD_PASSWORD }),
+      await runSmtpCheckCommand([...base, '--user', GOOD_USER, '--xoauth2', '--json'], { SMTP_CHECK_TOKEN: GOOD_TOKEN }),
     ];
     expect(runs.map((r) => r.code)).toEqual([0, 5, 0]);
-    for (const r of runs) expectNoSecret(r.out, 'the command output');
+    for (const r of runs) expectNoSecret(r.stdout + r.stderr, 'the command output');
   }, 90_000);
 });
