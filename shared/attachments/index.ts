@@ -28,7 +28,7 @@ export const ATTACHMENT_TYPE_LABEL: Record<AttachmentType, string> = {
   png: 'PNG image',
   jpeg: 'JPEG image',
   pdf: 'PDF document',
-  'smtp-check': 'SMTP check (JSON)',
+  'smtp-check': 'SMTP check JSON',
 };
 
 /** File name endings the picker offers and a name must have. */

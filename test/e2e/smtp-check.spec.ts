@@ -65,7 +65,7 @@ test('check a mail server, start a session from its refused reply and see the ch
     const card = page.getByRole('region', { name: 'Attachments' });
     await card.getByLabel('File to attach').setInputFiles({ name: 'smtp-check.json', mimeType: 'application/json', buffer: json });
     await card.getByRole('button', { name: 'Attach', exact: true }).click();
-    await expect(card.getByRole('list', { name: 'Attached files' })).toContainText('SMTP check (JSON)');
+    await expect(card.getByRole('list', { name: 'Attached files' })).toContainText('SMTP check JSON');
 
     await page.goto(`${app.host.appUrl}#/reports/session/${id}`);
     const report = page.frameLocator('iframe.report-frame');

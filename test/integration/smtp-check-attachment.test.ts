@@ -81,7 +81,7 @@ describe("a check's JSON attached to a session", () => {
     const view = await api['sessions.attach']({ id, fileName: 'smtp-check.json', contentBase64: b64(JSON.stringify(check, null, 2)) });
     const a = view.session.attachments!.at(-1)!;
     expect(a).toMatchObject({ type: 'smtp-check', fileName: 'smtp-check.json' });
-    expect(view.session.events.at(-1)!.summary).toMatch(/^Attached smtp-check\.json \(SMTP check \(JSON\)/);
+    expect(view.session.events.at(-1)!.summary).toMatch(/^Attached smtp-check\.json \(SMTP check JSON, \d+ KB\)\.$/);
 
     const { html } = await api['reports.preview']({ sessionId: id });
     expect(html).toContain(`SMTP check of 127.0.0.1:${smtp.port} (STARTTLS) as tenant@contoso.com`);
