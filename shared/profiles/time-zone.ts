@@ -23,12 +23,19 @@ function offsetFormatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The canonical IANA name ("europe/lisbon" -> "Europe/Lisbon"), or null when Intl does not know the zone. */
+/**
+ * The IANA name as the zone list spells it ("europe/lisbon" -> "Europe/Lisbon"; "Asia/Kolkata"
+ * stays so, though ICU calls it Asia/Calcutta), or null when Intl does not know the zone.
+ */
 export function canonicalZone(name: string): string | null {
   const trimmed = name.trim();
   if (!IANA_SHAPE.test(trimmed)) return null;
+  const listed = knownZones().find((z) => z.toLowerCase() === trimmed.toLowerCase());
+  if (listed) return listed;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+    // An alias Intl accepts (Asia/Kolkata for its Asia/Calcutta) is kept as the engineer wrote it.
+    return resolved.toLowerCase() === trimmed.toLowerCase() ? resolved : trimmed;
   } catch {
     return null;
   }

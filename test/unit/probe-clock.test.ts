@@ -110,6 +110,35 @@ describe('reading the clock', () => {
   });
 });
 
+describe('the zone of the clock (domain.md 4d)', () => {
+  const sqlServerAt = (offset: number, zoneName: string | null) =>
+    fakeConnection('sqlserver', (sql) =>
+      sql.includes('CURRENT_TIMEZONE()') ? [{ ZONE_NAME: zoneName }] : [{ LOCAL_NOW: '2026-12-02T10:10:00.000', OFFSET_NOW: '', OFFSET_MINUTES: offset }],
+    );
+  const now = () => new Date('2026-12-02T09:10:00.000Z');
+
+  it('SQL Server 2019+ names its zone: the IANA name is suggested, never applied by itself', async () => {
+    const { conn, asked } = sqlServerAt(60, '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna');
+    const clock = await readClock(conn, now);
+    expect(clock.timeZone).toBeUndefined();
+    expect(clock.summary).toBe(
+      'UTC+01:00, in step with this computer; only the offset is known; SQL Server names its zone "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna": set the environment\'s time zone to Europe/Amsterdam if that is right',
+    );
+    // Only on versions that know the function: older ones would refuse the whole batch.
+    expect(asked[1]!.sql).toContain("IF CAST(SERVERPROPERTY('ProductMajorVersion') AS int) >= 15");
+  });
+
+  it("the environment's zone is used when it fits the offset the database answers, and said when it does not", async () => {
+    const fits = await readClock(sqlServerAt(60, null).conn, now, undefined, 'Europe/Amsterdam');
+    expect(fits).toMatchObject({ timeZone: 'Europe/Amsterdam', summary: 'UTC+01:00 (Europe/Amsterdam), in step with this computer' });
+    const off = await readClock(sqlServerAt(60, null).conn, now, undefined, 'Asia/Kolkata');
+    expect(off.timeZone).toBeUndefined();
+    expect(off.summary).toContain('Asia/Kolkata is at UTC+05:30 now but the database answered UTC+01:00: the measured offset is used');
+    const fixed = await readClock(sqlServerAt(60, null).conn, now, undefined, 'fixed-offset');
+    expect(fixed).toMatchObject({ fixedOffset: true, summary: 'UTC+01:00, in step with this computer' });
+  });
+});
+
 describe('the weekly log cycles', () => {
   it('rotate on Fridays at 23:45 local time, numbered by weeks since 2000-01-01 mod 10', () => {
     const friday = Date.UTC(2026, 10, 27, 23, 45); // Friday 2026-11-27 23:45
