@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createInProcessClient } from '../../electron/services/in-process-client';
+import { createChromiumPdfPrinter } from '../../electron/services/reports/pdf-chromium';
 import { typicalModel } from '../fixtures/sessions/report-models';
 import { expect, test } from './fixtures';
 import { shot } from './wizard';
@@ -121,4 +122,124 @@ test('What-if and New session: the document is exactly the window, scrolled to t
   await page.goto(`${app.host.appUrl}#/troubleshoot/new`);
   await expect(page.getByRole('heading', { name: 'New troubleshooting session' })).toBeVisible();
   expect(await documentHeight(page)).toBe(700);
+});
+
+test('the SMTP authentication search on a log of 432s says so, and starts the 432 playbook on the same environment', async ({ page, app }) => {
+  const api = createInProcessClient(app.services);
+  const { session } = await api['sessions.create']({ playbookId: 'exchange-smtp-auth', profileId: 'demo', ticket: 'CS-3003' });
+  await api['sessions.runProbe']({ id: session.id, probe: 'authErrors' });
+  await page.goto(`${app.host.appUrl}#/troubleshoot/${session.id}`);
+  const hint = page.getByRole('region', { name: 'Another known error in this log' });
+  await expect(hint).toContainText(/\d+ errors of the "432 4\.3\.2 Concurrent connections limit exceeded" playbook in this window\./);
+  await shot(page, 'daily-other-error', false);
+  await hint.getByRole('button', { name: /^Start “432 4\.3\.2 Concurrent connections limit exceeded” on Demo farm/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '432 4.3.2 Concurrent connections limit exceeded' })).toBeVisible();
+  await expect(page.getByText('Ticket: CS-3003')).toBeVisible();
+});
+
+/** A session on the demo walked through the API to the Verify step (the fix applied, both restarts ticked). */
+async function atVerify(app: Parameters<Parameters<typeof test>[2]>[0]['app']) {
+  const api = createInProcessClient(app.services);
+  const { session } = await api['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: 'demo' });
+  const id = session.id;
+  await api['sessions.autoProbe']({ id });
+  await api['sessions.act']({ id, action: { type: 'answer', facts: { 'mailbox.others': [] } } });
+  await api['sessions.act']({ id, action: { type: 'continue' } });
+  let view = await api['sessions.act']({ id, action: { type: 'continue' } });
+  await api['sessions.act']({ id, action: { type: 'choose-plan', planId: view.session.diagnosis!.plans[0]!.id, reason: '' } });
+  await api['sessions.act']({ id, action: { type: 'continue' } });
+  await api['sessions.apply']({ id });
+  view = await api['sessions.act']({ id, action: { type: 'continue' } });
+  for (const r of view.session.restart) await api['sessions.act']({ id, action: { type: 'tick', server: r.server, done: true } });
+  await api['sessions.act']({ id, action: { type: 'continue' } });
+  return { id };
+}
+
+/** What Tab reaches, in order, from where the focus is, until `name` (or `max` presses). */
+async function tabsTo(page: Page, name: RegExp, max = 40): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+    });
+    seen.push(focused);
+    if (name.test(focused)) return seen;
+  }
+  throw new Error(`Tab never reached ${name}: ${seen.join(' | ')}`);
+}
+
+test('keyboard: Verify now a few Tabs from the step title; focus stays put after Complete session and Export PDF', async ({ page, app }) => {
+  const { id } = await atVerify(app);
+  await page.goto(`${app.host.appUrl}#/troubleshoot/${id}`);
+  await expect(page.getByRole('heading', { level: 3, name: /: Verify$/ })).toBeFocused();
+  // The first Tab from the step's title (where a new step puts the focus) reaches Verify now.
+  expect(await tabsTo(page, /^Verify now$/)).toEqual(['Verify now']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Verify now' })).toBeFocused();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /^(Verified|Not yet verified|Not fixed|Pass)/ })
+      .first(),
+  ).toBeVisible();
+
+  // On to the report (whatever the verdict: Skip with a reason ends a step too).
+  const api = createInProcessClient(app.services);
+  let view = await api['sessions.get']({ id });
+  for (let i = 0; i < 5 && view.steps[view.session.current]!.kind !== 'report'; i++) {
+    view = await api['sessions.act']({ id, action: { type: 'skip', reason: 'checked by hand for this test' } });
+  }
+  await page.reload();
+  const complete = page.getByRole('button', { name: /^Complete session/ });
+  await complete.focus();
+  await page.keyboard.press('Enter');
+  // The button is gone; the line that replaces it has the focus, not the page.
+  await expect(page.getByText(/^Completed /)).toBeFocused();
+
+  // This host prints PDFs with the system Chromium, as `npm run serve` does.
+  const printer = createChromiumPdfPrinter();
+  app.services.deps.pdfPrinter = printer;
+  const exportPdf = page.getByRole('button', { name: 'Export PDF' });
+  await exportPdf.focus();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  await downloading;
+  await expect(page.getByRole('status').filter({ hasText: /^Downloaded / })).toBeVisible();
+  await expect(exportPdf).toBeFocused();
+  await printer.close?.();
+});
+
+test('a refused file is not still said in paste mode; the other sender has a visible Name label; the budget names its limit', async ({ page, app }) => {
+  const api = createInProcessClient(app.services);
+  const { session } = await api['sessions.create']({ playbookId: 'exchange-432-concurrency', profileId: null, environmentName: 'Contoso PRD' });
+  await page.goto(`${app.host.appUrl}#/troubleshoot/${session.id}`);
+  await page.getByRole('button', { name: 'Import evidence' }).click();
+  await page
+    .getByLabel('Evidence file')
+    .setInputFiles({ name: 'errors.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not a workbook') });
+  const panel = page.locator('.ev-panel');
+  await expect(panel.getByRole('alert')).toContainText('Not a spreadsheet');
+  await page.getByRole('button', { name: 'Paste text instead' }).click();
+  await expect(page.getByLabel('Text copied from the Errors page')).toBeVisible();
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  const quota = await api['sessions.create']({ playbookId: 'exchange-recipient-quota', profileId: null, environmentName: 'Contoso PRD' });
+  let view = await api['sessions.get']({ id: quota.session.id });
+  for (let i = 0; i < 4 && view.steps[view.session.current]!.id !== 'mailbox'; i++) {
+    view = await api['sessions.act']({ id: quota.session.id, action: { type: 'skip', reason: 'not needed for this check' } });
+  }
+  await page.goto(`${app.host.appUrl}#/troubleshoot/${quota.session.id}`);
+  await page.getByRole('button', { name: 'Add other sender' }).click();
+  const name = page.getByLabel('Other sender 1 name');
+  await expect(name).toBeVisible();
+  // The label is on screen, next to the field, like the numbers beside it.
+  await expect(page.locator('label', { has: name })).toContainText('Name');
+
+  await page.goto(`${app.host.appUrl}#/whatif`);
+  const row = page.getByRole('row').filter({ hasText: 'noreply@contoso.com' }).first();
+  await expect(row).toContainText('4 (limit 3)');
+  await expect(row).toContainText('over the limit');
+  await expect(row).not.toContainText('4 of 3');
 });

@@ -16,6 +16,7 @@ export function ExportButtons(props: { sessionId?: string; reportId?: string; on
   const [message, setMessage] = useState<string | null>(null);
 
   async function run(format: ReportFormat) {
+    if (busy) return;
     setBusy(format);
     setMessage(null);
     const target = props.reportId ? { reportId: props.reportId } : { sessionId: props.sessionId };
@@ -34,7 +35,10 @@ export function ExportButtons(props: { sessionId?: string; reportId?: string; on
           key={format}
           type="button"
           className={format === 'pdf' ? 'btn btn-primary' : 'btn'}
-          disabled={busy !== null}
+          // The button pressed stays enabled (and focused) while it works: a disabled button drops
+          // the keyboard focus to the page. A second press is ignored.
+          disabled={busy !== null && busy !== format}
+          aria-disabled={busy === format}
           aria-busy={busy === format}
           onClick={() => void run(format)}
         >

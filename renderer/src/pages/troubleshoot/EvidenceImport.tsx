@@ -214,7 +214,16 @@ export function EvidenceImport({
           aria-label="Evidence file"
           onChange={(e) => void chooseFile(e.target.files?.[0])}
         />
-        <button type="button" className="btn btn-ghost" aria-expanded={pasting} onClick={() => setPasting((p) => !p)}>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          aria-expanded={pasting}
+          onClick={() => {
+            // The other way in: a refusal of the file chosen before says nothing about text pasted now.
+            setError(null);
+            setPasting((p) => !p);
+          }}
+        >
           Paste text instead
         </button>
         {file && <span className="small">{file.fileName}</span>}

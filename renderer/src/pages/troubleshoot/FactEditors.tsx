@@ -226,7 +226,11 @@ function SendersEditor({
         const name = String(row.name ?? '') || `sender ${i + 1}`;
         return (
           <div className="row" key={i}>
-            <input aria-label={`Other sender ${i + 1} name`} value={String(row.name ?? '')} onChange={(e) => set(i, { name: e.target.value })} />
+            {/* A visible label like the numbers beside it; the accessible name says which row. */}
+            <label className="row small">
+              Name
+              <input aria-label={`Other sender ${i + 1} name`} value={String(row.name ?? '')} onChange={(e) => set(i, { name: e.target.value })} />
+            </label>
             {columns.map((column) => (
               <label key={column.key} className="row small">
                 {column.label}

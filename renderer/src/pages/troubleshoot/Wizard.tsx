@@ -205,6 +205,8 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {current.state.status === 'skipped' && <p className="small muted">Skipped: {current.state.skipReason}</p>}
           </div>
           <fieldset className="ts-step-body" disabled={completed && current.kind !== 'report'}>
+            {/* First in the step: "Verify now" reads every read-back probe itself, so it is one Tab from the title. */}
+            {current.kind === 'verify' && <Verify view={v} saveDrafts={saveDrafts} />}
             {!completed && <ProbeBar view={v} probes={current.probes} />}
             {!completed && current.probes.some((p) => p.probe === 'error-log') && (
               <EvidenceImport key={session.id} view={v} defaultOffset={session.clock?.utcOffsetMinutes ?? 0} />
@@ -238,7 +240,6 @@ export function Wizard({ sessionId }: { sessionId: string }) {
             {current.kind === 'choose-plan' && <Plans view={v} />}
             {current.kind === 'apply' && <Apply view={v} />}
             {current.kind === 'restart-checklist' && <Restart view={v} />}
-            {current.kind === 'verify' && <Verify view={v} saveDrafts={saveDrafts} />}
           </fieldset>
           {current.kind === 'report' && <Finish view={v} />}
           {!session.completedAt && (

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { OUTCOME_LABELS } from '../../../../../shared/wizard/outcome';
 import type { SessionView } from '../../../../../shared/wizard/view';
 import { ReportPreview } from '../../reports/ReportPreview';
@@ -12,12 +13,22 @@ export function Finish({ view }: { view: SessionView }) {
   const act = useWizard((s) => s.act);
   const { session, outcome } = view;
   const label = OUTCOME_LABELS[outcome.status];
+  // Complete removes its own button: focus goes to the line that replaces it, not to the page.
+  const justCompleted = useRef(false);
+  const focusWhenCompleted = (el: HTMLSpanElement | null) => {
+    if (el && justCompleted.current) {
+      justCompleted.current = false;
+      el.focus();
+    }
+  };
   return (
     <div className="stack">
       {session.completedAt ? (
         <div className="row">
           {/* The outcome is the badge beside the title; here, when it was settled. */}
-          <span className="muted">Completed {formatDateTime(session.completedAt)}.</span>
+          <span className="muted" tabIndex={-1} ref={focusWhenCompleted}>
+            Completed {formatDateTime(session.completedAt)}.
+          </span>
           <button type="button" className="btn btn-small" onClick={() => void act({ type: 'reopen' })}>
             Reopen session
           </button>
@@ -41,7 +52,14 @@ export function Finish({ view }: { view: SessionView }) {
             </>
           )}
           <div>
-            <button type="button" className="btn btn-primary" onClick={() => void act({ type: 'complete' })}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => {
+                justCompleted.current = true;
+                void act({ type: 'complete' });
+              }}
+            >
               Complete session{outcome.status === 'resolved' ? '' : ` as ${label.toLowerCase()}`}
             </button>
           </div>
