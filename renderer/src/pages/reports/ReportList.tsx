@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReportEntry } from '../../../../shared/api/methods/reports';
 import { matchesSearch } from '../../lib/list-search';
-import { PlaybookFilter } from '../../components/PlaybookFilter';
+import { ListFilters } from '../../components/ListFilters';
 import { ALL_PLAYBOOKS, matchesPlaybook, playbookChoices } from '../../components/playbook-filter';
 import { useUi } from '../../stores/ui';
 import { ConfirmDelete } from './ConfirmDelete';
@@ -50,25 +50,15 @@ export function ReportList() {
   );
   return (
     <>
-      <div className="list-filters">
-        <div className="field reports-search">
-          <label htmlFor="reports-search">Search reports</label>
-          <input
-            id="reports-search"
-            type="search"
-            value={query}
-            placeholder="Ticket, environment, customer or date"
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </div>
-        <PlaybookFilter id="reports-playbook" choices={choices} value={playbook} onChange={setPlaybook} />
-      </div>
-      {shown.length === 0 && (
-        <p className="muted">
-          No report matches{query ? ` “${query}”` : ''}
-          {playbook ? ' in this playbook' : ''}.
-        </p>
-      )}
+      <ListFilters
+        noun="report"
+        query={query}
+        onQuery={setQuery}
+        choices={choices}
+        playbook={playbook}
+        onPlaybook={setPlaybook}
+        nothingShown={shown.length === 0}
+      />
       {/* Eight facts in six columns: the customer under the environment, the formats over the last export, so the table fits a 1024 px window. */}
       <div className="table-scroll">
         <table className="table list-table reports-table" aria-label="Exported reports">

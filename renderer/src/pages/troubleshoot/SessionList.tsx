@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { useUi, withErrorBanner } from '../../stores/ui';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { matchesSearch } from '../../lib/list-search';
-import { PlaybookFilter } from '../../components/PlaybookFilter';
+import { ListFilters } from '../../components/ListFilters';
 import { ALL_PLAYBOOKS, matchesPlaybook, playbookChoices } from '../../components/playbook-filter';
 import { formatDateTime, STATUS_LABELS } from './format';
 
@@ -63,25 +63,15 @@ export function SessionList() {
         </div>
       ) : (
         <div className="card stack">
-          <div className="list-filters">
-            <div className="field ts-search">
-              <label htmlFor="ts-session-search">Search sessions</label>
-              <input
-                id="ts-session-search"
-                type="search"
-                value={query}
-                placeholder="Ticket, environment, customer or date"
-                onChange={(e) => setQuery(e.target.value)}
-              />
-            </div>
-            <PlaybookFilter id="ts-session-playbook" choices={choices} value={playbook} onChange={setPlaybook} />
-          </div>
-          {shown.length === 0 && (
-            <p className="muted">
-              No session matches{query ? ` “${query}”` : ''}
-              {playbook ? ' in this playbook' : ''}.
-            </p>
-          )}
+          <ListFilters
+            noun="session"
+            query={query}
+            onQuery={setQuery}
+            choices={choices}
+            playbook={playbook}
+            onPlaybook={setPlaybook}
+            nothingShown={shown.length === 0}
+          />
           <div className="table-scroll">
             <table className="table list-table">
               <caption className="visually-hidden">Troubleshooting sessions</caption>
