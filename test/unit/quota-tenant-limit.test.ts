@@ -33,8 +33,9 @@ const fixText = (s: Session) =>
     .join('\n');
 
 describe('the tenant external recipient limit (TERRL, 550 5.7.233 / 5.7.232) is a form of the quota playbook (domain.md 4d)', () => {
-  it('is recognised as its own form, not as the mailbox quota', () => {
+  it('is recognised as its own form, not as the mailbox quota, and the playbook says so', () => {
     for (const text of QUOTA_TENANT_TEXTS) expect(firstMatch(QUOTA_MATCHERS, text)?.id).toBe('quota.tenant-external');
+    expect(playbook.summary).toContain('"550 5.7.233", the tenant\'s daily limit for external recipients, which no split over mailboxes fixes');
   });
 
   it('reaches the fix without per-mailbox figures, and says splitting over mailboxes does not help', () => {

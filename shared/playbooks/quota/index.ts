@@ -207,7 +207,7 @@ export const quotaPlaybook: Playbook = {
   id: QUOTA_PLAYBOOK_ID,
   title: 'Daily recipient quota exceeded (554 5.2.0)',
   summary:
-    'Emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (Exchange Online): more than 10,000 recipients in 24 h from one mailbox, or a compromised account sending spam.',
+    'Emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (Exchange Online): more than 10,000 recipients in 24 h from one mailbox, or a compromised account sending spam; or "550 5.7.233", the tenant\'s daily limit for external recipients, which no split over mailboxes fixes.',
   matchers: QUOTA_MATCHERS,
   probes: {
     errors: { probe: 'error-log', label: 'Search the error log for 554 5.2.0', matchers: QUOTA_MATCHERS, errorName: ERROR_NAME, window: true },
@@ -258,7 +258,7 @@ export const quotaPlaybook: Playbook = {
       kind: 'confirm-symptom',
       title: 'Symptom',
       guidance: () =>
-        'Confirm the incident: emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (the NDR says 5.1.90, "submission quota exceeded"). Search the error log, read the email queue, or paste the error you saw in Service Center > Monitoring > Errors.',
+        'Confirm the incident: emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (the NDR says 5.1.90, "submission quota exceeded"), or with "550 5.7.233" (5.7.232 on a trial tenant), the tenant\'s daily limit for external recipients. Search the error log, read the email queue, or paste the error you saw in Service Center > Monitoring > Errors.',
       probes: ['errors', 'emailQueue'],
       facts: [
         {
