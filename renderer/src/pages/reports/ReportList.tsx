@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReportEntry } from '../../../../shared/api/methods/reports';
 import { matchesSearch } from '../../lib/list-search';
 import { ListFilters } from '../../components/ListFilters';
+import { RowActions } from '../../components/RowActions';
 import { ALL_PLAYBOOKS, matchesPlaybook, playbookChoices } from '../../components/playbook-filter';
 import { useUi } from '../../stores/ui';
 import { ConfirmDelete } from './ConfirmDelete';
@@ -93,24 +94,13 @@ export function ReportList() {
                   <div className="muted small">{formatDayTime(r.updatedAt)}</div>
                 </td>
                 <td>
-                  <div className="list-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={`Open the report for ${r.environment}`}
-                      onClick={() => navigate('reports', r.id)}
-                    >
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      aria-label={`Delete the report for ${r.environment}`}
-                      onClick={() => setToDelete(r)}
-                    >
-                      Delete
-                    </button>
-                  </div>
+                  <RowActions
+                    open="Open"
+                    openLabel={`Open the report for ${r.environment}`}
+                    onOpen={() => navigate('reports', r.id)}
+                    deleteLabel={`Delete the report for ${r.environment}`}
+                    onDelete={() => setToDelete(r)}
+                  />
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { useUi, withErrorBanner } from '../../stores/ui';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { matchesSearch } from '../../lib/list-search';
 import { ListFilters } from '../../components/ListFilters';
+import { RowActions } from '../../components/RowActions';
 import { ALL_PLAYBOOKS, matchesPlaybook, playbookChoices } from '../../components/playbook-filter';
 import { formatDateTime, STATUS_LABELS } from './format';
 
@@ -112,24 +113,13 @@ export function SessionList() {
                       </div>
                     </td>
                     <td>
-                      <div className="list-actions">
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          aria-label={`${s.status === 'in-progress' ? 'Resume' : 'Open'} session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
-                          onClick={() => navigate('troubleshoot', s.id)}
-                        >
-                          {s.status === 'in-progress' ? 'Resume' : 'Open'}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-small btn-danger"
-                          aria-label={`Delete session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
-                          onClick={() => setDeleting(s)}
-                        >
-                          Delete
-                        </button>
-                      </div>
+                      <RowActions
+                        open={s.status === 'in-progress' ? 'Resume' : 'Open'}
+                        openLabel={`${s.status === 'in-progress' ? 'Resume' : 'Open'} session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
+                        onOpen={() => navigate('troubleshoot', s.id)}
+                        deleteLabel={`Delete session on ${s.environment}${s.ticket ? ` (${s.ticket})` : ''}`}
+                        onDelete={() => setDeleting(s)}
+                      />
                     </td>
                   </tr>
                 ))}
