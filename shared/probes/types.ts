@@ -225,15 +225,14 @@ export interface RecipientsProbeResult extends ProbeMeta {
 }
 
 /** Playbook scenarios the embedded demo can be seeded with. */
-export const DEMO_SCENARIOS = ['concurrency', 'smtp-auth', 'quota', 'quota-lifting'] as const;
+export const DEMO_SCENARIOS = ['concurrency', 'smtp-auth', 'quota'] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
 /** What each demo scenario shows, for the page that resets the demo (the first is the default). */
 export const DEMO_SCENARIO_LABELS: Record<DemoScenario, string> = {
   concurrency: '432 concurrent connections: 2 servers x 2 threads on one mailbox (Apply from the app resolves it)',
   'smtp-auth': 'SMTP authentication refused (535 5.7.139, 550 5.7.30): the lasting fix resolves it, the stop-gap mitigates it',
-  quota: 'Daily recipient quota exceeded: a check soon after the fix stays "not yet verified" until the 24 h window has passed',
-  'quota-lifting': 'Daily recipient quota, the block lifting: after the fix the recipients counted in the last 24 h are within the quota',
+  quota: 'Daily recipient quota exceeded: a check soon after the fix stays "not yet verified" until the 24 h after it have passed',
 };
 
 export interface ApplyThreadsResult {

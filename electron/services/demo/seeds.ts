@@ -289,22 +289,11 @@ export function quotaSeed(now: Date): DemoSeed {
   };
 }
 
-/**
- * The quota incident with the block lifting: the campaign ran 26 to 21 hours ago, so part of it has
- * already left the rolling 24 h and the recipients counted after the fix are within the quota (the
- * other way a quota fix can be verified, besides waiting the whole window).
- */
-export function quotaLiftingSeed(now: Date): DemoSeed {
-  const seed = quotaSeed(now);
-  return { ...seed, name: 'quotaLifting', scenario: 'quota-lifting', emails: { ...seed.emails, recentHours: { from: 26, to: 21 } } };
-}
-
 /** The seed of each playbook's demo scenario (what demo.reset seeds). */
 export const demoScenarioSeeds: Record<DemoScenario, (now: Date) => DemoSeed> = {
   concurrency: incidentSeed,
   'smtp-auth': smtpAuthSeed,
   quota: quotaSeed,
-  'quota-lifting': quotaLiftingSeed,
 };
 
 export const scenarioSeeds = {
@@ -314,7 +303,6 @@ export const scenarioSeeds = {
   unknownLayout: unknownLayoutSeed,
   smtpAuth: smtpAuthSeed,
   quota: quotaSeed,
-  quotaLifting: quotaLiftingSeed,
 } as const;
 export type ScenarioName = keyof typeof scenarioSeeds;
 
