@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PROFILE_ID, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
 import { scenarioSeeds } from '../../electron/services/demo/seeds';
+import { createInProcessClient } from '../../electron/services/in-process-client';
 import { demoProbesAt } from '../support/demo-probes';
+import { servicesOnTempFolders } from '../support/services';
 
 /**
  * The demo in a zone with a daylight-saving change inside the window (domain.md 4d): New York fell
@@ -51,5 +53,21 @@ describe('the demo across a daylight-saving change', () => {
     const result = await api.readErrors(DEMO_PROFILE_ID, { days: 1 });
     expect(result.clock).toMatchObject({ utcOffsetMinutes: 60, summary: 'UTC+01:00, in step with this computer' });
     await expect(resetDemoDatabase(dataDir, { now: () => NOW, timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input', field: 'timeZone' });
+  });
+});
+
+describe('demo.reset takes a zone', () => {
+  const servicesOnce = servicesOnTempFolders('st-demo-zone-');
+
+  it('an IANA zone: the demo clock names it; anything else is refused on the field', async () => {
+    const { services } = await servicesOnce();
+    const api = createInProcessClient(services);
+    expect(await api['demo.reset']({ scenario: 'smtp-auth', timeZone: 'America/New_York' })).toEqual({ reset: true });
+    const { clock } = await services.probes.readThreads(DEMO_PROFILE_ID);
+    expect(clock!.summary).toMatch(/^UTC-0[45]:00 \(America\/New_York\), in step with this computer$/);
+    await expect(api['demo.reset']({ timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input', field: 'timeZone' });
+    // {} keeps the zone it has.
+    expect(await api['demo.reset']({})).toEqual({ reset: true });
+    expect((await services.probes.readThreads(DEMO_PROFILE_ID)).clock!.summary).toContain('(America/New_York)');
   });
 });

@@ -16,9 +16,9 @@ export function createProbeService(deps: ServiceDeps, needs: { profiles: Profile
     .reconcileAudit()
     .catch((error: unknown) => deps.notices.add(`The audit trail could not be checked at start: ${error instanceof Error ? error.message : String(error)}`));
   const demoHandlers: HandlersFor<typeof demoMethods> = {
-    'demo.reset': async ({ scenario, utcOffsetMinutes }) => {
+    'demo.reset': async ({ scenario, utcOffsetMinutes, timeZone }) => {
       // The 432 incident is what "Reset demo" brings back unless another scenario is named, whatever was loaded before.
-      await api.resetDemo({ scenario: scenario ?? 'concurrency', utcOffsetMinutes });
+      await api.resetDemo({ scenario: scenario ?? 'concurrency', utcOffsetMinutes, ...(timeZone !== undefined ? { timeZone } : {}) });
       return { reset: true as const };
     },
   };

@@ -347,7 +347,12 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
     },
     resetDemo: async (options = {}) => {
       const scenario = options.scenario === undefined ? undefined : checkDemoScenario(options.scenario);
-      await resetDemoDatabase(deps.dataDir, { now, utcOffsetMinutes: options.utcOffsetMinutes, ...(scenario ? { scenario } : {}) });
+      await resetDemoDatabase(deps.dataDir, {
+        now,
+        utcOffsetMinutes: options.utcOffsetMinutes,
+        ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+        ...(scenario ? { scenario } : {}),
+      });
     },
     listAudit: async () => {
       await reconcileAudit();

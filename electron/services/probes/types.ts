@@ -136,7 +136,7 @@ export interface ProbeServiceApi {
    * Seeds the demo again with a playbook's scenario (default: the one it has; 'concurrency' on a
    * new folder); `utcOffsetMinutes` sets its clock zone (default: keep the current one).
    */
-  resetDemo(options?: { scenario?: DemoScenario; utcOffsetMinutes?: number }): Promise<void>;
+  resetDemo(options?: { scenario?: DemoScenario; utcOffsetMinutes?: number; timeZone?: string }): Promise<void>;
   /** Every audit entry, newest first, after settling pending ones (see reconcileAudit). */
   listAudit(): Promise<AuditEntry[]>;
   /**
