@@ -20,10 +20,12 @@ body {
 h1 { font-size: 19pt; margin: 0 0 4px; line-height: 1.2; }
 h2 { font-size: 13.5pt; margin: 22px 0 8px; padding-bottom: 3px; border-bottom: 2px solid #1a237e; color: #1a237e; }
 h3 { font-size: 11pt; margin: 14px 0 6px; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 /* A heading stays with what follows it (a page never ends on a heading): the heading, and a short
    introduction right after it, avoid a break after them, so a figure or a block that moves to the
    next page takes its heading along. */
-h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
+h4 { break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4 { break-inside: avoid; page-break-inside: avoid; }
 h2 + p, h3 + p, h4 + p { break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 8px; }
 .subtitle { color: #555; margin: 0 0 14px; }

@@ -35,8 +35,13 @@ export function createReportService(
 
   /** The playbook a session followed, by its title; null when the session or its playbook is gone. */
   async function playbookOf(sessionId: string): Promise<ReportEntry['playbook']> {
-    const session = await needs.sessions.get(sessionId).catch(() => null);
-    if (!session) return null;
+    let session;
+    try {
+      session = await needs.sessions.get(sessionId);
+    } catch {
+      // Deleted, damaged or unknown: the report names no playbook then.
+      return null;
+    }
     const playbook = needs.sessions.playbooks().find((p) => p.id === session.playbookId);
     return { id: session.playbookId, title: playbook?.title ?? session.playbookId };
   }

@@ -20,7 +20,7 @@ export function windowSearch(playbook: Playbook): [string, ProbeUse] | undefined
 }
 
 /**
- * "The log shows another known error": the SMTP authentication playbook run on a log full of 432s
+ * "The log shows another known error": one playbook run on a log full of another playbook's errors
  * would otherwise only say "no error found". Asked only when the session's own search of the
  * database read nothing (an imported export is the customer's selection, not the log): then every
  * other playbook's matchers search the same window, from the same start. Nothing found, nothing said.
@@ -50,7 +50,7 @@ export function otherErrorsHandlers(needs: OtherErrorsNeeds): HandlersFor<OtherE
             title: playbook.title,
             count: other.count,
             capped: other.capped,
-            sentence: `${new Intl.NumberFormat('en-US').format(other.count)}${other.capped ? ' or more' : ''} ${other.count === 1 ? 'error' : 'errors'} of the "${playbook.title}" playbook in this window.`,
+            sentence: `${new Intl.NumberFormat('en-US').format(other.count)}${other.capped ? ' or more' : ''} error${other.count === 1 ? '' : 's'} of the "${playbook.title}" playbook in this window.`,
           });
         }
       }
