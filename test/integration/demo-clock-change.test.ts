@@ -1,5 +1,14 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PROFILE_ID, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
+import {
+  createSeededDatabase,
+  DEMO_PROFILE_ID,
+  demoDatabaseFile,
+  forgetDemoDatabase,
+  openDemoConnection,
+  resetDemoDatabase,
+} from '../../electron/services/demo/connect';
 import { scenarioSeeds } from '../../electron/services/demo/seeds';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import { demoProbesAt } from '../support/demo-probes';
@@ -69,5 +78,25 @@ describe('demo.reset takes a zone', () => {
     // {} keeps the zone it has.
     expect(await api['demo.reset']({})).toEqual({ reset: true });
     expect((await services.probes.readThreads(DEMO_PROFILE_ID)).clock!.summary).toContain('(America/New_York)');
+  });
+});
+
+describe('a demo saved before zones', () => {
+  const servicesOnce = servicesOnTempFolders('st-demo-v2-');
+
+  it('is brought forward with its data, not moved aside', async () => {
+    const { dataDir } = await servicesOnce();
+    const db = await createSeededDatabase(scenarioSeeds.smtpAuth(NOW), NOW, -300);
+    db.run('ALTER TABLE DEMO_CLOCK DROP COLUMN ZONE');
+    db.run('PRAGMA user_version = 2');
+    const file = demoDatabaseFile(dataDir);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, db.export());
+    db.close();
+    await forgetDemoDatabase(dataDir);
+    const notices: string[] = [];
+    const conn = await openDemoConnection(dataDir, { onNotice: (m) => notices.push(m) });
+    expect(await conn.query('SELECT UTC_OFFSET_MINUTES AS O, ZONE AS Z FROM DEMO_CLOCK')).toEqual([{ O: -300, Z: null }]);
+    expect(notices).toEqual([]);
   });
 });
