@@ -243,3 +243,24 @@ test('a refused file is not still said in paste mode; the other sender has a vis
   await expect(row).toContainText('over the limit');
   await expect(row).not.toContainText('4 of 3');
 });
+
+test('What-if: PRD, QA and DEV on one mailbox recommends giving QA and DEV their own mailbox before cutting PRD to one server', async ({ page, app }) => {
+  const api = createInProcessClient(app.services);
+  const env = (name: string, threads: number, servers: number) => ({
+    name,
+    mailbox: 'noreply@contoso.com',
+    emailThreads: threads,
+    servers: Array.from({ length: servers }, (_, i) => ({ name: `${name}-FE${i + 1}`, sendsEmail: true, zone: 'Global' })),
+  });
+  await api['whatif.scenarios.save']({
+    name: 'Contoso shared mailbox',
+    input: { provider: 'exchange-online', environments: [env('PRD', 2, 2), env('QA', 1, 1), env('DEV', 1, 1)] },
+  });
+  await page.goto(`${app.host.appUrl}#/whatif`);
+  await page.getByRole('button', { name: 'Open Contoso shared mailbox' }).click();
+  const recommended = page.getByRole('article', { name: /^Recommended plan/ });
+  await expect(recommended).toContainText('Give QA and DEV (non-production) a mailbox of their own');
+  await expect(recommended).toContainText('PRD: 2 servers x 1 thread');
+  await expect(page.getByRole('article').filter({ hasText: 'PRD: 1 server x 1 thread' })).toContainText('no redundancy');
+  await shot(page, 'daily-whatif-split', false);
+});
