@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { contractNamesOnly } from './scripts/contract-names-plugin';
+import { zodWithoutJsonSchema } from './scripts/zod-json-schema-plugin';
 
 // electron-vite builds the three bundles the desktop app needs (main, preload, renderer) with one
 // config and no Electron binary, which is what lets CI build the app on machines that cannot run it.
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), contractNamesOnly()],
+    plugins: [react(), contractNamesOnly(), zodWithoutJsonSchema()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
