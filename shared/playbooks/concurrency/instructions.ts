@@ -64,7 +64,7 @@ function instruction(change: PlanChange, engine: SqlEngine): PlanInstruction {
       };
     case 'move-to-mailbox':
       return {
-        text: `Create ${change.mailbox ?? 'the new mailbox'} in Exchange Online (SMTP AUTH allowed), then point ${change.environment}'s email settings at it.`,
+        text: `Send ${change.environment}'s emails through ${(change.mailbox ?? 'New mailbox').replace(/^New /, 'a new ')}: create it in Exchange Online (SMTP AUTH allowed) if it does not exist yet, then set it in ${change.environment}'s email settings.`,
         where: `Service Center of ${change.environment} > Administration > Email`,
       };
   }
