@@ -79,6 +79,11 @@ export interface FactDef {
   optional?: boolean;
   /** The step already shows it otherwise (e.g. the diagnosis banner): not listed again; kept for the report. */
   shownAbove?: boolean;
+  /**
+   * While unknown, its editor starts from this other fact's value (e.g. the servers before the fix),
+   * unsaved: the engineer confirms or corrects it; it is never taken as an answer by itself.
+   */
+  prefillFrom?: string;
 }
 
 /** What a step shows and needs, computed from the facts so far. */

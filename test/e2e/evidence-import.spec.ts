@@ -74,7 +74,7 @@ test('offline: the customer’s Errors export imported on New session, a refused
   });
   await page.getByLabel('Evidence file').setInputFiles({ name: 'servers-only.xlsx', mimeType: XLSX, buffer: noMessage });
   await expect(panel.getByRole('list', { name: 'Problems' })).toContainText('No message column');
-  await expect(panel.getByRole('button', { name: /^Import 500 rows$/ })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: /^(Import|Add) 500 rows$/ })).toBeDisabled();
   await expect(page.getByLabel('Message column')).toHaveAttribute('aria-invalid', 'true');
   await shot(page, 'evidence-01-refused', false);
   await panel.getByRole('button', { name: 'Close' }).click();
@@ -117,23 +117,29 @@ test('offline: the customer’s Errors export imported on New session, a refused
   await expect(panel.getByRole('status').first()).toContainText('errors-PRD-later.xlsx: 530 rows');
   await panel.locator('table').scrollIntoViewIfNeeded();
   await shot(page, 'evidence-02-second-export', false);
-  await panel.getByRole('button', { name: 'Import 530 rows' }).click();
+  // It adds to the first export: the rows both files hold are counted once.
+  await expect(panel).toContainText('Adds to the earlier import (imported: errors-PRD');
+  await panel.getByRole('button', { name: 'Add 530 rows' }).click();
   const since = page.locator('.ts-fact', { hasText: '432 errors since the restart' });
   await expect(since.locator('.ts-fact-value')).toHaveText('0');
   await expect(since).toContainText('imported: errors-PRD-later.xlsx, 30 rows after the fix');
+  await expect(since.locator('.badge')).toHaveText('imported');
+  // The servers after the fix start from the list before it and are saved with the other values.
   await page.getByLabel('Threads for emails now').fill('1');
   await page.getByLabel('Emails sent since the restart').fill('25');
   await page.getByRole('button', { name: 'Save facts' }).click();
   await page.getByRole('button', { name: 'Verify now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified.' })).toBeVisible();
   await shot(page, 'evidence-03-verify', false);
 
   await continueTo(page, 'Report');
   await page.getByRole('button', { name: 'Complete session' }).click();
   const report = page.frameLocator('iframe[title^="Preview:"]');
-  await expect(report.getByText(/imported: errors-PRD-later\.xlsx, 530 rows, 432 matching/).first()).toBeVisible();
+  // Both exports make the count; the rows they share are counted once.
+  const both = 'errors-PRD.xlsx (500 rows, 432 matching) + errors-PRD-later.xlsx (530 rows, 432 matching): 432 counted, 432 already counted before';
+  await expect(report.getByText(both).first()).toBeVisible();
   for (const [label, check] of [
-    ['Export Markdown', (text: string) => expect(text).toContain('imported: errors-PRD-later.xlsx, 530 rows, 432 matching')],
+    ['Export Markdown', (text: string) => expect(text).toContain(both)],
     ['Export JSON', (text: string) => expect(text).toContain('imported: errors-PRD-later.xlsx, 30 rows after the fix')],
     ['Export PDF', (text: string) => expect(text.slice(0, 5)).toBe('%PDF-')],
   ] as const) {

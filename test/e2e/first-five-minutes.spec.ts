@@ -121,7 +121,7 @@ test('first five minutes: from the demo environment to a resolved session and it
   for (const server of ['FE01', 'FE02']) await page.getByRole('checkbox', { name: server }).click();
   await continueTo(page, 'Verify');
   await page.getByRole('button', { name: 'Verify now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified.' })).toBeVisible();
 
   // 6. The report: the engineer named as on the change (no name set yet: the default), probes in words and each once; the PDF.
   await continueTo(page, 'Report');

@@ -32,7 +32,7 @@ test('walk the demo from the pasted error to a verified fix applied from the app
   await page.getByRole('button', { name: 'Symptom (done)' }).click();
   await stepTitle(page, 'Symptom');
   const count = page.locator('.ts-fact', { hasText: '432 errors found' });
-  await expect(count).toContainText('probe');
+  await expect(count).toContainText('database');
   await expect(count.locator('.ts-fact-value')).toHaveText(/^[1-9]\d*$/);
   await shot(page, '01-symptom');
 
@@ -106,7 +106,7 @@ test('walk the demo from the pasted error to a verified fix applied from the app
   // 9. Verify now reads everything itself: threads again, 432s and emails sent since the restart.
   await continueTo(page, 'Verify');
   await page.getByRole('button', { name: 'Verify now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toContainText('2 servers x 1 thread = 2');
+  await expect(page.getByRole('status').filter({ hasText: 'Verified.' })).toContainText('2 servers x 1 thread = 2');
   await expect(page.locator('.ts-fact', { hasText: 'Threads for emails now' }).locator('.ts-fact-value')).toHaveText('1');
   await expect(page.locator('.ts-fact', { hasText: '432 errors since the restart' }).locator('.ts-fact-value')).toHaveText('0');
   await expect(page.locator('.ts-fact', { hasText: 'Emails sent since the restart' }).locator('.ts-fact-value')).toHaveText(/^([4-9]|\d{2,})$/);
@@ -194,7 +194,7 @@ test('walk offline with every fact typed in, and see "within the limit, other ca
   await continueTo(page, 'Verify');
   await continueTo(page, 'Report');
   await page.getByRole('button', { name: 'Complete session' }).click();
-  await expect(page.locator('.page-header').getByText('Within limit: other cause', { exact: true })).toBeVisible();
+  await expect(page.locator('.page-header').getByText('No change needed, another cause', { exact: true })).toBeVisible();
   await page.getByText(/^Event log/).click();
   await expect(page.locator('.ts-events')).toContainText('Engineer');
   await shot(page, 'off-10-report');
@@ -335,7 +335,7 @@ test('a whole walk on the demo with the keyboard only: paste, start, answer, pla
   await stepTitle(page, 'Verify');
   await tabTo(page, /^Verify now$/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Pass.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified.' })).toBeVisible();
   await tabTo(page, /^Continue$/);
   await page.keyboard.press('Enter');
   await stepTitle(page, 'Report');

@@ -109,7 +109,9 @@ export function createSessionService(
       const origin = session.probeOrigins?.[probe];
       const words = origin?.kind === 'imported' ? origin.label : `${playbook.probes?.[probe]?.label ?? probe}, read from the database: ${kept.count} found`;
       if (replace) replaced[probe] = words;
-      else if (origin?.kind === 'imported') previous[probe] = kept;
+      else if (origin?.kind === 'imported' && kept.evidence?.occurrences) previous[probe] = kept;
+      else if (origin?.kind === 'imported' && probe === main[0])
+        throw new ApiError('conflict', `The earlier import is too large to add to (${words}). Choose "Replace" to count this file instead.`);
       else if (probe === main[0])
         throw new ApiError('conflict', `This session already counts the errors from the database (${words}). Choose "Replace" to count the file instead.`);
     }
@@ -168,7 +170,11 @@ export function createSessionService(
   function sinceTheFix(session: Session): string {
     const playbook = playbookOf(session);
     const since = fixEffectiveAt(session, playbook);
-    if (!since) throw new ApiError('invalid_input', `The fix has not taken effect yet: ${fixPending(session, playbook) ?? 'record it first'}. Only what happens after it counts.`);
+    if (!since)
+      throw new ApiError(
+        'invalid_input',
+        `The fix has not taken effect yet: ${fixPending(session, playbook) ?? 'record it first'}. Only what happens after it counts.`,
+      );
     return since;
   }
 

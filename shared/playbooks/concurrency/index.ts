@@ -6,7 +6,7 @@ import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, Thre
 import type { Criterion } from '../../wizard/criteria';
 import type { FactValue, Playbook, StepContext } from '../../wizard/types';
 import { budgetGap, budgetInput, num, otherSenders, servers, text, THREADS_PARAMETER } from './facts';
-import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, utc } from '../common/probe-facts';
+import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts } from '../common/probe-facts';
 import { verificationCheck } from '../common/verify-step';
 import { planInstructions } from './instructions';
 import { concurrencyReport } from './report';
@@ -419,7 +419,14 @@ export const concurrencyPlaybook: Playbook = {
         },
         { key: 'after.threads.hosts', label: 'Per-host rows now', sources: ['probe', 'engineer'], input: 'host-threads', optional: true },
         // Asked, never copied from before: the fix may have switched "Send Emails" off on a server.
-        { key: 'after.servers', label: 'Front-end servers now', sources: ['probe', 'engineer'], input: 'servers' },
+        {
+          key: 'after.servers',
+          label: 'Front-end servers now',
+          sources: ['probe', 'engineer'],
+          input: 'servers',
+          prefillFrom: 'servers',
+          hint: 'Starts from the servers before the fix: change what the fix changed (e.g. Send Emails switched off), then save.',
+        },
         { key: 'after.withinLimit', label: 'Within the limit after the change', sources: ['derived'], shownAbove: true },
       ],
       derive: withinLimitAfter,

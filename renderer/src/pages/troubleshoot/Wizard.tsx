@@ -71,11 +71,20 @@ export function Wizard({ sessionId }: { sessionId: string }) {
     wasRunning.current = running !== null;
   }, [running]);
 
-  // Moving to another step: drop drafts of the old one and put focus on the new step's title.
+  // Moving to another step: drop drafts of the old one (a fact still unknown starts from the one it
+  // is prefilled from, unsaved until the engineer saves it) and put focus on the new step's title.
   useEffect(() => {
-    setDrafts({});
+    const prefills: Record<string, FactValue> = {};
+    for (const def of current?.facts ?? []) {
+      if (!def.prefillFrom || session?.facts.some((f) => f.key === def.key)) continue;
+      const from = session?.facts.find((f) => f.key === def.prefillFrom);
+      if (from) prefills[def.key] = from.value;
+    }
+    setDrafts(prefills);
     setSkipping(false);
     heading.current?.focus();
+    // Only when the step on screen changes: a saved answer must not bring the prefill back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current?.id]);
 
   const saveDrafts = useCallback(async () => {
