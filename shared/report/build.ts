@@ -2,7 +2,7 @@ import type { BudgetResult, MailboxBudget } from '../capacity/types';
 import { DEFAULT_ENGINEER_NAME } from '../settings';
 import type { CriterionState } from '../wizard/criteria';
 import { OUTCOME_MEANINGS } from '../wizard/outcome';
-import { formatCount, formatTime, plural } from './format';
+import { formatCount, plural } from './format';
 import {
   OUTCOME_LABELS,
   REPORT_VERSION,

@@ -92,7 +92,9 @@ function renderHeader(model: ReportModel): string {
 /** The outcome the engine decided: what it means, why, and when the fix took effect. */
 function renderOutcome(model: ReportModel): string {
   const o = model.outcome;
-  const fixes = o.fixes.map((f) => `<li>${e(f.description)} <span class="muted">(${f.lasting ? 'lasting fix' : 'stop-gap'}, ${e(formatTime(f.at))})</span></li>`);
+  const fixes = o.fixes.map(
+    (f) => `<li>${e(f.description)} <span class="muted">(${f.lasting ? 'lasting fix' : 'stop-gap'}, ${e(formatTime(f.at))})</span></li>`,
+  );
   return [
     '<section class="keep"><h2>Outcome</h2>',
     `<p><span class="outcome outcome-${e(model.header.outcome)}">${e(model.header.outcomeLabel)}</span> ${e(o.meaning)}</p>`,

@@ -77,7 +77,7 @@ export interface JudgeInput {
 
 const HOUR = 3_600_000;
 
-/** "no 432 error since the fix: 0 since …": a criterion inside a sentence. */
+/** "no error of this kind since the fix: 0 since …": a criterion inside a sentence. */
 const sentence = (r: CriterionResult) => `${r.label.charAt(0).toLowerCase()}${r.label.slice(1)}: ${r.seen}`;
 const count = (n: number) => n.toLocaleString('en-US');
 

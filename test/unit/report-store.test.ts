@@ -90,7 +90,7 @@ describe('reports service', () => {
     expect(opened.model.summary).toBe(typicalModel().summary);
     const again = await h['reports.export']({ reportId: first.reportId, format: 'json' }, ctx());
     const json = JSON.parse(Buffer.from(again.base64!, 'base64').toString('utf8')) as ReportModel;
-    expect(json.reportVersion).toBe(1);
+    expect(json.reportVersion).toBe(2);
     expect(json.summary).toBe(typicalModel().summary);
   });
 

@@ -65,7 +65,6 @@ export function importTargets(playbook: Playbook): { main: [ProbeKind, ProbeUse]
   return { main, sinceFix: errorLogs.find(([, use]) => use.sinceFix) ?? null };
 }
 
-
 export interface ImportInput {
   fileName: string;
   contentBase64: string;
