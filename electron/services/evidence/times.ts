@@ -1,7 +1,7 @@
 /**
  * Times as customers' exports write them, read in the zone the engineer gives and returned as UTC
- * milliseconds: Excel dates (serial numbers, or Date cells whose UTC fields carry the wall clock, as
- * exceljs reads them), ISO text ("2026-12-01 14:05:33", with or without a zone), and the
+ * milliseconds: Excel dates (serial numbers, or Date values whose UTC fields carry the wall clock),
+ * ISO text ("2026-12-01 14:05:33", with or without a zone), and the
  * locale forms "01/12/2026 14:05" and "12/1/2026 2:05 PM", whose day/month order `dayFirst` says.
  */
 
@@ -141,7 +141,7 @@ export function parseTimeText(raw: string, options: TimeOptions): number | null 
 /** Any cell as a time, UTC ms; null when it holds none. */
 export function parseTimeCell(value: CellValue, options: TimeOptions): number | null {
   if (value === null || typeof value === 'boolean') return null;
-  // exceljs gives a date cell's wall clock in the Date's UTC fields.
+  // A Date carries the cell's wall clock in its UTC fields.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime() - options.utcOffsetMinutes * 60_000;
   if (typeof value === 'number') return excelSerialToUtc(value, options);
   return parseTimeText(value, options);
