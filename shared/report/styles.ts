@@ -39,8 +39,8 @@ table.facts th { width: 30%; background: none; font-size: 10pt; color: #555; fon
 .outcome { display: inline-block; padding: 1px 10px; border-radius: 10px; font-weight: 700; }
 .outcome-resolved { background: #e3f3e5; color: #1b5e20; }
 .outcome-not-resolved { background: #fde7e7; color: #b71c1c; }
-.outcome-within-limit { background: #e6ecfa; color: #1a237e; }
-.outcome-unverified, .outcome-applied-not-verified { background: #fff3d6; color: #7a4b00; }
+.outcome-within-limit-other-cause, .outcome-in-progress { background: #e6ecfa; color: #1a237e; }
+.outcome-mitigated, .outcome-applied-not-verified { background: #fff3d6; color: #7a4b00; }
 .summary { font-size: 11pt; background: #f6f7fb; border-left: 4px solid #1a237e; padding: 8px 12px; margin: 10px 0 4px; }
 pre, code { font-family: 'Noto Sans Mono', 'DejaVu Sans Mono', Consolas, Menlo, monospace; font-size: 9pt; }
 pre { white-space: pre-wrap; word-break: break-word; background: #f3f4f6; border: 1px solid #e1e4e8; padding: 6px 9px; border-radius: 4px; margin: 4px 0 8px; break-inside: avoid; }

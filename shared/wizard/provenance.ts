@@ -40,6 +40,8 @@ export function sourceLine(fact: Pick<Fact, 'source' | 'detail'>): string {
   const lead = SOURCE_LEADS[fact.source] ?? SOURCE_LEADS.engineer;
   // The imported label repeats what the lead says ("imported: file, …"): keep only the file part.
   const detail = fact.source === 'imported' ? fact.detail?.replace(/^imported:\s*/i, '') : fact.detail;
+  // "Typed in by the engineer (entered by the engineer)" says it twice.
+  if (fact.source === 'engineer' && detail === 'entered by the engineer') return lead;
   return detail ? `${lead} (${detail})` : lead;
 }
 
