@@ -146,7 +146,7 @@ export function eventsOf(events: ReportSessionInput['events']): Array<{ at: stri
   });
 }
 
-const RESULT_WORDS: Record<CriterionState, string> = { pass: 'Passed', watching: 'Not yet', fail: 'Failed', unknown: 'Not known' };
+const RESULT_WORDS: Record<CriterionState, string> = { pass: 'Passed', watching: 'Not yet', fail: 'Failed', unknown: 'Not known', skipped: 'Not checked' };
 
 /** The engine's decision as the report states it: meaning, reason, criteria and follow-ups. */
 function outcomeDetail(session: ReportSessionInput): ReportOutcomeDetail {

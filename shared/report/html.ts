@@ -271,7 +271,7 @@ function renderActions(model: ReportModel): string {
   return parts.join('');
 }
 
-const STATE_CLASS = { pass: 'within', fail: 'over', watching: 'muted', unknown: 'muted' } as const;
+const STATE_CLASS = { pass: 'within', fail: 'over', watching: 'muted', unknown: 'muted', skipped: 'muted' } as const;
 
 /** The criteria the playbook declares, each as the engine judged it when the outcome was decided. */
 function renderVerification(model: ReportModel): string {

@@ -12,6 +12,11 @@ interface CriterionBase {
   id: string;
   /** What must hold, in the customer's words, e.g. "No error of this kind since the fix". */
   label: string;
+  /**
+   * Evidence that is welcome but not required (e.g. a live check of the mail server): while nobody
+   * gave it, it is "not checked" and blocks nothing; given, it counts like any other criterion.
+   */
+  optional?: boolean;
 }
 
 export type Criterion = CriterionBase &
@@ -43,6 +48,11 @@ export type Criterion = CriterionBase &
         what: string;
       }
     | {
+        /** A yes/no fact that must have been established after the fix (e.g. a live login); from before it, it proves nothing. */
+        kind: 'holds-since-fix';
+        fact: string;
+      }
+    | {
         /** Time that must pass after the fix (e.g. a rolling 24 h window). */
         kind: 'hours-since-fix';
         hours: number;
@@ -54,7 +64,8 @@ export type Criterion = CriterionBase &
       }
   );
 
-export type CriterionState = 'pass' | 'watching' | 'fail' | 'unknown';
+/** `skipped`: an optional criterion nobody gave evidence for. */
+export type CriterionState = 'pass' | 'watching' | 'fail' | 'unknown' | 'skipped';
 
 export interface CriterionResult {
   id: string;
@@ -91,8 +102,17 @@ function withOrigin(value: string, fact: Fact): string {
 }
 
 export function judgeCriterion(criterion: Criterion, input: JudgeInput): CriterionResult {
+  const result = judgeRequired(criterion, input);
+  return criterion.optional && result.state === 'unknown' ? { ...result, state: 'skipped', seen: 'not checked' } : result;
+}
+
+function judgeRequired(criterion: Criterion, input: JudgeInput): CriterionResult {
   const base = { id: criterion.id, label: criterion.label };
-  const sinceFix = criterion.kind === 'none-since-fix' || criterion.kind === 'at-least-since-fix' || criterion.kind === 'hours-since-fix';
+  const sinceFix =
+    criterion.kind === 'none-since-fix' ||
+    criterion.kind === 'at-least-since-fix' ||
+    criterion.kind === 'hours-since-fix' ||
+    criterion.kind === 'holds-since-fix';
   if (sinceFix && !input.fixAt) return { ...base, state: 'unknown', seen: `not known: ${input.fixPending ?? 'the fix has not taken effect'}` };
   switch (criterion.kind) {
     case 'none-since-fix': {
@@ -114,6 +134,13 @@ export function judgeCriterion(criterion: Criterion, input: JudgeInput): Criteri
       const words = fact.detail ?? (fact.value ? 'yes' : 'no');
       if (fact.value) return { ...base, state: 'pass', seen: words };
       return { ...base, state: criterion.failWhenFalse ? 'fail' : 'watching', seen: words };
+    }
+    case 'holds-since-fix': {
+      const fact = input.facts[criterion.fact];
+      if (!fact || typeof fact.value !== 'boolean') return { ...base, state: 'unknown', seen: 'not known' };
+      if (fact.at < input.fixAt!) return { ...base, state: 'unknown', seen: `checked at ${formatTime(fact.at)}, before the fix` };
+      const seen = withOrigin(fact.detail ?? (fact.value ? 'yes' : 'no'), fact);
+      return { ...base, state: fact.value ? 'pass' : 'fail', seen };
     }
     case 'at-most': {
       const fact = input.facts[criterion.fact];
@@ -155,14 +182,16 @@ export interface Judgement {
 
 /** All criteria pass: verified. One fails: not fixed. Otherwise not yet verified, saying what is missing and until when. */
 export function judge(criteria: readonly Criterion[], input: JudgeInput): Judgement {
-  const results = criteria.map((c) => judgeCriterion(c, input));
+  const all = criteria.map((c) => judgeCriterion(c, input));
+  // An optional criterion nobody checked is listed, but neither passes nor blocks.
+  const results = all.filter((r) => r.state !== 'skipped');
   const failed = results.filter((r) => r.state === 'fail');
   const open = results.filter((r) => r.state === 'watching' || r.state === 'unknown');
   const untils = open.map((r) => r.until).filter((u): u is string => Boolean(u));
   const until = untils.length ? untils.sort().at(-1)! : null;
-  if (results.length === 0) return { result: 'watch', criteria: results, until: null, summary: 'Not yet verified: the playbook declares nothing to check.' };
-  if (failed.length) return { result: 'fail', criteria: results, until: null, summary: `Not fixed: ${failed.map(sentence).join('; ')}.` };
-  if (open.length === 0) return { result: 'pass', criteria: results, until: null, summary: `Verified: ${results.map(sentence).join('; ')}.` };
+  if (results.length === 0) return { result: 'watch', criteria: all, until: null, summary: 'Not yet verified: the playbook declares nothing to check.' };
+  if (failed.length) return { result: 'fail', criteria: all, until: null, summary: `Not fixed: ${failed.map(sentence).join('; ')}.` };
+  if (open.length === 0) return { result: 'pass', criteria: all, until: null, summary: `Verified: ${results.map(sentence).join('; ')}.` };
   const earliest = until ? ` It can pass at ${formatTime(until)} at the earliest.` : '';
-  return { result: 'watch', criteria: results, until, summary: `Not yet verified: ${open.map(sentence).join('; ')}.${earliest}` };
+  return { result: 'watch', criteria: all, until, summary: `Not yet verified: ${open.map(sentence).join('; ')}.${earliest}` };
 }

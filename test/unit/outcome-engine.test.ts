@@ -190,3 +190,25 @@ describe('criteria', () => {
     expect(later.result).toBe('pass');
   });
 });
+
+describe('optional evidence and evidence from after the fix', () => {
+  const fact = (key: string, value: Fact['value'], at: string): Fact => ({ key, value, source: 'probe', at, step: 'verify', detail: 'smtp.office365.com:587' });
+  const facts = (...list: Fact[]) => Object.fromEntries(list.map((f) => [f.key, f]));
+  const live = [{ id: 'login', kind: 'holds-since-fix' as const, fact: 'login', optional: true, label: 'A live login to the mail server is accepted' }];
+  const sent = { id: 'sent', kind: 'at-least-since-fix' as const, fact: 'sent', need: 1, what: 'emails sent', label: 'At least one email sent' };
+
+  it('an optional check nobody ran blocks nothing and is listed as not checked', () => {
+    const r = judge([sent, ...live], { facts: facts(fact('sent', 3, at(5))), fixAt: at(0), fixPending: null, now: at(10) });
+    expect(r.result).toBe('pass');
+    expect(r.criteria.find((c) => c.id === 'login')).toMatchObject({ state: 'skipped', seen: 'not checked' });
+  });
+
+  it('a refused live login after the fix fails it; one from before the fix proves nothing', () => {
+    const refused = judge([sent, ...live], { facts: facts(fact('sent', 3, at(5)), fact('login', false, at(6))), fixAt: at(0), fixPending: null, now: at(10) });
+    expect(refused.result).toBe('fail');
+    const before = judge(live, { facts: facts(fact('login', true, at(-5))), fixAt: at(0), fixPending: null, now: at(10) });
+    expect(before.criteria[0]).toMatchObject({ state: 'skipped' });
+    const after = judge(live, { facts: facts(fact('login', true, at(6))), fixAt: at(0), fixPending: null, now: at(10) });
+    expect(after).toMatchObject({ result: 'pass', criteria: [{ state: 'pass', seen: expect.stringMatching(/^smtp\.office365\.com:587 \(read from/) }] });
+  });
+});

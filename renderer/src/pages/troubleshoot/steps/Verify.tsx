@@ -10,6 +10,7 @@ const STATE_BADGES: Record<CriterionState, { text: string; className: string }> 
   watching: { text: 'not yet', className: 'badge badge-warning' },
   fail: { text: 'failed', className: 'badge badge-danger' },
   unknown: { text: 'not known', className: 'badge' },
+  skipped: { text: 'not checked', className: 'badge' },
 };
 
 /**
