@@ -41,6 +41,7 @@ if (!step('Type check (Electron, services, tests)', bin('tsc'), ['-p', 'tsconfig
 if (!step('Lint', bin('eslint'), ['.', '--max-warnings=0'])) finish(false);
 if (!step('Format (Prettier)', bin('prettier'), ['--check', '.'])) finish(false);
 if (!step('Dead code (knip: unused files, exports and dependencies)', bin('knip'), [])) finish(false);
+if (!step('Dead code in what ships (knip --production: code only the tests use)', bin('knip'), ['--production'])) finish(false);
 
 /** One vitest tier (a project of vitest.config.mts), its counts added to the closing line. */
 function vitestTier(title: string, project: string): boolean {

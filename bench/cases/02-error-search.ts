@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { likePatternsOf } from '../../shared/incidents/matcher';
+import { CONCURRENCY_MATCHERS } from '../../shared/incidents/concurrency-matchers';
 import { SMTP_AUTH_MATCHERS } from '../../shared/incidents/smtp-auth-matchers';
 import { loadSqlJs } from '../../electron/services/demo/connect';
 import { schemaStatements } from '../../electron/services/demo/schema';
@@ -76,7 +77,7 @@ async function measure(label: string, db: Database): Promise<{ median: number; c
   let count = 0;
   let capped = false;
   const durations = await timeRuns(RUNS, async () => {
-    ({ count, capped } = await readErrors(conn, {}, NOW));
+    ({ count, capped } = await readErrors(conn, { matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error' }, NOW));
   });
   if (capped) throw new Error(`${label}: the row cap was hit, so the figures would not measure the whole window`);
   const plan = db
@@ -90,7 +91,7 @@ async function measure(label: string, db: Database): Promise<{ median: number; c
     evaluations++;
     return value === null ? null : String(value).toLowerCase();
   });
-  await readErrors(conn, {}, NOW);
+  await readErrors(conn, { matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error' }, NOW);
   console.log(`  ${label}: median ${median(durations).toFixed(1)} ms, ${count} found, ${evaluations} LOWER() calls, plan: ${plan}`);
   return { median: median(durations), count, evaluations, plan };
 }

@@ -111,6 +111,7 @@ export function likePatternsOf(matchers: readonly Matcher[]): string[] {
  * accepted example no LIKE pattern lets through, a LIKE pattern that is not lower-case or uses
  * characters engines read differently, a stateful pattern, or no examples at all.
  */
+/** @internal The examples are checked by the tests, not at run time. */
 export function checkMatcherExamples(matcher: Matcher): string[] {
   const failures: string[] = [];
   const name = `Matcher "${matcher.id}"`;

@@ -36,16 +36,17 @@ export interface ProbeMeta {
   clock?: DbClock;
 }
 
-export interface ThreadsRow {
+export interface ParameterRow {
   name: string;
   value: string;
   /** null = the global row. */
   host: string | null;
 }
 
-export interface ThreadsProbeResult extends ProbeMeta {
-  /** Every row of Scheduler.NumberOfThreadsForEmails; empty = "no row". */
-  rows: ThreadsRow[];
+/** Every row of any OSSYS_PARAMETER parameter, global and per host. */
+export interface ParameterProbeResult extends ProbeMeta {
+  /** Every row of the parameter; empty = "no row". */
+  rows: ParameterRow[];
   /** Parsed global value, or null when there is no global row or it is not a number. */
   globalValue: number | null;
   /** Per-host overrides by host name. */
@@ -53,9 +54,6 @@ export interface ThreadsProbeResult extends ProbeMeta {
   /** Plain sentence, e.g. "No row named Scheduler.NumberOfThreadsForEmails exists." */
   summary: string;
 }
-
-/** Every row of any OSSYS_PARAMETER parameter, global and per host: the same shape as the threads. */
-export type ParameterProbeResult = ThreadsProbeResult;
 
 export interface ServerFact {
   name: string;
@@ -235,7 +233,8 @@ export const DEMO_SCENARIO_LABELS: Record<DemoScenario, string> = {
   quota: 'Daily recipient quota exceeded: a check soon after the fix stays "not yet verified" until the 24 h after it have passed',
 };
 
-export interface ApplyThreadsResult {
+/** Apply or Undo of the global row of a parameter. */
+export interface ApplyParameterResult {
   before: string | null;
   after: string;
   /** Exactly the SQL that ran (parameter placeholders) and its parameters. */
@@ -246,9 +245,6 @@ export interface ApplyThreadsResult {
   /** The parameter written (absent in results saved before Apply took any parameter). */
   parameter?: string;
 }
-
-/** Apply or Undo of the global row of any parameter: the same shape as the threads' result. */
-export type ApplyParameterResult = ApplyThreadsResult;
 
 /** Result of a preview: exactly the statement Apply will run and its parameters. */
 export interface ApplyPreview {

@@ -613,15 +613,6 @@ export function startupProbes(playbook: Playbook): ProbeKind[] {
   return [...new Set(before.flatMap((s) => s.probes ?? []))].filter((id) => playbook.probes?.[id] && !playbook.probes[id]!.sinceFix);
 }
 
-/** Latest restart tick: only errors logged after it count for verification. */
-export function lastRestartAt(session: Session): string | null {
-  const ticks = session.restart
-    .map((r) => r.at)
-    .filter((at): at is string => Boolean(at))
-    .sort();
-  return ticks.at(-1) ?? null;
-}
-
 /** The latest event: what the session list shows as "last change". */
 export function lastChange(session: Session): SessionEvent {
   return session.events.at(-1) ?? { at: session.updatedAt, type: 'started', step: '', summary: 'Started.' };

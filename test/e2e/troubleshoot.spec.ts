@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import { shot, stepTitle, continueTo } from './wizard';
+import { THREADS } from '../support/concurrency';
 
 const PASTED = 'Error sending email 40012: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information';
 
@@ -124,7 +125,7 @@ test('walk the demo from the pasted error to a verified fix applied from the app
   await shot(page, '10-report', false);
 
   // The demo database holds the new value.
-  const threads = await app.services.probes.readThreads('demo');
+  const threads = await app.services.probes.readParameter('demo', THREADS);
   expect(threads.globalValue).toBe(1);
 
   await page.getByRole('button', { name: 'All sessions' }).click();

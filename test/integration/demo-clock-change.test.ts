@@ -13,6 +13,7 @@ import { scenarioSeeds } from '../../electron/services/demo/seeds';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import { demoProbesAt } from '../support/demo-probes';
 import { servicesOnTempFolders } from '../support/services';
+import { SEARCH_432, THREADS } from '../support/concurrency';
 
 /**
  * The demo in a zone with a daylight-saving change inside the window (domain.md 4d): New York fell
@@ -38,7 +39,7 @@ describe('the demo across a daylight-saving change', () => {
 
   it('with the zone, a window that starts before the change counts exactly the errors inside it, at their true times', async () => {
     const { api } = await demo({ timeZone: 'America/New_York' });
-    const result = await api.readErrors(DEMO_PROFILE_ID, { since: '2026-10-28T12:30:00.000Z' });
+    const result = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: '2026-10-28T12:30:00.000Z' });
     expect(result.count).toBe(3);
     expect(result.firstSeen).toBe('2026-10-28T12:45:00.000Z');
     expect(result.lastSeen).toBe('2026-11-03T14:00:00.000Z');
@@ -51,7 +52,7 @@ describe('the demo across a daylight-saving change', () => {
 
   it('with only the offset known, the same window says it may be an hour off across the change', async () => {
     const { api } = await demo({ utcOffsetMinutes: -300 });
-    const result = await api.readErrors(DEMO_PROFILE_ID, { since: '2026-10-28T12:30:00.000Z' });
+    const result = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: '2026-10-28T12:30:00.000Z' });
     expect(result.summary).toContain("The database's zone is known only as UTC-05:00, and zones at that offset");
     expect(result.summary).toContain('times on the other side of the change may be an hour off');
   });
@@ -59,7 +60,7 @@ describe('the demo across a daylight-saving change', () => {
   it('a fixed offset stored by an older demo reset still works: demo.reset with an offset clears the zone', async () => {
     const { api, dataDir } = await demo({ timeZone: 'America/New_York' });
     await resetDemoDatabase(dataDir, { now: () => NOW, utcOffsetMinutes: 60 });
-    const result = await api.readErrors(DEMO_PROFILE_ID, { days: 1 });
+    const result = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, days: 1 });
     expect(result.clock).toMatchObject({ utcOffsetMinutes: 60, summary: 'UTC+01:00, in step with this computer' });
     await expect(resetDemoDatabase(dataDir, { now: () => NOW, timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input', field: 'timeZone' });
   });
@@ -72,12 +73,12 @@ describe('demo.reset takes a zone', () => {
     const { services } = await servicesOnce();
     const api = createInProcessClient(services);
     expect(await api['demo.reset']({ scenario: 'smtp-auth', timeZone: 'America/New_York' })).toEqual({ reset: true });
-    const { clock } = await services.probes.readThreads(DEMO_PROFILE_ID);
+    const { clock } = await services.probes.readParameter(DEMO_PROFILE_ID, THREADS);
     expect(clock!.summary).toMatch(/^UTC-0[45]:00 \(America\/New_York\), in step with this computer$/);
     await expect(api['demo.reset']({ timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_input', field: 'timeZone' });
     // {} keeps the zone it has.
     expect(await api['demo.reset']({})).toEqual({ reset: true });
-    expect((await services.probes.readThreads(DEMO_PROFILE_ID)).clock!.summary).toContain('(America/New_York)');
+    expect((await services.probes.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.summary).toContain('(America/New_York)');
   });
 });
 

@@ -11,6 +11,7 @@ import { QUOTA_MESSAGES, SMTP_AUTH_BASIC_RETIRED_MESSAGE, SMTP_AUTH_TENANT_MESSA
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource } from '../support/probe-faults';
+import { SEARCH_432, THREADS } from '../support/concurrency';
 
 /**
  * The demo seeded with each playbook's incident (demo.reset { scenario }), and "the fix took
@@ -58,19 +59,19 @@ describe('demo.reset with a scenario', () => {
     const services = await createServices({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard(), now: () => NOW });
     const api = createInProcessClient(services);
     const probes = services.probes;
-    const smtpAuth = { matchers: SMTP_AUTH_MATCHERS };
-    const quota = { matchers: QUOTA_MATCHERS };
+    const smtpAuth = { matchers: SMTP_AUTH_MATCHERS, errorName: 'SMTP authentication error' };
+    const quota = { matchers: QUOTA_MATCHERS, errorName: 'recipient quota error' };
 
     // A new folder holds the 432 incident.
-    expect(await probes.readThreads(DEMO_PROFILE_ID)).toMatchObject({ globalValue: 2 });
+    expect(await probes.readParameter(DEMO_PROFILE_ID, THREADS)).toMatchObject({ globalValue: 2 });
     expect(await storedScenario(dataDir)).toBe('concurrency');
 
     expect(await api['demo.reset']({ scenario: 'smtp-auth' })).toEqual({ reset: true });
     expect(await storedScenario(dataDir)).toBe('smtp-auth');
-    expect(await probes.readThreads(DEMO_PROFILE_ID)).toMatchObject({ globalValue: 1 });
+    expect(await probes.readParameter(DEMO_PROFILE_ID, THREADS)).toMatchObject({ globalValue: 1 });
     expect((await probes.readServers(DEMO_PROFILE_ID)).servers.filter((s) => s.sendsEmail)).toHaveLength(2);
     expect((await probes.readErrors(DEMO_PROFILE_ID, smtpAuth)).count).toBe(180);
-    expect((await probes.readErrors(DEMO_PROFILE_ID)).count).toBe(0);
+    expect((await probes.readErrors(DEMO_PROFILE_ID, SEARCH_432)).count).toBe(0);
     expect(await probes.readEmailQueue(DEMO_PROFILE_ID)).toMatchObject({ known: true, failing: 60, pending: 15, sentLast24h: 0 });
 
     // {} is the 432 incident whatever was loaded before; the zone is kept.
@@ -78,7 +79,7 @@ describe('demo.reset with a scenario', () => {
     expect(await api['demo.reset']({})).toEqual({ reset: true });
     expect(await storedScenario(dataDir)).toBe('concurrency');
     expect((await probes.readErrors(DEMO_PROFILE_ID, smtpAuth)).count).toBe(0);
-    expect((await probes.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(60);
+    expect((await probes.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(60);
 
     expect(await api['demo.reset']({ scenario: 'quota' })).toEqual({ reset: true });
     expect(await storedScenario(dataDir)).toBe('quota');
@@ -86,11 +87,11 @@ describe('demo.reset with a scenario', () => {
     expect((await probes.readErrors(DEMO_PROFILE_ID, smtpAuth)).count).toBe(0);
     expect(await probes.readEmailQueue(DEMO_PROFILE_ID)).toMatchObject({ failing: 80, pending: 25 });
     expect((await probes.readRecipients(DEMO_PROFILE_ID)).recipients!).toBeGreaterThan(10_000);
-    expect((await probes.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(60);
+    expect((await probes.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(60);
 
     expect(await api['demo.reset']({ scenario: 'concurrency', utcOffsetMinutes: 0 })).toEqual({ reset: true });
     expect(await storedScenario(dataDir)).toBe('concurrency');
-    expect((await probes.readErrors(DEMO_PROFILE_ID)).count).toBe(84);
+    expect((await probes.readErrors(DEMO_PROFILE_ID, SEARCH_432)).count).toBe(84);
     expect((await probes.readErrors(DEMO_PROFILE_ID, quota)).count).toBe(0);
 
     // @ts-expect-error not a scenario the demo has: a type error, and refused at run time
@@ -106,11 +107,9 @@ describe('the fix took effect, by scenario', () => {
     const { api } = await demo('concurrency', offset);
     await api.fixTookEffect(DEMO_PROFILE_ID, AT.toISOString());
     const sent = await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() });
-    const errors = await api.readErrors(DEMO_PROFILE_ID, { since: AT.toISOString() });
+    const errors = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: AT.toISOString() });
     expect(errors.count).toBeGreaterThan(0);
     expect(errors.count + sent.count!).toBe(43);
-    // schedulerRestarted is the same hook under its former name.
-    expect(api.schedulerRestarted).toBe(api.fixTookEffect);
   });
 
   it.each([
@@ -119,7 +118,7 @@ describe('the fix took effect, by scenario', () => {
   ] as const)('%s: the queued emails are sent after the fix and no new error is logged', async (scenario, matchers, queued) => {
     for (const offset of [-300, 330]) {
       const { api } = await demo(scenario, offset);
-      const before = await api.readErrors(DEMO_PROFILE_ID, { matchers, days: 7 });
+      const before = await api.readErrors(DEMO_PROFILE_ID, { matchers, errorName: scenario, days: 7 });
       expect(await api.readEmailQueue(DEMO_PROFILE_ID)).toMatchObject({ abandoned: 0 });
       expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(0);
 
@@ -129,9 +128,9 @@ describe('the fix took effect, by scenario', () => {
       expect(sent.count).toBe(queued);
       // Just after the fix, never later than now.
       expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: new Date(AT.getTime() + 2_000).toISOString() })).count).toBe(0);
-      expect((await api.readErrors(DEMO_PROFILE_ID, { matchers, since: AT.toISOString() })).count).toBe(0);
-      expect((await api.readErrors(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(0);
-      expect((await api.readErrors(DEMO_PROFILE_ID, { matchers, days: 7 })).count).toBe(before.count);
+      expect((await api.readErrors(DEMO_PROFILE_ID, { matchers, errorName: scenario, since: AT.toISOString() })).count).toBe(0);
+      expect((await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: AT.toISOString() })).count).toBe(0);
+      expect((await api.readErrors(DEMO_PROFILE_ID, { matchers, errorName: scenario, days: 7 })).count).toBe(before.count);
       expect(await api.readEmailQueue(DEMO_PROFILE_ID)).toMatchObject({ pending: 0, failing: 0 });
     }
   });
@@ -141,7 +140,7 @@ describe('the fix took effect, by scenario', () => {
     await (await openDemoConnection(dataDir)).execute("UPDATE OSSYS_PARAMETER SET VAL = '3' WHERE NAME = 'Scheduler.NumberOfThreadsForEmails'");
     await api.fixTookEffect(DEMO_PROFILE_ID, AT.toISOString());
     expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(75);
-    expect((await api.readErrors(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(0);
+    expect((await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: AT.toISOString() })).count).toBe(0);
   });
 
   it('a real database is never written to, and a bad time is refused', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { isConcurrencyError } from '../../shared/incidents/concurrency-error';
 import { ApiError } from '../../shared/api/errors';
 import { createNoticeBoard, type ServiceDeps } from '../../electron/services/context';
 import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
@@ -7,6 +6,7 @@ import { scenarioSeeds, type ScenarioName } from '../../electron/services/demo/s
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource } from '../support/probe-faults';
+import { SEARCH_432, SET_THREADS, isConcurrencyError } from '../support/concurrency';
 
 /**
  * The demo's Scheduler after a restart: queued emails go out just after it, and while the demo's
@@ -37,12 +37,12 @@ async function demo(scenario: ScenarioName = 'incident', utcOffsetMinutes = 0) {
 describe.each([-300, 0, 330])('a Scheduler restart on the demo at UTC%+d min', (offset) => {
   it('over the limit (2 servers x 2 threads = 4): emails go out and new 432s are logged after the restart', async () => {
     const { api } = await demo('incident', offset);
-    expect((await api.readErrors(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(0);
-    await api.schedulerRestarted(DEMO_PROFILE_ID, AT.toISOString());
+    expect((await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: AT.toISOString() })).count).toBe(0);
+    await api.fixTookEffect(DEMO_PROFILE_ID, AT.toISOString());
 
     const sent = await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() });
     expect(sent.count!).toBeGreaterThanOrEqual(LIMIT + 1);
-    const errors = await api.readErrors(DEMO_PROFILE_ID, { since: AT.toISOString() });
+    const errors = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: AT.toISOString() });
     expect(errors.count).toBeGreaterThan(0);
     expect(errors.count + sent.count!).toBe(43); // every queued email was tried once
     expect(new Set(errors.perServer.map((s) => s.server))).toEqual(new Set(['FE01', 'FE02']));
@@ -56,12 +56,12 @@ describe.each([-300, 0, 330])('a Scheduler restart on the demo at UTC%+d min', (
 describe('a Scheduler restart on the demo', () => {
   it('within the limit after the fix (2 x 1 = 2): every queued email is sent, no new 432', async () => {
     const { api } = await demo();
-    await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    await api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' });
     const before = await api.readEmailQueue(DEMO_PROFILE_ID);
-    await api.schedulerRestarted(DEMO_PROFILE_ID, AT.toISOString());
+    await api.fixTookEffect(DEMO_PROFILE_ID, AT.toISOString());
     const sent = await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() });
     expect(sent.count).toBe(before.pending! + before.failing!);
-    expect((await api.readErrors(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(0);
+    expect((await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: AT.toISOString() })).count).toBe(0);
     // Abandoned emails stay abandoned: the Scheduler no longer tries them.
     expect(await api.readEmailQueue(DEMO_PROFILE_ID)).toMatchObject({ pending: 0, failing: 0, abandoned: 12 });
   });
@@ -69,7 +69,7 @@ describe('a Scheduler restart on the demo', () => {
   it('sends nothing before the restart and nothing after now', async () => {
     const { api } = await demo();
     const justBefore = new Date(AT.getTime() - 1).toISOString();
-    await api.schedulerRestarted(DEMO_PROFILE_ID, AT.toISOString());
+    await api.fixTookEffect(DEMO_PROFILE_ID, AT.toISOString());
     const sinceRestart = (await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() })).count!;
     expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: justBefore })).count).toBe(sinceRestart);
     expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: new Date(NOW.getTime() + 1).toISOString() })).count).toBe(0);
@@ -77,15 +77,15 @@ describe('a Scheduler restart on the demo', () => {
 
   it('a restart at this very moment stamps its emails at now, not after it', async () => {
     const { api } = await demo();
-    await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
-    await api.schedulerRestarted(DEMO_PROFILE_ID, NOW.toISOString());
+    await api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' });
+    await api.fixTookEffect(DEMO_PROFILE_ID, NOW.toISOString());
     expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: NOW.toISOString() })).count).toBe(43);
   });
 
   it('counts per-host thread overrides and leaves servers that do not send alone (5 farm servers)', async () => {
     const { api } = await demo('fiveServers');
-    await api.schedulerRestarted(DEMO_PROFILE_ID, AT.toISOString());
-    const errors = await api.readErrors(DEMO_PROFILE_ID, { since: AT.toISOString() });
+    await api.fixTookEffect(DEMO_PROFILE_ID, AT.toISOString());
+    const errors = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: AT.toISOString() });
     // FE01 2 + FE02 2 + FE03 1 (its own row) = 5 connections: 2 of every 5 are turned away.
     expect(errors.count).toBeGreaterThan(0);
     for (const s of errors.perServer) expect(['FE01', 'FE02', 'FE03']).toContain(s.server);
@@ -94,7 +94,7 @@ describe('a Scheduler restart on the demo', () => {
 
   it('is saved to disk', async () => {
     const { api, dataDir } = await demo();
-    await api.schedulerRestarted(DEMO_PROFILE_ID, AT.toISOString());
+    await api.fixTookEffect(DEMO_PROFILE_ID, AT.toISOString());
     const sent = (await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() })).count;
     await forgetDemoDatabase(dataDir);
     expect((await api.readEmailsSent(DEMO_PROFILE_ID, { since: AT.toISOString() })).count).toBe(sent);
@@ -114,12 +114,12 @@ describe('a Scheduler restart on the demo', () => {
       },
       environmentName: async () => 'PRD',
     });
-    await expect(api.schedulerRestarted('prd-profile', AT.toISOString())).resolves.toBeUndefined();
+    await expect(api.fixTookEffect('prd-profile', AT.toISOString())).resolves.toBeUndefined();
     expect(connected).toBe(0);
   });
 
   it('refuses a restart time that is not a time', async () => {
     const { api } = await demo();
-    await expect(api.schedulerRestarted(DEMO_PROFILE_ID, 'after lunch')).rejects.toMatchObject({ code: 'invalid_input', field: 'at' });
+    await expect(api.fixTookEffect(DEMO_PROFILE_ID, 'after lunch')).rejects.toMatchObject({ code: 'invalid_input', field: 'at' });
   });
 });

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { isConcurrencyError } from '../../shared/incidents/concurrency-error';
 import { createNoticeBoard, type ServiceDeps } from '../../electron/services/context';
 import { createServices } from '../../electron/services/create-services';
 import { createInProcessClient } from '../../electron/services/in-process-client';
@@ -8,6 +7,7 @@ import { incidentSeed } from '../../electron/services/demo/seeds';
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource } from '../support/probe-faults';
+import { SEARCH_432, THREADS, isConcurrencyError } from '../support/concurrency';
 
 /**
  * The same incident (the same real instants) seeded in the demo at three database time zones:
@@ -44,7 +44,7 @@ describe.each([
 ])('the demo at $zone', ({ offset, zone }) => {
   it('measures its own clock: the zone it was reset to, in step with this computer', async () => {
     const { api } = await demoAt(offset);
-    const { clock } = await api.readThreads(DEMO_PROFILE_ID);
+    const { clock } = await api.readParameter(DEMO_PROFILE_ID, THREADS);
     expect(clock).toMatchObject({ utcOffsetMinutes: offset, skewSeconds: 0, summary: `${zone}, in step with this computer` });
     expect(new Date(`${clock!.databaseLocalTime}Z`).getTime() - NOW.getTime()).toBe(offset * MINUTE);
   });
@@ -59,7 +59,7 @@ describe.each([
 
   it('finds the same 84 errors with the same first and last instants in UTC', async () => {
     const { api } = await demoAt(offset);
-    const result = await api.readErrors(DEMO_PROFILE_ID);
+    const result = await api.readErrors(DEMO_PROFILE_ID, SEARCH_432);
     const times = seeded432.map((e) => e.instant.getTime());
     expect(result.count).toBe(84);
     expect(within(result.firstSeen, new Date(Math.min(...times)))).toBe(true);
@@ -73,7 +73,7 @@ describe.each([
     for (const hoursBack of [3, 30, 80]) {
       const since = new Date(NOW.getTime() - hoursBack * 60 * MINUTE);
       const expected = seeded432.filter((e) => e.instant >= since).length;
-      const result = await api.readErrors(DEMO_PROFILE_ID, { since: since.toISOString() });
+      const result = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: since.toISOString() });
       expect(result.count, `since ${since.toISOString()}`).toBe(expected);
       expect(result.windowStart).toBe(since.toISOString());
       for (const s of result.samples) expect(s.instant >= since.toISOString()).toBe(true);
@@ -82,7 +82,7 @@ describe.each([
 
   it('states the covered start of the log views in UTC, from the Friday 23:45 rotation in local time', async () => {
     const { api } = await demoAt(offset);
-    const result = await api.readErrors(DEMO_PROFILE_ID, { days: 14 });
+    const result = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, days: 14 });
     // Friday 2026-11-20 23:45 local.
     const covered = new Date(Date.UTC(2026, 10, 20, 23, 45) - offset * MINUTE);
     expect(result.coveredStart).toBe(covered.toISOString());
@@ -105,15 +105,15 @@ describe.each([
 describe('the demo zone', () => {
   it('is UTC on a new data folder and kept by a reset that does not name one', async () => {
     const { api } = await demoAt(undefined);
-    expect((await api.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(0);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(0);
     await api.resetDemo({ utcOffsetMinutes: 330 });
-    expect((await api.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(330);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(330);
     await api.resetDemo();
-    expect((await api.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(330);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(330);
     await api.resetDemo({});
-    expect((await api.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(330);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(330);
     await api.resetDemo({ utcOffsetMinutes: -300 });
-    expect((await api.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(-300);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(-300);
   });
 
   it('is refused outside UTC-12:00..UTC+14:00 or in part minutes, and the demo is left as it was', async () => {
@@ -121,7 +121,7 @@ describe('the demo zone', () => {
     for (const bad of [-721, 841, 1.5]) {
       await expect(api.resetDemo({ utcOffsetMinutes: bad })).rejects.toMatchObject({ code: 'invalid_input', field: 'utcOffsetMinutes' });
     }
-    expect((await api.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(60);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(60);
   });
 
   it('is set through demo.reset, which still takes {}', async () => {
@@ -131,7 +131,7 @@ describe('the demo zone', () => {
     const api = createInProcessClient(services);
     expect(await api['demo.reset']({})).toEqual({ reset: true });
     expect(await api['demo.reset']({ utcOffsetMinutes: -300 })).toEqual({ reset: true });
-    expect((await services.probes.readThreads(DEMO_PROFILE_ID)).clock!.utcOffsetMinutes).toBe(-300);
+    expect((await services.probes.readParameter(DEMO_PROFILE_ID, THREADS)).clock!.utcOffsetMinutes).toBe(-300);
     await expect(api['demo.reset']({ utcOffsetMinutes: 900 })).rejects.toMatchObject({ code: 'invalid_input', field: 'utcOffsetMinutes' });
     // @ts-expect-error minutes are a number: a type error, and refused at run time
     await expect(api['demo.reset']({ utcOffsetMinutes: 'east' })).rejects.toMatchObject({ code: 'invalid_input' });

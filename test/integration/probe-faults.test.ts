@@ -14,6 +14,7 @@ import {
   timeOut,
   wrapConnection,
 } from '../support/probe-faults';
+import { SEARCH_432, SET_THREADS, THREADS } from '../support/concurrency';
 
 /** Faults real platform databases produce, reproduced with driver-shaped errors over the demo engine. */
 const NOW = new Date('2025-03-14T12:00:00.000Z');
@@ -51,12 +52,12 @@ describe('connection lost during a probe', () => {
     }
     // 1 the clock, 2 OSLOG_ERROR, 3 OSLOG_ERROR_PREVIOUS.
     const { faulty: errors } = await setup((c) => loseConnectionAt(c, 3));
-    await expect(errors.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'connection_failed' });
+    await expect(errors.readErrors(DEMO_PROFILE_ID, SEARCH_432)).rejects.toMatchObject({ code: 'connection_failed' });
   });
 
   it('a clock that cannot be read stops the probe: no window is built on a guessed offset', async () => {
     const { faulty } = await setup((c) => loseConnectionAt(c, 1));
-    await expect(faulty.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({
+    await expect(faulty.readErrors(DEMO_PROFILE_ID, SEARCH_432)).rejects.toMatchObject({
       code: 'connection_failed',
       message: 'The connection to the database was lost while reading the database clock. Nothing was changed; try again.',
     });
@@ -67,7 +68,7 @@ describe('connection refused during a probe', () => {
   it('says the server refused, not that a statement failed', async () => {
     const refused = () => Object.assign(new Error('Failed to connect to db.example:1433 - connect ECONNREFUSED 10.0.0.5:1433'), { code: 'ESOCKET' });
     const { faulty } = await setup((c) => wrapConnection(c, (sql) => (/OSLOG_ERROR\b/.test(sql) ? refused() : null)));
-    await expect(faulty.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({
+    await expect(faulty.readErrors(DEMO_PROFILE_ID, SEARCH_432)).rejects.toMatchObject({
       code: 'connection_failed',
       message: expect.stringMatching(/^The database server refused the connection while searching OSLOG_ERROR: nothing listens on that host and port/),
     });
@@ -77,12 +78,15 @@ describe('connection refused during a probe', () => {
 describe('query timeout', () => {
   it('ends the 432 search with a timeout error, not a wrong count', async () => {
     const { faulty } = await setup((c) => timeOut(c, /OSLOG_ERROR_PREVIOUS/));
-    await expect(faulty.readErrors(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('within the query timeout') });
+    await expect(faulty.readErrors(DEMO_PROFILE_ID, SEARCH_432)).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringContaining('within the query timeout'),
+    });
   });
 
   it('ends the threads probe with a timeout error', async () => {
     const { faulty } = await setup((c) => timeOut(c, /OSSYS_PARAMETER/));
-    await expect(faulty.readThreads(DEMO_PROFILE_ID)).rejects.toMatchObject({ code: 'timeout' });
+    await expect(faulty.readParameter(DEMO_PROFILE_ID, THREADS)).rejects.toMatchObject({ code: 'timeout' });
   });
 });
 
@@ -103,7 +107,7 @@ describe('permission denied on one table', () => {
     const result = await faulty.readServers(DEMO_PROFILE_ID);
     expect(result.servers).toEqual([]);
     expect(result.problem).toContain('may not read OSSYS_SERVER');
-    expect((await faulty.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await faulty.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
   });
 
   it('OSSYS_PARAMETER: the servers come back without the mail parameter names, and the summary says why', async () => {
@@ -123,7 +127,7 @@ describe('permission denied on one table', () => {
 
   it('OSSYS_PARAMETER for the threads probe: the failure names the table and what to do', async () => {
     const { faulty } = await setup((c) => denyTable(c, 'OSSYS_PARAMETER'));
-    await expect(faulty.readThreads(DEMO_PROFILE_ID)).rejects.toMatchObject({
+    await expect(faulty.readParameter(DEMO_PROFILE_ID, THREADS)).rejects.toMatchObject({
       code: 'forbidden',
       message:
         'This login may not read OSSYS_PARAMETER (permission denied), so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
@@ -139,8 +143,8 @@ describe('permission denied on one table', () => {
 
   it("previous week's log: this week's occurrences are counted and the summary says what was not searched", async () => {
     const { faulty, healthy } = await setup((c) => denyTable(c, 'OSLOG_ERROR_PREVIOUS'));
-    const partial = await faulty.readErrors(DEMO_PROFILE_ID, { days: 10 });
-    const full = await healthy.readErrors(DEMO_PROFILE_ID, { days: 10 });
+    const partial = await faulty.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, days: 10 });
+    const full = await healthy.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, days: 10 });
     expect(partial.count).toBeGreaterThan(0);
     expect(partial.problems).toEqual(['this login may not read OSLOG_ERROR_PREVIOUS (permission denied)']);
     expect(partial.summary).toContain('Not searched');
@@ -165,7 +169,7 @@ describe('Oracle without a platform schema', () => {
   });
 
   it('the threads probe fails with the same sentence', async () => {
-    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readThreads('prd')).rejects.toMatchObject({
+    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSRUNTIME')).readParameter('prd', THREADS)).rejects.toMatchObject({
       code: 'forbidden',
       message: `${NO_SCHEMA}.`,
     });
@@ -179,7 +183,7 @@ describe('Oracle without a platform schema', () => {
   it('with a platform schema set, a missing table is reported as missing', async () => {
     const result = await api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readServers('prd');
     expect(result.problem).toBe('OSSYS_SERVER does not exist or is not visible to this login');
-    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readThreads('prd')).rejects.toMatchObject({
+    await expect(api(oracleWithoutPlatformTables('OSRUNTIME', 'OSADMIN')).readParameter('prd', THREADS)).rejects.toMatchObject({
       code: 'forbidden',
       message:
         'A table this probe needs does not exist or is not visible to this login, so the probe stopped while reading Scheduler.NumberOfThreadsForEmails. Nothing was changed; enter the facts by hand or ask for SELECT on it.',
@@ -191,10 +195,12 @@ describe('Oracle without a platform schema', () => {
 describe('apply faults', () => {
   it('interrupted before commit: the value is unchanged on disk and the attempt is audited as failed', async () => {
     const { faulty, healthy, dataDir } = await setup(dropBeforeCommit);
-    await expect(faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
-    expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    await expect(faulty.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+      code: 'connection_failed',
+    });
+    expect((await healthy.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
     await forgetDemoDatabase(dataDir);
-    expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await healthy.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
     expect(await healthy.listAudit()).toMatchObject([{ state: 'failed', after: '1', before: '2' }]);
   });
 
@@ -202,15 +208,17 @@ describe('apply faults', () => {
     const { faulty, healthy } = await setup((c) =>
       wrapConnection(c, (_sql, kind) => (kind === 'execute' ? Object.assign(new Error('Connection lost - write EPIPE'), { code: 'ESOCKET' }) : null)),
     );
-    await expect(faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
-    expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    await expect(faulty.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+      code: 'connection_failed',
+    });
+    expect((await healthy.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
   });
 
   it('runs exactly the statement the preview showed, with the same parameters', async () => {
     let rec: ReturnType<typeof recording> | undefined;
     const { faulty } = await setup((c) => (rec = recording(c)).conn);
-    const preview = await faulty.previewApplyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1 });
-    await faulty.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    const preview = await faulty.previewApplyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1 });
+    await faulty.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' });
     const writes = rec!.log.filter((e) => e.kind === 'execute');
     expect(writes).toEqual([{ kind: 'execute', sql: preview.statement, params: preview.parameters }]);
   });
@@ -218,9 +226,9 @@ describe('apply faults', () => {
   it('probes never write: every probe statement is a read', async () => {
     let rec: ReturnType<typeof recording> | undefined;
     const { faulty } = await setup((c) => (rec = recording(c)).conn);
-    await faulty.readThreads(DEMO_PROFILE_ID);
+    await faulty.readParameter(DEMO_PROFILE_ID, THREADS);
     await faulty.readServers(DEMO_PROFILE_ID);
-    await faulty.readErrors(DEMO_PROFILE_ID);
+    await faulty.readErrors(DEMO_PROFILE_ID, SEARCH_432);
     await faulty.readEmailQueue(DEMO_PROFILE_ID);
     await faulty.readEmailsSent(DEMO_PROFILE_ID, { since: '2025-03-14T11:00:00Z' });
     expect(rec!.log.length).toBeGreaterThan(0);
@@ -233,6 +241,6 @@ describe('cancellation', () => {
     const { healthy } = await setup();
     const controller = new AbortController();
     controller.abort();
-    await expect(healthy.readErrors(DEMO_PROFILE_ID, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(healthy.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
   });
 });

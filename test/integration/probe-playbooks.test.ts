@@ -23,6 +23,7 @@ import { recipientsSql } from '../../electron/services/probes/sql/recipients';
 import type { ProbeServiceApi } from '../../electron/services/probes/types';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource, denyTable, timeOut } from '../support/probe-faults';
+import { SEARCH_432, THREADS } from '../support/concurrency';
 
 /**
  * The probes as the playbook library uses them: the error-log search with each playbook's matchers,
@@ -92,8 +93,8 @@ describe('the error-log search takes the playbook’s matchers', () => {
     );
     for (const sample of result.samples) expect(firstMatch(SMTP_AUTH_MATCHERS, sample.message)).toBeDefined();
     // The noise (421 4.3.2, 554 5.2.2 mailbox full, "Invalid Login") is not counted, and nor is any 432.
-    expect((await api.readErrors(DEMO_PROFILE_ID)).count).toBe(0);
-    expect((await api.readErrors(DEMO_PROFILE_ID, { matchers: QUOTA_MATCHERS })).count).toBe(0);
+    expect((await api.readErrors(DEMO_PROFILE_ID, SEARCH_432)).count).toBe(0);
+    expect((await api.readErrors(DEMO_PROFILE_ID, { matchers: QUOTA_MATCHERS, errorName: 'recipient quota error' })).count).toBe(0);
   });
 
   it('the daily recipient quota: per hour over the last 20 hours, exactly as seeded', async () => {
@@ -124,13 +125,15 @@ describe('the error-log search takes the playbook’s matchers', () => {
     expect(none.perVariant).toEqual([]);
   });
 
-  it('keeps the 432 search as it was when no matcher is given', async () => {
+  it('searches for the 432 only when its matchers are given, and refuses a search without a name', async () => {
     const { api } = await scenario('incident');
-    const plain = await api.readErrors(DEMO_PROFILE_ID);
-    const explicit = await api.readErrors(DEMO_PROFILE_ID, { matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error' });
-    expect(plain).toMatchObject({ count: 84, perVariant: [{ variant: 'concurrency.432', count: 84 }] });
-    expect({ ...explicit, durationMs: 0, readAt: '' }).toEqual({ ...plain, durationMs: 0, readAt: '' });
-    expect(plain.summary).not.toContain('By form');
+    const result = await api.readErrors(DEMO_PROFILE_ID, SEARCH_432);
+    expect(result).toMatchObject({ count: 84, perVariant: [{ variant: 'concurrency.432', count: 84 }] });
+    expect(result.summary).not.toContain('By form');
+    await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: CONCURRENCY_MATCHERS, errorName: ' ' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'errorName',
+    });
   });
 
   it('builds N LIKE placeholders per dialect, at most 16, the same names in the parameters', () => {
@@ -159,12 +162,12 @@ describe('the error-log search takes the playbook’s matchers', () => {
   it('refuses matchers that would need more than 16 prefilters, or none', async () => {
     const { api } = await scenario('incident');
     const many: Matcher[] = Array.from({ length: 17 }, (_, i) => ({ ...QUOTA_MATCHERS[0]!, id: `m${i}`, likePatterns: [`%word${i}%`] }));
-    await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: many })).rejects.toMatchObject({
+    await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: many, errorName: 'error' })).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'matchers',
       message: expect.stringContaining('17 LIKE prefilters'),
     });
-    await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: [] })).rejects.toMatchObject({ code: 'invalid_input', field: 'matchers' });
+    await expect(api.readErrors(DEMO_PROFILE_ID, { matchers: [], errorName: 'error' })).rejects.toMatchObject({ code: 'invalid_input', field: 'matchers' });
   });
 });
 
@@ -195,7 +198,7 @@ describe('any platform parameter', () => {
     expect(send.hostValues).toEqual({});
     expect(send.summary).toBe('Scheduler.SendEmails has no global row; per-host rows: FE01 = True, FE02 = True, FE03 = True, FE04 = False, FE05 = False.');
     // readThreads is readParameter for the threads.
-    const threads = await api.readThreads(DEMO_PROFILE_ID);
+    const threads = await api.readParameter(DEMO_PROFILE_ID, THREADS);
     expect({ ...threads, durationMs: 0, readAt: '' }).toEqual({
       ...(await api.readParameter(DEMO_PROFILE_ID, { name: 'Scheduler.NumberOfThreadsForEmails' })),
       durationMs: 0,
@@ -228,7 +231,7 @@ describe('apply and undo on another parameter', () => {
     expect(applied).toMatchObject({ before: '2', after: '5', statement: preview.statement, parameters: preview.parameters, parameter: BACKOFF });
     expect((await api.readParameter(DEMO_PROFILE_ID, { name: BACKOFF })).globalValue).toBe(5);
     // Only that parameter changed.
-    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
     expect(await api.listAudit()).toMatchObject([
       { id: applied.auditId, kind: 'apply', parameter: BACKOFF, before: '2', after: '5', state: 'done', sessionId: 's-9' },
     ]);
@@ -236,7 +239,7 @@ describe('apply and undo on another parameter', () => {
     const undo = await api.undoApply(applied.auditId, { actor: 'Ana' });
     expect(undo).toMatchObject({ before: '5', after: '2', parameter: BACKOFF });
     expect((await api.readParameter(DEMO_PROFILE_ID, { name: BACKOFF })).globalValue).toBe(2);
-    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
     const audit = await api.listAudit();
     expect(audit.map((e) => [e.kind, e.parameter])).toEqual([
       ['undo', BACKOFF],

@@ -3,6 +3,7 @@ import { createNoticeBoard } from '../../electron/services/context';
 import type { DbConnection, DbEngine } from '../../electron/services/db/types';
 import { createProbeApi } from '../../electron/services/probes/service';
 import { tempDataDir } from '../support/host';
+import { SEARCH_432, THREADS } from '../support/concurrency';
 
 /**
  * The probes against real platform databases, read-only: set TEST_MSSQL_URL and/or TEST_ORACLE_URL
@@ -32,7 +33,7 @@ for (const server of servers) {
       );
 
     it('reads the threads parameter and says plainly when there is no row', async () => {
-      const result = await api().readThreads('real');
+      const result = await api().readParameter('real', THREADS);
       expect(result.engine).toBe(server.engine);
       if (result.rows.length === 0) expect(result.summary).toMatch(/^No row named/);
       else expect(result.rows.every((r) => r.name.toLowerCase() === 'scheduler.numberofthreadsforemails')).toBe(true);
@@ -48,20 +49,20 @@ for (const server of servers) {
     });
 
     it('reads the database clock first and says its offset and skew', async () => {
-      const { clock } = await api().readThreads('real');
+      const { clock } = await api().readParameter('real', THREADS);
       expect(clock!.summary).toMatch(/^UTC[+-]\d\d:\d\d, (in step with|\d+ s (behind|ahead of)) this computer/);
       expect(Math.abs(clock!.utcOffsetMinutes)).toBeLessThanOrEqual(840);
     });
 
     it('never claims more of the log than the two views hold', async () => {
-      const result = await api().readErrors('real', { days: 14 });
+      const result = await api().readErrors('real', { ...SEARCH_432, days: 14 });
       expect(result.windowStart >= result.coveredStart!).toBe(true);
       expect(result.requestedStart! <= result.windowStart).toBe(true);
       if (result.requestedStart !== result.windowStart) expect(result.coverageNote).toMatch(/^Asked for 14 days; the log views hold/);
     });
 
     it('searches the log within the window and the cap', async () => {
-      const result = await api().readErrors('real', { days: 1 });
+      const result = await api().readErrors('real', { ...SEARCH_432, days: 1 });
       expect(new Date(result.windowEnd).getTime() - new Date(result.windowStart).getTime()).toBe(86_400_000);
       expect(result.perHour.reduce((n, h) => n + h.count, 0)).toBe(result.count);
       for (const sample of result.samples) expect(sample.instant >= result.windowStart).toBe(true);

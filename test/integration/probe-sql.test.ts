@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CONCURRENCY_ERROR_LIKE_PATTERNS } from '../../shared/incidents/concurrency-error';
+import { THREADS_PARAMETER } from '../../shared/capacity/providers';
+import { CONCURRENCY_ERROR_LIKE_PATTERNS } from '../../shared/incidents/concurrency-matchers';
 import { createSeededDatabase } from '../../electron/services/demo/connect';
 import { incidentSeed } from '../../electron/services/demo/seeds';
 import type { DbEngine } from '../../electron/services/db/types';
-import { threadsUpdate } from '../../electron/services/probes/apply-threads';
+import { parameterUpdate } from '../../electron/services/probes/apply-parameter';
 import { ERROR_ROW_CAP, errorQueryParams, errorWindow } from '../../electron/services/probes/read-errors';
 import { lockGlobalParameterSql, readGlobalParameterSql, updateGlobalParameterSql } from '../../electron/services/probes/sql/apply';
 import { safeIdentifier, type EngineSql } from '../../electron/services/probes/sql/engine-sql';
@@ -152,7 +153,7 @@ describe('bounds', () => {
       expect(sql.oracle).not.toContain('TO_DATE');
       for (const engine of ENGINES) expect(sql[engine]).toContain('ORDER BY INSTANT DESC');
     }
-    const params = errorQueryParams('2025-03-07T07:00:00.000', '2025-03-14T07:00:00.000');
+    const params = errorQueryParams('2025-03-07T07:00:00.000', '2025-03-14T07:00:00.000', ERROR_ROW_CAP, CONCURRENCY_ERROR_LIKE_PATTERNS);
     expect(params).toEqual({
       since: '2025-03-07T07:00:00.000',
       until: '2025-03-14T07:00:00.000',
@@ -232,7 +233,7 @@ describe('engine specifics', () => {
 
   it('the update re-checks the value it replaces and names it only as a parameter', () => {
     for (const engine of ENGINES) {
-      const preview = threadsUpdate(engine, '2', '1');
+      const preview = parameterUpdate(engine, THREADS_PARAMETER, '2', '1');
       expect(preview.statement).toBe(updateGlobalParameterSql[engine]);
       expect(preview.parameters).toEqual({ newValue: '1', name: 'scheduler.numberofthreadsforemails', expected: '2' });
       expect(preview.statement).not.toContain("'2'");
@@ -241,7 +242,7 @@ describe('engine specifics', () => {
   });
 
   it('text that looks like SQL stays a parameter value', () => {
-    const preview = threadsUpdate('sqlserver', "2'; DROP TABLE OSSYS_PARAMETER; --", '1');
+    const preview = parameterUpdate('sqlserver', THREADS_PARAMETER, "2'; DROP TABLE OSSYS_PARAMETER; --", '1');
     expect(preview.statement).toBe(updateGlobalParameterSql.sqlserver);
     expect(preview.parameters.expected).toBe("2'; DROP TABLE OSSYS_PARAMETER; --");
   });

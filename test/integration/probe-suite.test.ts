@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isConcurrencyError } from '../../shared/incidents/concurrency-error';
 import { createNoticeBoard, type ServiceDeps } from '../../electron/services/context';
 import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
 import { CONCURRENCY_MESSAGES, scenarioSeeds, type DemoSeed, type ScenarioName } from '../../electron/services/demo/seeds';
@@ -7,6 +6,7 @@ import { createProbeApi } from '../../electron/services/probes/service';
 import type { ProbeServiceApi } from '../../electron/services/probes/types';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource } from '../support/probe-faults';
+import { SEARCH_432, SET_THREADS, THREADS, isConcurrencyError } from '../support/concurrency';
 
 /**
  * The probe suite on the embedded demo engine, one data folder per scenario. The same probes run
@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('threads probe', () => {
   it('reads the global row of the incident', async () => {
     const { api } = await scenario('incident');
-    const result = await api.readThreads(DEMO_PROFILE_ID);
+    const result = await api.readParameter(DEMO_PROFILE_ID, THREADS);
     expect(result.rows).toEqual([{ name: 'Scheduler.NumberOfThreadsForEmails', value: '2', host: null }]);
     expect(result.globalValue).toBe(2);
     expect(result.engine).toBe('demo');
@@ -45,7 +45,7 @@ describe('threads probe', () => {
 
   it('shows a per-host row as an override for its host', async () => {
     const { api } = await scenario('fiveServers');
-    const result = await api.readThreads(DEMO_PROFILE_ID);
+    const result = await api.readParameter(DEMO_PROFILE_ID, THREADS);
     expect(result.globalValue).toBe(2);
     expect(result.hostValues).toEqual({ FE03: 1 });
     expect(result.summary).toContain('FE03 = 1');
@@ -53,7 +53,7 @@ describe('threads probe', () => {
 
   it('says "no row" plainly when the parameter is missing', async () => {
     const { api } = await scenario('missingParameter');
-    const result = await api.readThreads(DEMO_PROFILE_ID);
+    const result = await api.readParameter(DEMO_PROFILE_ID, THREADS);
     expect(result.rows).toEqual([]);
     expect(result.globalValue).toBeNull();
     expect(result.summary).toMatch(/^No row named Scheduler\.NumberOfThreadsForEmails exists/);
@@ -133,7 +133,7 @@ describe('servers probe', () => {
 describe('432 errors probe', () => {
   it('counts the incident in both log views and leaves other errors out', async () => {
     const { api } = await scenario('incident');
-    const result = await api.readErrors(DEMO_PROFILE_ID);
+    const result = await api.readErrors(DEMO_PROFILE_ID, SEARCH_432);
     expect(result.count).toBe(84);
     expect(result.capped).toBe(false);
     expect(result.candidatesRead).toBeGreaterThan(result.count); // "421 4.3.2" passes the prefilter, not the matcher
@@ -162,18 +162,18 @@ describe('432 errors probe', () => {
 
   it('finds the 432s among other errors logged in the same minutes', async () => {
     const { api } = await scenario('fiveServers');
-    const result = await api.readErrors(DEMO_PROFILE_ID);
+    const result = await api.readErrors(DEMO_PROFILE_ID, SEARCH_432);
     expect(result.count).toBe(40);
     expect(new Set(result.perServer.map((s) => s.server))).toEqual(new Set(['FE01', 'FE02', 'FE03']));
   });
 
   it('keeps to the time window it is given', async () => {
     const { api } = await scenario('incident');
-    const lastDay = await api.readErrors(DEMO_PROFILE_ID, { days: 1 });
-    const all = await api.readErrors(DEMO_PROFILE_ID);
+    const lastDay = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, days: 1 });
+    const all = await api.readErrors(DEMO_PROFILE_ID, SEARCH_432);
     expect(lastDay.count).toBeLessThan(all.count);
     expect(lastDay.perHour.every((h) => h.hour >= '2025-03-13T12')).toBe(true);
-    const old = await api.readErrors(DEMO_PROFILE_ID, { since: '2025-02-20T00:00:00Z', until: '2025-03-01T00:00:00Z' });
+    const old = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, since: '2025-02-20T00:00:00Z', until: '2025-03-01T00:00:00Z' });
     expect(old.count).toBe(0);
     expect(old.summary).toMatch(/^No 432 concurrency errors/);
   });
@@ -189,7 +189,7 @@ describe('432 errors probe', () => {
       })),
     });
     const { api } = await scenario(flood);
-    const result = await api.readErrors(DEMO_PROFILE_ID);
+    const result = await api.readErrors(DEMO_PROFILE_ID, SEARCH_432);
     expect(result.capped).toBe(true);
     expect(result.count).toBe(5000);
     expect(result.summary).toContain('lower bound');
@@ -197,7 +197,7 @@ describe('432 errors probe', () => {
 
   it('never claims more than the two log views hold, and says so', async () => {
     const { api } = await scenario('incident');
-    const result = await api.readErrors(DEMO_PROFILE_ID, { days: 14 });
+    const result = await api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, days: 14 });
     expect(result.requestedStart).toBe('2025-02-28T12:00:00.000Z');
     expect(result.windowStart).toBe('2025-02-28T23:45:00.000Z');
     expect(result.coverageNote).toBe('Asked for 14 days; the log views hold 13 days, since 2025-02-28 23:45 UTC.');
@@ -207,7 +207,7 @@ describe('432 errors probe', () => {
 
   it('refuses a window longer than the log keeps', async () => {
     const { api } = await scenario('incident');
-    await expect(api.readErrors(DEMO_PROFILE_ID, { days: 30 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(api.readErrors(DEMO_PROFILE_ID, { ...SEARCH_432, days: 30 })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
 
@@ -279,14 +279,14 @@ describe('apply and undo', () => {
   });
 
   it('changes the value in one transaction, reads it back, records an audit entry, and undo restores it', async () => {
-    const preview = await api.previewApplyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1 });
-    const result = await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana Support', sessionId: 's-1' });
+    const preview = await api.previewApplyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1 });
+    const result = await api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana Support', sessionId: 's-1' });
     expect(result).toMatchObject({ before: '2', after: '1', statement: preview.statement, parameters: preview.parameters });
-    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(1);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(1);
 
     // Saved to disk, not only in memory.
     await forgetDemoDatabase(dataDir);
-    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(1);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(1);
 
     const [entry] = await api.listAudit();
     expect(entry).toMatchObject({
@@ -303,7 +303,7 @@ describe('apply and undo', () => {
 
     const undo = await api.undoApply(result.auditId, { actor: 'Ana Support' });
     expect(undo).toMatchObject({ before: '1', after: '2' });
-    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
     const audit = await api.listAudit();
     expect(audit.map((e) => e.kind)).toEqual(['undo', 'apply']);
     expect(audit[1]!.undoneBy).toBe(undo.auditId);
@@ -316,17 +316,17 @@ describe('apply and undo', () => {
   it('refuses when the value changed underneath and names the new value', async () => {
     const other = await openDemoConnection(dataDir);
     await other.execute("UPDATE OSSYS_PARAMETER SET VAL = '3' WHERE NAME = 'Scheduler.NumberOfThreadsForEmails'");
-    await expect(api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('is now 3, not 2'),
     });
-    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(3);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(3);
     // Audit first: the attempt is recorded, as failed, with the reason.
     expect(await api.listAudit()).toMatchObject([{ state: 'failed', note: expect.stringContaining('is now 3, not 2') }]);
   });
 
   it('refuses undo when the value was changed again after the apply', async () => {
-    const applied = await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    const applied = await api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' });
     await (await openDemoConnection(dataDir)).execute("UPDATE OSSYS_PARAMETER SET VAL = '4' WHERE NAME = 'Scheduler.NumberOfThreadsForEmails'");
     await expect(api.undoApply(applied.auditId, { actor: 'Ana' })).rejects.toMatchObject({
       code: 'conflict',
@@ -336,16 +336,16 @@ describe('apply and undo', () => {
 
   it('will not invent a row that does not exist', async () => {
     const missing = await scenario('missingParameter');
-    await expect(missing.api.applyThreads(DEMO_PROFILE_ID, { expected: null, newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+    await expect(missing.api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: null, newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('Factory Configuration'),
     });
   });
 
   it('reset demo restores the seed after an apply', async () => {
-    await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    await api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' });
     await api.resetDemo();
-    expect((await api.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await api.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGcmCipher, DEFAULT_KDF_COST, KEY_FILE } from '../../electron/services/secrets';
+import { createGcmCipher, DEFAULT_KDF_COST, KEY_FILE } from '../../electron/services/secrets/gcm';
 import { removeDir, tempDataDir } from '../support/host';
 
 const dirs: string[] = [];

@@ -10,6 +10,7 @@ import type { ErrorsProbeResult } from '../../shared/probes/types';
 import type { SessionView } from '../../shared/wizard/view';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 import { removeDir, tempDataDir } from '../support/host';
+import { THREADS } from '../support/concurrency';
 
 /** The session service through the dispatcher on the embedded demo: the wizard's back end end to end. */
 const dataDir = tempDataDir('st-sessions-');
@@ -81,7 +82,7 @@ describe('session service on the demo environment', async () => {
     // Undo and apply again: both go through the audit trail and are kept in the session.
     view = await api(services)['sessions.undo']({ id, auditId: view.session.applies[0]!.auditId });
     expect(view.session.applies[0]!.undone).toBe(true);
-    expect(await services.probes.readThreads('demo')).toMatchObject({ globalValue: 2 });
+    expect(await services.probes.readParameter('demo', THREADS)).toMatchObject({ globalValue: 2 });
     view = await api(services)['sessions.apply']({ id });
     expect(view.session.applies).toHaveLength(2);
 

@@ -18,6 +18,7 @@ import type { AuditEntry } from '../../shared/probes/types';
 import { ApiError } from '../../shared/api/errors';
 import { PROJECT_ROOT, removeDir, tempDataDir } from '../support/host';
 import { connectionLostError, demoSource, dropBeforeCommit, wrapConnection } from '../support/probe-faults';
+import { SET_THREADS, THREADS } from '../support/concurrency';
 
 const NOW = new Date('2025-03-14T12:00:00.000Z');
 const dirs: string[] = [];
@@ -63,7 +64,7 @@ let committing = false;
 // The next statement is the read-back after the commit: the process dies there.
 const crash = (conn) => wrapConnection(conn, () => (committing ? process.exit(137) : null), { beforeCommit: () => { committing = true; return null; } });
 const api = createProbeApi({ dataDir, hostKind: 'cli', appVersion: 'test', notices: createNoticeBoard(), now: () => now }, demoSource(dataDir, now, crash));
-await api.applyThreads('demo', { expected: '2', newValue: 1, actor: 'Ana', sessionId: 's-1' });
+await api.applyParameter('demo', { ...${JSON.stringify(SET_THREADS)}, expected: '2', newValue: 1, actor: 'Ana', sessionId: 's-1' });
 console.log('the apply completed: the crash did not happen');
 `;
   const file = path.join(dataDir, 'crash-after-commit.mts');
@@ -99,12 +100,12 @@ describe('audit first', () => {
       expect(audit[0]).toMatchObject({ id: left!.id, state: 'done', before: '2', after: '1' });
       expect(audit[0]!.note).toMatch(/Reconciled from the database: the database holds the new value 1/);
       expect(auditOnDisk(dataDir)[0]).toMatchObject({ state: 'done', after: '1' });
-      expect((await services.probes.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(1);
+      expect((await services.probes.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(1);
 
       // And it can be undone like any other change.
       const undo = await services.probes.undoApply(left!.id, { actor: 'Ana' });
       expect(undo).toMatchObject({ before: '1', after: '2' });
-      expect((await services.probes.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+      expect((await services.probes.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
       expect((await services.probes.listAudit()).map((e) => [e.kind, e.state])).toEqual([
         ['undo', 'done'],
         ['apply', 'done'],
@@ -118,13 +119,15 @@ describe('audit first', () => {
     const dataDir = await demoDir();
     const lostAtUpdate = (c: DbConnection) => wrapConnection(c, (_sql, kind) => (kind === 'execute' ? connectionLostError() : null));
     const api = createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW, lostAtUpdate));
-    await expect(api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
+    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+      code: 'connection_failed',
+    });
     expect(auditOnDisk(dataDir)).toMatchObject([
       { state: 'failed', before: '2', after: '1', note: expect.stringContaining('connection to the database was lost') },
     ]);
     await forgetDemoDatabase(dataDir);
     const healthy = createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW));
-    expect((await healthy.readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await healthy.readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
     // A failed change reverted nothing, so there is nothing to undo.
     await expect(healthy.undoApply(auditOnDisk(dataDir)[0]!.id, { actor: 'Ana' })).rejects.toMatchObject({
       code: 'conflict',
@@ -135,10 +138,12 @@ describe('audit first', () => {
   it('a commit that fails before reaching the database: checked, marked failed, value unchanged', async () => {
     const dataDir = await demoDir();
     const api = createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW, dropBeforeCommit));
-    await expect(api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({ code: 'connection_failed' });
+    await expect(api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' })).rejects.toMatchObject({
+      code: 'connection_failed',
+    });
     expect(auditOnDisk(dataDir)).toMatchObject([{ state: 'failed', note: expect.stringContaining('still holds the previous value 2') }]);
     await forgetDemoDatabase(dataDir);
-    expect((await createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW)).readThreads(DEMO_PROFILE_ID)).globalValue).toBe(2);
+    expect((await createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW)).readParameter(DEMO_PROFILE_ID, THREADS)).globalValue).toBe(2);
   });
 
   it('a commit that reports an error after it reached the database: checked, and recorded as done', async () => {
@@ -151,7 +156,7 @@ describe('audit first', () => {
       },
     });
     const api = createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW, errorAfterCommit));
-    const result = await api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    const result = await api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' });
     expect(result).toMatchObject({ before: '2', after: '1' });
     expect(auditOnDisk(dataDir)).toMatchObject([{ id: result.auditId, state: 'done', after: '1', note: expect.stringContaining('holds the new value 1') }]);
   });
@@ -172,7 +177,7 @@ describe('audit first', () => {
         }, options),
     });
     const api = createProbeApi(depsFor(dataDir), demoSource(dataDir, NOW, slow));
-    const applying = api.applyThreads(DEMO_PROFILE_ID, { expected: '2', newValue: 1, actor: 'Ana' });
+    const applying = api.applyParameter(DEMO_PROFILE_ID, { ...SET_THREADS, expected: '2', newValue: 1, actor: 'Ana' });
     await inTransaction;
     expect(auditOnDisk(dataDir)).toMatchObject([{ state: 'pending', after: '1' }]);
     // Reconciling it now would wait for the row the transaction holds: it is skipped, not settled.

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetDemoDatabase } from '../../electron/services/demo/connect';
 import { methodNames } from '../../shared/api/contract';
 import { PROJECT_ROOT, removeDir, startTestHost, tempDataDir, type RunningHost } from '../support/host';
+import { THREADS } from '../support/concurrency';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -76,7 +77,7 @@ describe('the API has one write path', () => {
     const undo = await post('probes.undo', { auditId: 'any', actor: 'Mallory' });
     expect(undo).toEqual({ status: 404, body: { ok: false, error: { code: 'not_found', message: 'Unknown API method "probes.undo"' } } });
 
-    expect((await app.services.probes.readThreads('demo')).globalValue).toBe(2);
+    expect((await app.services.probes.readParameter('demo', THREADS)).globalValue).toBe(2);
     expect(await app.services.probes.listAudit()).toEqual([]);
   });
 

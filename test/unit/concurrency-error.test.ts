@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONCURRENCY_ERROR_LIKE_PATTERNS, isConcurrencyError } from '../../shared/incidents/concurrency-error';
+import { CONCURRENCY_ERROR_LIKE_PATTERNS } from '../../shared/incidents/concurrency-matchers';
+import { isConcurrencyError } from '../support/concurrency';
 
 const samples = readFileSync(path.join(__dirname, '../fixtures/smtp-errors.txt'), 'utf8')
   .split('\n')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectColumns } from '../../electron/services/evidence/parse';
-import { detectSeparator, parseDelimited } from '../../electron/services/evidence/table';
+import { detectSeparator, parseDelimited } from '../../electron/services/evidence/delimited';
 import { excelSerialToUtc, leadingTime, parseTimeCell, parseTimeText } from '../../electron/services/evidence/times';
 
 /** The pure parts of reading a customer's export: times, header names, CSV. */

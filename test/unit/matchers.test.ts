@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONCURRENCY_ERROR_LIKE_PATTERNS, isConcurrencyError } from '../../shared/incidents/concurrency-error';
+import { CONCURRENCY_ERROR_LIKE_PATTERNS } from '../../shared/incidents/concurrency-matchers';
+import { isConcurrencyError } from '../support/concurrency';
 import { CONCURRENCY_MATCHER, CONCURRENCY_MATCHERS } from '../../shared/incidents/concurrency-matchers';
 import { checkMatcherExamples, findMatch, firstMatch, likeAccepts, likePatternsOf, matchesAny, type Matcher } from '../../shared/incidents/matcher';
 import { QUOTA_MATCHERS } from '../../shared/incidents/quota-matchers';

@@ -3,6 +3,7 @@ import type { DbConnection, DbEngine, SqlParams } from '../../electron/services/
 import { describeClock, formatOffset, fromDatabaseLocal, logCoveredStart, logCycle, readClock, toDatabaseLocal } from '../../electron/services/probes/db-time';
 import { readErrors } from '../../electron/services/probes/read-errors';
 import { CONCURRENCY_MESSAGES } from '../../electron/services/demo/seeds';
+import { SEARCH_432 } from '../support/concurrency';
 
 /**
  * The database clock and database-local time (domain.md 4a): O11 keeps INSTANT in the database's
@@ -173,7 +174,7 @@ describe('the 432 search on a SQL Server five hours west of UTC', () => {
 
   it('asks for the window in local time and reports the rows in UTC', async () => {
     const { conn, asked } = fakeConnection('sqlserver', answer);
-    const result = await readErrors(conn, { since: '2026-12-02T14:00:00.000Z' }, now, clock);
+    const result = await readErrors(conn, { ...SEARCH_432, since: '2026-12-02T14:00:00.000Z' }, now, clock);
     const search = asked.filter((a) => /OSLOG_ERROR/.test(a.sql));
     expect(search).toHaveLength(2);
     for (const a of search) expect(a.params).toMatchObject({ since: '2026-12-02T09:00:00.000', until: '2026-12-02T10:00:00.000' });
@@ -191,8 +192,8 @@ describe('the 432 search on a SQL Server five hours west of UTC', () => {
     const { conn } = fakeConnection('sqlserver', (sql, params) =>
       answer(sql).filter((row) => String(row.LOCAL_INSTANT) >= String(params!.since) && String(row.LOCAL_INSTANT) < String(params!.until)),
     );
-    expect((await readErrors(conn, { since: '2026-12-02T14:00:00.000Z' }, now, clock)).count).toBe(2);
+    expect((await readErrors(conn, { ...SEARCH_432, since: '2026-12-02T14:00:00.000Z' }, now, clock)).count).toBe(2);
     // Read as if the database were at UTC, the same rows fall before the window.
-    expect((await readErrors(conn, { since: '2026-12-02T14:00:00.000Z' }, now, { utcOffsetMinutes: 0 })).count).toBe(0);
+    expect((await readErrors(conn, { ...SEARCH_432, since: '2026-12-02T14:00:00.000Z' }, now, { utcOffsetMinutes: 0 })).count).toBe(0);
   });
 });

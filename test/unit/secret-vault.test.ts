@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
-import { createGcmCipher, createSecretVault, GCM_PREFIX, KEY_FILE, keyFileProblem, type ScryptCost } from '../../electron/services/secrets';
+import { createSecretVault } from '../../electron/services/secrets';
+import { createGcmCipher, GCM_PREFIX, KEY_FILE, keyFileProblem, type ScryptCost } from '../../electron/services/secrets/gcm';
 import type { SecretCipher } from '../../electron/services/context';
 import { removeDir, tempDataDir } from '../support/host';
 

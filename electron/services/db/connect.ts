@@ -65,7 +65,7 @@ export function parseConnectionUrl(url: string): ConnectTarget {
   throw new ApiError('invalid_input', `The database URL must start with mssql:// or oracle://, not ${parsed.protocol}//`);
 }
 
-/** Opens a connection from a TEST_MSSQL_URL / TEST_ORACLE_URL style URL (real-server tests). */
+/** @internal Opens a connection from a TEST_MSSQL_URL / TEST_ORACLE_URL style URL (real-server tests). */
 export function connectFromUrl(url: string, options: { signal?: AbortSignal } = {}): Promise<DbConnection> {
   return openConnection(parseConnectionUrl(url), options);
 }

@@ -6,7 +6,6 @@ import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/probes/types'
 import type { DbConnection } from '../db/types';
 import { moveAside, writeFileAtomic } from '../json-file';
 import { canonicalZone } from '../../../shared/profiles/time-zone';
-import type { ClockOffset } from '../probes/db-time';
 import { DEMO_MIGRATIONS, DEMO_SCHEMA_VERSION } from './schema';
 import { applySeed, demoScenarioSeeds, incidentSeed, type DemoSeed } from './seeds';
 import { createLock, createSqlJsConnection, type DemoDatabaseHandle } from './sqljs-connection';
@@ -145,11 +144,6 @@ export function demoZoneOf(db: Database): string | null {
   }
 }
 
-/** The demo's clock: its zone when it has one, else its fixed offset. */
-export function demoClockOf(db: Database): ClockOffset {
-  return { utcOffsetMinutes: demoOffsetOf(db), timeZone: demoZoneOf(db) };
-}
-
 /**
  * The playbook scenario the demo database holds; 'concurrency' when it has none (a demo seeded
  * before scenarios were kept, or a damaged value).
@@ -191,7 +185,7 @@ export async function resetDemoDatabase(
   });
 }
 
-/** Drops the in-memory copy so the next connection reads the file again (tests of what was saved). */
+/** @internal Drops the in-memory copy so the next connection reads the file again (tests of what was saved). */
 export async function forgetDemoDatabase(dataDir: string): Promise<void> {
   const file = path.resolve(demoDatabaseFile(dataDir));
   const handle = open.get(file);

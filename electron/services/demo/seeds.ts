@@ -304,6 +304,7 @@ export const scenarioSeeds = {
   smtpAuth: smtpAuthSeed,
   quota: quotaSeed,
 } as const;
+/** @internal */
 export type ScenarioName = keyof typeof scenarioSeeds;
 
 /**

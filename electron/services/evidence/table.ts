@@ -5,7 +5,6 @@ import { EvidenceRefusal } from './refusal';
 import { leadingTime, type CellValue } from './times';
 import { readXlsx } from './xlsx';
 
-export { detectSeparator, parseDelimited } from './delimited';
 export { EvidenceRefusal } from './refusal';
 
 /**

@@ -1,6 +1,4 @@
 import { ApiError } from '../../../shared/api/errors';
-import { CONCURRENCY_ERROR_LIKE_PATTERNS } from '../../../shared/incidents/concurrency-error';
-import { CONCURRENCY_MATCHERS } from '../../../shared/incidents/concurrency-matchers';
 import { firstMatch, likePatternsOf, type Matcher } from '../../../shared/incidents/matcher';
 import type { ErrorSample, ErrorsProbeResult, ErrorVariantCount } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
@@ -26,14 +24,12 @@ export const DEFAULT_WINDOW_DAYS = 7;
 export const ERROR_ROW_CAP = 5000;
 const SAMPLE_COUNT = 5;
 const VIEWS: LogView[] = ['OSLOG_ERROR', 'OSLOG_ERROR_PREVIOUS'];
-/** What the search is called when the caller does not name it: the first playbook's error. */
-export const DEFAULT_ERROR_NAME = '432 concurrency error';
 
 /** Why a search reaches back at most 14 days (domain.md 4a, 4d). */
 export const LOG_VIEWS_WINDOW =
   'The window can be at most 14 days: the two log views show this week and last week (the tables keep the retention period, up to 9 weeks)';
 
-export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date; until: Date } {
+export function errorWindow(opts: Pick<ErrorsProbeOptions, 'since' | 'until' | 'days'>, now: Date): { since: Date; until: Date } {
   const until = opts.until ? new Date(opts.until) : now;
   const since = opts.since ? new Date(opts.since) : new Date(until.getTime() - (opts.days ?? DEFAULT_WINDOW_DAYS) * DAY);
   if (Number.isNaN(until.getTime()) || Number.isNaN(since.getTime()))
@@ -47,14 +43,9 @@ export function errorWindow(opts: ErrorsProbeOptions, now: Date): { since: Date;
 
 /**
  * The parameters of one view's statement: the window as database-local text, the prefilter
- * (`like1` ... `likeN`, the 432 error's two patterns by default) and the cap.
+ * (`like1` ... `likeN`, the playbook's patterns) and the cap.
  */
-export function errorQueryParams(
-  since: string,
-  until: string,
-  cap = ERROR_ROW_CAP,
-  likePatterns: readonly string[] = CONCURRENCY_ERROR_LIKE_PATTERNS,
-): Record<string, string | number> {
+export function errorQueryParams(since: string, until: string, cap: number, likePatterns: readonly string[]): Record<string, string | number> {
   const names = likeParamNames(likePatterns.length);
   return { since, until, ...Object.fromEntries(names.map((name, i) => [name, likePatterns[i]!])), cap };
 }
@@ -65,7 +56,7 @@ export function searchPlan(opts: Pick<ErrorsProbeOptions, 'matchers' | 'errorNam
   likePatterns: string[];
   errorName: string;
 } {
-  const matchers = opts.matchers ?? CONCURRENCY_MATCHERS;
+  const matchers = opts.matchers;
   if (matchers.length === 0) throw new ApiError('invalid_input', 'Say which error to search for: no matcher was given', { field: 'matchers' });
   const likePatterns = likePatternsOf(matchers);
   if (likePatterns.length === 0)
@@ -75,7 +66,8 @@ export function searchPlan(opts: Pick<ErrorsProbeOptions, 'matchers' | 'errorNam
       field: 'matchers',
     });
   }
-  const errorName = opts.errorName?.trim() || DEFAULT_ERROR_NAME;
+  const errorName = opts.errorName.trim();
+  if (!errorName) throw new ApiError('invalid_input', 'Say what the error searched for is called', { field: 'errorName' });
   return { matchers, likePatterns, errorName };
 }
 
@@ -114,7 +106,7 @@ function span(ms: number, rounding: 'round' | 'floor'): string {
 }
 
 /**
- * Occurrences of an error (the playbook's matchers, the 432 concurrency error by default) in the
+ * Occurrences of an error (the playbook's matchers) in the
  * current and previous week's log views (the log connection
  * points at the log catalog/schema when the profile has one). Bounded by time window and row cap.
  * The window is built in the database's local time (`clock`, read on this connection when not

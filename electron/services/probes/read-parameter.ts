@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { ParameterProbeResult, ThreadsRow } from '../../../shared/probes/types';
+import type { ParameterProbeResult, ParameterRow } from '../../../shared/probes/types';
 import type { DbConnection } from '../db/types';
 import { unreadableReason } from './failures';
 import { missingPlatformSchema } from './platform-schema';
@@ -58,7 +58,7 @@ export async function readParameter(
       throw error;
     }
   });
-  const rows: ThreadsRow[] = raw.map((r) => ({ name: text(r.NAME) ?? parameter, value: text(r.VAL) ?? '', host: text(r.HOST) || null }));
+  const rows: ParameterRow[] = raw.map((r) => ({ name: text(r.NAME) ?? parameter, value: text(r.VAL) ?? '', host: text(r.HOST) || null }));
   const globals = rows.filter((r) => r.host === null);
   const globalValue = globals.length === 1 ? parseWhole(globals[0]!.value) : null;
   const hostValues: Record<string, number> = {};
@@ -69,7 +69,7 @@ export async function readParameter(
   return { rows, globalValue, hostValues, summary: summarise(parameter, rows, globals, globalValue) };
 }
 
-function summarise(parameter: string, rows: ThreadsRow[], globals: ThreadsRow[], globalValue: number | null): string {
+function summarise(parameter: string, rows: ParameterRow[], globals: ParameterRow[], globalValue: number | null): string {
   if (rows.length === 0) {
     return `No row named ${parameter} exists. Read the value shown in Factory Configuration > Platform Configurations.`;
   }

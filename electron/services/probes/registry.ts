@@ -18,8 +18,8 @@ export async function runProbeUse(
     case 'error-log':
       return probes.readErrors(profileId, {
         ...call,
-        ...(use.matchers ? { matchers: use.matchers } : {}),
-        ...(use.errorName ? { errorName: use.errorName } : {}),
+        matchers: use.matchers ?? [],
+        errorName: use.errorName ?? '',
         ...(opts.since ? { since: opts.since } : { days: opts.days ?? 7 }),
       });
     case 'parameter':

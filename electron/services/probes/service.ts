@@ -5,10 +5,8 @@ import type { ServiceDeps } from '../context';
 import type { ProfileService } from '../profiles';
 import { DEMO_PROFILE_ID, checkDemoScenario, resetDemoDatabase } from '../demo/connect';
 import { simulateFixTookEffect } from '../demo/scheduler';
-import { THREADS_PARAMETER } from '../demo/seeds';
 import type { DbConnection } from '../db/types';
 import { checkNewValue, commitParameter, parameterUpdate, readParameterBack, WriteFailure, type CommitOutcome } from './apply-parameter';
-import { THREADS_ALLOWED } from './apply-threads';
 import { auditState, createAuditLog, type AuditState } from './audit';
 import { probeFailure, throwIfCancelled } from './failures';
 import { readClock } from './db-time';
@@ -303,7 +301,6 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
   }
 
   return {
-    readThreads: (profileId, opts = {}) => probe(profileId, 'platform', THREADS_PARAMETER, opts, (conn) => readParameter(conn, THREADS_PARAMETER, opts)),
     readParameter: async (profileId, opts) => {
       const name = parameterName(opts?.name);
       return probe(profileId, 'platform', name, opts, (conn) => readParameter(conn, name, opts));
@@ -313,14 +310,10 @@ export function createProbeApi(deps: ServiceDeps, source: ProbeProfileSource): P
       return probe(profileId, 'platform', 'the recipients of the emails sent', opts, (conn, clock) => readRecipients(conn, opts, now(), clock));
     },
     readServers: (profileId, opts = {}) => probe(profileId, 'platform', 'the front-end servers', opts, (conn) => readServers(conn, opts)),
-    readErrors: (profileId, opts = {}) => probe(profileId, 'log', 'the error log', opts, (conn, clock) => readErrors(conn, opts, now(), clock)),
+    readErrors: (profileId, opts) => probe(profileId, 'log', 'the error log', opts, (conn, clock) => readErrors(conn, opts, now(), clock)),
     readEmailQueue: (profileId, opts = {}) => probe(profileId, 'platform', 'the email queue', opts, (conn, clock) => readEmailQueue(conn, opts, now(), clock)),
     readEmailsSent: (profileId, opts) => probe(profileId, 'platform', 'the emails sent', opts, (conn, clock) => readEmailsSent(conn, opts, clock)),
     fixTookEffect,
-    /** The former name of `fixTookEffect`, kept while callers move over. */
-    schedulerRestarted: fixTookEffect,
-    previewApplyThreads: (profileId, { expected, newValue }) => previewApplyParameter(profileId, { parameter: THREADS_PARAMETER, expected, newValue }),
-    applyThreads: (profileId, request, opts = {}) => applyParameter(profileId, { ...request, parameter: THREADS_PARAMETER, ...THREADS_ALLOWED }, opts),
     previewApplyParameter,
     applyParameter,
     undoApply: async (auditId, opts) => {

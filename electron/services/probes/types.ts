@@ -2,7 +2,6 @@ import type { Matcher } from '../../../shared/incidents/matcher';
 import type {
   ApplyParameterResult,
   ApplyPreview,
-  ApplyThreadsResult,
   AuditEntry,
   DemoScenario,
   EmailQueueProbeResult,
@@ -11,13 +10,11 @@ import type {
   ParameterProbeResult,
   RecipientsProbeResult,
   ServersProbeResult,
-  ThreadsProbeResult,
 } from '../../../shared/probes/types';
 
 export type {
   ApplyParameterResult,
   ApplyPreview,
-  ApplyThreadsResult,
   AuditEntry,
   DemoScenario,
   EmailQueueProbeResult,
@@ -26,7 +23,6 @@ export type {
   ParameterProbeResult,
   RecipientsProbeResult,
   ServersProbeResult,
-  ThreadsProbeResult,
 };
 
 /** What every probe call accepts: cancellation and progress, as the API's long calls give them. */
@@ -44,11 +40,11 @@ export interface ErrorsProbeOptions extends ProbeCallOptions {
   days?: number;
   /**
    * The playbook's matchers, in priority order (`firstMatch`): their LIKE patterns are the SQL
-   * prefilter (at most 16), the matchers the exact check. Default: the 432 concurrency error.
+   * prefilter (at most 16), the matchers the exact check.
    */
-  matchers?: readonly Matcher[];
-  /** What the summary calls the error, singular ("SMTP authentication error"); default "432 concurrency error". */
-  errorName?: string;
+  matchers: readonly Matcher[];
+  /** What the summary calls the error, singular ("SMTP authentication error"). */
+  errorName: string;
 }
 
 export interface ParameterProbeOptions extends ProbeCallOptions {
@@ -86,17 +82,8 @@ export interface ApplyParameterRequest extends PreviewParameterRequest {
   sessionId?: string;
 }
 
-export interface ApplyThreadsRequest {
-  /** The stored value the engineer saw (null = no global row). Apply is refused when it changed. */
-  expected: string | null;
-  newValue: number;
-  actor: string;
-  sessionId?: string;
-}
-
 export interface ProbeServiceApi {
-  readThreads(profileId: string, opts?: ProbeCallOptions): Promise<ThreadsProbeResult>;
-  /** Every row (global and per host) of any OSSYS_PARAMETER parameter; `readThreads` is this for Scheduler.NumberOfThreadsForEmails. */
+  /** Every row (global and per host) of any OSSYS_PARAMETER parameter. */
   readParameter(profileId: string, opts: ParameterProbeOptions): Promise<ParameterProbeResult>;
   /**
    * Emails sent in the last `hours` (default 24) and, when OSSYS_EMAIL has recipient columns, their
@@ -104,34 +91,27 @@ export interface ProbeServiceApi {
    */
   readRecipients(profileId: string, opts?: RecipientsProbeOptions): Promise<RecipientsProbeResult>;
   readServers(profileId: string, opts?: ProbeCallOptions): Promise<ServersProbeResult>;
-  readErrors(profileId: string, opts?: ErrorsProbeOptions): Promise<ErrorsProbeResult>;
+  readErrors(profileId: string, opts: ErrorsProbeOptions): Promise<ErrorsProbeResult>;
   readEmailQueue(profileId: string, opts?: ProbeCallOptions): Promise<EmailQueueProbeResult>;
   /** Emails marked sent since `since` (ISO UTC), bounded by a row cap; unknown when the table is not found. */
   readEmailsSent(profileId: string, opts: ProbeCallOptions & { since: string }): Promise<EmailsSentProbeResult>;
   /**
-   * Tells the platform database that the Scheduler was restarted at `at` (ISO UTC). A real database
-   * ignores it; the embedded demo simulates the Scheduler: queued emails are sent after the restart
-   * and, while its budget is over the limit, new 432 errors are logged.
-   */
-  schedulerRestarted(profileId: string, at: string): Promise<void>;
-  /**
    * Tells the platform database that the fix took effect at `at` (ISO UTC): the Scheduler restarted,
    * or the engineer fixed the cause outside the app. A real database ignores it; the embedded demo
-   * simulates by its scenario: 'concurrency' as `schedulerRestarted`; 'smtp-auth' and 'quota' send
+   * simulates by its scenario: in 'concurrency' queued emails are sent after the restart and, while
+   * the budget is over the limit, new 432 errors are logged; 'smtp-auth' and 'quota' send
    * the queued emails after `at` and log no new error.
    */
   fixTookEffect(profileId: string, at: string): Promise<void>;
-  previewApplyThreads(profileId: string, request: { expected: string | null; newValue: number }): Promise<ApplyPreview>;
-  applyThreads(profileId: string, request: ApplyThreadsRequest, opts?: ProbeCallOptions): Promise<ApplyThreadsResult>;
   /** The exact statement Apply will run on the parameter's global row, and its parameters. */
   previewApplyParameter(profileId: string, request: PreviewParameterRequest): Promise<ApplyPreview>;
   /**
    * Sets the global row of a parameter: compare-and-set against `expected` in one transaction, audit
-   * entry first, value read back after the commit. `applyThreads` is this for the threads, 1 to 64.
+   * entry first, value read back after the commit.
    */
   applyParameter(profileId: string, request: ApplyParameterRequest, opts?: ProbeCallOptions): Promise<ApplyParameterResult>;
   /** Restores the value recorded before the change, on the parameter the change wrote. */
-  undoApply(auditId: string, opts?: ProbeCallOptions & { actor: string }): Promise<ApplyThreadsResult>;
+  undoApply(auditId: string, opts?: ProbeCallOptions & { actor: string }): Promise<ApplyParameterResult>;
   /**
    * Seeds the demo again with a playbook's scenario (default: the one it has; 'concurrency' on a
    * new folder); `utcOffsetMinutes` sets its clock zone (default: keep the current one).

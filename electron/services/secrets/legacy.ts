@@ -51,4 +51,3 @@ export function createLegacyOwners(dataDir: string, onNotice: (message: string) 
     },
   };
 }
-export type LegacyOwners = ReturnType<typeof createLegacyOwners>;

@@ -1,8 +1,8 @@
 import { computeBudget } from '../../capacity/engine';
 import type { BudgetResult } from '../../capacity/types';
-import { isConcurrencyError } from '../../incidents/concurrency-error';
 import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
-import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ThreadsProbeResult } from '../../probes/types';
+import { matchesAny } from '../../incidents/matcher';
+import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ParameterProbeResult } from '../../probes/types';
 import type { Criterion } from '../../wizard/criteria';
 import type { FactValue, Playbook, StepContext } from '../../wizard/types';
 import { budgetGap, budgetInput, num, otherSenders, servers, text, THREADS_PARAMETER } from './facts';
@@ -58,7 +58,7 @@ function frontEnds(ctx: StepContext): string[] {
 
 function recognised(ctx: StepContext): boolean {
   const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
-  return evidence !== '' && isConcurrencyError(evidence);
+  return evidence !== '' && matchesAny(CONCURRENCY_MATCHERS, evidence);
 }
 
 /**
@@ -142,7 +142,7 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
     }
     case 'threads':
     case 'threadsAfter': {
-      const r = result as ThreadsProbeResult;
+      const r = result as ParameterProbeResult;
       const prefix = probe === 'threads' ? 'threads' : 'after.threads';
       const facts: NewFact[] = [];
       if (r.globalValue !== null) facts.push({ key: `${prefix}.global`, value: r.globalValue, detail: 'OSSYS_PARAMETER (global row)' });
@@ -205,7 +205,7 @@ export const concurrencyPlaybook: Playbook = {
       const sending = servers.filter((s) => s.active && s.sendsEmail !== false).length;
       return {
         factKey: 'mailbox.others',
-        row: { name, servers: Math.max(1, sending), threads: (results.threads as ThreadsProbeResult | undefined)?.globalValue ?? 1 },
+        row: { name, servers: Math.max(1, sending), threads: (results.threads as ParameterProbeResult | undefined)?.globalValue ?? 1 },
       };
     },
   },
@@ -216,7 +216,7 @@ export const concurrencyPlaybook: Playbook = {
     if (!change || typeof change.to !== 'number') {
       return { unavailable: 'This plan changes servers or per-host rows; apply it by hand as the steps say, then record it here.' };
     }
-    const threads = ctx.session.probes.threads as ThreadsProbeResult | undefined;
+    const threads = ctx.session.probes.threads as ParameterProbeResult | undefined;
     if (!threads) return { unavailable: `Read ${THREADS_PARAMETER} with the probe first (step "Threads").` };
     const row = threads.rows.find((r) => r.host === null);
     return {

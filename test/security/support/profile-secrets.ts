@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import { createNoticeBoard, type CallContext, type ServiceDeps } from '../../../electron/services/context';
 import { createProfileService } from '../../../electron/services/profiles';
 import { PROFILES_FILE } from '../../../electron/services/profiles/store';
-import { gcmCipherFromKey } from '../../../electron/services/secrets';
+import { gcmCipherFromKey } from '../../../electron/services/secrets/gcm';
 import { profileFormSchema, type ProfileFormInput } from '../../../shared/profiles/schema';
 import { fakeTdsServer, type FakeTdsServer } from '../../support/fake-servers';
 import { removeDir, tempDataDir } from '../../support/host';
