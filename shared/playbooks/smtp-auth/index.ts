@@ -295,7 +295,7 @@ export const smtpAuthPlaybook: Playbook = {
       guidance: () =>
         'The decision by the form of the error: what gets mail flowing again now (a stop-gap, which buys time only), what lasts (mostly OAuth 2.0), whether this Platform Server can do OAuth 2.0, and what nobody knows yet.',
       facts: [
-        { key: 'diagnosis.cause', label: 'What Exchange Online refused', sources: ['derived'] },
+        { key: 'diagnosis.cause', label: 'What Exchange Online refused', sources: ['derived'], shownAbove: true },
         { key: 'diagnosis.verdict', label: 'Verdict', sources: ['derived'], shownAbove: true },
         { key: 'diagnosis.stopGap', label: 'Stop-gap (until the lasting fix)', sources: ['derived'] },
         { key: 'diagnosis.lasting', label: 'Lasting fix', sources: ['derived'] },

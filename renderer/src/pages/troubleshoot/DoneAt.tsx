@@ -16,7 +16,7 @@ export function fromLocalInput(value: string): string | undefined {
  */
 export function DoneAt({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (value: string) => void }) {
   return (
-    <div className="field">
+    <div className="field ts-done-at">
       <label htmlFor={id}>{label}</label>
       <input id={id} type="datetime-local" value={value} max={toLocalInput(new Date().toISOString())} onChange={(e) => onChange(e.target.value)} />
       <span className="field-hint">Leave empty for now. In this computer's time zone; never in the future.</span>

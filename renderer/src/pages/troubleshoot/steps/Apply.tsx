@@ -124,7 +124,7 @@ export function Apply({ view }: { view: SessionView }) {
           <fieldset className="field">
             <legend>Which fix was made</legend>
             {options.map((o) => (
-              <label key={o.id} className="row ts-fix-option">
+              <label key={o.id} className="ts-fix-option">
                 <input type="radio" name="ts-fix-option" value={o.id} checked={option === o.id} onChange={() => setOption(o.id)} />
                 <span>
                   <span className={o.lasting ? 'badge badge-success' : 'badge badge-warning'}>{o.lasting ? 'lasting fix' : 'stop-gap'}</span> {o.label}
