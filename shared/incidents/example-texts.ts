@@ -86,18 +86,87 @@ export const QUOTA_TENANT_TEXTS = [
 
 export const QUOTA_TEXTS = [...QUOTA_MAILBOX_TEXTS, ...QUOTA_TENANT_TEXTS] as const;
 
-/** Texts of none of the three playbooks, look-alikes included. */
-export const OTHER_TEXTS = [
+/**
+ * Send As denied (domain.md 4e): the From address is not the mailbox the platform logs in as. 5.7.60
+ * at MAIL FROM, 554 5.2.252 SendAsDenied after DATA, and when it goes on, the mailbox throttled.
+ */
+export const SEND_AS_TEXTS = {
+  noPermission: [
+    'Error sending email 7001: 550 5.7.60 SMTP; Client does not have permissions to send as this sender [AM0PR02MB1111.eurprd02.prod.outlook.com]',
+    'Mailbox unavailable. The server response was: 5.7.60 SMTP; Client does not have permissions to send as this sender',
+    'MailKit.Net.Smtp.SmtpCommandException: CLIENT DOES NOT HAVE PERMISSIONS TO SEND AS THIS SENDER',
+  ],
+  sendAsDenied: [
+    'Error sending email 7002: 554 5.2.252 SendAsDenied; noreply@fabrikam.com not allowed to send as alerts@fabrikam.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.',
+    'Mailbox unavailable. The server response was: 5.2.252 SendAsDenied; svc-outsystems@fabrikam.com not allowed to send as hr@fabrikam.com',
+  ],
+  throttled: [
+    'Error sending email 6200: 550 5.2.252 Sender throttled due to continuous send as denied errors.',
+    'MailKit.Net.Smtp.SmtpCommandException: 550 5.2.252 SENDER THROTTLED DUE TO CONTINUOUS SEND AS DENIED ERRORS',
+  ],
+} as const;
+
+/**
+ * SMTP connection and TLS (domain.md 4e): the platform cannot talk to the server at all, or not
+ * securely. The .NET texts count only with an email or SMTP word on the line: the same words come
+ * from REST and SOAP calls, which are no email problem.
+ */
+export const SMTP_CONNECTION_TEXTS = {
+  tlsLegacy: [
+    'Error sending email 7101: 421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [DB8PR09CA0001.eurprd09.prod.outlook.com]',
+    'Mailbox unavailable. The server response was: 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2.',
+  ],
+  starttlsRequired: [
+    'Error sending email 7102: 451 5.7.3 STARTTLS is required to send mail [AM4PR07CA0002.eurprd07.prod.outlook.com]',
+    'MailKit.Net.Smtp.SmtpCommandException: STARTTLS IS REQUIRED TO SEND MAIL',
+  ],
+  socketError: [
+    'Error sending email 7103: 421 4.4.2 Connection dropped due to SocketError',
+    'Mailbox unavailable. The server response was: 4.4.2 Connection dropped due to SocketError',
+  ],
+  authMechanism: [
+    'Error sending email 7104: 504 5.7.4 Unrecognized authentication type [BN6PR11CA0003.namprd11.prod.outlook.com]',
+    'MailKit.Net.Smtp.SmtpCommandException: 504 5.7.4 UNRECOGNIZED AUTHENTICATION TYPE',
+  ],
+  certificate: [
+    'Error sending email 7105: The remote certificate is invalid according to the validation procedure.',
+    'System.Net.Mail.SmtpException: Failure sending mail. ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch',
+  ],
+  transportClosed: [
+    'Error sending email 7106: Authentication failed because the remote party has closed the transport stream.',
+    'System.Net.Mail.SmtpException: Failure sending mail. ---> System.IO.IOException: Authentication failed because the remote party has closed the transport stream.',
+  ],
+  unreachable: [
+    'Error sending email 6400: Unable to connect to the remote server',
+    'System.Net.Mail.SmtpException: Failure sending mail. ---> System.Net.WebException: Unable to connect to the remote server ---> System.Net.Sockets.SocketException: No connection could be made because the target machine actively refused it 52.97.1.1:587',
+    'Error sending email 7107: No such host is known',
+  ],
+  timeout: ['Error sending email 7108: The operation has timed out.', 'System.Net.Mail.SmtpException: The operation has timed out.'],
+} as const;
+
+const flat = (groups: Record<string, readonly string[]>): string[] => Object.values(groups).flat();
+export const SEND_AS_ALL: readonly string[] = flat(SEND_AS_TEXTS);
+export const SMTP_CONNECTION_ALL: readonly string[] = flat(SMTP_CONNECTION_TEXTS);
+
+/** Texts of no playbook, look-alikes included (the same words outside email among them). */
+export const NO_PLAYBOOK_TEXTS = [
   'Error sending email 6100: 554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
-  'Error sending email 6200: 550 5.2.252 Sender throttled due to continuous send as denied errors.',
   'Error sending email 6300: 421 4.7.0 Temporary server error. Please try again later',
   'Error sending email 6301: 421 4.3.2 Service not available, closing transmission channel',
   'Error sending email 6302: 451 4.7.500 Server busy. Please try again later. [AS8PR04CA0000.eurprd04.prod.outlook.com]',
   'Error sending email 6303: 550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.',
-  'Error sending email 6400: Unable to connect to the remote server',
   'Error creating Email. The operation has timed out',
+  'Error executing request https://api.fabrikam.com/orders: Unable to connect to the remote server',
+  'The remote certificate is invalid according to the validation procedure. (REST method GetOrders)',
   "Timer 'SendDailyDigest' took more than 20 minutes to execute and was aborted",
   'Error sending email 14324.3.2 retry',
   'Order 432 version 4.3.21 shipped',
   'Connected to MySQL 5.7.30 and 5.7.57; release 5.1.90',
+  'Build 5.7.600 and 4.7.660 and 5.2.2520 deployed',
 ] as const;
+
+/**
+ * Texts the 432, SMTP authentication and quota matchers must not accept: no playbook's, and the
+ * Send As and SMTP connection playbooks' (their own matchers read their groups).
+ */
+export const OTHER_TEXTS: readonly string[] = [...NO_PLAYBOOK_TEXTS, ...SEND_AS_ALL, ...SMTP_CONNECTION_ALL];

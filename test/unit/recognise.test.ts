@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { CONCURRENCY_MATCHERS } from '../../shared/incidents/concurrency-matchers';
 import { QUOTA_MATCHERS } from '../../shared/incidents/quota-matchers';
 import { RECOGNISE_MAX_CHARS, RECOGNISE_MAX_LINES, recogniseText, type RecogniseCandidate } from '../../shared/incidents/recognise';
+import { SEND_AS_MATCHERS } from '../../shared/incidents/send-as-matchers';
 import { SMTP_AUTH_MATCHERS } from '../../shared/incidents/smtp-auth-matchers';
+import { SMTP_CONNECTION_MATCHERS } from '../../shared/incidents/smtp-connection-matchers';
 
-type Label = 'CONCURRENCY' | 'SMTP-AUTH' | 'QUOTA' | 'NONE';
+type Label = 'CONCURRENCY' | 'SMTP-AUTH' | 'QUOTA' | 'SEND-AS' | 'SMTP-CONNECTION' | 'NONE';
+const LABELS: readonly Label[] = ['CONCURRENCY', 'SMTP-AUTH', 'QUOTA', 'SEND-AS', 'SMTP-CONNECTION', 'NONE'];
 
 const samples = readFileSync(path.join(__dirname, '../fixtures/smtp-errors-by-playbook.tsv'), 'utf8')
   .split('\n')
@@ -19,13 +22,18 @@ const samples = readFileSync(path.join(__dirname, '../fixtures/smtp-errors-by-pl
 const CONCURRENCY_TITLE = '432 4.3.2 Concurrent connections limit exceeded';
 const AUTH_TITLE = 'SMTP authentication refused';
 const QUOTA_TITLE = 'Daily recipient quota exceeded';
+const SEND_AS_TITLE = 'Send As denied';
+const CONNECTION_TITLE = 'SMTP connection and TLS';
 
 /** The candidates as the playbooks will register them; ids are the samples' labels here. */
 const candidates: RecogniseCandidate[] = [
   { id: 'CONCURRENCY', title: CONCURRENCY_TITLE, matchers: CONCURRENCY_MATCHERS },
   { id: 'SMTP-AUTH', title: AUTH_TITLE, matchers: SMTP_AUTH_MATCHERS },
   { id: 'QUOTA', title: QUOTA_TITLE, matchers: QUOTA_MATCHERS },
+  { id: 'SEND-AS', title: SEND_AS_TITLE, matchers: SEND_AS_MATCHERS },
+  { id: 'SMTP-CONNECTION', title: CONNECTION_TITLE, matchers: SMTP_CONNECTION_MATCHERS },
 ];
+const TITLES: Partial<Record<Label, string>> = { 'SMTP-AUTH': AUTH_TITLE, 'SEND-AS': SEND_AS_TITLE, 'SMTP-CONNECTION': CONNECTION_TITLE };
 
 /** The form of each SMTP-AUTH sample, by its (made-up) email id. */
 const AUTH_VARIANTS: Record<string, string> = {
@@ -41,24 +49,50 @@ const AUTH_VARIANTS: Record<string, string> = {
   // 530 5.7.57 carrying "535 5.7.139 Authentication unsuccessful": the 5.7.139 answer is the more specific.
   '6006': 'reason-not-given',
   '6007': 'not-authenticated',
+  // Send As denied.
+  '7001': 'no-permission',
+  '7002': 'send-as-denied',
+  '6200': 'throttled',
+  // SMTP connection and TLS.
+  '7101': 'tls-legacy',
+  '7102': 'starttls-required',
+  '7103': 'socket-error',
+  '7104': 'auth-mechanism',
+  '7105': 'certificate',
+  '7106': 'transport-closed',
+  '6400': 'unreachable',
+  '7108': 'timeout',
 };
 const emailId = (text: string) => /Error sending email (\d+)/.exec(text)?.[1] ?? '';
 
 /** The nearest known text for each NONE sample, by its email id (the last one has no id). */
 const NEAREST: Record<string, string> = {
   '6100': '554 5.2.2 mailbox full',
-  '6200': '550 5.2.252 Sender throttled',
   '6300': '421 4.7.0 Temporary server error',
   '6301': '421 4.3.2 Service not available',
   '6302': '451 4.7.500 Server busy',
   '6303': '550 5.7.708 Access denied, traffic not accepted from this IP',
-  '6400': 'Unable to connect to the remote server',
   '': 'The operation has timed out',
 };
 
 describe('recogniseText: the labelled samples', () => {
+  it('has samples of every label, and every form of the Send As and connection playbooks', () => {
+    const formsOf = (label: Label) => [...new Set(samples.filter((s) => s.label === label).map((s) => AUTH_VARIANTS[emailId(s.text)]))].sort();
+    expect(formsOf('SEND-AS')).toEqual(['no-permission', 'send-as-denied', 'throttled']);
+    expect(formsOf('SMTP-CONNECTION')).toEqual([
+      'auth-mechanism',
+      'certificate',
+      'socket-error',
+      'starttls-required',
+      'timeout',
+      'tls-legacy',
+      'transport-closed',
+      'unreachable',
+    ]);
+  });
+
   it('has samples of every label, and every SMTP-AUTH variant', () => {
-    for (const label of ['CONCURRENCY', 'SMTP-AUTH', 'QUOTA', 'NONE'] as const) {
+    for (const label of LABELS) {
       expect(samples.filter((s) => s.label === label).length).toBeGreaterThanOrEqual(2);
     }
     const variants = new Set(samples.filter((s) => s.label === 'SMTP-AUTH').map((s) => AUTH_VARIANTS[emailId(s.text)]));
@@ -85,11 +119,12 @@ describe('recogniseText: the labelled samples', () => {
     expect(result!.firstLine.end).toBeGreaterThan(result!.firstLine.start);
     expect(nearest).toEqual([]);
     expect(message).toMatch(/^Recognised: /);
-    if (label === 'SMTP-AUTH') {
+    const title = TITLES[label];
+    if (title) {
       const variant = AUTH_VARIANTS[emailId(text)];
       expect(variant, `no expected variant for ${text}`).toBeDefined();
       expect(result!.variants).toEqual({ [variant!]: 1 });
-      expect(message).toBe(`Recognised: ${AUTH_TITLE} (1 line: 1 ${variant}).`);
+      expect(message).toBe(`Recognised: ${title} (1 line: 1 ${variant}).`);
     } else {
       expect(result!.variants).toEqual({});
     }
