@@ -1,25 +1,13 @@
 import { changeAttachments } from '../attachments';
 import { formatTime } from '../format-time';
-import type { DbClock } from '../probes/types';
+import { contextOf, factMap, stepOfFact } from './context';
 import { fixOptions, givenTime } from './fix';
 import { decideOutcome, OUTCOME_LABELS, verificationOf } from './outcome';
-import { sourceOfOrigin, type ResultOrigin } from './provenance';
-import type {
-  KeptProbes,
-  ProbeKind,
-  EnvironmentSnapshot,
-  Fact,
-  FactMap,
-  FactValue,
-  Playbook,
-  RestartItem,
-  Session,
-  SessionAction,
-  SessionEvent,
-  StepContext,
-  StepDef,
-  StepView,
-} from './types';
+import { clockOf, probeEvent } from './probe-result';
+import { sourceOfOrigin } from './provenance';
+import { reachable } from './queries';
+import type { EnvironmentSnapshot, Fact, FactValue, Playbook, RestartItem, Session, SessionAction, SessionEvent, StepContext, StepDef } from './types';
+import { describeValue, ISO_TIME, labelOf } from './words';
 
 /**
  * The session state machine. Pure: every function takes the session, the playbook and the time,
@@ -76,70 +64,12 @@ export function createSession({ id, playbook, environment, offline, now, pastedE
   return deriveSession(started, playbook);
 }
 
-export function factMap(facts: readonly Fact[]): FactMap {
-  return Object.fromEntries(facts.map((f) => [f.key, f]));
-}
-
-export function contextOf(session: Session): StepContext {
-  return { facts: factMap(session.facts), session };
-}
-
-/** The step that gathers a fact key, or undefined for a key no step declares. */
-export function stepOfFact(playbook: Playbook, key: string): StepDef | undefined {
-  return playbook.steps.find((s) => s.facts.some((f) => f.key === key));
-}
-
 function log(session: Session, event: SessionEvent): Session {
   return { ...session, updatedAt: event.at, events: [...session.events, event] };
 }
 
 function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const count = (n: number, one: string) => `${NUMBER.format(n)} ${n === 1 ? one : `${one}s`}`;
-
-/**
- * A fact's value in words, the same in the event log, the wizard and the report: times in UTC,
- * server lists as "FE01 (sends email, zone Global)", an empty set as "none", never raw JSON.
- */
-export function describeValue(value: FactValue | undefined): string {
-  if (value === null || value === undefined) return 'unknown';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  // "12,383" as the diagnosis and the report write it, never "12383" beside it.
-  if (typeof value === 'number') return NUMBER.format(value);
-  if (typeof value === 'string') return ISO_TIME.test(value) ? formatTime(value, value) : value;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return 'none';
-    return value
-      .map((item) => (item && typeof item === 'object' && !Array.isArray(item) && 'name' in item ? describeRow(item) : describeValue(item as FactValue)))
-      .join('; ');
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return 'none';
-  return entries.map(([key, v]) => `${key}: ${describeValue(v as FactValue)}`).join(', ');
-}
-
-/**
- * A named row by its own fields: a server list's row as "FE01 (sends email, zone Global)", a
- * sender's as "QA (1 server x 2 threads)", any other as "QA (recipients: 5100)".
- */
-export function describeRow(row: Record<string, unknown>): string {
-  const { name, ...fields } = row;
-  let extra: string;
-  if ('sendsEmail' in fields || 'zone' in fields) {
-    const sends = fields.sendsEmail === true ? 'sends email' : fields.sendsEmail === false ? 'no email' : 'email not known';
-    extra = `${sends}, zone ${String(fields.zone ?? 'not known')}${fields.active === false ? ', inactive' : ''}`;
-  } else if (typeof fields.servers === 'number' && typeof fields.threads === 'number') {
-    extra = `${count(fields.servers, 'server')} x ${count(fields.threads, 'thread')}`;
-  } else {
-    extra = Object.entries(fields)
-      .map(([key, value]) => `${key}: ${describeValue(value as FactValue)}`)
-      .join(', ');
-  }
-  return extra ? `${String(name)} (${extra})` : String(name);
 }
 
 /**
@@ -203,10 +133,6 @@ function setFacts(session: Session, playbook: Playbook, incoming: Array<Omit<Fac
     );
   }
   return next;
-}
-
-export function labelOf(playbook: Playbook, key: string): string {
-  return stepOfFact(playbook, key)?.facts.find((f) => f.key === key)?.label ?? key;
 }
 
 function currentStep(session: Session, playbook: Playbook): StepDef {
@@ -462,33 +388,6 @@ function timeGiven(given: string | undefined, now: string): string {
   }
 }
 
-/**
- * A session saved by an earlier version, brought up to the current shape: probe results kept under
- * the playbook's old names move to its probe ids. Idempotent.
- */
-export function upgradeSession(session: Session, playbook: Playbook): Session {
-  const legacy = playbook.legacyProbeKeys ?? {};
-  const probes: KeptProbes = {};
-  let moved = false;
-  for (const [key, value] of Object.entries(session.probes ?? {})) {
-    const id = legacy[key];
-    if (id !== undefined && id !== key) moved = true;
-    if (value === null || value === undefined) continue;
-    probes[id ?? key] = value;
-  }
-  const upgraded = moved || session.probes === undefined ? { ...session, probes } : session;
-  if (upgraded.probeOrigins) return upgraded;
-  // Saved before origins were recorded: an imported result carried its label, anything else was read from the database.
-  const probeOrigins = Object.fromEntries(
-    Object.entries(upgraded.probes).map(([id, result]) => {
-      const label = (result as { evidence?: { label?: unknown } } | null)?.evidence?.label;
-      const origin: ResultOrigin = typeof label === 'string' ? { kind: 'imported', label } : { kind: 'database', environment: upgraded.environment.name };
-      return [id, origin];
-    }),
-  );
-  return { ...upgraded, probeOrigins };
-}
-
 function markDone(session: Session, step: StepDef, now: string): Session {
   return { ...session, steps: { ...session.steps, [step.id]: { status: 'done', completedAt: now } } };
 }
@@ -506,30 +405,6 @@ function moveForward(session: Session, playbook: Playbook, index: number, now: s
     target++;
   }
   return { ...next, current: target };
-}
-
-/** The database clock a probe measured, when its result carries one (ProbeMeta.clock). */
-function clockOf(result: unknown): Session['clock'] | undefined {
-  if (!result || typeof result !== 'object') return undefined;
-  const { clock, readAt } = result as { clock?: unknown; readAt?: unknown };
-  if (!clock || typeof clock !== 'object' || typeof readAt !== 'string') return undefined;
-  const c = clock as Partial<DbClock>;
-  if (typeof c.utcOffsetMinutes !== 'number' || typeof c.skewSeconds !== 'number' || typeof c.summary !== 'string') return undefined;
-  return { utcOffsetMinutes: c.utcOffsetMinutes, skewSeconds: c.skewSeconds, databaseLocalTime: String(c.databaseLocalTime ?? ''), summary: c.summary, readAt };
-}
-
-/**
- * One event per result: a database read named as the page names it ("Read the threads value:
- * Scheduler… is 2 (global row)."), an import by its file, never as if a database had been read.
- */
-function probeEvent(label: string, result: unknown, origin: ResultOrigin): string {
-  const summary = result && typeof result === 'object' && 'summary' in result ? String((result as { summary: unknown }).summary).trim() : '';
-  const said = summary ? (/[.!?]$/.test(summary) ? summary : `${summary}.`) : '';
-  if (origin.kind === 'imported') {
-    const text = said || `${origin.label.charAt(0).toUpperCase()}${origin.label.slice(1)}.`;
-    return origin.replaced ? `${text} It replaces the earlier count (${origin.replaced}).` : text;
-  }
-  return said ? `${label}: ${said}` : `${label}.`;
 }
 
 /**
@@ -565,55 +440,4 @@ export function deriveSession(session: Session, playbook: Playbook): Session {
     next = { ...next, verification: { ...next.verification, budgetAfter: playbook.diagnosisAfter(contextOf(next)) } };
   }
   return next;
-}
-
-/** Whether the engineer may open a step: any step up to the current one, or up to the first still to do. */
-export function reachable(session: Session, playbook: Playbook, index: number): boolean {
-  const firstOpen = playbook.steps.findIndex((s) => session.steps[s.id]?.status === 'pending');
-  return index <= session.current || firstOpen < 0 || index <= firstOpen;
-}
-
-/**
- * A probe whose kept result was read before the latest change or restart: what it read may be out of
- * date, so the page reads it again when its step is opened.
- */
-export function staleProbe(session: Session, probe: ProbeKind): boolean {
-  if (session.offline || session.probeOrigins?.[probe]?.kind === 'imported') return false;
-  const changedAt = [...session.applies.map((a) => a.at), ...session.manualApplies.map((m) => m.at), ...session.restart.map((r) => r.at)]
-    .filter((t): t is string => Boolean(t))
-    .sort()
-    .at(-1);
-  const readAt = (session.probes[probe] as { readAt?: unknown } | undefined)?.readAt;
-  return Boolean(changedAt) && typeof readAt === 'string' && readAt < changedAt!;
-}
-
-/** Every step as the wizard shows it. */
-export function stepViews(session: Session, playbook: Playbook): StepView[] {
-  const ctx = contextOf(session);
-  return playbook.steps.map((def, index) => ({
-    def,
-    index,
-    state: session.steps[def.id] ?? { status: 'pending' },
-    facts: session.facts.filter((f) => f.step === def.id),
-    guidance: def.guidance(ctx),
-    missing: def.check(ctx),
-  }));
-}
-
-/** Kinds of step from which on the session changes things: no probe of theirs runs by itself. */
-const ACTING: ReadonlySet<StepDef['kind']> = new Set(['choose-plan', 'apply', 'restart-checklist', 'verify', 'report']);
-
-/**
- * The read-only probes a new session on a saved environment runs by itself: those of the steps
- * before the first that changes anything, never one that reads "since the fix".
- */
-export function startupProbes(playbook: Playbook): ProbeKind[] {
-  const firstActing = playbook.steps.findIndex((s) => ACTING.has(s.kind));
-  const before = firstActing < 0 ? playbook.steps : playbook.steps.slice(0, firstActing);
-  return [...new Set(before.flatMap((s) => s.probes ?? []))].filter((id) => playbook.probes?.[id] && !playbook.probes[id]!.sinceFix);
-}
-
-/** The latest event: what the session list shows as "last change". */
-export function lastChange(session: Session): SessionEvent {
-  return session.events.at(-1) ?? { at: session.updatedAt, type: 'started', step: '', summary: 'Started.' };
 }

@@ -1,4 +1,5 @@
-import { contextOf, lastChange, reachable, staleProbe, stepViews } from './engine';
+import { contextOf } from './context';
+import { lastChange, reachable, staleProbe, stepViews } from './queries';
 import { fixEffectiveAt, fixOptions, fixPending } from './fix';
 import { decideOutcome, OUTCOME_LABELS, type OutcomeDecision } from './outcome';
 import {

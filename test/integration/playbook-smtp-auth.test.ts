@@ -15,7 +15,9 @@ import type { ErrorsProbeResult } from '../../shared/probes/types';
 import { buildReport } from '../../shared/report/build';
 import { renderReportHtml } from '../../shared/report/html';
 import { renderReportMarkdown } from '../../shared/report/markdown';
-import { contextOf, createSession, reduceSession, stepViews } from '../../shared/wizard/engine';
+import { contextOf } from '../../shared/wizard/context';
+import { createSession, reduceSession } from '../../shared/wizard/engine';
+import { stepViews } from '../../shared/wizard/queries';
 import type { FactValue, Session, SessionAction } from '../../shared/wizard/types';
 import { removeDir, tempDataDir } from '../support/host';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { driverText } from '../../electron/services/db/errors';
-import { describeRow, describeValue } from '../../shared/wizard/engine';
+import { describeRow, describeValue } from '../../shared/wizard/words';
 
 /** Words and numbers a support engineer reads every day, the same wherever they appear. */
 describe('words and numbers', () => {

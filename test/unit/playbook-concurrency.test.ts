@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { concurrencyPlaybook as playbook } from '../../shared/playbooks/concurrency';
-import { contextOf, createSession, reduceSession, stepViews } from '../../shared/wizard/engine';
+import { contextOf } from '../../shared/wizard/context';
+import { createSession, reduceSession } from '../../shared/wizard/engine';
+import { stepViews } from '../../shared/wizard/queries';
 import type { FactValue, Session, SessionAction } from '../../shared/wizard/types';
 
 const environment = { profileId: null, name: 'PRD', role: 'Production', engine: 'manual' as const, host: null, customer: null, mailbox: null };

@@ -3,7 +3,8 @@ import { QUOTA_TENANT_TEXTS } from '../../shared/incidents/example-texts';
 import { firstMatch } from '../../shared/incidents/matcher';
 import { QUOTA_MATCHERS } from '../../shared/incidents/quota-matchers';
 import { quotaPlaybook as playbook } from '../../shared/playbooks/quota';
-import { contextOf, createSession, reduceSession } from '../../shared/wizard/engine';
+import { contextOf } from '../../shared/wizard/context';
+import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { offlineEnvironment } from '../support/environment';
 import type { EnvironmentSnapshot, FactValue, Session } from '../../shared/wizard/types';
 

@@ -3,7 +3,8 @@ import { SMTP_AUTH_TEXTS } from '../../shared/incidents/example-texts';
 import { smtpAuthPlaybook as playbook } from '../../shared/playbooks/smtp-auth';
 import { decide } from '../../shared/playbooks/smtp-auth/decision';
 import { DEADLINE_SENTENCE } from '../../shared/playbooks/smtp-auth/instructions';
-import { contextOf, createSession, reduceSession } from '../../shared/wizard/engine';
+import { contextOf } from '../../shared/wizard/context';
+import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { offlineEnvironment } from '../support/environment';
 import type { EnvironmentSnapshot, Session } from '../../shared/wizard/types';
 

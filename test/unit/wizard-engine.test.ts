@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPlaybookRegistry, BUILT_IN_PLAYBOOKS } from '../../shared/playbooks';
-import { createSession, reduceSession, stepViews, WizardRuleError } from '../../shared/wizard/engine';
+import { createSession, reduceSession, WizardRuleError } from '../../shared/wizard/engine';
+import { stepViews } from '../../shared/wizard/queries';
 import type { Playbook, Session, SessionAction } from '../../shared/wizard/types';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue } from '../../shared/wizard/engine';
+import { describeValue } from '../../shared/wizard/words';
 
 describe('facts read as words in the event log and the report', () => {
   it('prints times in UTC, not as raw ISO strings', () => {

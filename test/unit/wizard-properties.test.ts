@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concurrencyPlaybook as playbook } from '../../shared/playbooks/concurrency';
-import { createSession, deriveSession, reduceSession, stepOfFact } from '../../shared/wizard/engine';
+import { stepOfFact } from '../../shared/wizard/context';
+import { createSession, deriveSession, reduceSession } from '../../shared/wizard/engine';
 import { BUILT_IN_PLAYBOOKS } from '../../shared/playbooks';
 import type { FactDef, FactValue, Session, SessionAction } from '../../shared/wizard/types';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';

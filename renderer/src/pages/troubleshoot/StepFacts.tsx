@@ -5,7 +5,7 @@ import { Breakable } from '../../components/Breakable';
 import { FactEditor } from './FactEditors';
 import { PasteServers } from './PasteServers';
 import { formatLocalTime, isIsoTime } from '../../format-time';
-import { describeRow } from '../../../../shared/wizard/engine';
+import { describeRow } from '../../../../shared/wizard/words';
 import { SOURCE_BADGES, sourceLine } from '../../../../shared/wizard/provenance';
 
 const SOURCE_BADGE: Record<Fact['source'], string> = {
