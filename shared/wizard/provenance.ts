@@ -12,17 +12,20 @@ import type { Fact, FactSource } from './types';
 export type ResultOrigin =
   | { kind: 'database'; environment: string }
   /** Counted from files (or pasted text) the customer sent; `label` is "imported: file, rows, matching". */
-  | { kind: 'imported'; label: string; replaced?: string };
+  | { kind: 'imported'; label: string; replaced?: string }
+  /** A live check of the mail server from this computer, e.g. "smtp.office365.com:587". */
+  | { kind: 'live-check'; target: string };
 
 /** The fact source a result's facts carry. */
 export function sourceOfOrigin(origin: ResultOrigin): FactSource {
-  return origin.kind === 'imported' ? 'imported' : 'probe';
+  return origin.kind === 'imported' ? 'imported' : origin.kind === 'live-check' ? 'checked' : 'probe';
 }
 
 /** The short badge on the page. */
 export const SOURCE_BADGES: Record<FactSource, string> = {
   probe: 'database',
   imported: 'imported',
+  checked: 'live check',
   engineer: 'typed',
   derived: 'derived',
 };
@@ -31,6 +34,7 @@ export const SOURCE_BADGES: Record<FactSource, string> = {
 export const SOURCE_LEADS: Record<FactSource, string> = {
   probe: 'Read from the platform database',
   imported: 'Imported from the customer’s export',
+  checked: 'Checked live against the mail server',
   engineer: 'Typed in by the engineer',
   derived: 'Derived from the facts above',
 };
@@ -52,6 +56,8 @@ export function originWords(fact: Pick<Fact, 'source' | 'detail' | 'at'>): strin
       return `read from the database, ${formatTime(fact.at)}`;
     case 'imported':
       return fact.detail?.split(';')[0]?.trim() || 'imported';
+    case 'checked':
+      return `checked live, ${formatTime(fact.at)}`;
     case 'engineer':
       return `as the engineer recorded it, ${formatTime(fact.at)}`;
     case 'derived':

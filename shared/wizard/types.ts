@@ -17,7 +17,7 @@ import type { ResultOrigin } from './provenance';
  * Where a fact came from: read from the platform database by a probe, counted from an export the
  * customer sent, typed in by the engineer, or computed from other facts (./provenance.ts words it).
  */
-export type FactSource = 'probe' | 'imported' | 'engineer' | 'derived';
+export type FactSource = 'probe' | 'imported' | 'checked' | 'engineer' | 'derived';
 
 /** Fact values are plain JSON, so a session file round-trips without loss. */
 export type FactValue = string | number | boolean | null | FactValue[] | { [key: string]: FactValue };
@@ -44,7 +44,11 @@ export type StepKind = 'confirm-symptom' | 'collect-facts' | 'diagnose' | 'choos
 export type ProbeKind = string;
 
 /** The probes the back end offers (electron/services/probes/registry.ts); a playbook uses them by name. */
-export const PROBE_NAMES = ['error-log', 'parameter', 'servers', 'email-queue', 'emails-sent', 'recipients'] as const;
+/**
+ * 'smtp-check' is the live check of the mail server: it needs what the engineer types for it (the
+ * server, and a password for this check only), so it runs from its own form, never by itself.
+ */
+export const PROBE_NAMES = ['error-log', 'parameter', 'servers', 'email-queue', 'emails-sent', 'recipients', 'smtp-check'] as const;
 export type ProbeName = (typeof PROBE_NAMES)[number];
 
 /** One reading a playbook makes with a registered probe, and how the page offers it. */

@@ -35,5 +35,7 @@ export async function runProbeUse(
       return probes.readEmailsSent(profileId, { ...call, since: opts.since });
     case 'recipients':
       return probes.readRecipients(profileId, call);
+    case 'smtp-check':
+      throw new ApiError('invalid_input', 'The live check of the mail server needs the server and the login typed for it: run it from its form in the step.');
   }
 }

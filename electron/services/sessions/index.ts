@@ -20,6 +20,7 @@ import type { SettingsService } from '../settings';
 import { environmentOf, sameMailboxProfiles, touchProfile } from './environment';
 import { attachmentHandlers, attachmentImages, createAttachmentFiles } from './attachments';
 import { detailsHandlers } from './details';
+import { liveCheckHandlers } from './live-check';
 import { otherErrorsHandlers } from './other-errors';
 import { toReportInput } from './report-input';
 import { createSessionStore } from './store';
@@ -417,6 +418,7 @@ export function createSessionService(
       return view!;
     },
     ...otherErrorsHandlers({ probes: needs.probes, stored, playbookOf, playbooks: () => registry.list() }),
+    ...liveCheckHandlers({ openSession: async (id) => open(await stored(id)), playbookOf, act }),
     ...detailsHandlers({
       now,
       change: (id, edit) => store.update(id, (current) => edit(upgradeSession(current, playbookOf(current)))),

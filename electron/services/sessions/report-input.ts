@@ -126,7 +126,8 @@ function outcomeOf(session: Session, playbook: Playbook | undefined, now: string
 function resultSource(session: Session, probe: ProbeKind, readAt: string): { source: string; at: string } {
   const origin = session.probeOrigins?.[probe];
   if (origin?.kind === 'imported') return { source: sourceLine({ source: 'imported', detail: origin.label }), at: readAt };
-  return { source: sourceLine({ source: 'probe', detail: `error log of ${origin?.environment ?? session.environment.name}` }), at: readAt };
+  const environment = origin?.kind === 'database' ? origin.environment : session.environment.name;
+  return { source: sourceLine({ source: 'probe', detail: `error log of ${environment}` }), at: readAt };
 }
 
 /** The count of errors as typed in (or imported into a fact) when no search result is kept. */

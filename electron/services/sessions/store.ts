@@ -25,7 +25,7 @@ const sessionSchema = z
     status: z.enum(SESSION_STATUSES),
     current: z.number().int().min(0),
     steps: z.record(z.string(), z.object({ status: z.enum(['pending', 'done', 'skipped']) }).passthrough()),
-    facts: z.array(z.object({ key: z.string(), source: z.enum(['probe', 'imported', 'engineer', 'derived']) }).passthrough()),
+    facts: z.array(z.object({ key: z.string(), source: z.enum(['probe', 'imported', 'checked', 'engineer', 'derived']) }).passthrough()),
     events: z.array(z.object({ at: z.string(), summary: z.string() }).passthrough()).min(1),
   })
   .passthrough() as unknown as z.ZodType<Session | null>;

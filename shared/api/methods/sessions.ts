@@ -4,6 +4,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_CAPTION } from '../../attachments'
 import type { ApplyPreview } from '../../probes/types';
 import type { SessionSummary, SessionView } from '../../wizard/view';
 import { boundedFactValue } from '../../wizard/fact-bounds';
+import { smtpCheckRequestSchema } from '../../smtp-check/request';
 import { evidenceFileSchema, evidenceMappingSchema, utcOffsetSchema } from './evidence';
 
 const id = z.string().min(1, 'Choose a session');
@@ -108,6 +109,11 @@ export const sessionMethods = {
    * that needs the engineer, or the diagnosis. A failed probe is recorded in its step.
    */
   'sessions.autoProbe': method(z.object({ id }).strict(), { long: true }).returns<SessionView>(),
+  /**
+   * Runs one of the playbook's live checks of the mail server with what the engineer typed for it
+   * (the password or token for this check only) and records its stages as checked live.
+   */
+  'sessions.liveCheck': method(z.object({ id, probe: probeKindSchema, request: smtpCheckRequestSchema }).strict(), { long: true }).returns<SessionView>(),
   /**
    * "Verify now": on a saved connection, runs the playbook's read-back probes (a failed one is
    * recorded in the step), then judges pass, fail or watching. Offline, judges the typed-in facts.

@@ -18,6 +18,7 @@ export const PROBE = {
   queue: 'authQueue',
   errorsAfter: 'authErrorsAfter',
   sentAfter: 'authSentAfter',
+  liveLogin: 'authLiveLogin',
 } as const;
 
 export const VARIANTS: readonly SmtpAuthVariant[] = [

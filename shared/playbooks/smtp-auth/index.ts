@@ -29,6 +29,8 @@ import {
 import { fixInstructions } from './instructions';
 import { smtpAuthReport } from './report';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
+import { liveCheckFacts } from '../../smtp-check/facts';
+import type { SmtpCheckResult } from '../../smtp-check/result';
 
 /**
  * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b, 4d): 535 5.7.139 (SMTP AUTH
@@ -62,6 +64,14 @@ function criteria(): Criterion[] {
       need: 1,
       what: 'emails sent',
       label: 'At least one email sent since the fix',
+    },
+    // A live login from the platform's network after the fix, when the engineer runs one (domain.md 4e).
+    {
+      id: 'live-login-since-fix',
+      kind: 'holds-since-fix',
+      fact: 'after.smtp.login',
+      optional: true,
+      label: 'A live login to the mail server is accepted since the fix',
     },
   ];
 }
@@ -100,6 +110,10 @@ function fromProbe(probe: string, result: unknown): NewFact[] {
       return errorsSinceFixFacts(result as ErrorsProbeResult);
     case PROBE.sentAfter:
       return emailsSentFacts(result as EmailsSentProbeResult);
+    case PROBE.liveLogin: {
+      const check = liveCheckFacts(result as SmtpCheckResult);
+      return check.loginAccepted === null ? [] : [{ key: 'after.smtp.login', value: check.loginAccepted, detail: check.words, at: check.at }];
+    }
     default:
       return [];
   }
@@ -147,6 +161,7 @@ export const smtpAuthPlaybook: Playbook = {
       sinceFix: true,
     },
     [PROBE.sentAfter]: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
+    [PROBE.liveLogin]: { probe: 'smtp-check', label: 'Check the login on the mail server' },
   },
   report: smtpAuthReport,
   verdict: (ctx) => {
@@ -337,8 +352,8 @@ export const smtpAuthPlaybook: Playbook = {
       kind: 'verify',
       title: 'Verify',
       guidance: () =>
-        'Verify counts the SMTP authentication errors and the emails sent since the fix was recorded. It passes with no such error and at least one email sent since then; errors since the fix fail it; until an email goes out it keeps watching.',
-      probes: [PROBE.errorsAfter, PROBE.sentAfter],
+        'Verify counts the SMTP authentication errors and the emails sent since the fix was recorded. It passes with no such error and at least one email sent since then; errors since the fix fail it; until an email goes out it keeps watching. Check the login on the mail server from where the platform sends, with the password typed for that check only: a login refused since the fix fails it.',
+      probes: [PROBE.errorsAfter, PROBE.sentAfter, PROBE.liveLogin],
       facts: [
         { key: 'after.errors.count', label: 'SMTP authentication errors since the fix', sources: ['probe', 'engineer'], input: 'number' },
         {
@@ -348,6 +363,7 @@ export const smtpAuthPlaybook: Playbook = {
           input: 'number',
           hint: 'Service Center > Monitoring > Emails: emails sent after the fix',
         },
+        { key: 'after.smtp.login', label: 'Live login since the fix', sources: ['checked'], optional: true },
       ],
       check: verificationCheck,
     },

@@ -11,6 +11,7 @@ import { SOURCE_BADGES, sourceLine } from '../../../../shared/wizard/provenance'
 const SOURCE_BADGE: Record<Fact['source'], string> = {
   probe: 'badge ts-src-probe',
   imported: 'badge ts-src-imported',
+  checked: 'badge ts-src-imported',
   engineer: 'badge ts-src-engineer',
   derived: 'badge ts-src-derived',
 };

@@ -9,6 +9,7 @@ import { ProbeBar } from './ProbeBar';
 import { SameMailbox } from './SameMailbox';
 import { SessionDetails } from './SessionDetails';
 import { OtherKnownErrors } from './OtherKnownErrors';
+import { LiveCheck } from './LiveCheck';
 import { StepFacts } from './StepFacts';
 import { Apply } from './steps/Apply';
 import { Diagnosis } from './steps/Diagnosis';
@@ -216,7 +217,8 @@ export function Wizard({ sessionId }: { sessionId: string }) {
           <fieldset className="ts-step-body" disabled={completed && current.kind !== 'report'}>
             {/* First in the step: "Verify now" reads every read-back probe itself, so it is one Tab from the title. */}
             {current.kind === 'verify' && <Verify view={v} saveDrafts={saveDrafts} />}
-            {!completed && <ProbeBar view={v} probes={current.probes} />}
+            {!completed && current.probes.filter((p) => p.probe === 'smtp-check').map((p) => <LiveCheck key={p.id} view={v} probe={p} />)}
+            {!completed && <ProbeBar view={v} probes={current.probes.filter((p) => p.probe !== 'smtp-check')} />}
             {!completed && current.probes.some((p) => p.probe === 'error-log') && (
               <EvidenceImport key={session.id} view={v} defaultOffset={session.clock?.utcOffsetMinutes ?? 0} />
             )}

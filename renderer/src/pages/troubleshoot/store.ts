@@ -5,6 +5,7 @@ import type { SessionView } from '../../../../shared/wizard/view';
 import { api, newCallId } from '../../api/client';
 import { ApiError } from '../../../../shared/api/errors';
 import { useUi, withErrorBanner } from '../../stores/ui';
+import type { SmtpCheckRequestInput } from '../../../../shared/smtp-check/request';
 
 /** A probe (or Apply/Undo) in flight: what it is doing, how far, and the call id to cancel it. */
 export interface Running {
@@ -37,6 +38,8 @@ interface WizardState {
   verify(label: string): Promise<boolean>;
   /** Reads another sender on the same mailbox from its own saved environment. */
   probeSender(profileId: string, name: string): Promise<boolean>;
+  /** Runs one of the playbook's live checks of the mail server with what was typed for it (the secret for this call only). */
+  liveCheck(probe: ProbeKind, label: string, request: SmtpCheckRequestInput): Promise<boolean>;
   apply(): Promise<boolean>;
   undo(auditId: string): Promise<boolean>;
   cancel(): Promise<void>;
@@ -112,6 +115,8 @@ export const useWizard = create<WizardState>((set, get) => {
     verify: (label) => long(label, (callId, onProgress) => api['sessions.verify']({ id: idOf() }, { callId, onProgress })),
     probeSender: (profileId, name) =>
       long(`Reading ${name}`, (callId, onProgress) => api['sessions.probeSender']({ id: idOf(), profileId }, { callId, onProgress })),
+    liveCheck: (probe, label, request) =>
+      long(label, (callId, onProgress) => api['sessions.liveCheck']({ id: idOf(), probe, request }, { callId, onProgress })),
     apply: () => long('Applying the change', (callId, onProgress) => api['sessions.apply']({ id: idOf() }, { callId, onProgress })),
     undo: (auditId) => long('Undoing the change', (callId, onProgress) => api['sessions.undo']({ id: idOf(), auditId }, { callId, onProgress })),
     async cancel() {
