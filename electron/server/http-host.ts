@@ -8,7 +8,8 @@ import { ApiError, type ApiErrorCode, type Envelope } from '../../shared/api/err
 import type { ApiEvent } from '../../shared/api/events';
 import { APP_CSP } from '../../shared/csp';
 import type { NoticeBoard } from '../services/context';
-import { MAX_INPUT_DEPTH, type Services } from '../services/create-services';
+import type { Services } from '../services/create-services';
+import { MAX_INPUT_DEPTH } from '../services/dispatch';
 import { RENDERER_CONTENT_TYPES } from '../../shared/content-types';
 
 export interface HttpHostOptions {

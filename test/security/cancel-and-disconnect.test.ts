@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/errors';
 import { startHttpHost, type HttpHost } from '../../electron/server/http-host';
-import type { DispatchOptions } from '../../electron/services/create-services';
+import type { DispatchOptions } from '../../electron/services/dispatch';
 import { PROJECT_ROOT, removeDir, startTestHost, tempDataDir, type RunningHost } from '../support/host';
 
 /**
