@@ -3,7 +3,9 @@ import { recogniseText, type Recognition } from '../incidents/recognise';
 import type { Playbook } from '../wizard/types';
 import { concurrencyPlaybook } from './concurrency';
 import { quotaPlaybook } from './quota';
+import { sendAsPlaybook } from './send-as';
 import { smtpAuthPlaybook } from './smtp-auth';
+import { smtpConnectionPlaybook } from './smtp-connection';
 
 /**
  * The playbooks the app knows. A registry rather than a constant so a host (or a test) can add
@@ -19,7 +21,7 @@ export interface PlaybookRegistry {
   recogniseText(text: string): Recognition;
 }
 
-export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [concurrencyPlaybook, smtpAuthPlaybook, quotaPlaybook];
+export const BUILT_IN_PLAYBOOKS: readonly Playbook[] = [concurrencyPlaybook, smtpAuthPlaybook, quotaPlaybook, sendAsPlaybook, smtpConnectionPlaybook];
 
 export function createPlaybookRegistry(playbooks: readonly Playbook[] = BUILT_IN_PLAYBOOKS): PlaybookRegistry {
   const ids = new Set<string>();

@@ -1,0 +1,70 @@
+import { SEND_AS_MATCHERS, type SendAsVariant } from '../../incidents/send-as-matchers';
+import type { StepContext } from '../../wizard/types';
+import { formEvidence, pastedTexts, text, type ErrorForms, type FormEvidence } from '../common/error-forms';
+
+/**
+ * The Send As playbook's facts in typed form: the forms of the error found, the two addresses that
+ * must agree (the mailbox the platform logs in as, and the From address of the emails), and where
+ * each is set. Facts are plain JSON in the session; these readers are the one place that knows them.
+ */
+
+/** The probe ids this playbook uses (keys of its `probes`). */
+export const PROBE = {
+  errors: 'sendAsErrors',
+  queue: 'sendAsQueue',
+  errorsAfter: 'sendAsErrorsAfter',
+  sentAfter: 'sendAsSentAfter',
+} as const;
+
+export const VARIANTS: readonly SendAsVariant[] = ['no-permission', 'send-as-denied', 'throttled'];
+
+export const VARIANT_WORDS: Record<SendAsVariant, string> = {
+  'no-permission': '5.7.60: the client does not have permissions to send as this sender',
+  'send-as-denied': '554 5.2.252 SendAsDenied: the login mailbox is not allowed to send as the From address',
+  throttled: '550 5.2.252: the mailbox is throttled after continuous Send As denials',
+};
+
+export const FORMS: ErrorForms<SendAsVariant> = {
+  variants: VARIANTS,
+  words: VARIANT_WORDS,
+  matchers: SEND_AS_MATCHERS,
+  errorsProbe: PROBE.errors,
+  chosenFact: 'symptom.form',
+  evidenceFact: 'symptom.evidence',
+};
+
+/** Where the engineer reads each setting (domain.md 4e). */
+export const WHERE = {
+  email: 'Service Center > Administration > Email',
+  appFrom: "Service Studio > the module that sends it > the Send Email action's From property (or the value the app passes to it)",
+  recipientPermission: 'Exchange admin center > Recipients > Mailboxes > the From mailbox > Delegation > Send As',
+} as const;
+
+export function evidence(ctx: StepContext): FormEvidence<SendAsVariant>[] {
+  return formEvidence(FORMS, ctx);
+}
+
+export const ANSWERS = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
+
+/** An address as typed: trimmed, "not known" as null. */
+export function address(ctx: StepContext, key: string): string | null {
+  const value = text(ctx.facts, key);
+  if (!value || /^(?:not\s+known|unknown|\?)$/i.test(value)) return null;
+  return value;
+}
+
+/**
+ * The two addresses Exchange Online names in "554 5.2.252 SendAsDenied; X not allowed to send as Y":
+ * X the mailbox the platform logged in as, Y the From address. The first pasted line that names them.
+ */
+export function addressesInText(ctx: StepContext): { login: string; from: string } | null {
+  for (const line of pastedTexts(ctx, FORMS.evidenceFact).flatMap((t) => t.split(/\r?\n/))) {
+    const m = /([^\s;:<>]+@[^\s;:<>]+)\s+not\s+allowed\s+to\s+send\s+as\s+([^\s;:<>]+@[^\s;:<>]+?)[.,]?(?=[\s;]|$)/i.exec(line);
+    if (m) return { login: m[1]!, from: m[2]! };
+  }
+  return null;
+}
+
+export function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
