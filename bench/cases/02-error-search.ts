@@ -4,7 +4,10 @@ import { CONCURRENCY_MATCHERS } from '../../shared/incidents/concurrency-matcher
 import { SMTP_AUTH_MATCHERS } from '../../shared/incidents/smtp-auth-matchers';
 import { loadSqlJs } from '../../electron/services/demo/connect';
 import { schemaStatements } from '../../electron/services/demo/schema';
-import { CONCURRENCY_MESSAGES, OTHER_MESSAGES, insertLogRows, seededRandom, type DemoSeed } from '../../electron/services/demo/seeds';
+import { seededRandom } from '../../electron/services/demo/random';
+import type { DemoSeed } from '../../electron/services/demo/seed-model';
+import { insertLogRows } from '../../electron/services/demo/sql-writer';
+import { CONCURRENCY_MESSAGES, OTHER_MESSAGES } from '../../electron/services/demo/texts';
 import { createLock, createSqlJsConnection } from '../../electron/services/demo/sqljs-connection';
 import { readErrors } from '../../electron/services/probes/read-errors';
 import { errorCandidatesSql } from '../../electron/services/probes/sql/errors';

@@ -7,7 +7,7 @@ import { createNoticeBoard, type ServiceDeps } from '../../electron/services/con
 import { createServices } from '../../electron/services/create-services';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
-import { QUOTA_MESSAGES, SMTP_AUTH_BASIC_RETIRED_MESSAGE, SMTP_AUTH_TENANT_MESSAGE } from '../../electron/services/demo/seeds';
+import { QUOTA_MESSAGES, SMTP_AUTH_BASIC_RETIRED_MESSAGE, SMTP_AUTH_TENANT_MESSAGE } from '../../electron/services/demo/texts';
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource } from '../support/probe-faults';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PROFILE_ID } from '../../electron/services/demo/connect';
-import { scenarioSeeds, type DemoSeed } from '../../electron/services/demo/seeds';
+import type { DemoSeed } from '../../electron/services/demo/seed-model';
+import { scenarioSeeds } from '../../electron/services/demo/seeds';
 import { smtpAuthPlaybook as playbook } from '../../shared/playbooks/smtp-auth';
 import { PROBE, VERSION_PARAMETER } from '../../shared/playbooks/smtp-auth/facts';
 import { createSession } from '../../shared/wizard/engine';

@@ -3,7 +3,7 @@ import { createNoticeBoard, type ServiceDeps } from '../../electron/services/con
 import { createServices } from '../../electron/services/create-services';
 import { createInProcessClient } from '../../electron/services/in-process-client';
 import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
-import { incidentSeed } from '../../electron/services/demo/seeds';
+import { incidentSeed } from '../../electron/services/demo/scenarios/concurrency';
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from '../support/host';
 import { demoSource } from '../support/probe-faults';

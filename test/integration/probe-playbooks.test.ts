@@ -5,15 +5,10 @@ import { QUOTA_MATCHERS } from '../../shared/incidents/quota-matchers';
 import { SMTP_AUTH_MATCHERS } from '../../shared/incidents/smtp-auth-matchers';
 import { createNoticeBoard, type ServiceDeps } from '../../electron/services/context';
 import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
-import {
-  QUOTA_ERROR_HOURS,
-  QUOTA_ERRORS,
-  SMTP_AUTH_BASIC_RETIRED_ERRORS,
-  SMTP_AUTH_TENANT_ERRORS,
-  scenarioSeeds,
-  type DemoSeed,
-  type ScenarioName,
-} from '../../electron/services/demo/seeds';
+import { QUOTA_ERROR_HOURS, QUOTA_ERRORS } from '../../electron/services/demo/scenarios/quota';
+import { SMTP_AUTH_BASIC_RETIRED_ERRORS, SMTP_AUTH_TENANT_ERRORS } from '../../electron/services/demo/scenarios/smtp-auth';
+import type { DemoSeed } from '../../electron/services/demo/seed-model';
+import { scenarioSeeds, type ScenarioName } from '../../electron/services/demo/seeds';
 import type { DbEngine } from '../../electron/services/db/types';
 import { ERROR_ROW_CAP, errorQueryParams } from '../../electron/services/probes/read-errors';
 import { recipientColumnsOf, RECIPIENTS_ROW_CAP } from '../../electron/services/probes/read-recipients';

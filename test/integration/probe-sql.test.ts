@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { THREADS_PARAMETER } from '../../shared/capacity/providers';
 import { CONCURRENCY_ERROR_LIKE_PATTERNS } from '../../shared/incidents/concurrency-matchers';
 import { createSeededDatabase } from '../../electron/services/demo/connect';
-import { incidentSeed } from '../../electron/services/demo/seeds';
+import { incidentSeed } from '../../electron/services/demo/scenarios/concurrency';
 import type { DbEngine } from '../../electron/services/db/types';
 import { parameterUpdate } from '../../electron/services/probes/apply-parameter';
 import { ERROR_ROW_CAP, errorQueryParams, errorWindow } from '../../electron/services/probes/read-errors';

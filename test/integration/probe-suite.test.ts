@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNoticeBoard, type ServiceDeps } from '../../electron/services/context';
 import { DEMO_PROFILE_ID, forgetDemoDatabase, openDemoConnection, resetDemoDatabase } from '../../electron/services/demo/connect';
-import { CONCURRENCY_MESSAGES, scenarioSeeds, type DemoSeed, type ScenarioName } from '../../electron/services/demo/seeds';
+import type { DemoSeed } from '../../electron/services/demo/seed-model';
+import { scenarioSeeds, type ScenarioName } from '../../electron/services/demo/seeds';
+import { CONCURRENCY_MESSAGES } from '../../electron/services/demo/texts';
 import { createProbeApi } from '../../electron/services/probes/service';
 import type { ProbeServiceApi } from '../../electron/services/probes/types';
 import { removeDir, tempDataDir } from '../support/host';

@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
 import { createNoticeBoard } from '../../electron/services/context';
 import { forgetDemoDatabase, resetDemoDatabase } from '../../electron/services/demo/connect';
-import type { DemoSeed } from '../../electron/services/demo/seeds';
+import type { DemoSeed } from '../../electron/services/demo/seed-model';
 import { createProbeApi } from '../../electron/services/probes/service';
 import { removeDir, tempDataDir } from './host';
 import { demoSource } from './probe-faults';

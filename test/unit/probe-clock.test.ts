@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DbConnection, DbEngine, SqlParams } from '../../electron/services/db/types';
 import { describeClock, formatOffset, fromDatabaseLocal, logCoveredStart, logCycle, readClock, toDatabaseLocal } from '../../electron/services/probes/db-time';
 import { readErrors } from '../../electron/services/probes/read-errors';
-import { CONCURRENCY_MESSAGES } from '../../electron/services/demo/seeds';
+import { CONCURRENCY_MESSAGES } from '../../electron/services/demo/texts';
 import { SEARCH_432 } from '../support/concurrency';
 
 /**

@@ -7,7 +7,10 @@ import type { DbConnection } from '../db/types';
 import { moveAside, writeFileAtomic } from '../json-file';
 import { canonicalZone } from '../../../shared/profiles/time-zone';
 import { DEMO_MIGRATIONS, DEMO_SCHEMA_VERSION } from './schema';
-import { applySeed, demoScenarioSeeds, incidentSeed, type DemoSeed } from './seeds';
+import { incidentSeed } from './scenarios/concurrency';
+import type { DemoSeed } from './seed-model';
+import { demoScenarioSeeds } from './seeds';
+import { applySeed } from './sql-writer';
 import { createLock, createSqlJsConnection, type DemoDatabaseHandle } from './sqljs-connection';
 
 /** The built-in profile id of the embedded demo environment. */

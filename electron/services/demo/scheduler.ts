@@ -3,7 +3,9 @@ import type { DbConnection } from '../db/types';
 import { canonicalZone } from '../../../shared/profiles/time-zone';
 import { demoLocalText, localMillis, offsetAt, type ClockOffset } from '../probes/db-time';
 import { NULL_DATE } from './schema';
-import { CONCURRENCY_MESSAGES, SEND_EMAILS_PARAMETER, THREADS_PARAMETER } from './seeds';
+import { THREADS_PARAMETER } from '../../../shared/capacity/providers';
+import { SEND_EMAILS_PARAMETER } from './seed-model';
+import { CONCURRENCY_MESSAGES } from './texts';
 
 /** Exchange Online's concurrent connections per mailbox (domain.md 1): the demo's one mailbox. */
 export const DEMO_CONNECTION_LIMIT = 3;
