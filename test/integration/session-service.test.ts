@@ -228,7 +228,14 @@ describe('a playbook added without UI code', () => {
       services.sessions.addPlaybook(diskFullPlaybook);
       expect(() => services.sessions.addPlaybook(diskFullPlaybook)).toThrow(/share the id/);
       const listed = await api(services)['playbooks.list']({});
-      expect(listed.map((p) => p.id)).toEqual(['exchange-432-concurrency', 'exchange-smtp-auth', 'exchange-recipient-quota', 'test-disk-full']);
+      expect(listed.map((p) => p.id)).toEqual([
+        'exchange-432-concurrency',
+        'exchange-smtp-auth',
+        'exchange-recipient-quota',
+        'exchange-send-as',
+        'smtp-connection',
+        'test-disk-full',
+      ]);
       const known = await api(services)['playbooks.recognise']({ text: 'IOException: No space left on device' });
       expect(known.playbooks.map((p) => p.id)).toEqual(['test-disk-full']);
 
