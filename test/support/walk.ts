@@ -1,3 +1,5 @@
+import type { createInProcessClient } from '../../electron/services/in-process-client';
+import type { EngineerAction } from '../../shared/api/methods/sessions';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import type { FactValue, Playbook, Session, SessionAction } from '../../shared/wizard/types';
 
@@ -47,5 +49,42 @@ export function walkOffline(playbook: Playbook, script: WalkScript): Session {
   }
   minute += script.completeAfterMinutes ?? 10;
   act({ type: 'complete' });
+  return session;
+}
+
+/** The API a walk needs: the in-process client every host's transport stands for. */
+export type WalkApi = Pick<ReturnType<typeof createInProcessClient>, 'sessions.create' | 'sessions.act'>;
+
+/**
+ * The same walk through the API (sessions.create and sessions.act, as the pages call them), with
+ * the services' clock moved on by `advance` between actions, so "24 h after the fix" can pass.
+ */
+export async function walkThroughApi(api: WalkApi, playbook: Playbook, script: WalkScript, advance: (minutes: number) => void): Promise<Session> {
+  const created = await api['sessions.create']({ playbookId: playbook.id, profileId: null, environmentName: 'Fabrikam PRD', ticket: 'CS-1001' });
+  const id = created.session.id;
+  let session = created.session;
+  const act = async (action: EngineerAction) => {
+    advance(1);
+    session = (await api['sessions.act']({ id, action })).session;
+  };
+  for (let guard = 0; guard < 40 && !session.completedAt; guard++) {
+    const step = playbook.steps[session.current]!;
+    const answers = script.answers[step.id];
+    if (answers && step.kind !== 'verify') await act({ type: 'answer', facts: answers });
+    if (step.kind === 'diagnose' && script.stopAtDiagnosis) break;
+    if (step.kind === 'choose-plan' && !session.plan) await act({ type: 'choose-plan', planId: session.diagnosis!.plans[0]!.id, reason: '' });
+    if (step.kind === 'apply' && session.manualApplies.length === 0)
+      await act({ type: 'applied-manually', note: script.fix.note, ...(script.fix.option ? { option: script.fix.option } : {}) });
+    if (step.kind === 'restart-checklist') for (const r of session.restart) if (!r.at) await act({ type: 'tick', server: r.server, done: true });
+    if (step.kind === 'verify') {
+      await act({ type: 'answer', facts: script.after });
+      await act({ type: 'verify' });
+      break;
+    }
+    if (step.kind === 'report') break;
+    await act({ type: 'continue' });
+  }
+  advance(script.completeAfterMinutes ?? 10);
+  await act({ type: 'complete' });
   return session;
 }

@@ -4,85 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { toReportInput } from '../../electron/services/sessions/report-input';
 import { concurrencyPlaybook } from '../../shared/playbooks/concurrency';
 import { quotaPlaybook } from '../../shared/playbooks/quota';
+import { sendAsPlaybook } from '../../shared/playbooks/send-as';
 import { smtpAuthPlaybook } from '../../shared/playbooks/smtp-auth';
+import { smtpConnectionPlaybook } from '../../shared/playbooks/smtp-connection';
 import { buildReport } from '../../shared/report/build';
 import { renderReportHtml } from '../../shared/report/html';
 import { renderReportMarkdown } from '../../shared/report/markdown';
 import { SOURCE_LEADS } from '../../shared/wizard/provenance';
-import type { Playbook, SessionOutcome } from '../../shared/wizard/types';
+import type { Playbook } from '../../shared/wizard/types';
+import { concurrency, connection, LOGIN, MAILBOX, OUTCOME_CASES, quota, sendAs, smtpAuth } from '../support/outcome-cases';
 import { walkOffline, WALK_START, type WalkScript } from '../support/walk';
 
 /**
  * Every playbook reaches every outcome it can have, offline, through the same engine, and its
  * report states that outcome, its criteria and its follow-ups in words for the customer.
  */
-
-const MAILBOX = 'noreply@fabrikam.com';
-const SERVERS = [
-  { name: 'FE01', sendsEmail: true, zone: 'Global', active: true },
-  { name: 'FE02', sendsEmail: true, zone: 'Global', active: true },
-];
-
-const concurrency = (after: WalkScript['after'], extra: Partial<WalkScript> = {}): WalkScript => ({
-  answers: {
-    symptom: { 'errors.count': 84 },
-    servers: { servers: SERVERS },
-    threads: { 'threads.global': 2, 'threads.hosts': {} },
-    mailbox: { mailbox: MAILBOX, 'mailbox.others': [{ name: 'Fabrikam QA', servers: 1, threads: 1 }] },
-  },
-  fix: { note: 'Scheduler.NumberOfThreadsForEmails set to 1 in Factory Configuration' },
-  after: { 'after.threads.global': 1, 'after.servers': SERVERS, 'after.errors.count': 0, 'after.emails.sent': 40, ...after },
-  ...extra,
-});
-
-const TENANT_FORM = '535 5.7.139: SMTP AUTH is disabled for the tenant';
-const smtpAuth = (option: string, after: WalkScript['after']): WalkScript => ({
-  answers: {
-    symptom: { 'errors.count': 64, 'symptom.form': TENANT_FORM },
-    platform: { 'platform.version': '11.38.0' },
-    smtp: { 'smtp.server': 'smtp.office365.com', 'smtp.auth': 'Basic' },
-    mailbox: { mailbox: MAILBOX, 'tenant.securityDefaults': 'No' },
-  },
-  fix: { note: option === 'stop-gap' ? 'SMTP AUTH turned back on for the tenant; OAuth 2.0 planned' : 'The platform sends with OAuth 2.0', option },
-  after: { 'after.errors.count': 0, 'after.emails.sent': 12, ...after },
-});
-
-const quota = (after: WalkScript['after'], completeAfterMinutes = 10): WalkScript => ({
-  answers: {
-    symptom: { 'errors.count': 40, 'queue.failing': 25, 'queue.abandoned': 12 },
-    volume: { 'volume.recipients': 12_383 },
-    mailbox: { mailbox: MAILBOX, 'mailbox.others': [] },
-  },
-  fix: { note: 'The newsletter moved to a bulk email service' },
-  after: { 'after.errors.count': 0, 'after.queue.failing': 0, 'after.emails.sent': 30, 'after.volume.recipients': 12_383, ...after },
-  completeAfterMinutes,
-});
-
-const CASES: Array<[string, Playbook, WalkScript, SessionOutcome]> = [
-  ['432: resolved', concurrencyPlaybook, concurrency({}), 'resolved'],
-  ['432: not yet verified (too little traffic)', concurrencyPlaybook, concurrency({ 'after.emails.sent': 2 }), 'applied-not-verified'],
-  ['432: not resolved (432s since the restart)', concurrencyPlaybook, concurrency({ 'after.errors.count': 5 }), 'not-resolved'],
-  [
-    '432: no change needed (within the limit)',
-    concurrencyPlaybook,
-    concurrency(
-      {},
-      {
-        answers: { ...concurrency({}).answers, threads: { 'threads.global': 1, 'threads.hosts': {} }, mailbox: { mailbox: MAILBOX, 'mailbox.others': [] } },
-        stopAtDiagnosis: true,
-      },
-    ),
-    'within-limit-other-cause',
-  ],
-  ['SMTP AUTH: resolved (OAuth 2.0)', smtpAuthPlaybook, smtpAuth('lasting', {}), 'resolved'],
-  ['SMTP AUTH: mitigated (SMTP AUTH back on)', smtpAuthPlaybook, smtpAuth('stop-gap', {}), 'mitigated'],
-  ['SMTP AUTH: not yet verified (no email sent)', smtpAuthPlaybook, smtpAuth('lasting', { 'after.emails.sent': 0 }), 'applied-not-verified'],
-  ['SMTP AUTH: not resolved (errors since the fix)', smtpAuthPlaybook, smtpAuth('lasting', { 'after.errors.count': 7 }), 'not-resolved'],
-  ['quota: not yet verified (still over, the 24 h not passed)', quotaPlaybook, quota({}), 'applied-not-verified'],
-  ['quota: resolved (the 24 h after the fix passed)', quotaPlaybook, quota({}, 25 * 60), 'resolved'],
-  ['quota: resolved (counted within the quota now)', quotaPlaybook, quota({ 'after.volume.recipients': 8_000 }), 'resolved'],
-  ['quota: not resolved (554 5.2.0 since the fix)', quotaPlaybook, quota({ 'after.errors.count': 3 }), 'not-resolved'],
-];
 
 function reportOf(playbook: Playbook, script: WalkScript) {
   const session = walkOffline(playbook, script);
@@ -124,7 +60,7 @@ const ADDRESSED_TO_THE_USER = [
 ];
 
 describe('every playbook reaches each outcome it can have, decided by the engine', () => {
-  it.each(CASES)('%s', (_name, playbook, script, outcome) => {
+  it.each(OUTCOME_CASES)('%s', (_name, playbook, script, outcome) => {
     const { session, model, markdown } = reportOf(playbook, script);
     expect(session.status).toBe(outcome);
     expect(model.header.outcome).toBe(outcome);
@@ -143,6 +79,24 @@ describe('every playbook reaches each outcome it can have, decided by the engine
     expect(model.outcome.followUps).toEqual([
       { action: expect.stringMatching(/OAuth 2\.0/), owner: "The customer's Microsoft 365 admin and the OutSystems platform team", notBefore: null },
     ]);
+  });
+
+  it('the legacy TLS endpoint leaves TLS 1.2 on the front-ends as the follow-up, with who does it', () => {
+    const { model } = reportOf(smtpConnectionPlaybook, connection('stop-gap', {}));
+    expect(model.outcome.fixes).toEqual([expect.objectContaining({ lasting: false })]);
+    expect(model.outcome.followUps).toEqual([
+      {
+        action: expect.stringMatching(/^TLS 1\.2 enabled for \.NET .* on every front-end that sends email/),
+        owner: "The OutSystems platform team and the customer's network or server admins",
+        notBefore: null,
+      },
+    ]);
+  });
+
+  it('Send As: the report names both addresses and the throttling', () => {
+    const { model } = reportOf(sendAsPlaybook, sendAs({}));
+    expect(model.summary).toContain(`The platform logs in as ${LOGIN} but sends as ${MAILBOX}`);
+    expect(model.summary).toContain('The mailbox is throttled as well');
   });
 
   it('the quota checked in the same minute as the fix says until when, never "Resolved"', () => {
@@ -181,7 +135,7 @@ describe('the report the engineer signs', () => {
     expect(labels).toEqual(expect.arrayContaining(['Verify now', 'Record what I applied', 'Reopen session', 'Which fix was made']));
   });
 
-  it.each(CASES)('%s: no word addressed to the app’s user, no raw key', (_name, playbook, script) => {
+  it.each(OUTCOME_CASES)('%s: no word addressed to the app’s user, no raw key', (_name, playbook, script) => {
     const { html, markdown } = reportOf(playbook, script);
     for (const text of [html, markdown]) {
       const lower = text.toLowerCase();
@@ -189,7 +143,7 @@ describe('the report the engineer signs', () => {
     }
   });
 
-  it.each(CASES)('%s: every "Source" line says where its fact came from', (_name, playbook, script) => {
+  it.each(OUTCOME_CASES)('%s: every "Source" line says where its fact came from', (_name, playbook, script) => {
     const { session, model } = reportOf(playbook, script);
     const byLabel = new Map(session.facts.map((f) => [f.key, f]));
     expect(model.findings.length).toBe(session.facts.length);
