@@ -1,6 +1,6 @@
 import { matchesAny } from '../incidents/matcher';
 import { recogniseText, type Recognition } from '../incidents/recognise';
-import type { Playbook } from '../wizard/types';
+import type { Playbook } from '../wizard/playbook';
 import { concurrencyPlaybook } from './concurrency';
 import { quotaPlaybook } from './quota';
 import { sendAsPlaybook } from './send-as';

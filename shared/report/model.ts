@@ -8,7 +8,7 @@ import type { SmtpCheckResult } from '../smtp-check/result';
  */
 
 import type { CriterionState } from '../wizard/criteria';
-import { SESSION_STATUSES, type SessionStatus } from '../wizard/types';
+import { SESSION_STATUSES, type SessionStatus } from '../wizard/session';
 
 /** 2: the outcome is the engine's (with its criteria and follow-ups), and "mitigated" and "in-progress" exist. */
 export const REPORT_VERSION = 2 as const;

@@ -2,7 +2,7 @@ import type { BudgetResult, Plan } from '../capacity/types';
 import type { ErrorsProbeResult } from '../probes/types';
 import type { CriterionResult } from '../wizard/criteria';
 import type { FollowUp } from '../wizard/outcome';
-import type { SessionStatus } from '../wizard/types';
+import type { SessionStatus } from '../wizard/session';
 import type { ReportAttachment, ReportChange } from './model';
 
 /**

@@ -1,4 +1,5 @@
-import type { Fact, FactMap, Playbook, Session, StepContext, StepDef } from './types';
+import type { Playbook, StepContext, StepDef } from './playbook';
+import type { Fact, FactMap, Session } from './session';
 
 /** The facts by key and the context a playbook's functions are given. */
 

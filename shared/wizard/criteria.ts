@@ -1,6 +1,6 @@
 import { formatTime } from '../format-time';
 import { originWords } from './provenance';
-import type { Fact, FactMap, VerificationResult } from './types';
+import type { Fact, FactMap, VerificationResult } from './session';
 
 /**
  * Verification criteria as data. A playbook declares what must hold after its fix; the engine alone

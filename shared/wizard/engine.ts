@@ -6,7 +6,8 @@ import { decideOutcome, OUTCOME_LABELS, verificationOf } from './outcome';
 import { clockOf, probeEvent } from './probe-result';
 import { sourceOfOrigin } from './provenance';
 import { reachable } from './queries';
-import type { EnvironmentSnapshot, Fact, FactValue, Playbook, RestartItem, Session, SessionAction, SessionEvent, StepContext, StepDef } from './types';
+import type { Playbook, StepContext, StepDef } from './playbook';
+import type { EnvironmentSnapshot, Fact, FactValue, RestartItem, Session, SessionAction, SessionEvent } from './session';
 import { describeValue, ISO_TIME, labelOf } from './words';
 
 /**

@@ -1,4 +1,5 @@
-import type { FixOption, Playbook, Session, StepContext } from './types';
+import type { FixOption, Playbook, StepContext } from './playbook';
+import type { Session } from './session';
 
 /**
  * "The fix", defined once. Every reader of "when did the fix take effect" (the engine's criteria,

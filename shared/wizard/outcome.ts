@@ -1,6 +1,7 @@
 import { judge, type Judgement } from './criteria';
 import { fixEffectiveAt, fixOptions, fixPending, standingFixes } from './fix';
-import type { Playbook, Session, SessionOutcome, SessionStatus, StepContext, Verification } from './types';
+import type { Playbook, StepContext } from './playbook';
+import type { Session, SessionOutcome, SessionStatus, Verification } from './session';
 
 /**
  * How a session ends, decided once, here, for every playbook, from what the playbook declares (its

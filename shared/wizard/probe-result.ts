@@ -1,6 +1,6 @@
 import type { DbClock } from '../probes/types';
 import type { ResultOrigin } from './provenance';
-import type { Session } from './types';
+import type { Session } from './session';
 
 /** What the engine reads of a probe's result for the session: the database clock and the event's words. */
 

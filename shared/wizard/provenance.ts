@@ -1,5 +1,5 @@
 import { formatTime } from '../format-time';
-import type { Fact, FactSource } from './types';
+import type { Fact, FactSource } from './session';
 
 /**
  * Where a fact came from, decided where it arrives (the service knows whether it read a database or

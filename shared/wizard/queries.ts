@@ -1,5 +1,7 @@
 import { contextOf } from './context';
-import type { ProbeKind, Playbook, Session, SessionEvent, StepDef, StepView } from './types';
+import type { ProbeKind, Playbook, StepDef } from './playbook';
+import type { Session, SessionEvent } from './session';
+import type { StepView } from './view';
 
 /** Questions asked of a session without changing it: what the view and the sessions service read. */
 

@@ -1,5 +1,6 @@
 import type { ResultOrigin } from './provenance';
-import type { KeptProbes, Playbook, Session } from './types';
+import type { Playbook } from './playbook';
+import type { KeptProbes, Session } from './session';
 
 /**
  * A session saved by an earlier version, brought up to the current shape: probe results kept under

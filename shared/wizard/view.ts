@@ -2,20 +2,20 @@ import { contextOf } from './context';
 import { lastChange, reachable, staleProbe, stepViews } from './queries';
 import { fixEffectiveAt, fixOptions, fixPending } from './fix';
 import { decideOutcome, OUTCOME_LABELS, type OutcomeDecision } from './outcome';
-import {
-  type ApplyOffer,
-  type FixOption,
-  type FactDef,
-  type PlanInstruction,
-  type Playbook,
-  type ProbeKind,
-  type Session,
-  type SessionStatus,
-  type StepKind,
-  type StepState,
-  type Verdict,
-} from './types';
+import type { ApplyOffer, FixOption, FactDef, PlanInstruction, Playbook, ProbeKind, StepDef, StepKind, Verdict } from './playbook';
+import type { Fact, Session, SessionStatus, StepState } from './session';
 import type { ErrorsProbeResult } from '../probes/types';
+
+/** A step as the wizard shows it: definition, state, its facts and whether it may continue. */
+export interface StepView {
+  def: StepDef;
+  index: number;
+  state: StepState;
+  facts: Fact[];
+  guidance: string;
+  /** null when complete, else what is missing. */
+  missing: string | null;
+}
 
 /**
  * What the wizard page receives: the session plus every step computed into plain data (guidance,

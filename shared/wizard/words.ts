@@ -1,6 +1,7 @@
 import { formatTime } from '../format-time';
 import { stepOfFact } from './context';
-import type { FactValue, Playbook } from './types';
+import type { Playbook } from './playbook';
+import type { FactValue } from './session';
 
 /** Facts in words, the same in the event log, the wizard and the report. */
 

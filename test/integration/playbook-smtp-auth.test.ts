@@ -18,7 +18,7 @@ import { renderReportMarkdown } from '../../shared/report/markdown';
 import { contextOf } from '../../shared/wizard/context';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { stepViews } from '../../shared/wizard/queries';
-import type { FactValue, Session, SessionAction } from '../../shared/wizard/types';
+import type { FactValue, Session, SessionAction } from '../../shared/wizard/session';
 import { removeDir, tempDataDir } from '../support/host';
 
 const environment = { profileId: null, name: 'PRD', role: 'Production', engine: 'manual' as const, host: null, customer: 'Contoso', mailbox: null };

@@ -1,4 +1,4 @@
-import type { EnvironmentSnapshot } from '../../shared/wizard/types';
+import type { EnvironmentSnapshot } from '../../shared/wizard/session';
 
 /** An offline session's environment, self-managed unless told otherwise. */
 export function offlineEnvironment(hosting: EnvironmentSnapshot['hosting'] = 'self-managed'): EnvironmentSnapshot {

@@ -3,7 +3,8 @@ import { quotaPlaybook } from '../../shared/playbooks/quota';
 import { sendAsPlaybook } from '../../shared/playbooks/send-as';
 import { smtpAuthPlaybook } from '../../shared/playbooks/smtp-auth';
 import { smtpConnectionPlaybook } from '../../shared/playbooks/smtp-connection';
-import type { Playbook, SessionOutcome } from '../../shared/wizard/types';
+import type { Playbook } from '../../shared/wizard/playbook';
+import type { SessionOutcome } from '../../shared/wizard/session';
 import type { WalkScript } from './walk';
 
 /**

@@ -1,7 +1,8 @@
 import type { createInProcessClient } from '../../electron/services/in-process-client';
 import type { EngineerAction } from '../../shared/api/methods/sessions';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
-import type { FactValue, Playbook, Session, SessionAction } from '../../shared/wizard/types';
+import type { Playbook } from '../../shared/wizard/playbook';
+import type { FactValue, Session, SessionAction } from '../../shared/wizard/session';
 
 /**
  * One offline walk for any playbook, the way an engineer without a database walks it: the facts of

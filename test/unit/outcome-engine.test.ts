@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { judge } from '../../shared/wizard/criteria';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { fixEffectiveAt } from '../../shared/wizard/fix';
-import type { Fact, Playbook, Session, SessionAction } from '../../shared/wizard/types';
+import type { Playbook } from '../../shared/wizard/playbook';
+import type { Fact, Session, SessionAction } from '../../shared/wizard/session';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 
 /**

@@ -3,7 +3,7 @@ import { concurrencyPlaybook as playbook } from '../../shared/playbooks/concurre
 import { contextOf } from '../../shared/wizard/context';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { stepViews } from '../../shared/wizard/queries';
-import type { FactValue, Session, SessionAction } from '../../shared/wizard/types';
+import type { FactValue, Session, SessionAction } from '../../shared/wizard/session';
 
 const environment = { profileId: null, name: 'PRD', role: 'Production', engine: 'manual' as const, host: null, customer: null, mailbox: null };
 

@@ -11,7 +11,7 @@ import { buildReport } from '../../shared/report/build';
 import { renderReportHtml } from '../../shared/report/html';
 import { renderReportMarkdown } from '../../shared/report/markdown';
 import { SOURCE_LEADS } from '../../shared/wizard/provenance';
-import type { Playbook } from '../../shared/wizard/types';
+import type { Playbook } from '../../shared/wizard/playbook';
 import { concurrency, connection, LOGIN, MAILBOX, OUTCOME_CASES, quota, sendAs, smtpAuth } from '../support/outcome-cases';
 import { walkOffline, WALK_START, type WalkScript } from '../support/walk';
 

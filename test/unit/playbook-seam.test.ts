@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMatcherExamples } from '../../shared/incidents/matcher';
 import { BUILT_IN_PLAYBOOKS } from '../../shared/playbooks';
-import { PROBE_NAMES } from '../../shared/wizard/types';
+import { PROBE_NAMES } from '../../shared/wizard/playbook';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 
 /**

@@ -8,7 +8,8 @@ import { connectionInstructions } from '../../shared/playbooks/smtp-connection/i
 import { contextOf } from '../../shared/wizard/context';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { fixOptions } from '../../shared/wizard/fix';
-import type { FactValue, Playbook, StepContext } from '../../shared/wizard/types';
+import type { Playbook, StepContext } from '../../shared/wizard/playbook';
+import type { FactValue } from '../../shared/wizard/session';
 
 /**
  * The Send As and SMTP connection playbooks decide per form of the error and per fact, and their fix

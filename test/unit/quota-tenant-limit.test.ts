@@ -6,7 +6,7 @@ import { quotaPlaybook as playbook } from '../../shared/playbooks/quota';
 import { contextOf } from '../../shared/wizard/context';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { offlineEnvironment } from '../support/environment';
-import type { EnvironmentSnapshot, FactValue, Session } from '../../shared/wizard/types';
+import type { EnvironmentSnapshot, FactValue, Session } from '../../shared/wizard/session';
 
 const environment = offlineEnvironment();
 

@@ -6,7 +6,7 @@ import { DEADLINE_SENTENCE } from '../../shared/playbooks/smtp-auth/instructions
 import { contextOf } from '../../shared/wizard/context';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { offlineEnvironment } from '../support/environment';
-import type { EnvironmentSnapshot, Session } from '../../shared/wizard/types';
+import type { EnvironmentSnapshot, Session } from '../../shared/wizard/session';
 
 const MAILBOX = 'noreply@contoso.com';
 const selfManaged = offlineEnvironment();

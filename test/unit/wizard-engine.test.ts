@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createPlaybookRegistry, BUILT_IN_PLAYBOOKS } from '../../shared/playbooks';
 import { createSession, reduceSession, WizardRuleError } from '../../shared/wizard/engine';
 import { stepViews } from '../../shared/wizard/queries';
-import type { Playbook, Session, SessionAction } from '../../shared/wizard/types';
+import type { Playbook } from '../../shared/wizard/playbook';
+import type { Session, SessionAction } from '../../shared/wizard/session';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 
 const offlineEnvironment = { profileId: null, name: 'Test farm', role: null, engine: 'manual' as const, host: null, customer: null, mailbox: null };

@@ -4,7 +4,8 @@ import { concurrencyPlaybook as playbook } from '../../shared/playbooks/concurre
 import { stepOfFact } from '../../shared/wizard/context';
 import { createSession, deriveSession, reduceSession } from '../../shared/wizard/engine';
 import { BUILT_IN_PLAYBOOKS } from '../../shared/playbooks';
-import type { FactDef, FactValue, Session, SessionAction } from '../../shared/wizard/types';
+import type { FactDef } from '../../shared/wizard/playbook';
+import type { FactValue, Session, SessionAction } from '../../shared/wizard/session';
 import { diskFullPlaybook } from '../fixtures/playbooks/disk-full';
 
 /**

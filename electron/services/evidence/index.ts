@@ -3,7 +3,8 @@ import { MAX_EVIDENCE_BYTES, type evidenceMethods, type EvidenceMapping } from '
 import type { Matcher } from '../../../shared/incidents/matcher';
 import type { ErrorsProbeResult, ImportedEvidence } from '../../../shared/probes/types';
 import { fixEffectiveAt } from '../../../shared/wizard/fix';
-import type { Playbook, ProbeKind, ProbeUse, Session } from '../../../shared/wizard/types';
+import type { Playbook, ProbeKind, ProbeUse } from '../../../shared/wizard/playbook';
+import type { Session } from '../../../shared/wizard/session';
 import type { CallContext, HandlersFor } from '../context';
 import { formatUtcMinute } from '../probes/db-time';
 import { summarise, type ErrorMatch } from '../probes/read-errors';

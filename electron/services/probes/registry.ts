@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { ProbeUse } from '../../../shared/wizard/types';
+import type { ProbeUse } from '../../../shared/wizard/playbook';
 import type { ProbeCallOptions, ProbeServiceApi } from './types';
 
 /**

@@ -15,7 +15,7 @@ import {
   type SessionAttachment,
 } from '../../../shared/attachments';
 import { parseSmtpCheckJson } from '../../../shared/smtp-check/attachment';
-import type { Session, SessionAction } from '../../../shared/wizard/types';
+import type { Session, SessionAction } from '../../../shared/wizard/session';
 import type { SessionView } from '../../../shared/wizard/view';
 import type { HandlersFor } from '../context';
 import { writeFileAtomic } from '../json-file';

@@ -1,5 +1,5 @@
 import type { sessionMethods } from '../../../shared/api/methods/sessions';
-import type { Session } from '../../../shared/wizard/types';
+import type { Session } from '../../../shared/wizard/session';
 import type { SessionView } from '../../../shared/wizard/view';
 import type { HandlersFor } from '../context';
 

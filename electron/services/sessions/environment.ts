@@ -1,4 +1,4 @@
-import type { EnvironmentSnapshot, Session } from '../../../shared/wizard/types';
+import type { EnvironmentSnapshot, Session } from '../../../shared/wizard/session';
 import type { ProfileService } from '../profiles';
 
 const str = (value: string | null | undefined): string | null => (value?.trim() ? value.trim() : null);

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { sessionMethods } from '../../../shared/api/methods/sessions';
-import type { Playbook, ProbeKind, Session, SessionAction } from '../../../shared/wizard/types';
+import type { Playbook, ProbeKind } from '../../../shared/wizard/playbook';
+import type { Session, SessionAction } from '../../../shared/wizard/session';
 import type { SessionView } from '../../../shared/wizard/view';
 import type { HandlersFor } from '../context';
 import { runSmtpCheck } from '../smtp-check/run';

@@ -1,6 +1,7 @@
 import type { OtherKnownError, sessionMethods } from '../../../shared/api/methods/sessions';
 import type { ErrorsProbeResult } from '../../../shared/probes/types';
-import type { Playbook, ProbeUse, Session } from '../../../shared/wizard/types';
+import type { Playbook, ProbeUse } from '../../../shared/wizard/playbook';
+import type { Session } from '../../../shared/wizard/session';
 import type { HandlersFor } from '../context';
 import type { ProbeService } from '../probes';
 import { runProbeUse } from '../probes/registry';

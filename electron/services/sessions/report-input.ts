@@ -7,7 +7,8 @@ import { contextOf } from '../../../shared/wizard/context';
 import { describeValue, labelOf } from '../../../shared/wizard/words';
 import { decideOutcome } from '../../../shared/wizard/outcome';
 import { sourceLine } from '../../../shared/wizard/provenance';
-import type { Fact, Playbook, ProbeKind, Session } from '../../../shared/wizard/types';
+import type { Playbook, ProbeKind } from '../../../shared/wizard/playbook';
+import type { Fact, Session } from '../../../shared/wizard/session';
 
 /**
  * The resolution report's view of a session: facts in words with their step, source and time, the

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
-import { SESSION_STATUSES, type Session } from '../../../shared/wizard/types';
+import { SESSION_STATUSES, type Session } from '../../../shared/wizard/session';
 import { createJsonFile, DIR_MODE, type JsonFile } from '../json-file';
 
 /**

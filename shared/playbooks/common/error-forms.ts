@@ -1,6 +1,7 @@
 import { firstMatch, type Matcher } from '../../incidents/matcher';
 import type { ErrorsProbeResult } from '../../probes/types';
-import type { FactMap, StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
+import type { FactMap } from '../../wizard/session';
 
 /**
  * The forms of a playbook's error the session knows of, wherever they came from: the error log's

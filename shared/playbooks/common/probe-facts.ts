@@ -1,5 +1,5 @@
 import type { EmailsSentProbeResult, ErrorsProbeResult } from '../../probes/types';
-import type { Fact } from '../../wizard/types';
+import type { Fact } from '../../wizard/session';
 
 /**
  * Facts every email playbook makes the same way from the shared probes (the error-log search and

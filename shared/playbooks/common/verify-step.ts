@@ -1,4 +1,4 @@
-import type { StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
 
 /**
  * Continue on a Verify step, the same for every playbook: the engine's judgement decides, the step

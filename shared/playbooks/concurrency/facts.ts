@@ -1,5 +1,5 @@
 import type { BudgetInput } from '../../capacity/types';
-import type { FactMap, FactValue, Session } from '../../wizard/types';
+import type { FactMap, FactValue, Session } from '../../wizard/session';
 import { THREADS_PARAMETER } from '../../capacity/providers';
 
 /**

@@ -1,5 +1,5 @@
 import type { Plan, PlanChange } from '../../capacity/types';
-import type { PlanInstruction } from '../../wizard/types';
+import type { PlanInstruction } from '../../wizard/playbook';
 import { THREADS_PARAMETER } from './facts';
 
 /**

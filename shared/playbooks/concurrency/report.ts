@@ -1,4 +1,4 @@
-import type { PlaybookReport } from '../../wizard/types';
+import type { PlaybookReport } from '../../wizard/playbook';
 
 /** How the resolution report speaks of the 432 incident, and the guidance it cites (domain.md section 5). */
 export const concurrencyReport: PlaybookReport = {

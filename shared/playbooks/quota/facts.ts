@@ -6,7 +6,8 @@ import { listInWords, thousands } from '../../capacity/wording';
 import { firstMatch } from '../../incidents/matcher';
 import { QUOTA_MATCHERS, QUOTA_TENANT_MATCHER_ID } from '../../incidents/quota-matchers';
 import type { ErrorsProbeResult } from '../../probes/types';
-import type { FactMap, FactValue, Session, StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
+import type { FactMap, FactValue, Session } from '../../wizard/session';
 
 /**
  * The quota playbook's facts in typed form, and the recipients per 24 h of every sender on the

@@ -4,7 +4,7 @@ import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, R
 import { thousands } from '../../capacity/wording';
 import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { Playbook, StepContext } from '../../wizard/types';
+import type { Playbook, StepContext } from '../../wizard/playbook';
 import { verificationCheck } from '../common/verify-step';
 import {
   figuresGap,

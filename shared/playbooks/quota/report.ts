@@ -1,4 +1,4 @@
-import type { PlaybookReport } from '../../wizard/types';
+import type { PlaybookReport } from '../../wizard/playbook';
 
 /** How the resolution report speaks of the daily recipient quota, and the guidance it cites (domain.md 4b and 5). */
 export const quotaReport: PlaybookReport = {

@@ -1,5 +1,5 @@
 import type { SendAsVariant } from '../../incidents/send-as-matchers';
-import type { StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
 import { text } from '../common/error-forms';
 import { address, addressesInText, evidence, sameAddress, VARIANT_WORDS, WHERE } from './facts';
 

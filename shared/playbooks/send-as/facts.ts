@@ -1,5 +1,5 @@
 import { SEND_AS_MATCHERS, type SendAsVariant } from '../../incidents/send-as-matchers';
-import type { StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
 import { formEvidence, pastedTexts, text, type ErrorForms, type FormEvidence } from '../common/error-forms';
 
 /**

@@ -1,7 +1,7 @@
 import { SEND_AS_MATCHERS } from '../../incidents/send-as-matchers';
 import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { FixOption, Playbook, StepContext } from '../../wizard/types';
+import type { FixOption, Playbook, StepContext } from '../../wizard/playbook';
 import { formEvidence, formsSentence, symptomCheck } from '../common/error-forms';
 import { verificationCheck } from '../common/verify-step';
 import { decide } from './decision';

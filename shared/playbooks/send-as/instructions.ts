@@ -1,4 +1,4 @@
-import type { PlanInstruction, StepContext } from '../../wizard/types';
+import type { PlanInstruction, StepContext } from '../../wizard/playbook';
 import { decide, QUEUE_SENTENCE } from './decision';
 import { WHERE } from './facts';
 

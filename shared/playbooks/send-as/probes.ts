@@ -1,6 +1,6 @@
 import { SEND_AS_MATCHERS } from '../../incidents/send-as-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult } from '../../probes/types';
-import type { ProbeKind, ProbeUse } from '../../wizard/types';
+import type { ProbeKind, ProbeUse } from '../../wizard/playbook';
 import { perVariantText } from '../common/error-forms';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, utc, type NewFact } from '../common/probe-facts';
 import { PROBE } from './facts';

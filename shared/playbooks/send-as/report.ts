@@ -1,4 +1,4 @@
-import type { PlaybookReport } from '../../wizard/types';
+import type { PlaybookReport } from '../../wizard/playbook';
 import { PROBE } from './facts';
 
 /** How the resolution report speaks of Send As denied, and the guidance it cites (domain.md 4e). */

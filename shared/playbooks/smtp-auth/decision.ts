@@ -1,5 +1,5 @@
 import type { SmtpAuthVariant } from '../../incidents/smtp-auth-matchers';
-import type { StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
 import {
   answer,
   authMethod,

@@ -1,7 +1,8 @@
 import { firstMatch } from '../../incidents/matcher';
 import { SMTP_AUTH_MATCHERS, type SmtpAuthVariant } from '../../incidents/smtp-auth-matchers';
 import type { ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
-import type { FactMap, StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
+import type { FactMap } from '../../wizard/session';
 import { utc, type NewFact } from '../common/probe-facts';
 
 /**

@@ -2,7 +2,7 @@ import { SMTP_AUTH_MATCHERS } from '../../incidents/smtp-auth-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
 import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { FixOption, Playbook, StepContext } from '../../wizard/types';
+import type { FixOption, Playbook, StepContext } from '../../wizard/playbook';
 import { verificationCheck } from '../common/verify-step';
 import { decide, platformSentence } from './decision';
 import {

@@ -1,4 +1,4 @@
-import type { PlanInstruction, StepContext } from '../../wizard/types';
+import type { PlanInstruction, StepContext } from '../../wizard/playbook';
 import { CLOUD_NO_RELAY, decide, type Decision } from './decision';
 import { OAUTH_MINIMUM, OAUTH_RECOMMENDED, text, WHERE } from './facts';
 

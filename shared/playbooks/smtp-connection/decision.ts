@@ -1,5 +1,5 @@
 import type { SmtpConnectionVariant } from '../../incidents/smtp-connection-matchers';
-import type { StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
 import { versionOf } from '../smtp-auth/facts';
 import {
   alwaysStartTls,

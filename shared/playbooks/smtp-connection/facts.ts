@@ -1,5 +1,5 @@
 import { SMTP_CONNECTION_MATCHERS, type SmtpConnectionVariant } from '../../incidents/smtp-connection-matchers';
-import type { StepContext } from '../../wizard/types';
+import type { StepContext } from '../../wizard/playbook';
 import { formEvidence, num, text, type ErrorForms, type FormEvidence } from '../common/error-forms';
 import { compareVersions, parseVersion, versionOf } from '../smtp-auth/facts';
 

@@ -1,7 +1,7 @@
 import { SMTP_CONNECTION_MATCHERS } from '../../incidents/smtp-connection-matchers';
 import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { FixOption, Playbook, StepContext } from '../../wizard/types';
+import type { FixOption, Playbook, StepContext } from '../../wizard/playbook';
 import { formEvidence, formsSentence, symptomCheck } from '../common/error-forms';
 import { verificationCheck } from '../common/verify-step';
 import { versionOf } from '../smtp-auth/facts';

@@ -1,4 +1,4 @@
-import type { PlanInstruction, StepContext } from '../../wizard/types';
+import type { PlanInstruction, StepContext } from '../../wizard/playbook';
 import { decide, type Route } from './decision';
 import { EXO_HOST, isExchangeOnline, LEGACY_HOST, server, STARTTLS_VERSION, WHERE } from './facts';
 

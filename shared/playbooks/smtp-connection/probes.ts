@@ -1,6 +1,6 @@
 import { SMTP_CONNECTION_MATCHERS } from '../../incidents/smtp-connection-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
-import type { ProbeKind, ProbeUse } from '../../wizard/types';
+import type { ProbeKind, ProbeUse } from '../../wizard/playbook';
 import { perVariantText } from '../common/error-forms';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, utc, type NewFact } from '../common/probe-facts';
 import { VERSION_PARAMETER, versionFromParameter } from '../smtp-auth/facts';

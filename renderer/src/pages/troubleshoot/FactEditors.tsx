@@ -1,4 +1,5 @@
-import type { FactDef, FactValue } from '../../../../shared/wizard/types';
+import type { FactDef } from '../../../../shared/wizard/playbook';
+import type { FactValue } from '../../../../shared/wizard/session';
 import { ServerListEditor } from '../../components/ServerListEditor';
 import { toLocalInput } from './DoneAt';
 

@@ -1,4 +1,4 @@
-import type { PlanInstruction } from '../../../../shared/wizard/types';
+import type { PlanInstruction } from '../../../../shared/wizard/playbook';
 
 /** Exact things to do, in order: where, what, and the SQL or command to run (a plan's, or a step's). */
 export function Instructions({ steps }: { steps: PlanInstruction[] }) {

@@ -1,4 +1,4 @@
-import type { FactValue } from '../../../../shared/wizard/types';
+import type { FactValue } from '../../../../shared/wizard/session';
 import type { SessionView, StepInfo } from '../../../../shared/wizard/view';
 import { useWizard } from './store';
 

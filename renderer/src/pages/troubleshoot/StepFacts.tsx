@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Fact, FactValue } from '../../../../shared/wizard/types';
+import type { Fact, FactValue } from '../../../../shared/wizard/session';
 import type { StepInfo } from '../../../../shared/wizard/view';
 import { Breakable } from '../../components/Breakable';
 import { FactEditor } from './FactEditors';

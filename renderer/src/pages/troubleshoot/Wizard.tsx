@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FactValue } from '../../../../shared/wizard/types';
+import type { FactValue } from '../../../../shared/wizard/session';
 import { useUi } from '../../stores/ui';
 import { formatDateTime, STATUS_LABELS } from './format';
 import { EvidenceImport } from './EvidenceImport';

@@ -1,5 +1,5 @@
 import { OUTCOME_LABELS } from '../../../../shared/wizard/outcome';
-import { SESSION_STATUSES, type SessionStatus } from '../../../../shared/wizard/types';
+import { SESSION_STATUSES, type SessionStatus } from '../../../../shared/wizard/session';
 
 // Times are written one way across the app (renderer/src/format-time.ts); these names stay for the
 // pages that import them from here.

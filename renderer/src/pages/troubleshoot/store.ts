@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { EngineerAction } from '../../../../shared/api/methods/sessions';
-import type { ProbeKind } from '../../../../shared/wizard/types';
+import type { ProbeKind } from '../../../../shared/wizard/playbook';
 import type { SessionView } from '../../../../shared/wizard/view';
 import { api, newCallId } from '../../api/client';
 import { ApiError } from '../../../../shared/api/errors';
