@@ -380,7 +380,7 @@ describe('SMTP authentication playbook: verification and outcome', () => {
     w.act({ type: 'answer', facts: { 'after.errors.count': 0, 'after.emails.sent': 0 } });
     const quiet = w.act({ type: 'verify' }).verification!;
     expect(quiet.result).toBe('watch');
-    expect(quiet.criteria!.map((c) => c.state)).toEqual(['pass', 'watching']);
+    expect(quiet.criteria!.map((c) => c.state)).toEqual(['pass', 'watching', 'skipped']);
     expect(quiet.summary).toMatch(/^Not yet verified: at least one email sent since the fix: 0 emails sent since 01 Dec 2026, 10:00 UTC .*; 1 needed\.$/);
     expect(() => w.act({ type: 'continue' })).toThrow(/finish the session as not yet verified/);
     expect(w.act({ type: 'verify', result: 'watch', watchMinutes: 10 }).verification).toMatchObject({ result: 'watch', watchMinutes: 10 });
