@@ -163,3 +163,135 @@ describe('SMTP connection and TLS', () => {
     expect(ctx.facts['diagnosis.verdict']).toBeUndefined();
   });
 });
+
+describe('SMTP connection: a live check after the fix', () => {
+  const start = Date.parse('2026-12-07T08:00:00.000Z');
+  const at = (minute: number) => new Date(start + minute * 60_000).toISOString();
+
+  function liveCheck(minute: number, tls: 'passed' | 'failed' | 'name-mismatch'): SmtpCheckResult {
+    const ok = tls !== 'failed';
+    return {
+      format: 'support-toolkit.smtp-check',
+      version: 1,
+      host: 'smtp.office365.com',
+      port: 587,
+      tlsMode: 'starttls',
+      user: null,
+      loginMethod: null,
+      startedAt: at(minute),
+      finishedAt: at(minute),
+      outcome: ok ? 'passed' : 'tls',
+      exitCode: ok ? 0 : 3,
+      summary: '',
+      addresses: ['52.97.1.1'],
+      extensions: [],
+      authMechanisms: [],
+      tls: ok
+        ? {
+            mode: 'starttls',
+            protocol: 'TLSv1.2',
+            cipher: null,
+            certificate: null,
+            trusted: true,
+            validForHost: tls === 'passed',
+            problem: tls === 'passed' ? null : 'The certificate does not name 52.97.1.1',
+          }
+        : null,
+      stages: [
+        { stage: 'connect', status: 'passed', ms: 20, detail: 'Connected' },
+        { stage: 'tls', status: ok ? 'passed' : 'failed', ms: 30, detail: ok ? 'TLSv1.2' : 'TLS handshake failed: unsupported protocol' },
+      ],
+      concurrency: null,
+      warnings: [],
+    };
+  }
+
+  function verifiedWith(live: SmtpCheckResult | null) {
+    const playbook = smtpConnectionPlaybook;
+    let minute = 0;
+    let session = createSession({ id: 'live', playbook, environment, offline: true, now: at(minute++) });
+    const act = (action: SessionAction) => (session = reduceSession(session, action, playbook, at(minute++)));
+    act({
+      type: 'answer',
+      facts: {
+        'symptom.form': '421 4.7.66: TLS 1.0 and 1.1 are not supported (TLS 1.2 required)',
+        'errors.count': 5,
+        'platform.version': '11.38.0',
+        'smtp.server': 'smtp.office365.com',
+        'smtp.port': 587,
+        'smtp.tls': 'STARTTLS',
+      },
+    });
+    while (playbook.steps[session.current]!.kind !== 'apply') act({ type: 'continue' });
+    act({ type: 'applied-manually', note: 'TLS 1.2 enabled on FE01', actor: 'Ana Souza', option: 'lasting' });
+    act({ type: 'continue' });
+    if (live) act({ type: 'probe-result', probe: 'connLiveCheck', result: live, origin: { kind: 'live-check', target: 'smtp.office365.com:587' } });
+    act({ type: 'answer', facts: { 'after.errors.count': 0, 'after.emails.sent': 3 } });
+    act({ type: 'verify' });
+    return session;
+  }
+
+  it('a TLS connection since the fix, with a certificate valid for the host, is listed with the criteria as holding', () => {
+    const session = verifiedWith(liveCheck(20, 'passed'));
+    expect(session.facts.find((f) => f.key === 'after.smtp.tls')).toMatchObject({ value: true, source: 'checked' });
+    expect(session.verification?.result).toBe('pass');
+    expect(session.verification?.criteria?.find((c) => c.id === 'live-tls-since-fix')?.state).toBe('pass');
+  });
+
+  it('a TLS handshake that fails since the fix fails the verification, whatever the error log says', () => {
+    const session = verifiedWith(liveCheck(20, 'failed'));
+    expect(session.facts.find((f) => f.key === 'after.smtp.tls')?.detail).toContain('TLS handshake failed');
+    expect(session.verification?.result).toBe('fail');
+  });
+
+  it('a certificate that does not name the host counts as a failure', () => {
+    expect(verifiedWith(liveCheck(20, 'name-mismatch')).verification?.result).toBe('fail');
+  });
+
+  it('without a live check, the criterion blocks nothing', () => {
+    const session = verifiedWith(null);
+    expect(session.verification?.result).toBe('pass');
+    expect(session.verification?.criteria?.find((c) => c.id === 'live-tls-since-fix')?.state).toBe('skipped');
+  });
+});
+
+describe('Send As: the addresses in the error log', () => {
+  it('names each login mailbox and From address pair of the sample messages, and takes the most frequent for the decision', () => {
+    const start = '2026-12-07T08:00:00.000Z';
+    const line = (n: number, from: string) =>
+      `Error sending email ${n}: 554 5.2.252 SendAsDenied; svc-outsystems@fabrikam.com not allowed to send as ${from}; STOREDRV.Submission.Exception:SendAsDeniedException`;
+    const samples = [line(1, 'hr@fabrikam.com'), line(2, 'alerts@fabrikam.com'), line(3, 'alerts@fabrikam.com')].map((message, i) => ({
+      instant: `2026-12-07T07:0${i}:00.000Z`,
+      server: 'FE01',
+      message,
+    }));
+    const result = {
+      windowStart: '2026-11-30T08:00:00.000Z',
+      windowEnd: start,
+      count: 3,
+      capped: false,
+      firstSeen: samples[0]!.instant,
+      lastSeen: samples[2]!.instant,
+      perServer: [{ server: 'FE01', count: 3 }],
+      perHour: [],
+      samples,
+      summary: '3 Send As denials',
+      perVariant: [{ variant: 'send-as-denied', label: '554 5.2.252 SendAsDenied', count: 3, firstSeen: samples[0]!.instant, lastSeen: samples[2]!.instant }],
+      clock: undefined,
+    };
+    let session = createSession({ id: 'log', playbook: sendAsPlaybook, environment, offline: false, now: start });
+    session = reduceSession(
+      session,
+      { type: 'probe-result', probe: 'sendAsErrors', result, origin: { kind: 'database', environment: 'Fabrikam PRD' } },
+      sendAsPlaybook,
+      start,
+    );
+    const facts = contextOf(session).facts;
+    expect(facts['errors.perSender']?.value).toBe(
+      'svc-outsystems@fabrikam.com not allowed to send as alerts@fabrikam.com: 2; svc-outsystems@fabrikam.com not allowed to send as hr@fabrikam.com: 1',
+    );
+    expect(facts['smtp.user']).toMatchObject({ value: 'svc-outsystems@fabrikam.com', source: 'derived' });
+    expect(facts['sender.refused']?.value).toBe('alerts@fabrikam.com');
+    expect(facts['symptom.forms']?.value).toBe('554 5.2.252 SendAsDenied: the login mailbox is not allowed to send as the From address (3 in the error log)');
+  });
+});

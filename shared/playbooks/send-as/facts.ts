@@ -1,4 +1,5 @@
 import { SEND_AS_MATCHERS, type SendAsVariant } from '../../incidents/send-as-matchers';
+import type { ErrorsProbeResult } from '../../probes/types';
 import type { StepContext } from '../../wizard/playbook';
 import { formEvidence, pastedTexts, text, type ErrorForms, type FormEvidence } from '../common/error-forms';
 
@@ -53,16 +54,47 @@ export function address(ctx: StepContext, key: string): string | null {
   return value;
 }
 
+const PAIR = /([^\s;:<>]+@[^\s;:<>]+)\s+not\s+allowed\s+to\s+send\s+as\s+([^\s;:<>]+@[^\s;:<>]+?)[.,]?(?=[\s;]|$)/i;
+
+export interface AddressPair {
+  login: string;
+  from: string;
+  /** Lines that name this pair. */
+  count: number;
+}
+
 /**
- * The two addresses Exchange Online names in "554 5.2.252 SendAsDenied; X not allowed to send as Y":
- * X the mailbox the platform logged in as, Y the From address. The first pasted line that names them.
+ * The address pairs Exchange Online names in "554 5.2.252 SendAsDenied; X not allowed to send as Y"
+ * (X the mailbox the platform logged in as, Y the From address), most frequent first.
  */
-export function addressesInText(ctx: StepContext): { login: string; from: string } | null {
-  for (const line of pastedTexts(ctx, FORMS.evidenceFact).flatMap((t) => t.split(/\r?\n/))) {
-    const m = /([^\s;:<>]+@[^\s;:<>]+)\s+not\s+allowed\s+to\s+send\s+as\s+([^\s;:<>]+@[^\s;:<>]+?)[.,]?(?=[\s;]|$)/i.exec(line);
-    if (m) return { login: m[1]!, from: m[2]! };
+export function addressPairs(lines: readonly string[]): AddressPair[] {
+  const pairs = new Map<string, AddressPair>();
+  for (const line of lines) {
+    const m = PAIR.exec(line);
+    if (!m) continue;
+    const key = `${m[1]!.toLowerCase()} ${m[2]!.toLowerCase()}`;
+    const pair = pairs.get(key) ?? { login: m[1]!, from: m[2]!, count: 0 };
+    pair.count += 1;
+    pairs.set(key, pair);
   }
-  return null;
+  return [...pairs.values()].sort((a, b) => b.count - a.count);
+}
+
+/**
+ * The two addresses of the denial: from the pasted text first (what the engineer saw), else the most
+ * frequent pair in the error log's sample messages; with where they were read.
+ */
+export function addressesInText(ctx: StepContext): (AddressPair & { where: string }) | null {
+  const pasted = addressPairs(pastedTexts(ctx, FORMS.evidenceFact).flatMap((t) => t.split(/\r?\n/)))[0];
+  if (pasted) return { ...pasted, where: 'from the pasted "… not allowed to send as …" line' };
+  const logged = addressPairs(errorSamples(ctx))[0];
+  return logged ? { ...logged, where: 'from the error log\'s "… not allowed to send as …" messages' } : null;
+}
+
+/** The sample messages of the error-log search the symptom step kept. */
+export function errorSamples(ctx: StepContext): string[] {
+  const result = ctx.session.probes[PROBE.errors] as ErrorsProbeResult | undefined;
+  return (result?.samples ?? []).map((s) => s.message);
 }
 
 export function sameAddress(a: string, b: string): boolean {

@@ -81,6 +81,7 @@ export const sendAsPlaybook: Playbook = {
       facts: [
         { key: 'errors.count', label: 'Send As denials found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many the error log shows' },
         { key: 'errors.perVariant', label: 'Per form of the error', sources: ['probe'], optional: true },
+        { key: 'errors.perSender', label: 'Login mailbox and From address in the messages', sources: ['probe'], optional: true },
         { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
         { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
@@ -131,7 +132,7 @@ export const sendAsPlaybook: Playbook = {
       derive: (ctx) => {
         const pair = addressesInText(ctx);
         if (!pair) return [];
-        const detail = 'from the pasted "… not allowed to send as …" line';
+        const detail = pair.where;
         return [...(ctx.facts['smtp.user'] ? [] : [{ key: 'smtp.user', value: pair.login, detail }]), { key: 'sender.refused', value: pair.from, detail }];
       },
       check: (ctx) => {

@@ -3,7 +3,7 @@ import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult } 
 import type { ProbeKind, ProbeUse } from '../../wizard/playbook';
 import { perVariantText } from '../common/error-forms';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, utc, type NewFact } from '../common/probe-facts';
-import { PROBE } from './facts';
+import { addressPairs, PROBE } from './facts';
 
 /** The error in sentences and probe summaries (singular). */
 export const ERROR_WORDS = 'Send As denial';
@@ -28,6 +28,20 @@ export const SEND_AS_PROBES: Record<ProbeKind, ProbeUse> = {
   [PROBE.sentAfter]: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
 };
 
+/** Which login mailbox was refused which From address, as the error log's sample messages name them. */
+function perSenderFacts(r: ErrorsProbeResult): NewFact[] {
+  const pairs = addressPairs(r.samples.map((x) => x.message));
+  if (pairs.length === 0) return [];
+  const n = r.samples.length;
+  return [
+    {
+      key: 'errors.perSender',
+      value: pairs.map((p) => `${p.login} not allowed to send as ${p.from}: ${p.count}`).join('; '),
+      detail: `addresses named in ${n} sample message${n === 1 ? '' : 's'} of the error log`,
+    },
+  ];
+}
+
 /** A probe's result as facts of this playbook. */
 export function sendAsFactsFromProbe(probe: ProbeKind, result: unknown): NewFact[] {
   switch (probe) {
@@ -37,6 +51,7 @@ export function sendAsFactsFromProbe(probe: ProbeKind, result: unknown): NewFact
       return [
         ...errorLogFacts(r, ERROR_WORDS),
         ...(perVariant ? [{ key: 'errors.perVariant', value: perVariant, detail: 'per form of the error, in the window' }] : []),
+        ...perSenderFacts(r),
       ];
     }
     case PROBE.queue:

@@ -15,6 +15,7 @@ export const PROBE = {
   version: 'connVersion',
   errorsAfter: 'connErrorsAfter',
   sentAfter: 'connSentAfter',
+  liveCheck: 'connLiveCheck',
 } as const;
 
 export const VARIANTS: readonly SmtpConnectionVariant[] = [

@@ -32,6 +32,14 @@ function criteria(): Criterion[] {
       what: 'emails sent',
       label: 'At least one email sent since the fix',
     },
+    // A live connection with TLS from where the platform sends, after the fix, when the engineer runs one (domain.md 4e).
+    {
+      id: 'live-tls-since-fix',
+      kind: 'holds-since-fix',
+      fact: 'after.smtp.tls',
+      optional: true,
+      label: 'A live connection with TLS to the mail server succeeds since the fix',
+    },
   ];
 }
 
@@ -219,8 +227,8 @@ export const smtpConnectionPlaybook: Playbook = {
       kind: 'verify',
       title: 'Verify',
       guidance: () =>
-        'Verify counts the SMTP connection and TLS errors and the emails sent since the fix was recorded. It passes with no such error and at least one email sent since then; errors since the fix fail it; until an email goes out it keeps watching.',
-      probes: [PROBE.errorsAfter, PROBE.sentAfter],
+        'Verify counts the SMTP connection and TLS errors and the emails sent since the fix was recorded. It passes with no such error and at least one email sent since then; errors since the fix fail it; until an email goes out it keeps watching. A live check of the mail server from where the platform sends, run after the fix, counts too: a connection or TLS that fails then fails the verification.',
+      probes: [PROBE.errorsAfter, PROBE.sentAfter, PROBE.liveCheck],
       facts: [
         { key: 'after.errors.count', label: 'SMTP connection and TLS errors since the fix', sources: ['probe', 'engineer'], input: 'number' },
         {
@@ -230,6 +238,7 @@ export const smtpConnectionPlaybook: Playbook = {
           input: 'number',
           hint: 'Service Center > Monitoring > Emails: emails sent after the fix',
         },
+        { key: 'after.smtp.tls', label: 'Live TLS connection since the fix', sources: ['checked'], optional: true },
       ],
       check: verificationCheck,
     },
