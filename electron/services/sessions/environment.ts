@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api/errors';
 import type { EnvironmentSnapshot, Session } from '../../../shared/wizard/session';
 import type { ProfileService } from '../profiles';
 
@@ -45,4 +46,12 @@ export async function sameMailboxProfiles(
   return listed
     .filter((p) => p.id !== session.environment.profileId && str(p.mailbox)?.toLowerCase() === mailbox.toLowerCase())
     .map((p) => ({ profileId: p.id, name: p.name, mailbox: str(p.mailbox)! }));
+}
+
+/** The saved environment a session reads from; an offline session is refused (its facts are typed in). */
+export function onlineProfile(session: Session): string {
+  if (session.offline || !session.environment.profileId) {
+    throw new ApiError('invalid_input', 'This session works offline: type the facts in instead of reading them from a database.');
+  }
+  return session.environment.profileId;
 }
