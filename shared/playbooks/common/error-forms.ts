@@ -1,7 +1,7 @@
+import { num, text } from './facts';
 import { firstMatch, type Matcher } from '../../incidents/matcher';
 import type { ErrorsProbeResult } from '../../probes/types';
 import type { StepContext } from '../../wizard/playbook';
-import type { FactMap } from '../../wizard/session';
 
 /**
  * The forms of a playbook's error the session knows of, wherever they came from: the error log's
@@ -33,16 +33,6 @@ export interface ErrorForms<V extends string> {
   chosenFact: string;
   /** The fact holding the pasted evidence. */
   evidenceFact: string;
-}
-
-export function text(facts: FactMap, key: string): string | null {
-  const value = facts[key]?.value;
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
-
-export function num(facts: FactMap, key: string): number | null {
-  const value = facts[key]?.value;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** The pasted texts of the session: the engineer's evidence and the text that opened it (once). */

@@ -1,5 +1,6 @@
+import { num, text, isRecord } from '../common/facts';
 import type { BudgetInput } from '../../capacity/types';
-import type { FactMap, FactValue, Session } from '../../wizard/session';
+import type { FactMap, Session } from '../../wizard/session';
 import { THREADS_PARAMETER } from '../../capacity/providers';
 
 /**
@@ -22,20 +23,6 @@ export interface OtherSender {
   name: string;
   servers: number;
   threads: number;
-}
-
-export function num(facts: FactMap, key: string): number | null {
-  const value = facts[key]?.value;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-export function text(facts: FactMap, key: string): string | null {
-  const value = facts[key]?.value;
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
-
-function isRecord(value: FactValue | undefined): value is { [key: string]: FactValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function servers(facts: FactMap, key = 'servers'): ServerRow[] | null {

@@ -1,3 +1,4 @@
+import { num, text } from '../common/facts';
 import { computeBudget } from '../../capacity/engine';
 import type { BudgetResult } from '../../capacity/types';
 import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
@@ -6,7 +7,7 @@ import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, Para
 import type { Criterion } from '../../wizard/criteria';
 import type { Playbook, StepContext } from '../../wizard/playbook';
 import type { FactValue } from '../../wizard/session';
-import { budgetGap, budgetInput, num, otherSenders, servers, text, THREADS_PARAMETER } from './facts';
+import { budgetGap, budgetInput, otherSenders, servers, THREADS_PARAMETER } from './facts';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts } from '../common/probe-facts';
 import { verificationCheck } from '../common/verify-step';
 import { planInstructions } from './instructions';

@@ -1,3 +1,4 @@
+import { num, text, isRecord } from '../common/facts';
 import { computeBudget } from '../../capacity/engine';
 import { PROVIDERS } from '../../capacity/providers';
 import { FAR_BELOW } from '../../capacity/quota';
@@ -20,20 +21,6 @@ export const RECIPIENT_LIMIT = PROVIDERS['exchange-online'].recipients.limit ?? 
 export const BACKOFF_PARAMETER = 'Scheduler.EmailBackoffMaxDays';
 /** The back-off's default when the parameter has no row (domain.md sections 2 and 4a). */
 export const BACKOFF_DEFAULT_DAYS = 2;
-
-export function num(facts: FactMap, key: string): number | null {
-  const value = facts[key]?.value;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-export function text(facts: FactMap, key: string): string | null {
-  const value = facts[key]?.value;
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
-
-function isRecord(value: FactValue | undefined): value is { [key: string]: FactValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Another sender on the mailbox: its recipients per 24 h, null while not given. */
 export interface OtherSender {

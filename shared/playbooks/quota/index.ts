@@ -1,3 +1,4 @@
+import { num, text } from '../common/facts';
 import { matchesAny } from '../../incidents/matcher';
 import { QUOTA_MATCHERS } from '../../incidents/quota-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, RecipientsProbeResult } from '../../probes/types';
@@ -6,19 +7,7 @@ import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
 import type { Playbook, StepContext } from '../../wizard/playbook';
 import { verificationCheck } from '../common/verify-step';
-import {
-  figuresGap,
-  num,
-  ownVolume,
-  quotaFigures,
-  quotaForms,
-  RECIPIENT_LIMIT,
-  sendersSentence,
-  TENANT_LIMIT_SENTENCE,
-  tenantLimitOnly,
-  text,
-  volumeGap,
-} from './facts';
+import { figuresGap, ownVolume, quotaFigures, quotaForms, RECIPIENT_LIMIT, sendersSentence, TENANT_LIMIT_SENTENCE, tenantLimitOnly, volumeGap } from './facts';
 import { fixInstructions, heaviestAlone, utc } from './instructions';
 import { quotaReport } from './report';
 import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';

@@ -1,7 +1,8 @@
+import { num, text } from '../common/facts';
 import { BULK_ONLY, RELAY_OR_BULK } from '../../capacity/providers';
 import { thousands } from '../../capacity/wording';
 import type { PlanInstruction, StepContext } from '../../wizard/playbook';
-import { BACKOFF_DEFAULT_DAYS, BACKOFF_PARAMETER, num, quotaFigures, quotaForms, TENANT_LIMIT_SENTENCE, text, type QuotaFigures } from './facts';
+import { BACKOFF_DEFAULT_DAYS, BACKOFF_PARAMETER, quotaFigures, quotaForms, TENANT_LIMIT_SENTENCE, type QuotaFigures } from './facts';
 import { utc } from '../common/probe-facts';
 
 /**

@@ -1,6 +1,7 @@
+import { text } from '../common/facts';
 import type { SendAsVariant } from '../../incidents/send-as-matchers';
 import type { StepContext } from '../../wizard/playbook';
-import { text } from '../common/error-forms';
+
 import { address, addressesInText, evidence, sameAddress, VARIANT_WORDS, WHERE } from './facts';
 
 /**

@@ -1,7 +1,8 @@
+import { text } from '../common/facts';
 import { SEND_AS_MATCHERS, type SendAsVariant } from '../../incidents/send-as-matchers';
 import type { ErrorsProbeResult } from '../../probes/types';
 import type { StepContext } from '../../wizard/playbook';
-import { formEvidence, pastedTexts, text, type ErrorForms, type FormEvidence } from '../common/error-forms';
+import { formEvidence, pastedTexts, type ErrorForms, type FormEvidence } from '../common/error-forms';
 
 /**
  * The Send As playbook's facts in typed form: the forms of the error found, the two addresses that

@@ -1,3 +1,4 @@
+import { text } from '../common/facts';
 import type { SmtpAuthVariant } from '../../incidents/smtp-auth-matchers';
 import type { StepContext } from '../../wizard/playbook';
 import {
@@ -7,7 +8,6 @@ import {
   OAUTH_RECOMMENDED,
   oauthAvailable,
   oauthRecommended,
-  text,
   VARIANT_WORDS,
   variantEvidence,
   versionOf,

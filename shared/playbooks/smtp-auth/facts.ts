@@ -1,3 +1,4 @@
+import { text } from '../common/facts';
 import { firstMatch } from '../../incidents/matcher';
 import { SMTP_AUTH_MATCHERS, type SmtpAuthVariant } from '../../incidents/smtp-auth-matchers';
 import type { ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
@@ -83,16 +84,6 @@ export const WHERE = {
   securityDefaults: 'Microsoft Entra admin center > Identity > Overview > Properties > Manage security defaults',
   signInLogs: 'Microsoft Entra admin center > Identity > Monitoring & health > Sign-in logs',
 } as const;
-
-export function num(facts: FactMap, key: string): number | null {
-  const value = facts[key]?.value;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-export function text(facts: FactMap, key: string): string | null {
-  const value = facts[key]?.value;
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
 
 /** A Platform Server version as numbers, e.g. "11.38.0" or "Platform Server 11.38.0 (Build 44017)" -> [11, 38, 0]. */
 export function parseVersion(input: string | null | undefined): number[] | null {

@@ -1,3 +1,4 @@
+import { num, text } from '../common/facts';
 import { SMTP_AUTH_MATCHERS } from '../../incidents/smtp-auth-matchers';
 import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
 import type { Criterion } from '../../wizard/criteria';
@@ -10,13 +11,11 @@ import {
   AUTH_METHODS,
   authMethod,
   answer,
-  num,
   OAUTH_MINIMUM,
   OAUTH_RECOMMENDED,
   pastedTexts,
   plural,
   PROBE,
-  text,
   utc,
   VARIANT_WORDS,
   VARIANTS,

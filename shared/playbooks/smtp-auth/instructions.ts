@@ -1,6 +1,7 @@
+import { text } from '../common/facts';
 import type { PlanInstruction, StepContext } from '../../wizard/playbook';
 import { CLOUD_NO_RELAY, decide, type Decision } from './decision';
-import { OAUTH_MINIMUM, OAUTH_RECOMMENDED, text, WHERE } from './facts';
+import { OAUTH_MINIMUM, OAUTH_RECOMMENDED, WHERE } from './facts';
 
 /**
  * The fix in steps a customer's Microsoft 365 admin can follow, with the exact PowerShell (the

@@ -1,6 +1,7 @@
+import { num, text } from '../common/facts';
 import { SMTP_CONNECTION_MATCHERS, type SmtpConnectionVariant } from '../../incidents/smtp-connection-matchers';
 import type { StepContext } from '../../wizard/playbook';
-import { formEvidence, num, text, type ErrorForms, type FormEvidence } from '../common/error-forms';
+import { formEvidence, type ErrorForms, type FormEvidence } from '../common/error-forms';
 import { compareVersions, parseVersion, versionOf } from '../smtp-auth/facts';
 
 /**
