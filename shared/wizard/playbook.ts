@@ -121,6 +121,11 @@ export interface Playbook {
   probes?: Record<ProbeKind, ProbeUse>;
   /** Probe results kept under other names by sessions saved before (old name to probe id). */
   legacyProbeKeys?: Record<string, ProbeKind>;
+  /**
+   * Step ids of sessions saved before (old id to step id). Every playbook says 'plan' for choosing
+   * a plan and 'fix' for making the fix; a saved session's old ids are upgraded as it is read.
+   */
+  legacyStepIds?: Record<string, string>;
   /** Turns a probe result into facts of the given step (their source is set by the engine from where the result came). */
   factsFromProbe?: (probe: ProbeKind, result: unknown, session: Session) => Array<Omit<Fact, 'step' | 'at' | 'source'> & { at?: string }>;
   /** The fix: when it takes effect, and the ways it can be made, each lasting or a stop-gap. */

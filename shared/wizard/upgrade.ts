@@ -3,10 +3,11 @@ import type { Playbook } from './playbook';
 import type { KeptProbes, Session } from './session';
 
 /**
- * A session saved by an earlier version, brought up to the current shape: probe results kept under
- * the playbook's old names move to its probe ids. Idempotent.
+ * A session saved by an earlier version, brought up to the current shape: its old step ids become
+ * the playbook's step ids, probe results kept under old names move to its probe ids. Idempotent.
  */
-export function upgradeSession(session: Session, playbook: Playbook): Session {
+export function upgradeSession(saved: Session, playbook: Playbook): Session {
+  const session = renameSteps(saved, playbook.legacyStepIds ?? {});
   const legacy = playbook.legacyProbeKeys ?? {};
   const probes: KeptProbes = {};
   let moved = false;
@@ -27,4 +28,16 @@ export function upgradeSession(session: Session, playbook: Playbook): Session {
     }),
   );
   return { ...upgraded, probeOrigins };
+}
+
+/** The session with every old step id (its steps' states, its facts' and events' steps) renamed. */
+function renameSteps(session: Session, legacy: Record<string, string>): Session {
+  const rename = (id: string) => (Object.hasOwn(legacy, id) ? legacy[id]! : id);
+  if (!Object.keys(session.steps ?? {}).some((id) => rename(id) !== id)) return session;
+  return {
+    ...session,
+    steps: Object.fromEntries(Object.entries(session.steps).map(([id, state]) => [rename(id), state])),
+    facts: session.facts.map((f) => (rename(f.step) === f.step ? f : { ...f, step: rename(f.step) })),
+    events: session.events.map((e) => (rename(e.step) === e.step ? e : { ...e, step: rename(e.step) })),
+  };
 }

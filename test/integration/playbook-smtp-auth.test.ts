@@ -81,7 +81,7 @@ function diagnose(a: Answers): Walk {
 }
 
 const value = (session: Session, key: string) => session.facts.find((f) => f.key === key)?.value;
-const instructionsOf = (session: Session) => playbook.steps.find((s) => s.id === 'plan')!.instructions!(contextOf(session));
+const instructionsOf = (session: Session) => playbook.steps.find((s) => s.id === 'fix')!.instructions!(contextOf(session));
 const powerShell = (session: Session) =>
   instructionsOf(session)
     .filter((i) => i.code?.language === 'PowerShell')
@@ -331,7 +331,7 @@ describe('SMTP authentication playbook: the steps ask, and say what is missing',
 function atVerify(fixAt = '2026-12-01T10:00:00.000Z'): Walk {
   const w = diagnose({ pasted: TENANT_DISABLED, version: '11.38.0' });
   w.act({ type: 'continue' });
-  expect(playbook.steps[w.session().current]!.id).toBe('plan');
+  expect(playbook.steps[w.session().current]!.id).toBe('fix');
   expect(() => w.act({ type: 'continue' })).toThrow(/Record what was changed/);
   w.act(
     {
@@ -478,7 +478,7 @@ describe('SMTP authentication playbook on the demo, through the dispatcher', () 
         /^Exchange Online no longer takes Basic authentication from .*: OAuth 2\.0 is required\. Platform Server 11\.38\.0 has it/,
       );
       view = await act({ type: 'continue' });
-      const fix = view.steps.find((st) => st.id === 'plan')!;
+      const fix = view.steps.find((st) => st.id === 'fix')!;
       expect(fix.instructions.map((i) => i.code?.text ?? '').join('\n')).toContain(`Add-MailboxPermission -Identity "${mailbox}"`);
       expect(view.applyFromApp).toMatchObject({ unavailable: expect.stringMatching(/outside this app/) });
       await act({ type: 'applied-manually', note: 'OAuth 2.0 set up by the customer admin; Service Center email settings saved', option: 'lasting' });

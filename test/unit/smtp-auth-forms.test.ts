@@ -29,7 +29,7 @@ function diagnosed(pasted: string, hosting: EnvironmentSnapshot['hosting'] = 'se
   return s;
 }
 
-const plan = (s: Session) => playbook.steps.find((step) => step.id === 'plan')!.instructions!(contextOf(s));
+const plan = (s: Session) => playbook.steps.find((step) => step.id === 'fix')!.instructions!(contextOf(s));
 const planText = (s: Session) =>
   plan(s)
     .map((i) => [i.where, i.text, i.code?.text].filter(Boolean).join('\n'))

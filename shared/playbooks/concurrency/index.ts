@@ -184,6 +184,8 @@ export const concurrencyPlaybook: Playbook = {
   },
   // Sessions saved before probes were named by id kept these two under other names.
   legacyProbeKeys: { errorsBefore: 'errors', queue: 'emailQueue' },
+  // Sessions saved before every playbook called its steps 'plan' (choose) and 'fix' (make it).
+  legacyStepIds: { apply: 'fix' },
   report: concurrencyReport,
   diagnosis: diagnosisOf,
   diagnosisAfter: diagnosisAfterOf,
@@ -371,7 +373,7 @@ export const concurrencyPlaybook: Playbook = {
       check: (ctx) => (withinLimit(ctx) || (ctx.session.diagnosis?.plans.length ?? 0) === 0 || ctx.session.plan ? null : 'Choose one of the plans.'),
     },
     {
-      id: 'apply',
+      id: 'fix',
       kind: 'apply',
       title: 'Apply',
       guidance: (ctx) =>

@@ -177,6 +177,8 @@ export const smtpAuthPlaybook: Playbook = {
     unavailable: 'The fix is made in Microsoft 365 and in Service Center, outside this app: follow the steps above, then record below what was changed.',
   }),
   factsFromProbe: (probe, result) => fromProbe(probe, result),
+  // Sessions saved before every playbook called its steps 'plan' (choose) and 'fix' (make it).
+  legacyStepIds: { plan: 'fix' },
   steps: [
     {
       id: 'symptom',
@@ -335,7 +337,7 @@ export const smtpAuthPlaybook: Playbook = {
       check: (ctx) => (decide(ctx).route === 'unknown' ? 'The form of the error is not known: go back to step "Symptom".' : null),
     },
     {
-      id: 'plan',
+      id: 'fix',
       kind: 'apply',
       title: 'Fix',
       guidance: (ctx) => {
