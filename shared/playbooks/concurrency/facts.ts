@@ -11,6 +11,18 @@ import { THREADS_PARAMETER } from '../../capacity/providers';
 /** One name for the parameter everywhere: the what-if calculator's. */
 export { THREADS_PARAMETER };
 
+/** The playbook's probes by id (the keys of its probe map, the steps' `probes`). */
+export const PROBE = {
+  errors: 'errors',
+  emailQueue: 'emailQueue',
+  servers: 'servers',
+  threads: 'threads',
+  errorsAfter: 'errorsAfter',
+  threadsAfter: 'threadsAfter',
+  serversAfter: 'serversAfter',
+  sentAfter: 'sentAfter',
+} as const;
+
 export interface ServerRow {
   name: string;
   /** null = not known yet (the probe could not tell). */

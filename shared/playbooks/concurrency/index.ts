@@ -1,16 +1,12 @@
-import { num, text } from '../common/facts';
-import { computeBudget } from '../../capacity/engine';
-import type { BudgetResult } from '../../capacity/types';
 import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
-import { matchesAny } from '../../incidents/matcher';
-import type { EmailsSentProbeResult, ErrorsProbeResult, ServersProbeResult, ParameterProbeResult } from '../../probes/types';
-import type { Criterion } from '../../wizard/criteria';
-import type { Playbook, StepContext } from '../../wizard/playbook';
-import type { FactValue } from '../../wizard/session';
-import { budgetGap, budgetInput, otherSenders, servers, THREADS_PARAMETER } from './facts';
-import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts } from '../common/probe-facts';
+import type { ParameterProbeResult, ServersProbeResult } from '../../probes/types';
+import type { Playbook } from '../../wizard/playbook';
+import { num, text } from '../common/facts';
 import { verificationCheck } from '../common/verify-step';
+import { criteria, diagnosisAfterOf, diagnosisOf, frontEnds, recognised, sendersSentence, withinLimit, withinLimitAfter } from './decision';
+import { budgetGap, PROBE, servers, THREADS_PARAMETER } from './facts';
 import { planInstructions } from './instructions';
+import { CONCURRENCY_PROBES, concurrencyFactsFromProbe } from './probes';
 import { concurrencyReport } from './report';
 
 /**
@@ -22,166 +18,15 @@ import { concurrencyReport } from './report';
 
 export const CONCURRENCY_PLAYBOOK_ID = 'exchange-432-concurrency';
 
-import type { NewFact } from '../common/probe-facts';
-
-function diagnosisOf(ctx: StepContext): BudgetResult | null {
-  const input = budgetInput(ctx.session, ctx.facts);
-  return input ? safeBudget(input) : null;
-}
-
-function diagnosisAfterOf(ctx: StepContext): BudgetResult | null {
-  if (num(ctx.facts, 'after.threads.global') === null) return null;
-  const input = budgetInput(ctx.session, ctx.facts, { threads: 'after.threads.global', servers: 'after.servers', hosts: 'after.threads.hosts' });
-  return input ? safeBudget(input) : null;
-}
-
-/** The engine refuses inconsistent input (e.g. two servers of the same name): no diagnosis then. */
-function safeBudget(input: Parameters<typeof computeBudget>[0]): BudgetResult | null {
-  try {
-    return computeBudget(input);
-  } catch {
-    return null;
-  }
-}
-
-/** The answer about other senders, as the diagnosis and the report state it. */
-function sendersSentence(ctx: StepContext): string {
-  const others = otherSenders(ctx.facts);
-  if (ctx.facts['mailbox.others'] === undefined) return 'Other senders on the mailbox: not answered.';
-  if (others.length === 0) return `Only ${ctx.session.environment.name} sends through this mailbox (no other sender, as the engineer said).`;
-  return `${ctx.session.environment.name} and ${others.map((o) => `${o.name} (${o.servers} x ${o.threads})`).join(', ')} send through this mailbox.`;
-}
-
-const withinLimit = (ctx: StepContext) => ctx.session.diagnosis?.allWithinLimit === true;
-
-function frontEnds(ctx: StepContext): string[] {
-  return (servers(ctx.facts) ?? []).filter((s) => s.active && s.name).map((s) => s.name);
-}
-
-function recognised(ctx: StepContext): boolean {
-  const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
-  return evidence !== '' && matchesAny(CONCURRENCY_MATCHERS, evidence);
-}
-
-/**
- * What must hold after the restart (domain.md 1 and 2): the budget recomputed from the values read
- * after the change is within the limit, no 432 since the restart, and traffic: at least limit + 1
- * emails sent since the restart, enough demand to have hit the limit before. Without that traffic
- * "no 432" proves nothing, so the engine keeps it "not yet verified".
- */
-function criteria(ctx: StepContext): Criterion[] {
-  const limit = diagnosisAfterOf(ctx)?.provider.limit ?? ctx.session.diagnosis?.provider.limit ?? 3;
-  return [
-    {
-      id: 'budget-after',
-      kind: 'holds',
-      fact: 'after.withinLimit',
-      failWhenFalse: true,
-      label: 'The connections to the mailbox after the change are within the limit',
-    },
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No 432 error since the restart' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: limit + 1,
-      what: 'emails sent',
-      label: `At least ${limit + 1} emails sent since the restart (enough traffic to have hit the limit of ${limit} before)`,
-    },
-  ];
-}
-
-/** The budget after the change as a yes/no fact for the criteria; unknown says which value is missing. */
-function withinLimitAfter(ctx: StepContext): NewFact[] {
-  const after = diagnosisAfterOf(ctx);
-  if (after) return [{ key: 'after.withinLimit', value: after.allWithinLimit, detail: after.mailboxes.map((m) => `${m.mailbox}: ${m.arithmetic}`).join('; ') }];
-  const missing = [
-    num(ctx.facts, 'after.threads.global') === null ? 'the threads for emails now' : '',
-    servers(ctx.facts, 'after.servers') ? '' : 'the front-end servers now',
-  ].filter(Boolean);
-  return [
-    {
-      key: 'after.withinLimit',
-      value: null,
-      detail: missing.length ? `${missing.join(' and ')} not known` : 'the budget after the change could not be computed',
-    },
-  ];
-}
-
-/**
- * Where the server facts came from: OSSYS_SERVER, legacy zone rows only as a hint, and the servers
- * the probe could not tell about (asked in the step).
- */
-function serversDetail(r: ServersProbeResult): string {
-  const parts = ['OSSYS_SERVER'];
-  if (r.servers.some((s) => s.zoneOrigin.kind === 'hint')) parts.push(`zones ${ZONE_HINT}`);
-  const unknown = r.servers.filter((s) => s.sendsEmail === null || s.zone === null).map((s) => s.name);
-  if (unknown.length) parts.push(`not known for ${unknown.join(', ')}`);
-  return parts.join('; ');
-}
-
-const ZONE_HINT = 'from OSSYS_ZONE_SERVER, a hint only: confirm in Service Center > Administration > Deployment Zones';
 const SEND_EMAILS_WHERE = 'Service Center > Administration > Servers > the server > "Send Emails"';
 const ZONES_WHERE = 'Service Center > Administration > Deployment Zones (OutSystems Cloud: one zone)';
-
-function fromProbe(probe: string, result: unknown): NewFact[] {
-  switch (probe) {
-    case 'errors':
-      return errorLogFacts(result as ErrorsProbeResult, '432');
-    case 'emailQueue':
-      return [{ key: 'queue.summary', value: (result as { summary: string }).summary, detail: 'email queue' }];
-    case 'servers':
-    case 'serversAfter': {
-      const r = result as ServersProbeResult;
-      if (r.problem || r.servers.length === 0) return [];
-      return [
-        {
-          key: probe === 'servers' ? 'servers' : 'after.servers',
-          value: r.servers.map((s) => ({ name: s.name, sendsEmail: s.sendsEmail, zone: s.zone, active: s.active })) as FactValue,
-          detail: serversDetail(r),
-        },
-      ];
-    }
-    case 'threads':
-    case 'threadsAfter': {
-      const r = result as ParameterProbeResult;
-      const prefix = probe === 'threads' ? 'threads' : 'after.threads';
-      const facts: NewFact[] = [];
-      if (r.globalValue !== null) facts.push({ key: `${prefix}.global`, value: r.globalValue, detail: 'OSSYS_PARAMETER (global row)' });
-      // An empty record says "the probe looked: no per-host rows", unlike a fact never read.
-      facts.push({ key: `${prefix}.hosts`, value: r.hostValues, detail: 'OSSYS_PARAMETER (per-host rows)' });
-      return facts;
-    }
-    case 'errorsAfter':
-      return errorsSinceFixFacts(result as ErrorsProbeResult);
-    case 'sentAfter':
-      return emailsSentFacts(result as EmailsSentProbeResult);
-    default:
-      return [];
-  }
-}
 
 export const concurrencyPlaybook: Playbook = {
   id: CONCURRENCY_PLAYBOOK_ID,
   title: '432 4.3.2 Concurrent connections limit exceeded',
   summary: 'Emails fail with "432 4.3.2 Concurrent connections limit exceeded" (Exchange Online): too many SMTP connections to one mailbox.',
   matchers: CONCURRENCY_MATCHERS,
-  probes: {
-    errors: { probe: 'error-log', label: 'Search the error log for 432s', matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error', window: true },
-    emailQueue: { probe: 'email-queue', label: 'Read the email queue' },
-    servers: { probe: 'servers', label: 'Read the servers' },
-    threads: { probe: 'parameter', parameter: THREADS_PARAMETER, label: 'Read the threads value' },
-    errorsAfter: {
-      probe: 'error-log',
-      label: 'Count 432s since the restart',
-      matchers: CONCURRENCY_MATCHERS,
-      errorName: '432 concurrency error',
-      sinceFix: true,
-    },
-    threadsAfter: { probe: 'parameter', parameter: THREADS_PARAMETER, label: 'Read the threads value again' },
-    serversAfter: { probe: 'servers', label: 'Read the servers again' },
-    sentAfter: { probe: 'emails-sent', label: 'Count emails sent since the restart', sinceFix: true },
-  },
+  probes: CONCURRENCY_PROBES,
   // Sessions saved before probes were named by id kept these two under other names.
   legacyProbeKeys: { errorsBefore: 'errors', queue: 'emailQueue' },
   // Sessions saved before every playbook called its steps 'plan' (choose) and 'fix' (make it).
@@ -192,7 +37,7 @@ export const concurrencyPlaybook: Playbook = {
   restart: { service: 'Scheduler Service', servers: frontEnds },
   // IM-2795 instructs a Scheduler restart on every front-end after the change (when it re-reads the value is not documented).
   fix: { takesEffect: 'restart' },
-  verification: { probes: ['threadsAfter', 'serversAfter', 'errorsAfter', 'sentAfter'], watchMinutes: 5, criteria },
+  verification: { probes: [PROBE.threadsAfter, PROBE.serversAfter, PROBE.errorsAfter, PROBE.sentAfter], watchMinutes: 5, criteria },
   noChangeNeeded: (ctx) =>
     withinLimit(ctx)
       ? `${ctx.session.environment.name} is within the connection limit of its mailbox, so the 432 errors have another cause: another sender on the same mailbox, or an application outside the platform.`
@@ -203,13 +48,13 @@ export const concurrencyPlaybook: Playbook = {
       : null,
   mailboxFact: 'mailbox',
   otherSender: {
-    probes: ['threads', 'servers'],
+    probes: [PROBE.threads, PROBE.servers],
     row: (name, results) => {
-      const servers = (results.servers as ServersProbeResult | undefined)?.servers ?? [];
+      const servers = (results[PROBE.servers] as ServersProbeResult | undefined)?.servers ?? [];
       const sending = servers.filter((s) => s.active && s.sendsEmail !== false).length;
       return {
         factKey: 'mailbox.others',
-        row: { name, servers: Math.max(1, sending), threads: (results.threads as ParameterProbeResult | undefined)?.globalValue ?? 1 },
+        row: { name, servers: Math.max(1, sending), threads: (results[PROBE.threads] as ParameterProbeResult | undefined)?.globalValue ?? 1 },
       };
     },
   },
@@ -220,7 +65,7 @@ export const concurrencyPlaybook: Playbook = {
     if (!change || typeof change.to !== 'number') {
       return { unavailable: 'This plan changes servers or per-host rows; apply it by hand as the steps say, then record it here.' };
     }
-    const threads = ctx.session.probes.threads as ParameterProbeResult | undefined;
+    const threads = ctx.session.probes[PROBE.threads] as ParameterProbeResult | undefined;
     if (!threads) return { unavailable: `Read ${THREADS_PARAMETER} with the probe first (step "Threads").` };
     const row = threads.rows.find((r) => r.host === null);
     return {
@@ -234,7 +79,7 @@ export const concurrencyPlaybook: Playbook = {
       description: change.description,
     };
   },
-  factsFromProbe: (probe, result) => fromProbe(probe, result),
+  factsFromProbe: (probe, result) => concurrencyFactsFromProbe(probe, result),
   steps: [
     {
       id: 'symptom',
@@ -244,7 +89,7 @@ export const concurrencyPlaybook: Playbook = {
         ctx.session.offline
           ? 'Confirm the incident: emails fail with "432 4.3.2 Concurrent connections limit exceeded". Give how many Service Center > Monitoring > Errors shows, paste the error you saw, or describe the screenshot you were sent.'
           : 'Confirm the incident: emails fail with "432 4.3.2 Concurrent connections limit exceeded". Search the error log (the last 7 days), or paste the error you saw in Service Center > Monitoring > Errors, or describe the screenshot you were sent.',
-      probes: ['errors', 'emailQueue'],
+      probes: [PROBE.errors, PROBE.emailQueue],
       facts: [
         { key: 'errors.count', label: '432 errors found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many 432 errors the error log shows' },
         { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
@@ -275,7 +120,7 @@ export const concurrencyPlaybook: Playbook = {
       title: 'Servers',
       guidance: () =>
         'List the front-end servers (Service Center > Administration > Servers): which are active, which have "Send Emails" on, and their deployment zone (Service Center > Administration > Deployment Zones). Where the database does not show a setting it is asked here: check Service Center and give it.',
-      probes: ['servers'],
+      probes: [PROBE.servers],
       facts: [{ key: 'servers', label: 'Front-end servers', sources: ['probe', 'engineer'], input: 'servers' }],
       check: (ctx) => {
         const rows = servers(ctx.facts);
@@ -296,7 +141,7 @@ export const concurrencyPlaybook: Playbook = {
       title: 'Threads',
       guidance: () =>
         `Read ${THREADS_PARAMETER}: the global value and any per-host rows (Factory Configuration > Platform Configurations, or SELECT * FROM OSSYS_PARAMETER WHERE NAME = '${THREADS_PARAMETER}'). When there is no row, type in the value Factory Configuration shows.`,
-      probes: ['threads'],
+      probes: [PROBE.threads],
       facts: [
         { key: 'threads.global', label: 'Threads for emails (global)', sources: ['probe', 'engineer'], input: 'number' },
         { key: 'threads.hosts', label: 'Per-host rows', sources: ['probe', 'engineer'], input: 'host-threads', optional: true },
@@ -410,7 +255,7 @@ export const concurrencyPlaybook: Playbook = {
           ? 'Type in what Service Center shows now: the threads value, the 432 errors and the emails sent since the restart; Verify recomputes the budget. '
           : 'Verify reads the threads value and the servers again, recomputes the budget, and counts the 432 errors and the emails sent since the restart. ') +
         'It passes only with the budget within the limit, no 432 since the restart, and at least limit + 1 emails sent since the restart (enough traffic to have hit the limit before); until then it is not yet verified.',
-      probes: ['threadsAfter', 'serversAfter', 'errorsAfter', 'sentAfter'],
+      probes: [PROBE.threadsAfter, PROBE.serversAfter, PROBE.errorsAfter, PROBE.sentAfter],
       facts: [
         { key: 'after.threads.global', label: 'Threads for emails now', sources: ['probe', 'engineer'], input: 'number' },
         { key: 'after.errors.count', label: '432 errors since the restart', sources: ['probe', 'engineer'], input: 'number' },
