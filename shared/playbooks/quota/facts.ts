@@ -18,6 +18,20 @@ import type { FactMap, FactValue, Session } from '../../wizard/session';
 
 /** Exchange Online: recipients per mailbox per rolling 24 h (domain.md sections 2 and 4b). */
 export const RECIPIENT_LIMIT = PROVIDERS['exchange-online'].recipients.limit ?? 10_000;
+/** What the error-log search calls the error (singular). */
+export const ERROR_NAME = '554 5.2.0 quota error';
+
+/** The playbook's probes by id (the keys of its probe map, the steps' `probes`). */
+export const PROBE = {
+  errors: 'errors',
+  emailQueue: 'emailQueue',
+  recipients24h: 'recipients24h',
+  errorsAfter: 'errorsAfter',
+  queueAfter: 'queueAfter',
+  sentAfter: 'sentAfter',
+  recipientsAfter: 'recipientsAfter',
+} as const;
+
 export const BACKOFF_PARAMETER = 'Scheduler.EmailBackoffMaxDays';
 /** The back-off's default when the parameter has no row (domain.md sections 2 and 4a). */
 export const BACKOFF_DEFAULT_DAYS = 2;

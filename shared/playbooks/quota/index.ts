@@ -1,16 +1,15 @@
-import { num, text } from '../common/facts';
-import { matchesAny } from '../../incidents/matcher';
 import { QUOTA_MATCHERS } from '../../incidents/quota-matchers';
-import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, RecipientsProbeResult } from '../../probes/types';
+import type { RecipientsProbeResult } from '../../probes/types';
 import { thousands } from '../../capacity/wording';
-import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { Playbook, StepContext } from '../../wizard/playbook';
+import type { Playbook } from '../../wizard/playbook';
+import { num, text } from '../common/facts';
 import { verificationCheck } from '../common/verify-step';
-import { figuresGap, ownVolume, quotaFigures, quotaForms, RECIPIENT_LIMIT, sendersSentence, TENANT_LIMIT_SENTENCE, tenantLimitOnly, volumeGap } from './facts';
-import { fixInstructions, heaviestAlone, utc } from './instructions';
+import { criteria, recipientsAfter, recognised, verdictOf, verdictText } from './decision';
+import { figuresGap, ownVolume, PROBE, quotaFigures, RECIPIENT_LIMIT, sendersSentence, tenantLimitOnly, volumeGap } from './facts';
+import { fixInstructions } from './instructions';
+import { QUOTA_PROBES, quotaFactsFromProbe } from './probes';
 import { quotaReport } from './report';
-import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
 
 /**
  * Playbook: Exchange Online "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException"
@@ -24,173 +23,7 @@ import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } fro
 
 export const QUOTA_PLAYBOOK_ID = 'exchange-recipient-quota';
 
-const ERROR_NAME = '554 5.2.0 quota error';
 const WATCH_MINUTES = 60;
-
-function recognised(ctx: StepContext): boolean {
-  const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
-  return evidence !== '' && matchesAny(QUOTA_MATCHERS, evidence);
-}
-
-function perHourText(r: ErrorsProbeResult): string | null {
-  const hours = (r.perHour ?? []).filter((h) => h.count > 0);
-  if (hours.length === 0) return null;
-  const peak = hours.reduce((max, h) => (h.count > max.count ? h : max));
-  const total = hours.reduce((sum, h) => sum + h.count, 0);
-  const average = Math.round((total / hours.length) * 10) / 10;
-  const latest = hours
-    .slice(-24)
-    .map((h) => `${h.hour.slice(11, 16)} ${h.count}`)
-    .join(', ');
-  return `${hours.length} hour${hours.length === 1 ? '' : 's'} with errors, ${average} per hour on average, at most ${peak.count} (hour of ${utc(peak.hour)}); by hour, UTC: ${latest}`;
-}
-
-function queueFacts(r: EmailQueueProbeResult, prefix: 'queue' | 'after.queue'): NewFact[] {
-  const facts: NewFact[] = [{ key: `${prefix}.summary`, value: r.summary, detail: 'email queue' }];
-  if (!r.known) return facts;
-  const within = r.windowDays ? `emails of the last ${r.windowDays} days${r.capped ? ', at least (row cap reached)' : ''}` : 'email queue';
-  if (typeof r.failing === 'number') facts.push({ key: `${prefix}.failing`, value: r.failing, detail: within });
-  if (prefix === 'queue' && typeof r.abandoned === 'number') {
-    const backoff = r.backoffMaxDays !== undefined ? `, past ${r.backoffMaxDays} days of retries` : '';
-    facts.push({ key: 'queue.abandoned', value: r.abandoned, detail: `${within}${backoff}` });
-  }
-  return facts;
-}
-
-function fromProbe(probe: string, result: unknown): NewFact[] {
-  switch (probe) {
-    case 'errors': {
-      const r = result as ErrorsProbeResult;
-      const perHour = perHourText(r);
-      return [...errorLogFacts(r, '554 5.2.0'), ...(perHour ? [{ key: 'errors.perHour', value: perHour, detail: 'error log, per hour' }] : [])];
-    }
-    case 'emailQueue':
-      return queueFacts(result as EmailQueueProbeResult, 'queue');
-    case 'recipients24h': {
-      const r = result as RecipientsProbeResult;
-      if (!r.known) return [];
-      const window = `sent since ${utc(r.since)}${r.capped ? ', at least (row cap reached)' : ''}`;
-      const facts: NewFact[] = [];
-      if (typeof r.emails === 'number') facts.push({ key: 'volume.emails', value: r.emails, detail: `emails ${window}` });
-      if (typeof r.recipients === 'number') {
-        const columns = r.evidence?.recipientColumns?.length ? `OSSYS_EMAIL ${r.evidence.recipientColumns.join(', ')}` : 'OSSYS_EMAIL';
-        facts.push({ key: 'volume.recipients', value: r.recipients, detail: `recipients of the emails ${window}, from ${columns}` });
-      }
-      return facts;
-    }
-    case 'errorsAfter':
-      return errorsSinceFixFacts(result as ErrorsProbeResult);
-    case 'queueAfter':
-      return queueFacts(result as EmailQueueProbeResult, 'after.queue');
-    case 'sentAfter':
-      return emailsSentFacts(result as EmailsSentProbeResult);
-    case 'recipientsAfter': {
-      const r = result as RecipientsProbeResult;
-      if (!r.known || typeof r.recipients !== 'number') return [];
-      return [
-        {
-          key: 'after.volume.recipients',
-          value: r.recipients,
-          detail: `recipients of the emails sent since ${utc(r.since)}${r.capped ? ', at least (row cap reached)' : ''}`,
-        },
-      ];
-    }
-    default:
-      return [];
-  }
-}
-
-/** The verdict in words: the quota, or the compromised account, never "within limits, fine". */
-function verdictOf(ctx: StepContext): string | null {
-  // The tenant's external recipient limit is decided by its form alone: no mailbox figures change it (domain.md 4d).
-  const tenant = `${TENANT_LIMIT_SENTENCE} The fix is in the tenant: the Microsoft 365 admin looks at who sends to external recipients and opens a service request with Microsoft; bulk email goes to a bulk email delivery service.`;
-  if (tenantLimitOnly(ctx)) return tenant;
-  const mailbox = mailboxVerdict(ctx);
-  return mailbox && quotaForms(ctx).tenant ? `${mailbox} Besides: ${tenant}` : mailbox;
-}
-
-/** A relay is for self-managed platforms only (domain.md 4d). */
-const relayOr = (ctx: StepContext) => (ctx.session.environment.hosting === 'outsystems-cloud' ? 'a bulk email service' : 'a relay or a bulk email service');
-
-function mailboxVerdict(ctx: StepContext): string | null {
-  const f = quotaFigures(ctx.session, ctx.facts);
-  if (!f) return null;
-  switch (f.case) {
-    case 'over':
-      return (
-        `Over the daily recipient quota: ${f.arithmetic}. Exchange Online refuses every email from ${f.mailbox} until the oldest recipients leave the rolling 24 h window. ` +
-        (heaviestAlone(f)
-          ? `${heaviestAlone(f)!.environment} alone sends more than ${thousands(f.limit)}: to keep it from coming back, its bulk sending needs ${relayOr(ctx)}, or fewer recipients.`
-          : `To keep it from coming back, the volume needs at least ${f.mailboxesNeeded} mailboxes, fewer recipients, or ${relayOr(ctx)}.`)
-      );
-    case 'low':
-      return (
-        `The volume does not explain the error: ${f.arithmetic}, under ${Math.round((f.total / f.limit) * 100)}% of the quota, yet Exchange Online refused with 554 5.2.0. ` +
-        `Someone else is probably sending through ${f.mailbox}: treat it as a compromised account sending outbound spam. Check its sign-ins in Microsoft Entra, ` +
-        'the outbound spam alerts and restricted users in Microsoft Defender, and reset its password.'
-      );
-    case 'below':
-      return (
-        `Below the quota by the figures given (${f.arithmetic}), yet Exchange Online refused with 554 5.2.0: the figures are incomplete. ` +
-        'Compare with the message trace of the rolling 24 h and look for senders not listed; if the real count is low too, treat the mailbox as compromised (sign-ins in Microsoft Entra, outbound spam in Microsoft Defender, reset the password). ' +
-        "If the errors read 550 5.7.233 or 5.7.232 instead, it is the tenant's daily limit for external recipients, which counts every mailbox of the tenant: paste one of them in step 'Symptom'."
-      );
-  }
-}
-
-/**
- * What must hold after the fix (domain.md 2 and 4b): no 554 5.2.0 since it, the failing emails
- * drained, traffic since it, and the quota window itself: either the 24 h after the fix have passed,
- * or the recipients counted in the rolling window now are within the limit. A check in the same
- * minute as the fix therefore stays "not yet verified", saying until when.
- */
-function criteria(ctx: StepContext): Criterion[] {
-  const limit = quotaFigures(ctx.session, ctx.facts)?.limit ?? RECIPIENT_LIMIT;
-  return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No 554 5.2.0 error since the fix' },
-    { id: 'queue-drained', kind: 'at-most', fact: 'after.queue.failing', limit: 0, what: 'emails failing in the queue', label: 'The failing emails drained' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
-    {
-      id: 'quota-window',
-      kind: 'any-of',
-      label: 'The mailbox back within the daily recipient quota',
-      of: [
-        { id: 'window-passed', kind: 'hours-since-fix', hours: 24, label: 'The 24 h after the fix have passed' },
-        {
-          id: 'recipients-within',
-          kind: 'at-most',
-          fact: 'after.mailbox.recipients',
-          limit,
-          what: 'recipients in the rolling 24 h',
-          label: 'The recipients counted now are within the limit',
-        },
-      ],
-    },
-  ];
-}
-
-/** The mailbox's recipients in the rolling 24 h as counted after the fix: this environment now, plus the other senders as given. */
-function recipientsAfter(ctx: StepContext): NewFact[] {
-  const own = num(ctx.facts, 'after.volume.recipients');
-  const figures = quotaFigures(ctx.session, ctx.facts);
-  const before = ownVolume(ctx.facts);
-  if (own === null || !figures || !before) return [];
-  const others = figures.total - before.recipients;
-  return [
-    {
-      key: 'after.mailbox.recipients',
-      value: own + others,
-      detail: others > 0 ? `${thousands(own)} from this environment now, plus ${thousands(others)} from the other senders as given` : 'this environment now',
-    },
-  ];
-}
 
 export const quotaPlaybook: Playbook = {
   id: QUOTA_PLAYBOOK_ID,
@@ -198,39 +31,21 @@ export const quotaPlaybook: Playbook = {
   summary:
     'Emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (Exchange Online): more than 10,000 recipients in 24 h from one mailbox, or a compromised account sending spam; or "550 5.7.233", the tenant\'s daily limit for external recipients, which no split over mailboxes fixes.',
   matchers: QUOTA_MATCHERS,
-  probes: {
-    errors: { probe: 'error-log', label: 'Search the error log for 554 5.2.0', matchers: QUOTA_MATCHERS, errorName: ERROR_NAME, window: true },
-    emailQueue: { probe: 'email-queue', label: 'Read the email queue' },
-    recipients24h: { probe: 'recipients', label: 'Count the recipients of the last 24 h' },
-    errorsAfter: { probe: 'error-log', label: 'Count 554 5.2.0 since the fix', matchers: QUOTA_MATCHERS, errorName: ERROR_NAME, sinceFix: true },
-    queueAfter: { probe: 'email-queue', label: 'Read the email queue again' },
-    sentAfter: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
-    recipientsAfter: { probe: 'recipients', label: 'Count the recipients of the last 24 h again' },
-  },
+  probes: QUOTA_PROBES,
   report: quotaReport,
-  verdict: (ctx) => {
-    const text = verdictOf(ctx);
-    if (!text) return null;
-    if (tenantLimitOnly(ctx)) return { tone: 'problem', headline: "The tenant's daily limit for external recipients", text };
-    const f = quotaFigures(ctx.session, ctx.facts);
-    if (!f) return null;
-    if (f.case === 'over') return { tone: 'problem', headline: 'Over the daily recipient quota', text };
-    return f.case === 'low'
-      ? { tone: 'problem', headline: 'The volume does not explain the error', text }
-      : { tone: 'unclear', headline: 'Below the quota by the figures given', text };
-  },
+  verdict: verdictOf,
   // Made in Exchange Online, Microsoft 365 or Service Center: it counts from the moment it is recorded.
   fix: { takesEffect: 'apply' },
-  verification: { probes: ['errorsAfter', 'queueAfter', 'sentAfter', 'recipientsAfter'], watchMinutes: WATCH_MINUTES, criteria },
+  verification: { probes: [PROBE.errorsAfter, PROBE.queueAfter, PROBE.sentAfter, PROBE.recipientsAfter], watchMinutes: WATCH_MINUTES, criteria },
   candidatesMessage: (stepId, candidates) =>
     stepId === 'mailbox' && candidates.length
       ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders with their recipients per 24 h (or read them), or say that they do not send through it.`
       : null,
   mailboxFact: 'mailbox',
   otherSender: {
-    probes: ['recipients24h'],
+    probes: [PROBE.recipients24h],
     row: (name, results) => {
-      const r = results.recipients24h as RecipientsProbeResult | undefined;
+      const r = results[PROBE.recipients24h] as RecipientsProbeResult | undefined;
       const recipients = r?.known && typeof r.recipients === 'number' ? r.recipients : null;
       const emails = r?.known && typeof r.emails === 'number' ? r.emails : null;
       return { factKey: 'mailbox.others', row: { name, recipients, ...(recipients === null && emails !== null ? { emails } : {}) } };
@@ -240,7 +55,7 @@ export const quotaPlaybook: Playbook = {
     unavailable:
       "Nothing to write in the platform database: the quota lives in Exchange Online. The customer's Microsoft 365 admin (or the application team) makes the change; record what was done below.",
   }),
-  factsFromProbe: (probe, result) => fromProbe(probe, result),
+  factsFromProbe: (probe, result) => quotaFactsFromProbe(probe, result),
   steps: [
     {
       id: 'symptom',
@@ -248,7 +63,7 @@ export const quotaPlaybook: Playbook = {
       title: 'Symptom',
       guidance: () =>
         'Confirm the incident: emails fail with "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException" (the NDR says 5.1.90, "submission quota exceeded"), or with "550 5.7.233" (5.7.232 on a trial tenant), the tenant\'s daily limit for external recipients. Search the error log, read the email queue, or paste the error you saw in Service Center > Monitoring > Errors.',
-      probes: ['errors', 'emailQueue'],
+      probes: [PROBE.errors, PROBE.emailQueue],
       facts: [
         {
           key: 'errors.count',
@@ -288,7 +103,7 @@ export const quotaPlaybook: Playbook = {
         `Exchange Online counts recipients, not emails: every To, Cc and Bcc address, ${thousands(RECIPIENT_LIMIT)} per mailbox in a rolling 24 h. Count this environment's recipients of the last 24 h. ` +
         'When the database does not show them, give the emails sent and the average recipients per email (ask the application team, or open a few emails in Service Center > Monitoring > Emails), or the count from the message trace. ' +
         'An environment with "Redirect Emails to Test List" on sends every email, CC and BCC included, to the test list: the recipients stored with the emails are then not what Exchange Online counted, so take the count from the message trace.',
-      probes: ['recipients24h'],
+      probes: [PROBE.recipients24h],
       facts: [
         {
           key: 'volume.recipients',
@@ -354,7 +169,7 @@ export const quotaPlaybook: Playbook = {
       ],
       derive: (ctx) => {
         const f = quotaFigures(ctx.session, ctx.facts);
-        const verdict = verdictOf(ctx);
+        const verdict = verdictText(ctx);
         if (verdict && tenantLimitOnly(ctx)) return [{ key: 'diagnosis.verdict', value: verdict, detail: 'by the form of the error: a tenant-wide limit' }];
         if (!f || !verdict) return [];
         return [
@@ -394,7 +209,7 @@ export const quotaPlaybook: Playbook = {
       title: 'Verify',
       guidance: () =>
         'Verify counts the 554 5.2.0 errors since the fix, reads the email queue again, counts the emails sent since the fix and the recipients of the last 24 h. It passes with no new 554 5.2.0, the failing emails drained, at least one email sent, and either the 24 h after the fix passed or the recipients counted now within the quota; new 554 5.2.0 fail it; otherwise it says what is still missing and from when it can pass.',
-      probes: ['errorsAfter', 'queueAfter', 'sentAfter', 'recipientsAfter'],
+      probes: [PROBE.errorsAfter, PROBE.queueAfter, PROBE.sentAfter, PROBE.recipientsAfter],
       facts: [
         { key: 'after.errors.count', label: '554 5.2.0 errors since the fix', sources: ['probe', 'engineer'], input: 'number' },
         {
