@@ -1,6 +1,7 @@
 import { text } from '../common/facts';
 import type { SmtpAuthVariant } from '../../incidents/smtp-auth-matchers';
-import type { StepContext } from '../../wizard/playbook';
+import type { Criterion } from '../../wizard/criteria';
+import type { FixOption, StepContext, Verdict } from '../../wizard/playbook';
 import {
   answer,
   authMethod,
@@ -239,4 +240,48 @@ export function decide(ctx: StepContext): Decision {
 
 function capitalise(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/**
+ * What must hold after the fix: no error of this playbook since it was recorded, and at least one
+ * email sent since then (without traffic, "no error" proves nothing).
+ */
+export function criteria(): Criterion[] {
+  return [
+    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP authentication error since the fix' },
+    {
+      id: 'traffic-since-fix',
+      kind: 'at-least-since-fix',
+      fact: 'after.emails.sent',
+      need: 1,
+      what: 'emails sent',
+      label: 'At least one email sent since the fix',
+    },
+    // A live login from the platform's network after the fix, when the engineer runs one (domain.md 4e).
+    {
+      id: 'live-login-since-fix',
+      kind: 'holds-since-fix',
+      fact: 'after.smtp.login',
+      optional: true,
+      label: 'A live login to the mail server is accepted since the fix',
+    },
+  ];
+}
+
+const ADMIN = "The customer's Microsoft 365 admin";
+
+/** The stop-gap (when the form of the error has one) and the lasting fix, as the decision words them. */
+export function fixOptionsOf(ctx: StepContext): FixOption[] {
+  const d = decide(ctx);
+  const lasting: FixOption = { id: 'lasting', label: d.lasting, lasting: true, owner: `${ADMIN} and the OutSystems platform team` };
+  return d.stopGap ? [{ id: 'stop-gap', label: d.stopGap, lasting: false, owner: ADMIN }, lasting] : [lasting];
+}
+
+/** The verdict banner: the cause the form of the error names, or what is still unclear. */
+export function verdictOf(ctx: StepContext): Verdict | null {
+  const d = decide(ctx);
+  if (d.route === 'unknown') return null;
+  // No reason given, or a version nobody knows yet: the checks come before the fix.
+  const unclear = d.route === 'reason-unknown' || d.route === 'oauth-version-unknown';
+  return { tone: unclear ? 'unclear' : 'problem', headline: d.cause, text: d.verdict };
 }

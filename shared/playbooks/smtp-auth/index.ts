@@ -1,11 +1,9 @@
 import { num, text } from '../common/facts';
 import { SMTP_AUTH_MATCHERS } from '../../incidents/smtp-auth-matchers';
-import type { EmailQueueProbeResult, EmailsSentProbeResult, ErrorsProbeResult, ParameterProbeResult } from '../../probes/types';
-import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { FixOption, Playbook, StepContext } from '../../wizard/playbook';
+import type { Playbook, StepContext } from '../../wizard/playbook';
 import { verificationCheck } from '../common/verify-step';
-import { decide, platformSentence } from './decision';
+import { criteria, decide, fixOptionsOf, platformSentence, verdictOf } from './decision';
 import {
   ANSWERS,
   AUTH_METHODS,
@@ -16,20 +14,15 @@ import {
   pastedTexts,
   plural,
   PROBE,
-  utc,
   VARIANT_WORDS,
   VARIANTS,
   variantEvidence,
-  VERSION_PARAMETER,
-  versionFromParameter,
   versionOf,
   WHERE,
 } from './facts';
 import { fixInstructions } from './instructions';
 import { smtpAuthReport } from './report';
-import { emailsSentFacts, errorLogFacts, errorsSinceFixFacts, type NewFact } from '../common/probe-facts';
-import { liveCheckFacts } from '../../smtp-check/facts';
-import type { SmtpCheckResult } from '../../smtp-check/result';
+import { SMTP_AUTH_PROBES, smtpAuthFactsFromProbe } from './probes';
 
 /**
  * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b, 4d): 535 5.7.139 (SMTP AUTH
@@ -45,78 +38,6 @@ import type { SmtpCheckResult } from '../../smtp-check/result';
  */
 
 export const SMTP_AUTH_PLAYBOOK_ID = 'exchange-smtp-auth';
-
-/** The error in sentences and probe summaries (singular). */
-const ERROR_WORDS = 'SMTP authentication error';
-
-/**
- * What must hold after the fix: no error of this playbook since it was recorded, and at least one
- * email sent since then (without traffic, "no error" proves nothing).
- */
-function criteria(): Criterion[] {
-  return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP authentication error since the fix' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
-    // A live login from the platform's network after the fix, when the engineer runs one (domain.md 4e).
-    {
-      id: 'live-login-since-fix',
-      kind: 'holds-since-fix',
-      fact: 'after.smtp.login',
-      optional: true,
-      label: 'A live login to the mail server is accepted since the fix',
-    },
-  ];
-}
-
-const ADMIN = "The customer's Microsoft 365 admin";
-
-/** The stop-gap (when the form of the error has one) and the lasting fix, as the decision words them. */
-function fixOptionsOf(ctx: StepContext): FixOption[] {
-  const d = decide(ctx);
-  const lasting: FixOption = { id: 'lasting', label: d.lasting, lasting: true, owner: `${ADMIN} and the OutSystems platform team` };
-  return d.stopGap ? [{ id: 'stop-gap', label: d.stopGap, lasting: false, owner: ADMIN }, lasting] : [lasting];
-}
-
-/** "535 5.7.139 ... Tenant: 150, first 2026-11-30 09:12 UTC, last 2026-12-02 09:01 UTC" per form found in the log. */
-function perVariantText(result: ErrorsProbeResult): string | null {
-  const rows = result.perVariant ?? [];
-  if (rows.length === 0) return null;
-  return rows.map((v) => `${v.label}: ${v.count}, first ${utc(v.firstSeen)}, last ${utc(v.lastSeen)}`).join('; ');
-}
-
-function fromProbe(probe: string, result: unknown): NewFact[] {
-  switch (probe) {
-    case PROBE.errors: {
-      const r = result as ErrorsProbeResult;
-      const perVariant = perVariantText(r);
-      return [
-        ...errorLogFacts(r, 'SMTP authentication error'),
-        ...(perVariant ? [{ key: 'errors.perVariant', value: perVariant, detail: 'per form of the error, in the window' }] : []),
-      ];
-    }
-    case PROBE.queue:
-      return [{ key: 'queue.summary', value: (result as EmailQueueProbeResult).summary, detail: 'email queue' }];
-    case PROBE.version:
-      return versionFromParameter(result as ParameterProbeResult);
-    case PROBE.errorsAfter:
-      return errorsSinceFixFacts(result as ErrorsProbeResult);
-    case PROBE.sentAfter:
-      return emailsSentFacts(result as EmailsSentProbeResult);
-    case PROBE.liveLogin: {
-      const check = liveCheckFacts(result as SmtpCheckResult);
-      return check.loginAccepted === null ? [] : [{ key: 'after.smtp.login', value: check.loginAccepted, detail: check.words, at: check.at }];
-    }
-    default:
-      return [];
-  }
-}
 
 /** The forms of the error known so far, in words, with where each was seen. */
 function formsText(ctx: StepContext): string | null {
@@ -142,41 +63,16 @@ export const smtpAuthPlaybook: Playbook = {
   summary:
     'Emails fail because Exchange Online refuses SMTP authentication: SMTP AUTH off for the tenant or the mailbox, security defaults, an authentication or Conditional Access policy, Basic authentication not supported for client submission, wrong credentials, or a 535 5.7.139 with no reason given.',
   matchers: SMTP_AUTH_MATCHERS,
-  probes: {
-    [PROBE.errors]: {
-      probe: 'error-log',
-      label: 'Search the error log for SMTP authentication errors',
-      matchers: SMTP_AUTH_MATCHERS,
-      errorName: ERROR_WORDS,
-      window: true,
-    },
-    [PROBE.queue]: { probe: 'email-queue', label: 'Read the email queue' },
-    [PROBE.version]: { probe: 'parameter', label: 'Read the Platform Server version', parameter: VERSION_PARAMETER },
-    [PROBE.errorsAfter]: {
-      probe: 'error-log',
-      label: 'Count SMTP authentication errors since the fix',
-      matchers: SMTP_AUTH_MATCHERS,
-      errorName: ERROR_WORDS,
-      sinceFix: true,
-    },
-    [PROBE.sentAfter]: { probe: 'emails-sent', label: 'Count emails sent since the fix', sinceFix: true },
-    [PROBE.liveLogin]: { probe: 'smtp-check', label: 'Check the login on the mail server' },
-  },
+  probes: SMTP_AUTH_PROBES,
   report: smtpAuthReport,
-  verdict: (ctx) => {
-    const d = decide(ctx);
-    if (d.route === 'unknown') return null;
-    // No reason given, or a version nobody knows yet: the checks come before the fix.
-    const unclear = d.route === 'reason-unknown' || d.route === 'oauth-version-unknown';
-    return { tone: unclear ? 'unclear' : 'problem', headline: d.cause, text: d.verdict };
-  },
+  verdict: verdictOf,
   // Made in Microsoft 365 and Service Center: it counts from the moment it is recorded.
   fix: { takesEffect: 'apply', options: fixOptionsOf },
   verification: { probes: [PROBE.errorsAfter, PROBE.sentAfter], watchMinutes: 5, criteria },
   applyFromApp: () => ({
     unavailable: 'The fix is made in Microsoft 365 and in Service Center, outside this app: follow the steps above, then record below what was changed.',
   }),
-  factsFromProbe: (probe, result) => fromProbe(probe, result),
+  factsFromProbe: (probe, result) => smtpAuthFactsFromProbe(probe, result),
   // Sessions saved before every playbook called its steps 'plan' (choose) and 'fix' (make it).
   legacyStepIds: { plan: 'fix' },
   steps: [
