@@ -1,7 +1,7 @@
 import { changeAttachments } from '../attachments';
 import { formatTime } from '../format-time';
 import { contextOf, factMap, stepOfFact } from './context';
-import { fixOptions, givenTime } from './fix';
+import { fixOptions, givenTime, restartOf } from './fix';
 import { decideOutcome, OUTCOME_LABELS, verificationOf } from './outcome';
 import { clockOf, probeEvent } from './probe-result';
 import { sourceOfOrigin } from './provenance';
@@ -331,7 +331,7 @@ export function reduceSession(session: Session, action: SessionAction, playbook:
           type: 'restart-ticked',
           step: step.id,
           summary: at
-            ? `${playbook.restart?.service ?? 'Service'} restarted on ${action.server}${at !== now ? ` at ${formatTime(at)}` : ''}.`
+            ? `${restartOf(playbook)?.service ?? 'Service'} restarted on ${action.server}${at !== now ? ` at ${formatTime(at)}` : ''}.`
             : `Restart of ${action.server} un-ticked.`,
         },
       );
@@ -427,7 +427,7 @@ export function deriveSession(session: Session, playbook: Playbook): Session {
     }
   }
   let next: Session = { ...session, facts };
-  const diagnosis = playbook.diagnosis?.(contextOf(next)) ?? null;
+  const diagnosis = playbook.budget?.diagnosis(contextOf(next)) ?? null;
   next = { ...next, diagnosis };
   if (next.plan) {
     const plan = diagnosis?.plans.find((p) => p.id === next.plan!.id) ?? null;
@@ -435,10 +435,10 @@ export function deriveSession(session: Session, playbook: Playbook): Session {
     const acted = next.applies.length > 0 || next.manualApplies.length > 0;
     next = { ...next, plan: plan || acted ? { ...next.plan, plan: plan ?? next.plan.plan } : null };
   }
-  const servers = playbook.restart?.servers(contextOf(next)) ?? [];
+  const servers = restartOf(playbook)?.servers(contextOf(next)) ?? [];
   next = { ...next, restart: servers.map((server) => ({ server, at: session.restart.find((r) => r.server === server)?.at ?? null })) };
-  if (next.verification && playbook.diagnosisAfter) {
-    next = { ...next, verification: { ...next.verification, budgetAfter: playbook.diagnosisAfter(contextOf(next)) } };
+  if (next.verification && playbook.budget) {
+    next = { ...next, verification: { ...next.verification, budgetAfter: playbook.budget.diagnosisAfter(contextOf(next)) } };
   }
   return next;
 }

@@ -1,4 +1,4 @@
-import type { FixOption, Playbook, StepContext } from './playbook';
+import type { FixOption, Playbook, RestartCapability, StepContext } from './playbook';
 import type { Session } from './session';
 
 /**
@@ -77,7 +77,7 @@ export function fixPending(session: Session, playbook: Playbook): string | null 
   if (!fixRecorded(session)) return 'no change has been recorded';
   if (fixEffectiveAt(session, playbook)) return null;
   const open = session.restart.filter((r) => r.at === null).map((r) => r.server);
-  return `the ${playbook.restart?.service ?? 'service'} has not been restarted on ${open.join(', ')}`;
+  return `the ${restartOf(playbook)?.service ?? 'service'} has not been restarted on ${open.join(', ')}`;
 }
 
 /**
@@ -91,4 +91,9 @@ export function givenTime(given: string | undefined, now: string): string {
   // A minute of grace: the page's clock and ours may differ by a few seconds.
   if (ms > Date.parse(now) + 60_000) throw new RangeError('The time it was done cannot be in the future.');
   return new Date(Math.min(ms, Date.parse(now))).toISOString();
+}
+
+/** The restart checklist of a playbook whose fix takes effect on a restart; none otherwise. */
+export function restartOf(playbook: Pick<Playbook, 'fix'>): RestartCapability | null {
+  return playbook.fix.takesEffect === 'restart' ? playbook.fix.restart : null;
 }

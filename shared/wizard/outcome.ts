@@ -73,7 +73,7 @@ export function verificationOf(session: Session, playbook: Playbook, ctx: StepCo
     criteria: judgement.criteria,
     until: judgement.until,
     watchMinutes: judgement.result === 'watch' ? (watchMinutes ?? playbook.verification.watchMinutes) : undefined,
-    budgetAfter: playbook.diagnosisAfter?.(ctx) ?? null,
+    budgetAfter: playbook.budget?.diagnosisAfter(ctx) ?? null,
     summary: judgement.summary,
   };
 }

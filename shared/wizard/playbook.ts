@@ -139,27 +139,11 @@ export interface Playbook {
   noChangeNeeded?: (ctx: StepContext) => string | null;
   /** The diagnosis in one banner (what the facts say, how bad), for a playbook without a connection budget. */
   verdict?: (ctx: StepContext) => Verdict | null;
-  /** The diagnosis and plans before the change, when the playbook computes one (for the report). */
-  diagnosis?: (ctx: StepContext) => BudgetResult | null;
-  /** The same calculation with the facts read after the change. */
-  diagnosisAfter?: (ctx: StepContext) => BudgetResult | null;
-  /** What must be restarted for the fix to take effect, and on which servers (the restart checklist). */
-  restart?: { service: string; servers: (ctx: StepContext) => string[] };
+  /** A connection budget computed from the facts, before and after the change, with its plans' exact steps. */
+  budget?: BudgetCapability;
   report: PlaybookReport;
-  /**
-   * Why Continue on this step is refused, with the saved environments that send through the same
-   * mailbox named as candidates (the service knows the profiles, the playbook knows the step).
-   */
-  candidatesMessage?: (stepId: string, candidates: string[]) => string | null;
-  /** The fact holding the sending mailbox, so saved environments on the same mailbox can be offered. */
-  mailboxFact?: string;
-  /** Another sender on the mailbox, read with these probes from its own saved environment. */
-  otherSender?: {
-    probes: ProbeKind[];
-    row: (name: string, results: Partial<Record<ProbeKind, unknown>>) => { factKey: string; row: { [key: string]: FactValue } };
-  };
-  /** Exact steps of a plan: where to click and what to type, or the SQL. */
-  planInstructions?: (plan: Plan, ctx: StepContext) => PlanInstruction[];
+  /** Other environments that send through the same mailbox: offered, read and named, all three or none. */
+  sharedMailbox?: SharedMailboxCapability;
   /** What the app can write itself for the chosen plan (a parameter's global row), or why it cannot. */
   applyFromApp?: (ctx: StepContext) => ApplyOffer | { unavailable: string };
 }
@@ -183,14 +167,46 @@ export interface FixOption {
   owner?: string;
 }
 
-export interface FixCapability {
-  /**
-   * When the fix takes effect: once every server on the restart checklist is restarted, or as soon
-   * as the change is recorded. The platform database hears of it then (the demo plays its part).
-   */
-  takesEffect: 'restart' | 'apply';
+/**
+ * When the fix takes effect: once every server on the restart checklist is restarted (so a
+ * playbook that says 'restart' names what is restarted, where), or as soon as the change is
+ * recorded. The platform database hears of it then (the demo plays its part).
+ */
+export type FixCapability = {
   /** The ways the fix can be made for these facts; none declared means one lasting fix. */
   options?: (ctx: StepContext) => FixOption[];
+} & ({ takesEffect: 'apply' } | { takesEffect: 'restart'; restart: RestartCapability });
+
+/** What must be restarted for the fix to take effect, and on which servers (the restart checklist). */
+export interface RestartCapability {
+  service: string;
+  servers: (ctx: StepContext) => string[];
+}
+
+/** A connection budget the playbook computes (the capacity engine), and what it means to change it. */
+export interface BudgetCapability {
+  /** The diagnosis and plans before the change (for the wizard and the report). */
+  diagnosis: (ctx: StepContext) => BudgetResult | null;
+  /** The same calculation with the facts read after the change. */
+  diagnosisAfter: (ctx: StepContext) => BudgetResult | null;
+  /** Exact steps of a plan: where to click and what to type, or the SQL. */
+  planInstructions: (plan: Plan, ctx: StepContext) => PlanInstruction[];
+}
+
+/** Other environments on the same mailbox: which fact names it, how another is read, and what Continue says. */
+export interface SharedMailboxCapability {
+  /** The fact holding the sending mailbox, so saved environments on the same mailbox can be offered. */
+  mailboxFact: string;
+  /** Another sender on the mailbox, read with these probes from its own saved environment. */
+  otherSender: {
+    probes: ProbeKind[];
+    row: (name: string, results: Partial<Record<ProbeKind, unknown>>) => { factKey: string; row: { [key: string]: FactValue } };
+  };
+  /**
+   * Why Continue on this step is refused, with the saved environments that send through the same
+   * mailbox named as candidates (the service knows the profiles, the playbook knows the step).
+   */
+  candidatesMessage: (stepId: string, candidates: string[]) => string | null;
 }
 
 export interface VerificationCapability {

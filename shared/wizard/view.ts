@@ -1,6 +1,6 @@
 import { contextOf } from './context';
 import { lastChange, reachable, staleProbe, stepViews } from './queries';
-import { fixEffectiveAt, fixOptions, fixPending } from './fix';
+import { fixEffectiveAt, fixOptions, fixPending, restartOf } from './fix';
 import { decideOutcome, OUTCOME_LABELS, type OutcomeDecision } from './outcome';
 import type { ApplyOffer, FixOption, FactDef, PlanInstruction, Playbook, ProbeKind, StepDef, StepKind, Verdict } from './playbook';
 import type { Fact, Session, SessionStatus, StepState } from './session';
@@ -102,8 +102,8 @@ export function playbookSummary(playbook: Playbook): PlaybookSummary {
     title: playbook.title,
     summary: playbook.summary,
     steps: playbook.steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
-    restartService: playbook.restart?.service ?? null,
-    computesBudget: Boolean(playbook.diagnosis),
+    restartService: restartOf(playbook)?.service ?? null,
+    computesBudget: Boolean(playbook.budget),
     outcomeWords: OUTCOME_LABELS,
   };
 }
@@ -128,7 +128,7 @@ export function sessionView(session: Session, playbook: Playbook): SessionView {
     missing: v.missing,
     reachable: reachable(session, playbook, v.index),
   }));
-  const planInstructions = Object.fromEntries((session.diagnosis?.plans ?? []).map((p) => [p.id, playbook.planInstructions?.(p, ctx) ?? []]));
+  const planInstructions = Object.fromEntries((session.diagnosis?.plans ?? []).map((p) => [p.id, playbook.budget?.planInstructions(p, ctx) ?? []]));
   const now = new Date().toISOString();
   return {
     session,

@@ -267,10 +267,10 @@ describe('quota playbook: other senders on the mailbox', () => {
     expect(() => w.act({ type: 'continue' })).toThrow(/Say which mailbox/);
     w.act({ type: 'answer', facts: { mailbox: MAILBOX } });
     expect(() => w.act({ type: 'continue' })).toThrow(/add the other senders with their recipients per 24 h, or answer "No other sender"/);
-    expect(playbook.candidatesMessage!('mailbox', ['Contoso QA'])).toBe(
+    expect(playbook.sharedMailbox!.candidatesMessage('mailbox', ['Contoso QA'])).toBe(
       'Saved environments on the same mailbox: Contoso QA. Add them as other senders with their recipients per 24 h (or read them), or say that they do not send through it.',
     );
-    expect(playbook.candidatesMessage!('mailbox', [])).toBeNull();
+    expect(playbook.sharedMailbox!.candidatesMessage('mailbox', [])).toBeNull();
     // Added (as the page's "Add as another sender" does) but no recipients yet.
     w.act({ type: 'answer', facts: { 'mailbox.others': [{ name: 'Contoso QA', servers: 1, threads: 1 }] } });
     expect(() => w.act({ type: 'continue' })).toThrow(/^Give the recipients per 24 h of Contoso QA\.$/);
@@ -281,7 +281,7 @@ describe('quota playbook: other senders on the mailbox', () => {
 
   it('another sender read from its own saved environment becomes a row with its recipients', () => {
     const read = (recipients: number | null) =>
-      playbook.otherSender!.row('Contoso QA', {
+      playbook.sharedMailbox!.otherSender.row('Contoso QA', {
         recipients24h: {
           readAt: '',
           durationMs: 1,

@@ -18,9 +18,9 @@ const at = (minutes: number) => new Date(START + minutes * 60_000).toISOString()
 
 const playbook: Playbook = {
   ...diskFullPlaybook,
-  restart: { service: 'Cleanup service', servers: () => ['FE01', 'FE02'] },
   fix: {
     takesEffect: 'restart',
+    restart: { service: 'Cleanup service', servers: () => ['FE01', 'FE02'] },
     options: () => [
       { id: 'move', label: 'Move the deployments to a bigger disk', lasting: true, owner: 'The customer’s infrastructure team' },
       { id: 'purge', label: 'Purge old deployments', lasting: false, owner: 'The support engineer' },

@@ -49,7 +49,7 @@ describe('concurrency playbook: diagnosis and plans', () => {
     expect(s.diagnosis!.plans[0]!.title).toBe('2 servers x 1 thread');
     const views = stepViews(s, playbook);
     expect(views.find((v) => v.def.id === 'diagnosis')!.facts.every((f) => f.source === 'derived')).toBe(true);
-    const steps = playbook.planInstructions!(s.diagnosis!.plans[0]!, contextOf(s));
+    const steps = playbook.budget!.planInstructions(s.diagnosis!.plans[0]!, contextOf(s));
     expect(steps[0]).toMatchObject({ where: 'Factory Configuration > Platform Configurations' });
     // Offline, the engine is not known: both dialects are printed.
     expect(steps[0]!.sql).toContain("SET VAL = '1' WHERE LOWER(NAME) = 'scheduler.numberofthreadsforemails' AND (HOST IS NULL OR HOST = '');");
@@ -62,7 +62,7 @@ describe('concurrency playbook: diagnosis and plans', () => {
     const { session } = diagnose({ servers: names.map((n) => server(n)), threads: 2 });
     const plan = session().diagnosis!.plans[0]!;
     expect(plan.title).toBe('3 servers x 1 thread');
-    const steps = playbook.planInstructions!(plan, contextOf(session()));
+    const steps = playbook.budget!.planInstructions(plan, contextOf(session()));
     expect(steps.filter((s) => s.where?.startsWith('Service Center > Administration > Servers')).map((s) => s.where)).toEqual([
       'Service Center > Administration > Servers > FE4',
       'Service Center > Administration > Servers > FE5',
@@ -108,7 +108,7 @@ describe('concurrency playbook: diagnosis and plans', () => {
     act({ type: 'continue' });
     act({ type: 'answer', facts: { mailbox: 'noreply@contoso.com' } });
     expect(() => act({ type: 'continue' })).toThrow(/No other sender/);
-    expect(playbook.candidatesMessage!('mailbox', ['Contoso QA'])).toMatch(/Contoso QA/);
+    expect(playbook.sharedMailbox!.candidatesMessage('mailbox', ['Contoso QA'])).toMatch(/Contoso QA/);
     act({ type: 'answer', facts: { 'mailbox.others': [] } });
     act({ type: 'continue' });
     expect(value(session, 'diagnosis.senders')).toBe('Only PRD sends through this mailbox (no other sender, as the engineer said).');

@@ -95,8 +95,7 @@ describe('session engine with a playbook written only for tests', () => {
   it('a change or restart after a verification drops it, so the fix is verified again', () => {
     const withVerify: Playbook = {
       ...diskFullPlaybook,
-      restart: { service: 'Test service', servers: () => ['FE01'] },
-      fix: { takesEffect: 'restart' },
+      fix: { takesEffect: 'restart', restart: { service: 'Test service', servers: () => ['FE01'] } },
     };
     const tick = clock();
     let session = createSession({ id: 'v1', playbook: withVerify, environment: offlineEnvironment, offline: true, now: tick() });

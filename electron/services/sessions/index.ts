@@ -74,8 +74,10 @@ export function createSessionService(
     const session = await stored(id);
     const playbook = playbookOf(session);
     const step = playbook.steps[session.current];
-    const candidates = (await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact)).map((p) => p.name);
-    const extra = step && playbook.candidatesMessage?.(step.id, candidates);
+    const shared = playbook.sharedMailbox;
+    if (!shared) throw error;
+    const candidates = (await sameMailboxProfiles(needs.profiles, session, shared.mailboxFact)).map((p) => p.name);
+    const extra = step && shared.candidatesMessage(step.id, candidates);
     throw extra ? new ApiError('invalid_input', `${error.message} ${extra}`, { field: error.field, details: error.details }) : error;
   }
 
@@ -93,7 +95,7 @@ export function createSessionService(
       applyFromApp: applyOffer(session, playbookOf(session)),
       ...(expiresAt ? { databaseUserExpiresAt: expiresAt } : {}),
     };
-    const sameMailbox = await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact);
+    const sameMailbox = await sameMailboxProfiles(needs.profiles, session, playbookOf(session).sharedMailbox?.mailboxFact);
     return sameMailbox.length > 0 ? { ...view, sameMailbox } : view;
   }
 

@@ -144,9 +144,9 @@ export function probingHandlers(needs: ProbingNeeds): HandlersFor<ProbingMethods
     'sessions.probeSender': async ({ id, profileId }, ctx) => {
       const session = await openSession(id);
       const playbook = playbookOf(session);
-      const candidate = (await sameMailboxProfiles(needs.profiles, session, playbookOf(session).mailboxFact)).find((p) => p.profileId === profileId);
+      const candidate = (await sameMailboxProfiles(needs.profiles, session, playbook.sharedMailbox?.mailboxFact)).find((p) => p.profileId === profileId);
       if (!candidate) throw new ApiError('invalid_input', 'That environment does not send through the same mailbox as this session.', { field: 'profileId' });
-      const sender = playbook.otherSender;
+      const sender = playbook.sharedMailbox?.otherSender;
       if (!sender) throw new ApiError('invalid_input', 'This playbook cannot read other senders from their environments.');
       const results: Record<string, unknown> = {};
       for (const probe of sender.probes) {

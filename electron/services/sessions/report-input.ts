@@ -7,6 +7,7 @@ import { contextOf } from '../../../shared/wizard/context';
 import { describeValue, labelOf } from '../../../shared/wizard/words';
 import { decideOutcome } from '../../../shared/wizard/outcome';
 import { sourceLine } from '../../../shared/wizard/provenance';
+import { restartOf } from '../../../shared/wizard/fix';
 import type { Playbook, ProbeKind } from '../../../shared/wizard/playbook';
 import type { Fact, Session } from '../../../shared/wizard/session';
 
@@ -28,10 +29,10 @@ export function toReportInput(session: Session, playbook: Playbook | undefined, 
     title: report?.title(session.environment.name) ?? `${playbook?.title ?? session.playbookId} on ${session.environment.name}`,
     errorName,
     references: report?.references ?? [],
-    restartService: playbook?.restart?.service ?? null,
+    restartService: (playbook && restartOf(playbook)?.service) ?? null,
     fixSteps: playbook?.steps.flatMap((step) => step.instructions?.(ctx) ?? []).filter((i) => !i.forEngineer) ?? [],
     summary: report?.summary?.(ctx) ?? null,
-    computesBudget: Boolean(playbook?.diagnosis),
+    computesBudget: Boolean(playbook?.budget),
     startedAt: session.createdAt,
     endedAt: session.completedAt,
     customer: session.environment.customer,
@@ -105,7 +106,7 @@ export function toReportInput(session: Session, playbook: Playbook | undefined, 
 
 /** The engine's decision: the stored one once completed, else what completing now would decide (status "in-progress"). */
 function outcomeOf(session: Session, playbook: Playbook | undefined, now: string): ReportSessionInput['outcome'] {
-  const restart = playbook?.restart?.service;
+  const restart = playbook && restartOf(playbook)?.service;
   const fixTakesEffect =
     playbook?.fix.takesEffect === 'restart' && restart ? `when the ${restart} was restarted on every front-end server` : 'when the change was made';
   if (!playbook) {

@@ -32,33 +32,36 @@ export const concurrencyPlaybook: Playbook = {
   // Sessions saved before every playbook called its steps 'plan' (choose) and 'fix' (make it).
   legacyStepIds: { apply: 'fix' },
   report: concurrencyReport,
-  diagnosis: diagnosisOf,
-  diagnosisAfter: diagnosisAfterOf,
-  restart: { service: 'Scheduler Service', servers: frontEnds },
+  budget: {
+    diagnosis: diagnosisOf,
+    diagnosisAfter: diagnosisAfterOf,
+    planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx), ctx.session.environment.engine),
+  },
   // IM-2795 instructs a Scheduler restart on every front-end after the change (when it re-reads the value is not documented).
-  fix: { takesEffect: 'restart' },
+  fix: { takesEffect: 'restart', restart: { service: 'Scheduler Service', servers: frontEnds } },
   verification: { probes: [PROBE.threadsAfter, PROBE.serversAfter, PROBE.errorsAfter, PROBE.sentAfter], watchMinutes: 5, criteria },
   noChangeNeeded: (ctx) =>
     withinLimit(ctx)
       ? `${ctx.session.environment.name} is within the connection limit of its mailbox, so the 432 errors have another cause: another sender on the same mailbox, or an application outside the platform.`
       : null,
-  candidatesMessage: (stepId, candidates) =>
-    stepId === 'mailbox' && candidates.length
-      ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders (or read them), or say that they do not send through it.`
-      : null,
-  mailboxFact: 'mailbox',
-  otherSender: {
-    probes: [PROBE.threads, PROBE.servers],
-    row: (name, results) => {
-      const servers = (results[PROBE.servers] as ServersProbeResult | undefined)?.servers ?? [];
-      const sending = servers.filter((s) => s.active && s.sendsEmail !== false).length;
-      return {
-        factKey: 'mailbox.others',
-        row: { name, servers: Math.max(1, sending), threads: (results[PROBE.threads] as ParameterProbeResult | undefined)?.globalValue ?? 1 },
-      };
+  sharedMailbox: {
+    mailboxFact: 'mailbox',
+    otherSender: {
+      probes: [PROBE.threads, PROBE.servers],
+      row: (name, results) => {
+        const servers = (results[PROBE.servers] as ServersProbeResult | undefined)?.servers ?? [];
+        const sending = servers.filter((s) => s.active && s.sendsEmail !== false).length;
+        return {
+          factKey: 'mailbox.others',
+          row: { name, servers: Math.max(1, sending), threads: (results[PROBE.threads] as ParameterProbeResult | undefined)?.globalValue ?? 1 },
+        };
+      },
     },
+    candidatesMessage: (stepId, candidates) =>
+      stepId === 'mailbox' && candidates.length
+        ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders (or read them), or say that they do not send through it.`
+        : null,
   },
-  planInstructions: (plan, ctx) => planInstructions(plan, frontEnds(ctx), ctx.session.environment.engine),
   applyFromApp: (ctx) => {
     if (ctx.session.offline) return { unavailable: 'Offline: apply the change in Factory Configuration, then record it here.' };
     const change = ctx.session.plan?.plan?.changes.find((c) => c.kind === 'set-global-threads');

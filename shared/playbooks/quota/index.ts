@@ -37,19 +37,21 @@ export const quotaPlaybook: Playbook = {
   // Made in Exchange Online, Microsoft 365 or Service Center: it counts from the moment it is recorded.
   fix: { takesEffect: 'apply' },
   verification: { probes: [PROBE.errorsAfter, PROBE.queueAfter, PROBE.sentAfter, PROBE.recipientsAfter], watchMinutes: WATCH_MINUTES, criteria },
-  candidatesMessage: (stepId, candidates) =>
-    stepId === 'mailbox' && candidates.length
-      ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders with their recipients per 24 h (or read them), or say that they do not send through it.`
-      : null,
-  mailboxFact: 'mailbox',
-  otherSender: {
-    probes: [PROBE.recipients24h],
-    row: (name, results) => {
-      const r = results[PROBE.recipients24h] as RecipientsProbeResult | undefined;
-      const recipients = r?.known && typeof r.recipients === 'number' ? r.recipients : null;
-      const emails = r?.known && typeof r.emails === 'number' ? r.emails : null;
-      return { factKey: 'mailbox.others', row: { name, recipients, ...(recipients === null && emails !== null ? { emails } : {}) } };
+  sharedMailbox: {
+    mailboxFact: 'mailbox',
+    otherSender: {
+      probes: [PROBE.recipients24h],
+      row: (name, results) => {
+        const r = results[PROBE.recipients24h] as RecipientsProbeResult | undefined;
+        const recipients = r?.known && typeof r.recipients === 'number' ? r.recipients : null;
+        const emails = r?.known && typeof r.emails === 'number' ? r.emails : null;
+        return { factKey: 'mailbox.others', row: { name, recipients, ...(recipients === null && emails !== null ? { emails } : {}) } };
+      },
     },
+    candidatesMessage: (stepId, candidates) =>
+      stepId === 'mailbox' && candidates.length
+        ? `Saved environments on the same mailbox: ${candidates.join(', ')}. Add them as other senders with their recipients per 24 h (or read them), or say that they do not send through it.`
+        : null,
   },
   applyFromApp: () => ({
     unavailable:
