@@ -1,6 +1,7 @@
 import { text } from '../common/facts';
 import type { SendAsVariant } from '../../incidents/send-as-matchers';
-import type { StepContext } from '../../wizard/playbook';
+import type { Criterion } from '../../wizard/criteria';
+import type { FixOption, StepContext, Verdict } from '../../wizard/playbook';
 
 import { address, addressesInText, evidence, sameAddress, VARIANT_WORDS, WHERE } from './facts';
 
@@ -104,4 +105,42 @@ export function decide(ctx: StepContext): Decision {
     unknowns.push('Whether an application sets its own From address: the default sender does not cover those emails.');
 
   return { variants, route, cause, verdict, lasting, grant, throttling, unknowns, login, from };
+}
+
+/** What must hold after the fix: no denial since it was recorded, and an email sent since (without traffic, "no error" proves nothing). */
+export function criteria(): Criterion[] {
+  return [
+    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No Send As denial since the fix' },
+    {
+      id: 'traffic-since-fix',
+      kind: 'at-least-since-fix',
+      fact: 'after.emails.sent',
+      need: 1,
+      what: 'emails sent',
+      label: 'At least one email sent since the fix',
+    },
+  ];
+}
+
+const ADMIN = "The customer's Microsoft 365 admin";
+
+/** Both ways out last: the From address aligned, or Send As granted. */
+export function fixOptionsOf(ctx: StepContext): FixOption[] {
+  const d = decide(ctx);
+  return [
+    { id: 'align', label: d.lasting, lasting: true, owner: 'The OutSystems platform team' },
+    { id: 'grant', label: d.grant, lasting: true, owner: ADMIN },
+  ];
+}
+
+/** The diagnosis in one banner: unclear while the addresses do not tell which From address to change. */
+export function verdictOf(ctx: StepContext): Verdict | null {
+  const d = decide(ctx);
+  if (d.route === 'unknown') return null;
+  const unclear = d.route === 'addresses-unknown' || d.route === 'same-address';
+  return {
+    tone: unclear ? 'unclear' : 'problem',
+    headline: d.variants.includes('throttled') ? 'Send As denied, mailbox throttled' : 'Send As denied',
+    text: d.verdict,
+  };
 }

@@ -1,10 +1,9 @@
 import { SEND_AS_MATCHERS } from '../../incidents/send-as-matchers';
-import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { FixOption, Playbook, StepContext } from '../../wizard/playbook';
+import type { Playbook } from '../../wizard/playbook';
 import { formEvidence, formsSentence, symptomCheck } from '../common/error-forms';
 import { verificationCheck } from '../common/verify-step';
-import { decide } from './decision';
+import { criteria, decide, fixOptionsOf, verdictOf } from './decision';
 import { address, addressesInText, ANSWERS, FORMS, PROBE, VARIANT_WORDS, VARIANTS, WHERE } from './facts';
 import { sendAsInstructions } from './instructions';
 import { ERROR_WORDS, SEND_AS_PROBES, sendAsFactsFromProbe } from './probes';
@@ -19,30 +18,6 @@ import { sendAsReport } from './report';
 
 export const SEND_AS_PLAYBOOK_ID = 'exchange-send-as';
 
-const ADMIN = "The customer's Microsoft 365 admin";
-
-function criteria(): Criterion[] {
-  return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No Send As denial since the fix' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
-  ];
-}
-
-function fixOptions(ctx: StepContext): FixOption[] {
-  const d = decide(ctx);
-  return [
-    { id: 'align', label: d.lasting, lasting: true, owner: 'The OutSystems platform team' },
-    { id: 'grant', label: d.grant, lasting: true, owner: ADMIN },
-  ];
-}
-
 const choice = (value: string, label: string) => ({ value, label });
 
 export const sendAsPlaybook: Playbook = {
@@ -53,17 +28,8 @@ export const sendAsPlaybook: Playbook = {
   matchers: SEND_AS_MATCHERS,
   probes: SEND_AS_PROBES,
   report: sendAsReport,
-  verdict: (ctx) => {
-    const d = decide(ctx);
-    if (d.route === 'unknown') return null;
-    const unclear = d.route === 'addresses-unknown' || d.route === 'same-address';
-    return {
-      tone: unclear ? 'unclear' : 'problem',
-      headline: d.variants.includes('throttled') ? 'Send As denied, mailbox throttled' : 'Send As denied',
-      text: d.verdict,
-    };
-  },
-  fix: { takesEffect: 'apply', options: fixOptions },
+  verdict: verdictOf,
+  fix: { takesEffect: 'apply', options: fixOptionsOf },
   verification: { probes: [PROBE.errorsAfter, PROBE.sentAfter], watchMinutes: 5, criteria },
   applyFromApp: () => ({
     unavailable:

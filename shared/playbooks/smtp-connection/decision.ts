@@ -1,5 +1,6 @@
 import type { SmtpConnectionVariant } from '../../incidents/smtp-connection-matchers';
-import type { StepContext } from '../../wizard/playbook';
+import type { Criterion } from '../../wizard/criteria';
+import type { FixOption, StepContext, Verdict } from '../../wizard/playbook';
 import { versionOf } from '../smtp-auth/facts';
 import {
   alwaysStartTls,
@@ -143,4 +144,56 @@ export function decide(ctx: StepContext): Decision {
   }
 
   return { variants, routes, route, cause, verdict, lasting, stopGap, unknowns };
+}
+
+/**
+ * What must hold after the fix: no connection or TLS error since it was recorded, an email sent since,
+ * and, when the engineer runs one, a live connection with TLS from where the platform sends.
+ */
+export function criteria(): Criterion[] {
+  return [
+    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP connection or TLS error since the fix' },
+    {
+      id: 'traffic-since-fix',
+      kind: 'at-least-since-fix',
+      fact: 'after.emails.sent',
+      need: 1,
+      what: 'emails sent',
+      label: 'At least one email sent since the fix',
+    },
+    {
+      id: 'live-tls-since-fix',
+      kind: 'holds-since-fix',
+      fact: 'after.smtp.tls',
+      optional: true,
+      label: 'A live connection with TLS to the mail server succeeds since the fix',
+    },
+  ];
+}
+
+/** The lasting fix, and the legacy TLS endpoint as a stop-gap when it applies. */
+export function fixOptionsOf(ctx: StepContext): FixOption[] {
+  const d = decide(ctx);
+  const lasting: FixOption = {
+    id: 'lasting',
+    label: d.lasting,
+    lasting: true,
+    owner: "The OutSystems platform team and the customer's network or server admins",
+  };
+  return d.stopGap ? [{ id: 'stop-gap', label: d.stopGap, lasting: false, owner: "The customer's Microsoft 365 admin" }, lasting] : [lasting];
+}
+
+const HEADLINES: Record<Exclude<Route, 'unknown'>, string> = {
+  'port-465': 'Port 465 is not supported',
+  'tls-version': 'TLS 1.2 required',
+  starttls: 'STARTTLS required',
+  certificate: 'Certificate does not match',
+  network: 'No connection to the SMTP server',
+};
+
+/** The diagnosis in one banner: unclear when the network is blamed and the settings are not all known. */
+export function verdictOf(ctx: StepContext): Verdict | null {
+  const d = decide(ctx);
+  if (d.route === 'unknown') return null;
+  return { tone: d.route === 'network' && d.unknowns.length > 0 ? 'unclear' : 'problem', headline: HEADLINES[d.route], text: d.verdict };
 }

@@ -1,11 +1,10 @@
 import { SMTP_CONNECTION_MATCHERS } from '../../incidents/smtp-connection-matchers';
-import type { Criterion } from '../../wizard/criteria';
 import { fixRecorded } from '../../wizard/fix';
-import type { FixOption, Playbook, StepContext } from '../../wizard/playbook';
+import type { Playbook } from '../../wizard/playbook';
 import { formEvidence, formsSentence, symptomCheck } from '../common/error-forms';
 import { verificationCheck } from '../common/verify-step';
 import { versionOf } from '../smtp-auth/facts';
-import { decide } from './decision';
+import { criteria, decide, fixOptionsOf, verdictOf } from './decision';
 import { alwaysStartTls, FORMS, PROBE, STARTTLS_VERSION, TLS_CHOICES, tlsChoice, VARIANT_WORDS, VARIANTS, WHERE } from './facts';
 import { connectionInstructions } from './instructions';
 import { connectionFactsFromProbe, ERROR_WORDS, SMTP_CONNECTION_PROBES } from './probes';
@@ -21,39 +20,6 @@ import { smtpConnectionReport } from './report';
 
 export const SMTP_CONNECTION_PLAYBOOK_ID = 'smtp-connection';
 
-function criteria(): Criterion[] {
-  return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP connection or TLS error since the fix' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
-    // A live connection with TLS from where the platform sends, after the fix, when the engineer runs one (domain.md 4e).
-    {
-      id: 'live-tls-since-fix',
-      kind: 'holds-since-fix',
-      fact: 'after.smtp.tls',
-      optional: true,
-      label: 'A live connection with TLS to the mail server succeeds since the fix',
-    },
-  ];
-}
-
-function fixOptions(ctx: StepContext): FixOption[] {
-  const d = decide(ctx);
-  const lasting: FixOption = {
-    id: 'lasting',
-    label: d.lasting,
-    lasting: true,
-    owner: "The OutSystems platform team and the customer's network or server admins",
-  };
-  return d.stopGap ? [{ id: 'stop-gap', label: d.stopGap, lasting: false, owner: "The customer's Microsoft 365 admin" }, lasting] : [lasting];
-}
-
 const choice = (value: string, label: string) => ({ value, label });
 
 export const smtpConnectionPlaybook: Playbook = {
@@ -64,19 +30,8 @@ export const smtpConnectionPlaybook: Playbook = {
   matchers: SMTP_CONNECTION_MATCHERS,
   probes: SMTP_CONNECTION_PROBES,
   report: smtpConnectionReport,
-  verdict: (ctx) => {
-    const d = decide(ctx);
-    if (d.route === 'unknown') return null;
-    const headline: Record<Exclude<typeof d.route, 'unknown'>, string> = {
-      'port-465': 'Port 465 is not supported',
-      'tls-version': 'TLS 1.2 required',
-      starttls: 'STARTTLS required',
-      certificate: 'Certificate does not match',
-      network: 'No connection to the SMTP server',
-    };
-    return { tone: d.route === 'network' && d.unknowns.length > 0 ? 'unclear' : 'problem', headline: headline[d.route], text: d.verdict };
-  },
-  fix: { takesEffect: 'apply', options: fixOptions },
+  verdict: verdictOf,
+  fix: { takesEffect: 'apply', options: fixOptionsOf },
   verification: { probes: [PROBE.errorsAfter, PROBE.sentAfter], watchMinutes: 5, criteria },
   applyFromApp: () => ({
     unavailable:
