@@ -1,5 +1,14 @@
 import type { BudgetResult, Plan } from '../capacity/types';
 import type { Matcher } from '../incidents/matcher';
+import type {
+  EmailQueueProbeResult,
+  EmailsSentProbeResult,
+  ErrorsProbeResult,
+  ParameterProbeResult,
+  RecipientsProbeResult,
+  ServersProbeResult,
+} from '../probes/types';
+import type { SmtpCheckResult } from '../smtp-check/result';
 import type { Criterion } from './criteria';
 import type { Fact, FactMap, FactSource, FactValue, Session } from './session';
 
@@ -19,25 +28,51 @@ export type ProbeKind = string;
  * 'smtp-check' is the live check of the mail server: it needs what the engineer types for it (the
  * server, and a password for this check only), so it runs from its own form, never by itself.
  */
-export const PROBE_NAMES = ['error-log', 'parameter', 'servers', 'email-queue', 'emails-sent', 'recipients', 'smtp-check'] as const;
+export const PROBE_NAMES = ['error-log', 'parameter', 'servers', 'email-queue', 'emails-sent', 'recipients', 'smtp-check'] as const satisfies ReadonlyArray<
+  keyof ProbeParameters & keyof ProbeResults
+>;
 
 export type ProbeName = (typeof PROBE_NAMES)[number];
 
-/** One reading a playbook makes with a registered probe, and how the page offers it. */
-export interface ProbeUse {
-  probe: ProbeName;
+/** What each registered probe needs from the playbook that uses it, by probe name. */
+export interface ProbeParameters {
+  /** The errors to count (the playbook's matchers) and their name in sentences, singular. */
+  'error-log': { matchers: readonly Matcher[]; errorName: string };
+  /** The OSSYS_PARAMETER name read. */
+  parameter: { parameter: string };
+  servers: object;
+  'email-queue': object;
+  'emails-sent': object;
+  recipients: object;
+  'smtp-check': object;
+}
+
+/** What each registered probe returns, by probe name. */
+export interface ProbeResults {
+  'error-log': ErrorsProbeResult;
+  parameter: ParameterProbeResult;
+  servers: ServersProbeResult;
+  'email-queue': EmailQueueProbeResult;
+  'emails-sent': EmailsSentProbeResult;
+  recipients: RecipientsProbeResult;
+  'smtp-check': SmtpCheckResult;
+}
+
+export type ProbeResultOf<N extends ProbeName> = ProbeResults[N];
+
+/** One reading a playbook makes with the registered probe `N`, its parameters, and how the page offers it. */
+export type ProbeUseOf<N extends ProbeName> = {
+  probe: N;
   /** The button, e.g. "Search the error log". */
   label: string;
-  /** Error-log search: the errors to count (the playbook's matchers) and their name in sentences. */
-  matchers?: readonly Matcher[];
-  errorName?: string;
-  /** Parameter probe: the OSSYS_PARAMETER name read. */
-  parameter?: string;
   /** Reads only what happened since the fix took effect (the last restart, else the last change). */
   sinceFix?: boolean;
   /** The page offers a window of days (1 to 14) for it. */
   window?: boolean;
-}
+} & ProbeParameters[N];
+
+/** One reading a playbook makes with a registered probe: a union by probe name, so each takes exactly its own parameters. */
+export type ProbeUse = { [N in ProbeName]: ProbeUseOf<N> }[ProbeName];
 
 /** A fact a step gathers, and how the engineer can give it when no probe can. */
 export interface FactDef {

@@ -1,14 +1,34 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { BudgetCapability, FixCapability, Playbook, SharedMailboxCapability } from '../../shared/wizard/playbook';
+import { CONCURRENCY_MATCHERS } from '../../shared/incidents/concurrency-matchers';
+import type { ErrorsProbeResult, ParameterProbeResult } from '../../shared/probes/types';
+import type { BudgetCapability, FixCapability, Playbook, ProbeResultOf, ProbeUse, SharedMailboxCapability } from '../../shared/wizard/playbook';
 
 /**
  * The playbook kit's promises, checked by the type checker (`npm run typecheck` reads this file):
- * a capability is stated whole or not at all. Each `@ts-expect-error` fails the type check the day
+ * a probe takes exactly its own parameters, and a capability is stated whole or not at all. Each `@ts-expect-error` fails the type check the day
  * the line it guards compiles.
  */
 const otherSender: SharedMailboxCapability['otherSender'] = { probes: [], row: (name) => ({ factKey: 'mailbox.others', row: { name } }) };
 
 describe('the playbook kit', () => {
+  it('takes each probe with exactly its own parameters', () => {
+    const search: ProbeUse = { probe: 'error-log', label: 'Search the error log', matchers: CONCURRENCY_MATCHERS, errorName: '432 concurrency error' };
+    const threads: ProbeUse = { probe: 'parameter', label: 'Read the threads', parameter: 'Scheduler.NumberOfThreadsForEmails' };
+    expectTypeOf([search, threads]).toMatchTypeOf<ProbeUse[]>();
+    // @ts-expect-error an error-log search without its matchers and name would count nobody's error.
+    const unnamed: ProbeUse = { probe: 'error-log', label: 'Search the error log' };
+    // @ts-expect-error a parameter probe without the parameter's name reads nothing.
+    const nameless: ProbeUse = { probe: 'parameter', label: 'Read a parameter' };
+    // @ts-expect-error the servers probe takes no parameter name.
+    const wrong: ProbeUse = { probe: 'servers', label: 'Read the servers', parameter: 'Scheduler.NumberOfThreadsForEmails' };
+    expectTypeOf([unnamed, nameless, wrong]).not.toBeAny();
+  });
+
+  it('says what each probe returns, by name', () => {
+    expectTypeOf<ProbeResultOf<'error-log'>>().toEqualTypeOf<ErrorsProbeResult>();
+    expectTypeOf<ProbeResultOf<'parameter'>>().toEqualTypeOf<ParameterProbeResult>();
+  });
+
   it('takes a shared mailbox only whole: the fact, how another sender is read, and what Continue says', () => {
     const whole: SharedMailboxCapability = { mailboxFact: 'mailbox', otherSender, candidatesMessage: () => null };
     expectTypeOf(whole).toMatchTypeOf<NonNullable<Playbook['sharedMailbox']>>();

@@ -3,7 +3,7 @@ import { MAX_EVIDENCE_BYTES, type evidenceMethods, type EvidenceMapping } from '
 import type { Matcher } from '../../../shared/incidents/matcher';
 import type { ErrorsProbeResult, ImportedEvidence } from '../../../shared/probes/types';
 import { fixEffectiveAt } from '../../../shared/wizard/fix';
-import type { Playbook, ProbeKind, ProbeUse } from '../../../shared/wizard/playbook';
+import type { Playbook, ProbeKind, ProbeUseOf } from '../../../shared/wizard/playbook';
 import type { Session } from '../../../shared/wizard/session';
 import type { CallContext, HandlersFor } from '../context';
 import { formatUtcMinute } from '../probes/db-time';
@@ -59,8 +59,8 @@ export function createEvidenceService() {
 }
 
 /** The error-log readings of a playbook an import fills: the first that is not "since the fix", and the first that is. */
-export function importTargets(playbook: Playbook): { main: [ProbeKind, ProbeUse]; sinceFix: [ProbeKind, ProbeUse] | null } {
-  const errorLogs = Object.entries(playbook.probes ?? {}).filter(([, use]) => use.probe === 'error-log');
+export function importTargets(playbook: Playbook): { main: [ProbeKind, ProbeUseOf<'error-log'>]; sinceFix: [ProbeKind, ProbeUseOf<'error-log'>] | null } {
+  const errorLogs = Object.entries(playbook.probes ?? {}).filter((entry): entry is [ProbeKind, ProbeUseOf<'error-log'>] => entry[1].probe === 'error-log');
   const main = errorLogs.find(([, use]) => !use.sinceFix);
   if (!main) throw new ApiError('invalid_input', 'This playbook counts no errors from the error log, so there is nothing to import into it.');
   return { main, sinceFix: errorLogs.find(([, use]) => use.sinceFix) ?? null };
@@ -89,8 +89,8 @@ export async function importResults(
 ): Promise<Array<{ probe: ProbeKind; result: ErrorsProbeResult }>> {
   const started = Date.now();
   const { main, sinceFix } = importTargets(playbook);
-  const matchers = main[1].matchers ?? playbook.matchers;
-  const errorName = main[1].errorName?.trim() || playbook.report.errorName;
+  const matchers = main[1].matchers;
+  const errorName = main[1].errorName.trim() || playbook.report.errorName;
   const utcOffsetMinutes = input.utcOffsetMinutes ?? session.clock?.utcOffsetMinutes ?? 0;
   const fixAt = sinceFix ? fixEffectiveAt(session, playbook) : null;
   const bytes = decodeEvidence(input.contentBase64);

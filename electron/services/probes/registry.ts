@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { ProbeUse } from '../../../shared/wizard/playbook';
+import type { ProbeName, ProbeResultOf, ProbeUse } from '../../../shared/wizard/playbook';
 import type { ProbeCallOptions, ProbeServiceApi } from './types';
 
 /**
@@ -12,18 +12,17 @@ export async function runProbeUse(
   use: ProbeUse,
   profileId: string,
   opts: ProbeCallOptions & { since?: string; days?: number },
-): Promise<unknown> {
+): Promise<ProbeResultOf<ProbeName>> {
   const call = { signal: opts.signal, progress: opts.progress };
   switch (use.probe) {
     case 'error-log':
       return probes.readErrors(profileId, {
         ...call,
-        matchers: use.matchers ?? [],
-        errorName: use.errorName ?? '',
+        matchers: use.matchers,
+        errorName: use.errorName,
         ...(opts.since ? { since: opts.since } : { days: opts.days ?? 7 }),
       });
     case 'parameter':
-      if (!use.parameter) throw new ApiError('internal', 'A parameter probe needs the parameter name.');
       return probes.readParameter(profileId, { ...call, name: use.parameter });
     case 'servers':
       return probes.readServers(profileId, call);
