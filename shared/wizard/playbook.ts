@@ -1,13 +1,6 @@
 import type { BudgetResult, Plan } from '../capacity/types';
 import type { Matcher } from '../incidents/matcher';
-import type {
-  EmailQueueProbeResult,
-  EmailsSentProbeResult,
-  ErrorsProbeResult,
-  ParameterProbeResult,
-  RecipientsProbeResult,
-  ServersProbeResult,
-} from '../probes/types';
+import type * as Probes from '../probes/types';
 import type { SmtpCheckResult } from '../smtp-check/result';
 import type { Criterion } from './criteria';
 import type { Fact, FactMap, FactSource, FactValue, Session } from './session';
@@ -49,12 +42,12 @@ export interface ProbeParameters {
 
 /** What each registered probe returns, by probe name. */
 export interface ProbeResults {
-  'error-log': ErrorsProbeResult;
-  parameter: ParameterProbeResult;
-  servers: ServersProbeResult;
-  'email-queue': EmailQueueProbeResult;
-  'emails-sent': EmailsSentProbeResult;
-  recipients: RecipientsProbeResult;
+  'error-log': Probes.ErrorsProbeResult;
+  parameter: Probes.ParameterProbeResult;
+  servers: Probes.ServersProbeResult;
+  'email-queue': Probes.EmailQueueProbeResult;
+  'emails-sent': Probes.EmailsSentProbeResult;
+  recipients: Probes.RecipientsProbeResult;
   'smtp-check': SmtpCheckResult;
 }
 

@@ -12,19 +12,6 @@ import type {
   ServersProbeResult,
 } from '../../../shared/probes/types';
 
-export type {
-  ApplyParameterResult,
-  ApplyPreview,
-  AuditEntry,
-  DemoScenario,
-  EmailQueueProbeResult,
-  EmailsSentProbeResult,
-  ErrorsProbeResult,
-  ParameterProbeResult,
-  RecipientsProbeResult,
-  ServersProbeResult,
-};
-
 /** What every probe call accepts: cancellation and progress, as the API's long calls give them. */
 export interface ProbeCallOptions {
   signal?: AbortSignal;
