@@ -1,11 +1,11 @@
 import { computeBudget } from '../../capacity/engine';
 import type { BudgetResult } from '../../capacity/types';
 import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
-import { matchesAny } from '../../incidents/matcher';
 import type { Criterion } from '../../wizard/criteria';
 import type { StepContext } from '../../wizard/playbook';
-import { num, text } from '../common/facts';
+import { num } from '../common/facts';
 import type { NewFact } from '../common/probe-facts';
+import { pastedIsError } from '../common/symptom';
 import { budgetInput, otherSenders, servers } from './facts';
 
 /** The decision: the connection budget of every mailbox (the capacity engine), before and after the change. */
@@ -44,10 +44,7 @@ export function frontEnds(ctx: StepContext): string[] {
   return (servers(ctx.facts) ?? []).filter((s) => s.active && s.name).map((s) => s.name);
 }
 
-export function recognised(ctx: StepContext): boolean {
-  const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
-  return evidence !== '' && matchesAny(CONCURRENCY_MATCHERS, evidence);
-}
+export const recognised = (ctx: StepContext): boolean => pastedIsError(ctx, CONCURRENCY_MATCHERS);
 
 /**
  * What must hold after the restart (domain.md 1 and 2): the budget recomputed from the values read

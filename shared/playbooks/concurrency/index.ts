@@ -2,6 +2,7 @@ import { CONCURRENCY_MATCHERS } from '../../incidents/concurrency-matchers';
 import type { ParameterProbeResult, ServersProbeResult } from '../../probes/types';
 import type { Playbook } from '../../wizard/playbook';
 import { num, text } from '../common/facts';
+import { recognisedFacts } from '../common/symptom';
 import { verificationCheck } from '../common/verify-step';
 import { criteria, diagnosisAfterOf, diagnosisOf, frontEnds, recognised, sendersSentence, withinLimit, withinLimitAfter } from './decision';
 import { budgetGap, PROBE, servers, THREADS_PARAMETER } from './facts';
@@ -102,10 +103,7 @@ export const concurrencyPlaybook: Playbook = {
         { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
         { key: 'symptom.recognised', label: 'Recognised as the 432 error', sources: ['derived'], optional: true },
       ],
-      derive: (ctx) => {
-        const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean);
-        return evidence.length ? [{ key: 'symptom.recognised', value: recognised(ctx), detail: 'from the pasted text' }] : [];
-      },
+      derive: (ctx) => recognisedFacts(ctx, CONCURRENCY_MATCHERS),
       check: (ctx) => {
         const count = num(ctx.facts, 'errors.count');
         if ((count ?? 0) > 0 || recognised(ctx)) return null;

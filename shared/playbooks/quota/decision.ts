@@ -1,19 +1,16 @@
 import { thousands } from '../../capacity/wording';
-import { matchesAny } from '../../incidents/matcher';
 import { QUOTA_MATCHERS } from '../../incidents/quota-matchers';
 import type { Criterion } from '../../wizard/criteria';
 import type { StepContext, Verdict } from '../../wizard/playbook';
-import { num, text } from '../common/facts';
+import { num } from '../common/facts';
 import type { NewFact } from '../common/probe-facts';
+import { pastedIsError } from '../common/symptom';
 import { ownVolume, quotaFigures, quotaForms, RECIPIENT_LIMIT, TENANT_LIMIT_SENTENCE, tenantLimitOnly } from './facts';
 import { heaviestAlone } from './instructions';
 
 /** The decision: the mailbox's recipients in the rolling 24 h against the quota, or the tenant's limit by its form alone. */
 
-export function recognised(ctx: StepContext): boolean {
-  const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean).join('\n');
-  return evidence !== '' && matchesAny(QUOTA_MATCHERS, evidence);
-}
+export const recognised = (ctx: StepContext): boolean => pastedIsError(ctx, QUOTA_MATCHERS);
 
 /** The verdict in words: the quota, or the compromised account, never "within limits, fine". */
 export function verdictText(ctx: StepContext): string | null {

@@ -4,6 +4,7 @@ import { thousands } from '../../capacity/wording';
 import { fixRecorded } from '../../wizard/fix';
 import type { Playbook } from '../../wizard/playbook';
 import { num, text } from '../common/facts';
+import { recognisedFacts } from '../common/symptom';
 import { verificationCheck } from '../common/verify-step';
 import { criteria, recipientsAfter, recognised, verdictOf, verdictText } from './decision';
 import { figuresGap, ownVolume, PROBE, quotaFigures, RECIPIENT_LIMIT, sendersSentence, tenantLimitOnly, volumeGap } from './facts';
@@ -84,10 +85,7 @@ export const quotaPlaybook: Playbook = {
         { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
         { key: 'symptom.recognised', label: 'Recognised as the 554 5.2.0 quota error', sources: ['derived'], optional: true },
       ],
-      derive: (ctx) => {
-        const evidence = [text(ctx.facts, 'symptom.evidence'), ctx.session.pastedError].filter(Boolean);
-        return evidence.length ? [{ key: 'symptom.recognised', value: recognised(ctx), detail: 'from the pasted text' }] : [];
-      },
+      derive: (ctx) => recognisedFacts(ctx, QUOTA_MATCHERS),
       check: (ctx) => {
         const count = num(ctx.facts, 'errors.count');
         if ((count ?? 0) > 0 || recognised(ctx)) return null;
