@@ -5,11 +5,12 @@ import { sendAsInstructions } from '../../shared/playbooks/send-as/instructions'
 import { smtpConnectionPlaybook } from '../../shared/playbooks/smtp-connection';
 import { decide as decideConnection } from '../../shared/playbooks/smtp-connection/decision';
 import { connectionInstructions } from '../../shared/playbooks/smtp-connection/instructions';
+import type { SmtpCheckResult } from '../../shared/smtp-check/result';
 import { contextOf } from '../../shared/wizard/context';
 import { createSession, reduceSession } from '../../shared/wizard/engine';
 import { fixOptions } from '../../shared/wizard/fix';
 import type { Playbook, StepContext } from '../../shared/wizard/playbook';
-import type { FactValue } from '../../shared/wizard/session';
+import type { FactValue, SessionAction } from '../../shared/wizard/session';
 
 /**
  * The Send As and SMTP connection playbooks decide per form of the error and per fact, and their fix
