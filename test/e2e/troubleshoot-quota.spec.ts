@@ -70,7 +70,9 @@ test('the daily recipient quota on the demo: pasted 554 5.2.0 recognised, recipi
   await expect(page.getByRole('alert')).toContainText('I applied it myself');
   await page.getByLabel('What you changed, where').fill('Waited for the 24 h window; the newsletter moved to a bulk email service');
   await page.getByRole('button', { name: 'Record what I applied' }).click();
-  await expect(page.getByText('Waited for the 24 h window; the newsletter moved to a bulk email service')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'I applied it myself' }).getByText('Waited for the 24 h window; the newsletter moved to a bulk email service'),
+  ).toBeVisible();
   await shot(page, 'quota-05-fix');
 
   // 6. Verify: no new 554 5.2.0, the failing emails drained, emails sent since the fix; but the
