@@ -223,7 +223,7 @@ export interface RecipientsProbeResult extends ProbeMeta {
 }
 
 /** Playbook scenarios the embedded demo can be seeded with. */
-export const DEMO_SCENARIOS = ['concurrency', 'smtp-auth', 'quota'] as const;
+export const DEMO_SCENARIOS = ['concurrency', 'smtp-auth', 'quota', 'send-as', 'smtp-connection'] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
 /** What each demo scenario shows, for the page that resets the demo (the first is the default). */
@@ -231,6 +231,8 @@ export const DEMO_SCENARIO_LABELS: Record<DemoScenario, string> = {
   concurrency: '432 concurrent connections: 2 servers x 2 threads on one mailbox (Apply from the app resolves it)',
   'smtp-auth': 'SMTP authentication refused (535 5.7.139, 550 5.7.30): the lasting fix resolves it, the stop-gap mitigates it',
   quota: 'Daily recipient quota exceeded: a check soon after the fix stays "not yet verified" until the 24 h after it have passed',
+  'send-as': 'Send As denied (554 5.2.252), the mailbox then throttled: aligning the From address or granting Send As resolves it',
+  'smtp-connection': 'SMTP connection and TLS (421 4.7.66 TLS 1.0/1.1): TLS 1.2 resolves it, the legacy TLS endpoint mitigates it',
 };
 
 /** Apply or Undo of the global row of a parameter. */

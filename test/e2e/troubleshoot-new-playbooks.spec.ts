@@ -124,3 +124,61 @@ test('SMTP connection offline: TLS 1.0/1.1 refused, TLS 1.2 on the front-ends or
   await expect(report.getByText(/TLS 1\.2 enabled for \.NET/).first()).toBeVisible();
   await shot(page, 'connection-03-report', false);
 });
+
+test('Send As denied on the demo: the log names both addresses and the throttling, the default sender aligned, Verify now reads it resolved', async ({
+  page,
+  app,
+}) => {
+  await app.services.probes.resetDemo({ scenario: 'send-as' });
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'Troubleshoot', exact: true }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('radio', { name: /Demo farm/ }).check();
+  await page.getByRole('radio', { name: new RegExp(escape(SEND_AS_TITLE)) }).check();
+  await page.getByRole('button', { name: 'Start session' }).click();
+  // The symptom probes run by themselves; the login mailbox comes from the log's messages.
+  await expect(page.getByRole('heading', { level: 3, name: /Login mailbox and From address$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.ts-fact', { hasText: 'Mailbox the platform logs in as' })).toContainText('noreply@contoso.com');
+  await page.getByLabel('Default sender (From address)').fill('alerts@contoso.com');
+  await continueTo(page, 'Diagnosis');
+  await expect(page.getByRole('status').filter({ hasText: 'Send As denied, mailbox throttled.' })).toContainText(
+    'The platform logs in as noreply@contoso.com but sends as alerts@contoso.com',
+  );
+  await continueTo(page, 'Fix');
+  await page.getByLabel('What you changed, where').fill('Default sender set to noreply@contoso.com in Service Center > Administration > Email');
+  await page.getByRole('radio', { name: /^lasting fix The default sender/ }).check();
+  await page.getByRole('button', { name: 'Record what I applied' }).click();
+  await continueTo(page, 'Verify');
+  await page.getByRole('button', { name: 'Verify now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified.' })).toContainText(/No Send As denial since the fix: 0 since .*\(read from the database/);
+  await continueTo(page, 'Report');
+  await page.getByRole('button', { name: 'Complete session' }).click();
+  await expect(page.locator('.page-header').getByText('Resolved', { exact: true })).toBeVisible();
+});
+
+test('SMTP connection on the demo: the version read, TLS 1.2 decided, the legacy endpoint recorded, Verify now reads it mitigated', async ({ page, app }) => {
+  await app.services.probes.resetDemo({ scenario: 'smtp-connection' });
+  await page.goto(app.host.appUrl);
+  await page.getByRole('link', { name: 'Troubleshoot', exact: true }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('radio', { name: /Demo farm/ }).check();
+  await page.getByRole('radio', { name: new RegExp(escape(CONNECTION_TITLE)) }).check();
+  await page.getByRole('button', { name: 'Start session' }).click();
+  // Symptom and platform version are read; the SMTP settings are asked.
+  await expect(page.getByRole('heading', { level: 3, name: /SMTP settings$/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel(/^SMTP server/).fill('smtp.office365.com');
+  await page.getByLabel(/^SMTP port/).fill('587');
+  await page.getByLabel('TLS', { exact: true }).selectOption('STARTTLS');
+  await continueTo(page, 'Diagnosis');
+  await expect(page.getByRole('status').filter({ hasText: 'TLS 1.2 required.' })).toBeVisible();
+  await continueTo(page, 'Fix');
+  await page.getByLabel('What you changed, where').fill('Legacy TLS clients allowed; SMTP server smtp-legacy.office365.com');
+  await page.getByRole('radio', { name: /^stop-gap The legacy TLS endpoint/ }).check();
+  await page.getByRole('button', { name: 'Record what I applied' }).click();
+  await continueTo(page, 'Verify');
+  await page.getByRole('button', { name: 'Verify now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified.' })).toContainText('No SMTP connection or TLS error since the fix');
+  await continueTo(page, 'Report');
+  await page.getByRole('button', { name: 'Complete session' }).click();
+  await expect(page.locator('.page-header').getByText('Mitigated', { exact: true })).toBeVisible();
+});

@@ -98,7 +98,7 @@ describe('demo.reset with a scenario', () => {
     await expect(api['demo.reset']({ scenario: 'spam' })).rejects.toMatchObject({ code: 'invalid_input', field: 'scenario' });
     await expect(probes.resetDemo({ scenario: 'spam' as DemoScenario })).rejects.toMatchObject({ code: 'invalid_input', field: 'scenario' });
     expect(await storedScenario(dataDir)).toBe('concurrency');
-    expect([...DEMO_SCENARIOS]).toEqual(['concurrency', 'smtp-auth', 'quota']);
+    expect([...DEMO_SCENARIOS]).toEqual(['concurrency', 'smtp-auth', 'quota', 'send-as', 'smtp-connection']);
   });
 });
 

@@ -1,7 +1,9 @@
 import type { DemoScenario } from '../../../shared/probes/types';
 import { fiveServersSeed, incidentSeed, missingParameterSeed, unknownLayoutSeed } from './scenarios/concurrency';
 import { quotaSeed } from './scenarios/quota';
+import { sendAsSeed } from './scenarios/send-as';
 import { smtpAuthSeed } from './scenarios/smtp-auth';
+import { smtpConnectionSeed } from './scenarios/smtp-connection';
 import type { DemoSeed } from './seed-model';
 
 /**
@@ -16,6 +18,8 @@ export const demoScenarioSeeds: Record<DemoScenario, (now: Date) => DemoSeed> = 
   concurrency: incidentSeed,
   'smtp-auth': smtpAuthSeed,
   quota: quotaSeed,
+  'send-as': sendAsSeed,
+  'smtp-connection': smtpConnectionSeed,
 };
 
 export const scenarioSeeds = {
@@ -25,6 +29,8 @@ export const scenarioSeeds = {
   unknownLayout: unknownLayoutSeed,
   smtpAuth: smtpAuthSeed,
   quota: quotaSeed,
+  sendAs: sendAsSeed,
+  smtpConnection: smtpConnectionSeed,
 } as const;
 /** @internal */
 export type ScenarioName = keyof typeof scenarioSeeds;

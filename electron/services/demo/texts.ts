@@ -32,3 +32,14 @@ export const QUOTA_MESSAGES = [
   'Error sending email {id}: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Message submission quota exceeded.[EndDiagnosticData]',
   "Error sending email {id}: The message can't be submitted because the sender's submission quota was exceeded.",
 ];
+
+/** Texts of the Send As incident (domain.md 4e): the demo mailbox may not send as the default sender set since. */
+export const SEND_AS_DENIED_MESSAGE =
+  'Error sending email {id}: 554 5.2.252 SendAsDenied; noreply@contoso.com not allowed to send as alerts@contoso.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.';
+export const SEND_AS_THROTTLED_MESSAGE = 'Error sending email {id}: 550 5.2.252 Sender throttled due to continuous send as denied errors.';
+
+/** Texts of the SMTP connection and TLS incident (domain.md 4e): TLS 1.0/1.1 refused, the handshake closed. */
+export const SMTP_TLS_LEGACY_MESSAGE =
+  'Error sending email {id}: 421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls.';
+export const SMTP_TRANSPORT_CLOSED_MESSAGE =
+  'Error sending email {id}: System.Net.Mail.SmtpException: Failure sending mail. ---> System.IO.IOException: Authentication failed because the remote party has closed the transport stream.';
