@@ -8,6 +8,7 @@ import { address, addressesInText, ANSWERS, FORMS, PROBE, VARIANT_WORDS, VARIANT
 import { sendAsInstructions } from './instructions';
 import { ERROR_WORDS, SEND_AS_PROBES, sendAsFactsFromProbe } from './probes';
 import { sendAsReport } from './report';
+import { formSymptomFacts } from '../common/symptom';
 
 /**
  * Playbook: Exchange Online refuses the From address of the platform's emails (domain.md 4e):
@@ -44,25 +45,11 @@ export const sendAsPlaybook: Playbook = {
       guidance: () =>
         'Confirm the incident: Exchange Online refuses the From address of the emails (5.7.60, 554 5.2.252 SendAsDenied) or has throttled the mailbox after such denials (550 5.2.252 Sender throttled). Search the error log (up to 14 days), or paste the error from Service Center > Monitoring > Errors (a SendAsDenied line names both addresses), or choose the form.',
       probes: [PROBE.errors, PROBE.queue],
-      facts: [
-        { key: 'errors.count', label: 'Send As denials found', sources: ['probe', 'engineer'], input: 'number', hint: 'How many the error log shows' },
-        { key: 'errors.perVariant', label: 'Per form of the error', sources: ['probe'], optional: true },
-        { key: 'errors.perSender', label: 'Login mailbox and From address in the messages', sources: ['probe'], optional: true },
-        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
-        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
-        { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
-        { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
-        { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
-        {
-          key: 'symptom.form',
-          label: 'Form of the error (when not pasted)',
-          sources: ['engineer'],
-          input: 'choice',
-          choices: VARIANTS.map((v) => choice(VARIANT_WORDS[v], VARIANT_WORDS[v])),
-          optional: true,
-        },
-        { key: 'symptom.forms', label: 'Forms of the error', sources: ['derived'], optional: true },
-      ],
+      facts: formSymptomFacts(
+        'Send As denials found',
+        VARIANTS.map((v) => VARIANT_WORDS[v]),
+        [{ key: 'errors.perSender', label: 'Login mailbox and From address in the messages', sources: ['probe'], optional: true }],
+      ),
       derive: (ctx) => {
         const forms = formsSentence(FORMS, formEvidence(FORMS, ctx));
         return forms ? [{ key: 'symptom.forms', value: forms, detail: 'from the error log, the pasted text and the form chosen' }] : [];

@@ -23,6 +23,7 @@ import {
 import { fixInstructions } from './instructions';
 import { smtpAuthReport } from './report';
 import { SMTP_AUTH_PROBES, smtpAuthFactsFromProbe } from './probes';
+import { formSymptomFacts } from '../common/symptom';
 
 /**
  * Playbook: Exchange Online refuses SMTP authentication (domain.md 4b, 4d): 535 5.7.139 (SMTP AUTH
@@ -83,30 +84,10 @@ export const smtpAuthPlaybook: Playbook = {
       guidance: () =>
         'Confirm the incident: emails fail because Exchange Online refuses SMTP authentication (535 5.7.139, 550 5.7.30, 535 5.7.3 or 530 5.7.57). Search the error log (up to 14 days), or paste the error from Service Center > Monitoring > Errors, or choose the form you were told about. Each form has its own way out.',
       probes: [PROBE.errors, PROBE.queue],
-      facts: [
-        {
-          key: 'errors.count',
-          label: 'SMTP authentication errors found',
-          sources: ['probe', 'engineer'],
-          input: 'number',
-          hint: 'How many the error log shows',
-        },
-        { key: 'errors.perVariant', label: 'Per form of the error', sources: ['probe'], optional: true },
-        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
-        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
-        { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
-        { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
-        { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
-        {
-          key: 'symptom.form',
-          label: 'Form of the error (when not pasted)',
-          sources: ['engineer'],
-          input: 'choice',
-          choices: VARIANTS.map((v) => choice(VARIANT_WORDS[v], VARIANT_WORDS[v])),
-          optional: true,
-        },
-        { key: 'symptom.forms', label: 'Forms of the error', sources: ['derived'], optional: true },
-      ],
+      facts: formSymptomFacts(
+        'SMTP authentication errors found',
+        VARIANTS.map((v) => VARIANT_WORDS[v]),
+      ),
       derive: (ctx) => {
         const forms = formsText(ctx);
         return forms ? [{ key: 'symptom.forms', value: forms, detail: 'from the error log, the pasted text and the form chosen' }] : [];

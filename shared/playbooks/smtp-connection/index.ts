@@ -9,6 +9,7 @@ import { alwaysStartTls, FORMS, PROBE, STARTTLS_VERSION, TLS_CHOICES, tlsChoice,
 import { connectionInstructions } from './instructions';
 import { connectionFactsFromProbe, ERROR_WORDS, SMTP_CONNECTION_PROBES } from './probes';
 import { smtpConnectionReport } from './report';
+import { formSymptomFacts } from '../common/symptom';
 
 /**
  * Playbook: the platform cannot talk to the SMTP server, or not securely (domain.md 4e): TLS 1.0/1.1
@@ -46,30 +47,10 @@ export const smtpConnectionPlaybook: Playbook = {
       guidance: () =>
         'Confirm the incident: emails fail before Exchange Online accepts them, at the connection or TLS (421 4.7.66, 451 5.7.3 STARTTLS, 421 4.4.2, 504 5.7.4, an invalid certificate, the transport stream closed, unable to connect, timed out). Search the error log (up to 14 days), or paste the error from Service Center > Monitoring > Errors, or choose the form.',
       probes: [PROBE.errors, PROBE.queue],
-      facts: [
-        {
-          key: 'errors.count',
-          label: 'SMTP connection and TLS errors found',
-          sources: ['probe', 'engineer'],
-          input: 'number',
-          hint: 'How many the error log shows',
-        },
-        { key: 'errors.perVariant', label: 'Per form of the error', sources: ['probe'], optional: true },
-        { key: 'errors.firstSeen', label: 'First seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
-        { key: 'errors.lastSeen', label: 'Last seen', sources: ['probe', 'engineer'], input: 'datetime', optional: true },
-        { key: 'errors.perServer', label: 'Per server', sources: ['probe', 'engineer'], input: 'text', optional: true },
-        { key: 'queue.summary', label: 'Email queue', sources: ['probe'], optional: true },
-        { key: 'symptom.evidence', label: 'Pasted error or screenshot note', sources: ['engineer'], input: 'textarea', optional: true },
-        {
-          key: 'symptom.form',
-          label: 'Form of the error (when not pasted)',
-          sources: ['engineer'],
-          input: 'choice',
-          choices: VARIANTS.map((v) => choice(VARIANT_WORDS[v], VARIANT_WORDS[v])),
-          optional: true,
-        },
-        { key: 'symptom.forms', label: 'Forms of the error', sources: ['derived'], optional: true },
-      ],
+      facts: formSymptomFacts(
+        'SMTP connection and TLS errors found',
+        VARIANTS.map((v) => VARIANT_WORDS[v]),
+      ),
       derive: (ctx) => {
         const forms = formsSentence(FORMS, formEvidence(FORMS, ctx));
         return forms ? [{ key: 'symptom.forms', value: forms, detail: 'from the error log, the pasted text and the form chosen' }] : [];
