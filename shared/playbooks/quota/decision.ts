@@ -7,6 +7,7 @@ import type { NewFact } from '../common/probe-facts';
 import { pastedIsError } from '../common/symptom';
 import { ownVolume, quotaFigures, quotaForms, RECIPIENT_LIMIT, TENANT_LIMIT_SENTENCE, tenantLimitOnly } from './facts';
 import { heaviestAlone } from './instructions';
+import { EMAIL_SENT_SINCE_FIX, noErrorSinceFix } from '../common/criteria';
 
 /** The decision: the mailbox's recipients in the rolling 24 h against the quota, or the tenant's limit by its form alone. */
 
@@ -59,16 +60,9 @@ function mailboxVerdict(ctx: StepContext): string | null {
 export function criteria(ctx: StepContext): Criterion[] {
   const limit = quotaFigures(ctx.session, ctx.facts)?.limit ?? RECIPIENT_LIMIT;
   return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No 554 5.2.0 error since the fix' },
+    noErrorSinceFix('554 5.2.0 error'),
     { id: 'queue-drained', kind: 'at-most', fact: 'after.queue.failing', limit: 0, what: 'emails failing in the queue', label: 'The failing emails drained' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
+    EMAIL_SENT_SINCE_FIX,
     {
       id: 'quota-window',
       kind: 'any-of',

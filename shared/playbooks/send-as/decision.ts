@@ -4,6 +4,7 @@ import type { Criterion } from '../../wizard/criteria';
 import type { FixOption, StepContext, Verdict } from '../../wizard/playbook';
 
 import { address, addressesInText, evidence, sameAddress, VARIANT_WORDS, WHERE } from './facts';
+import { EMAIL_SENT_SINCE_FIX, noErrorSinceFix } from '../common/criteria';
 
 /**
  * The decision rule (domain.md 4e): Exchange Online lets the mailbox the platform logs in as send
@@ -109,17 +110,7 @@ export function decide(ctx: StepContext): Decision {
 
 /** What must hold after the fix: no denial since it was recorded, and an email sent since (without traffic, "no error" proves nothing). */
 export function criteria(): Criterion[] {
-  return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No Send As denial since the fix' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
-  ];
+  return [noErrorSinceFix('Send As denial'), EMAIL_SENT_SINCE_FIX];
 }
 
 const ADMIN = "The customer's Microsoft 365 admin";

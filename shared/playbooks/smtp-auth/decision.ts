@@ -14,6 +14,7 @@ import {
   versionOf,
   WHERE,
 } from './facts';
+import { EMAIL_SENT_SINCE_FIX, noErrorSinceFix } from '../common/criteria';
 
 /**
  * The decision rule (domain.md 4b and 4d): what Exchange Online refused, what gets mail flowing again now
@@ -248,15 +249,8 @@ function capitalise(s: string): string {
  */
 export function criteria(): Criterion[] {
   return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP authentication error since the fix' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
+    noErrorSinceFix('SMTP authentication error'),
+    EMAIL_SENT_SINCE_FIX,
     // A live login from the platform's network after the fix, when the engineer runs one (domain.md 4e).
     {
       id: 'live-login-since-fix',

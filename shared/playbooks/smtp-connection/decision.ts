@@ -16,6 +16,7 @@ import {
   VARIANT_WORDS,
   WHERE,
 } from './facts';
+import { EMAIL_SENT_SINCE_FIX, noErrorSinceFix } from '../common/criteria';
 
 /**
  * The decision rule (domain.md 4e): what the platform could not do (connect, agree on TLS, start TLS,
@@ -152,15 +153,8 @@ export function decide(ctx: StepContext): Decision {
  */
 export function criteria(): Criterion[] {
   return [
-    { id: 'no-error-since-fix', kind: 'none-since-fix', fact: 'after.errors.count', label: 'No SMTP connection or TLS error since the fix' },
-    {
-      id: 'traffic-since-fix',
-      kind: 'at-least-since-fix',
-      fact: 'after.emails.sent',
-      need: 1,
-      what: 'emails sent',
-      label: 'At least one email sent since the fix',
-    },
+    noErrorSinceFix('SMTP connection or TLS error'),
+    EMAIL_SENT_SINCE_FIX,
     {
       id: 'live-tls-since-fix',
       kind: 'holds-since-fix',
